@@ -1,0 +1,44 @@
+# Two commands do everything: `make reports` and `make test` (see README.md).
+# Both create .venv with the locked dependencies on first use; re-running is
+# fast because the install is redone only when requirements.lock or
+# pyproject.toml change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: reports test test-fast setup lock benchmarks clean clean-reports
+
+reports: $(STAMP)
+	$(BIN)/python -m analysis corpus clean --quiet
+	$(BIN)/python -m analysis run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not integration"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0] + " (set PYTHON=/path/to/python3.x)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+# Regenerate the lock file and environment.yml from pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --universal --python-version 3.10 --quiet -o requirements.lock
+	$(PYTHON) scripts/write_environment_yml.py
+
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/bench_cleaning.py
+
+clean-reports:
+	rm -rf reports/html reports/notebooks reports/failed reports/tables reports/index.html reports/manifest.json
+
+clean: clean-reports
+	rm -rf $(VENV) data/processed/corpus

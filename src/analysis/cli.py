@@ -1,0 +1,114 @@
+"""``python -m analysis``: the command line of the suite.
+
+Errors a user can cause are reported on one line with exit status 2; anything
+else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.errors import UserError
+
+
+def _print_frame(frame, out=sys.stdout) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                           "display.unicode.east_asian_width", True):
+        print(frame.to_string(index=False), file=out)
+
+
+# --- corpus ---------------------------------------------------------------------------
+def _corpus_list(args) -> int:
+    from analysis import corpus
+
+    frame = corpus.inventory(corpus.documents(args.documents or None))
+    cols = ["doc_id", "region", "genre", "date", "raw_chars", "clean_chars", "ruby_removed", "chrome_lines",
+            "chrome_chars", "paragraphs", "sentences", "clauses"]
+    _print_frame(frame[cols])
+    return 0
+
+
+def _corpus_clean(args) -> int:
+    from analysis import corpus, paths
+
+    out = corpus.write_processed(progress=not args.quiet)
+    print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
+    return 0
+
+
+def _corpus_chrome(args) -> int:
+    from analysis import corpus
+
+    for doc in corpus.documents(args.documents or None):
+        c = corpus.load_clean(doc)
+        print(f"# {doc.doc_id}: {len(c.chrome)} line(s), {c.chrome_chars} characters removed as web chrome")
+        for line in c.chrome:
+            print(f"{line.raw_start:>7}-{line.raw_end:<7} {line.rule:<22} {line.text[:80]}")
+    return 0
+
+
+def _corpus_add(args) -> int:
+    from analysis import corpus, paths
+
+    doc = corpus.add_document(
+        Path(args.file), doc_id=args.id, region=args.region, region_zh=args.region_zh, region_en=args.region_en,
+        level=args.level, genre=args.genre, title=args.title, date=args.date, outlet=args.outlet,
+        parent_province=args.parent_province or "", notes=args.notes or "")
+    print(f"added {doc.doc_id}: {paths.relative(doc.path)} ({doc.original_encoding} in, {doc.script}), "
+          f"sha256 {doc.sha256[:12]}…")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from analysis import corpus
+
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_corpus = sub.add_parser("corpus", help="the source documents: inventory, cleaning, adding one")
+    p_corpus.set_defaults(func=_corpus_list, documents=None)
+    csub = p_corpus.add_subparsers(dest="corpus_command")
+    p_list = csub.add_parser("list", help="print the inventory (the default)")
+    p_list.add_argument("documents", nargs="*", help="doc ids or region codes (default: all)")
+    p_list.set_defaults(func=_corpus_list)
+    p_clean = csub.add_parser("clean", help="regenerate data/processed/corpus/")
+    p_clean.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_clean.set_defaults(func=_corpus_clean)
+    p_chrome = csub.add_parser("chrome", help="list the lines removed as web chrome, with the rule that removed them")
+    p_chrome.add_argument("documents", nargs="*", help="doc ids or region codes (default: all)")
+    p_chrome.set_defaults(func=_corpus_chrome)
+    p_add = csub.add_parser("add", help="add a text file to data/raw/policies/ with its catalogue row")
+    p_add.add_argument("file")
+    p_add.add_argument("--id", required=True, help="document id, e.g. hangzhou-2016")
+    p_add.add_argument("--region", required=True, help="region code, e.g. hangzhou")
+    p_add.add_argument("--region-zh", required=True)
+    p_add.add_argument("--region-en", required=True)
+    p_add.add_argument("--level", required=True, help=f"one of {', '.join(corpus.LEVELS)}")
+    p_add.add_argument("--parent-province", help="region code of the province, for a city")
+    p_add.add_argument("--genre", required=True, help=f"one of {', '.join(corpus.GENRES)}")
+    p_add.add_argument("--title", required=True)
+    p_add.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    p_add.add_argument("--outlet", required=True, help="outlet or issuer")
+    p_add.add_argument("--notes")
+    p_add.set_defaults(func=_corpus_add)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.exit_status
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,333 @@
+"""The corpus: the catalogue of source documents, their checksums, and the
+processed (cleaned, segmented) texts generated from them.
+
+``data/raw/policies/`` holds the documents byte for byte and ``catalogue.csv``,
+one row per document. Reading a document verifies its sha256 against the
+catalogue; a mismatch, a missing or empty file, or a malformed catalogue row is
+a ``DataError`` naming the file, row and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.cleaning import Cleaned, clean_text
+from analysis.errors import DataError, UserError
+from analysis.segments import segment
+
+__all__ = [
+    "CATALOGUE_FIELDS", "GENRES", "LEVELS", "SCRIPTS", "Document", "load_catalogue", "documents",
+    "read_raw", "load_clean", "inventory", "write_processed", "add_document", "decode_incoming",
+]
+
+CATALOGUE_FIELDS = [
+    "doc_id", "region", "region_zh", "region_en", "level", "parent_province", "genre", "title",
+    "date", "outlet", "script", "file", "sha256", "original_encoding", "notes",
+]
+GENRES = ("policy_text", "news_report")
+LEVELS = ("province", "provincial_capital", "prefecture_city")
+SCRIPTS = ("traditional", "simplified")
+_REQUIRED = [f for f in CATALOGUE_FIELDS if f not in ("notes", "original_encoding", "parent_province")]
+_DOC_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_REGION = re.compile(r"^[a-z][a-z0-9_]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    region: str
+    region_zh: str
+    region_en: str
+    level: str
+    parent_province: str
+    genre: str
+    title: str
+    date: str
+    outlet: str
+    script: str
+    file: str
+    sha256: str
+    original_encoding: str
+    notes: str
+
+    @property
+    def path(self) -> Path:
+        return paths.raw_policies_dir() / self.file
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def _check_date(value: str) -> str | None:
+    if not _DATE.match(value):
+        return f"malformed date '{value}'; expected YYYY, YYYY-MM or YYYY-MM-DD"
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        _date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"impossible date '{value}'"
+    if not 1990 <= parts[0] <= 2035:
+        return f"date '{value}' outside 1990-2035"
+    return None
+
+
+def _validate_row(row: dict, n: int, where: str, seen: set[str]) -> Document:
+    def fail(field: str, message: str):
+        raise DataError(message, file=where, row=f"{n} ({row.get('doc_id') or 'no doc_id'})", field=field)
+
+    for f in _REQUIRED:
+        if not (row.get(f) or "").strip():
+            fail(f, "is empty")
+    checks = [
+        ("doc_id", _DOC_ID.match(row["doc_id"]) is not None,
+         f"'{row['doc_id']}' is not a lowercase id (letters, digits, - and _)"),
+        ("doc_id", row["doc_id"] not in seen, f"duplicate doc_id '{row['doc_id']}'"),
+        ("region", _REGION.match(row["region"]) is not None, f"'{row['region']}' is not a lowercase region code"),
+        ("level", row["level"] in LEVELS, f"unknown level '{row['level']}'; expected one of {', '.join(LEVELS)}"),
+        ("genre", row["genre"] in GENRES, f"unknown genre '{row['genre']}'; expected one of {', '.join(GENRES)}"),
+        ("script", row["script"] in SCRIPTS, f"unknown script '{row['script']}'; expected one of {', '.join(SCRIPTS)}"),
+        ("sha256", _SHA.match(row["sha256"]) is not None, "is not 64 lowercase hex digits"),
+        ("file", "/" not in row["file"] and "\\" not in row["file"], "must be a file name inside data/raw/policies/"),
+    ]
+    for field, ok, message in checks:
+        if not ok:
+            fail(field, message)
+    bad_date = _check_date(row["date"])
+    if bad_date:
+        fail("date", bad_date)
+    seen.add(row["doc_id"])
+    return Document(**{f: (row.get(f) or "").strip() for f in CATALOGUE_FIELDS})
+
+
+def load_catalogue(path: Path | None = None) -> list[Document]:
+    """Read and validate the catalogue (not the files it names: see ``read_raw``)."""
+    path = Path(path or paths.catalogue_path())
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("catalogue not found", file=where)
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(f"missing column(s) {', '.join(missing)}", file=where)
+        seen: set[str] = set()
+        docs = [_validate_row(row, n, where, seen) for n, row in enumerate(reader, 1)]
+    if not docs:
+        raise DataError("the catalogue has no documents", file=where)
+    return docs
+
+
+def documents(selection: str | list[str] | None = None, catalogue: list[Document] | None = None) -> list[Document]:
+    """Catalogued documents, optionally selected by doc ids or region codes ("all" = every one)."""
+    docs = catalogue or load_catalogue()
+    if selection in (None, "all", ["all"]):
+        return docs
+    wanted = [selection] if isinstance(selection, str) else list(selection)
+    known = {d.doc_id for d in docs} | {d.region for d in docs}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise UserError(f"unknown document or region {', '.join(map(repr, unknown))}; "
+                        f"known: {', '.join(sorted(known))}")
+    return [d for d in docs if d.doc_id in wanted or d.region in wanted]
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_raw(doc: Document) -> str:
+    """The raw text of a catalogued document, after verifying its checksum."""
+    where = paths.relative(doc.path)
+    if not doc.path.is_file():
+        raise DataError(f"file of document '{doc.doc_id}' not found", file=where)
+    data = doc.path.read_bytes()
+    if not data.strip():
+        raise DataError(f"file of document '{doc.doc_id}' is empty", file=where)
+    actual = sha256_bytes(data)
+    if actual != doc.sha256:
+        raise DataError(f"sha256 mismatch: catalogue says {doc.sha256[:12]}…, file has {actual[:12]}… "
+                        "(raw files are never edited; if this is a new version, add it as a new document)",
+                        file=where)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"not valid UTF-8 at byte {err.start}", file=where) from None
+
+
+def load_clean(doc: Document) -> Cleaned:
+    return clean_text(read_raw(doc))
+
+
+def inventory(docs: list[Document] | None = None) -> pd.DataFrame:
+    """One row per document: metadata and what cleaning did to it."""
+    rows = []
+    for doc in docs or load_catalogue():
+        c = load_clean(doc)
+        segs = segment(doc.doc_id, c.text)
+        rows.append({
+            "doc_id": doc.doc_id, "region": doc.region, "region_en": doc.region_en, "region_zh": doc.region_zh,
+            "level": doc.level, "genre": doc.genre, "date": doc.date, "script": doc.script,
+            "raw_chars": len(c.raw), "clean_chars": len(c.text),
+            "ruby_removed": c.ruby_removed, "ruby_chars": c.ruby_chars,
+            "chrome_lines": len(c.chrome), "chrome_chars": c.chrome_chars,
+            "paragraphs": sum(s.level == "paragraph" for s in segs),
+            "sentences": sum(s.level == "sentence" for s in segs),
+            "clauses": sum(s.level == "clause" for s in segs),
+        })
+    return pd.DataFrame(rows)
+
+
+# --- processed files -----------------------------------------------------------
+def _segments_frame(doc: Document, c: Cleaned) -> pd.DataFrame:
+    rows = []
+    for s in segment(doc.doc_id, c.text):
+        rs, re_ = c.raw_span(s.start, s.end)
+        rows.append({"id": s.id, "level": s.level, "para": s.para, "sentence": s.sentence, "clause": s.clause,
+                     "start": s.start, "end": s.end, "raw_start": rs, "raw_end": re_, "text": s.text})
+    frame = pd.DataFrame(rows)
+    for col in ("sentence", "clause"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def _csv_bytes(frame: pd.DataFrame, sep: str = ",") -> bytes:
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, sep=sep, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def processed_files(doc: Document) -> dict[str, bytes]:
+    """The generated files of one document, by name, as bytes (deterministic)."""
+    c = load_clean(doc)
+    runs = pd.DataFrame(c.runs(), columns=["clean_start", "clean_end", "raw_char_start", "raw_start", "raw_end"])
+    chrome = pd.DataFrame([vars(x) for x in c.chrome], columns=["rule", "text", "raw_start", "raw_end"])
+    return {
+        f"{doc.doc_id}.txt": (c.text + "\n").encode("utf-8"),
+        f"{doc.doc_id}.segments.csv": _csv_bytes(_segments_frame(doc, c)),
+        f"{doc.doc_id}.offsets.tsv": _csv_bytes(runs, sep="\t"),
+        f"{doc.doc_id}.chrome.csv": _csv_bytes(chrome),
+    }
+
+
+def write_processed(out_dir: Path | None = None, docs: list[Document] | None = None, progress: bool = False) -> Path:
+    """Regenerate ``data/processed/corpus/``. Everything is computed before anything is
+    written, then swapped in whole: a failure leaves the previous folder as it was."""
+    out_dir = Path(out_dir or paths.processed_dir() / "corpus")
+    docs = docs or load_catalogue()
+    files: dict[str, bytes] = {}
+    iterator = docs
+    if progress:
+        from tqdm import tqdm
+        iterator = tqdm(docs, desc="cleaning", unit="doc")
+    for doc in iterator:
+        files.update(processed_files(doc))
+    files["inventory.csv"] = _csv_bytes(inventory(docs))
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        old = out_dir.with_name(f".{out_dir.name}-old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out_dir.exists():
+            os.replace(out_dir, old)
+        os.replace(staging, out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return out_dir
+
+
+# --- adding a document ------------------------------------------------------------
+_ACCEPTED = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030",
+             "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs"}
+
+
+def decode_incoming(data: bytes, where: str) -> tuple[str, str]:
+    """Decode a new document: UTF-8 as it is; GB18030/GBK/GB2312 or Big5 detected and
+    decoded; anything else refused with the encoding that was found."""
+    if not data.strip():
+        raise DataError("file is empty", file=where)
+    if b"\x00" in data:
+        raise DataError("file is binary (contains NUL bytes), not a text document", file=where)
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    found = best.encoding if best else None
+    if found in _ACCEPTED:
+        codec = _ACCEPTED[found]
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as err:
+            raise DataError(f"looks like {found} but does not decode at byte {err.start}", file=where) from None
+    raise DataError(f"cannot decode: not UTF-8, GB18030/GBK or Big5 (detected: {found or 'no text encoding'}); "
+                    "convert it to UTF-8 first", file=where)
+
+
+def detect_script(text: str) -> str:
+    from analysis.cleaning import _t2s  # the same converter the cleaning uses
+
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return "simplified"
+    sample = "".join(han[:20000])
+    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    return "traditional" if changed / len(sample) > 0.02 else "simplified"
+
+
+def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, region_en: str, level: str,
+                 genre: str, title: str, date: str, outlet: str, parent_province: str = "", notes: str = "",
+                 catalogue: Path | None = None) -> Document:
+    """Copy a text file into ``data/raw/policies/`` (converted to UTF-8 if needed) and
+    append its catalogue row with the computed sha256. Validates everything first."""
+    source = Path(source)
+    catalogue = Path(catalogue or paths.catalogue_path())
+    if not source.is_file():
+        raise DataError("file not found", file=str(source))
+    text, encoding = decode_incoming(source.read_bytes(), str(source))
+    data = text.encode("utf-8")
+    target = catalogue.parent / source.name
+    existing = load_catalogue(catalogue)
+    if target.exists() and target.read_bytes() != data:
+        raise DataError("a different file of this name is already in the corpus; rename it", file=str(source))
+    row = {
+        "doc_id": doc_id, "region": region, "region_zh": region_zh, "region_en": region_en, "level": level,
+        "parent_province": parent_province, "genre": genre, "title": title, "date": date, "outlet": outlet,
+        "script": detect_script(text), "file": source.name, "sha256": sha256_bytes(data),
+        "original_encoding": encoding, "notes": notes,
+    }
+    doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue), {d.doc_id for d in existing})
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    with catalogue.open("rb") as f:
+        ends_with_newline = f.read().endswith(b"\n")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
+    writer.writerow(row)
+    new = catalogue.read_text(encoding="utf-8") + ("" if ends_with_newline else "\n") + buf.getvalue()
+    tmp_cat = catalogue.with_name(f".{catalogue.name}.tmp")
+    tmp_cat.write_text(new, encoding="utf-8")
+    os.replace(tmp_cat, catalogue)
+    return doc

@@ -1,0 +1,65 @@
+"""Where the project's folders are.
+
+The root is, in order: ``$SHUANGCHUANG_ROOT``; the nearest folder above the
+working directory holding ``data/raw/policies/catalogue.csv``; the checkout the
+package was installed from (editable install).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+_MARKER = Path("data") / "raw" / "policies" / "catalogue.csv"
+
+
+@lru_cache(maxsize=None)
+def _root_from(cwd: str, env: str | None) -> Path:
+    if env:
+        return Path(env).resolve()
+    here = Path(cwd).resolve()
+    for folder in (here, *here.parents):
+        if (folder / _MARKER).is_file():
+            return folder
+    return Path(__file__).resolve().parents[2]
+
+
+def project_root() -> Path:
+    return _root_from(os.getcwd(), os.environ.get("SHUANGCHUANG_ROOT"))
+
+
+def data_dir() -> Path:
+    return project_root() / "data"
+
+
+def raw_policies_dir() -> Path:
+    return data_dir() / "raw" / "policies"
+
+
+def catalogue_path() -> Path:
+    return raw_policies_dir() / "catalogue.csv"
+
+
+def processed_dir() -> Path:
+    return data_dir() / "processed"
+
+
+def curated_dir() -> Path:
+    return data_dir() / "curated"
+
+
+def external_dir() -> Path:
+    return data_dir() / "external"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"
+
+
+def relative(path: Path) -> str:
+    """A path as the user would type it from the project root, for messages."""
+    try:
+        return str(Path(path).resolve().relative_to(project_root()))
+    except ValueError:
+        return str(path)

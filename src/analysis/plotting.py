@@ -1,0 +1,174 @@
+"""One house style for every figure of the suite, Chinese labels included.
+
+``setup(lang)`` is called once at the top of each notebook. It uses the Agg
+backend, registers the Noto Sans CJK SC font shipped by the ``mplfonts`` package
+(installed from PyPI with the other dependencies, so Chinese renders on any
+machine without system fonts), and makes SVG output deterministic: a fixed
+``svg.hashsalt`` and no creation date in the file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+__all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
+
+LANGS = ("en", "zh")
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+CJK_FAMILY = "Noto Sans CJK SC"
+
+STYLE = {
+    "figure.figsize": (7.5, 4.2),
+    "figure.dpi": 110,
+    "savefig.dpi": 200,
+    "savefig.bbox": "tight",
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "normal",  # the CJK font ships one weight
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "svg.hashsalt": "shuangchuang-suite",
+    "svg.fonttype": "path",  # glyphs as paths: the SVG renders without the font installed
+    "axes.unicode_minus": False,  # the CJK font has no U+2212 glyph
+}
+
+
+@lru_cache(maxsize=1)
+def cjk_font_path() -> Path:
+    path = Path(str(resources.files("mplfonts").joinpath("fonts", CJK_FONT_FILE)))
+    if not path.is_file():
+        raise FileNotFoundError(f"{CJK_FONT_FILE} not found in the mplfonts package at {path}")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _register_font() -> str:
+    font_manager.fontManager.addfont(str(cjk_font_path()))
+    return CJK_FAMILY
+
+
+def setup(lang: str = "en") -> None:
+    """Apply the house style. Chinese glyphs render in both languages (labels from
+    the data, such as region names, may be Chinese even in an English report)."""
+    if lang not in LANGS:
+        from analysis.errors import ParameterError
+
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", palette="colorblind")
+    family = _register_font()
+    plt.rcParams.update(STYLE)
+    # Concrete families, not the generic "sans-serif": matplotlib falls back glyph by
+    # glyph only across the families named in font.family.
+    plt.rcParams["font.family"] = ["DejaVu Sans", family] if lang == "en" else [family, "DejaVu Sans"]
+    try:  # inside a notebook: SVG figures with no date, so reports are byte-identical across runs
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        if get_ipython() is not None:
+            set_matplotlib_formats("svg", metadata={"Date": None})
+    except ImportError:
+        pass
+
+
+def label(en: str, zh: str, lang: str = "en") -> str:
+    """The label in the report's language."""
+    return zh if lang == "zh" else en
+
+
+def save(fig, path: Path) -> Path:
+    """Save a figure deterministically (SVG without a date, PNG without software metadata)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    metadata = {"Date": None} if path.suffix == ".svg" else {"Software": None}
+    fig.savefig(path, metadata=metadata)
+    return path
+
+
+# --- corpus figures ---------------------------------------------------------------
+def lengths_chart(inventory, lang: str = "en"):
+    """Characters per document before and after cleaning, with what was removed."""
+    import numpy as np
+
+    inv = inventory.sort_values("date")
+    names = inv["region_zh"] if lang == "zh" else inv["region_en"]
+    y = np.arange(len(inv))
+    other = inv["raw_chars"] - inv["clean_chars"] - inv["ruby_chars"] - inv["chrome_chars"]
+    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(inv) + 1.4))
+    left = np.zeros(len(inv))
+    parts = [
+        (inv["clean_chars"], label("kept text", "保留文本", lang)),
+        (inv["ruby_chars"], label("pinyin ruby", "拼音注音", lang)),
+        (inv["chrome_chars"], label("web chrome", "网页杂项", lang)),
+        (other, label("white space", "空白", lang)),
+    ]
+    for values, name in parts:
+        ax.barh(y, values, left=left, label=name)
+        left += values.to_numpy()
+    ax.set_yticks(y, [f"{n} ({d})" for n, d in zip(names, inv["doc_id"])])
+    ax.invert_yaxis()
+    ax.set_xlabel(label("characters in the raw file", "原始文件字符数", lang))
+    ax.set_title(label("What cleaning keeps and removes", "清洗保留与去除的内容", lang))
+    ax.legend(loc="lower right", ncols=2)
+    return fig
+
+
+def timeline_chart(inventory, lang: str = "en"):
+    """The documents on a time axis, coloured by genre."""
+    import pandas as pd
+
+    inv = inventory.copy()
+    inv["when"] = pd.to_datetime(inv["date"].where(inv["date"].str.len() > 4, inv["date"] + "-07-01"),
+                                 format="mixed")
+    inv = inv.sort_values("when").reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    genres = {"policy_text": label("policy text", "政策文本", lang), "news_report": label("news report", "新闻报道", lang)}
+    markers = {"policy_text": "s", "news_report": "o"}
+    for genre, name in genres.items():
+        sel = inv[inv["genre"] == genre]
+        ax.scatter(sel["when"], [0] * len(sel), s=90, marker=markers[genre], label=name, zorder=3)
+    for i, row in inv.iterrows():
+        name = row["region_zh"] if lang == "zh" else row["region_en"]
+        approx = "" if len(row["date"]) > 4 else label(" (year only)", "(仅年份)", lang)
+        ax.annotate(f"{name}\n{row['date']}{approx}", (row["when"], 0), xytext=(0, 14 if i % 2 else -30),
+                    textcoords="offset points", ha="center", fontsize=8)
+    ax.set_yticks([])
+    ax.set_ylim(-1, 1)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(label("When the documents were published", "文献发布时间", lang))
+    ax.legend(loc="upper left", ncols=2)
+    return fig
+
+
+def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
+    """Small multiples: the most frequent terms of each document."""
+    docs = list(inventory.sort_values("date")["doc_id"])
+    ncols = min(3, len(docs))
+    nrows = -(-len(docs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.6 * nrows), squeeze=False)
+    names = dict(zip(inventory["doc_id"], inventory["region_zh" if lang == "zh" else "region_en"]))
+    for ax, doc in zip(axes.flat, docs):
+        top = frequencies[frequencies["doc_id"] == doc].head(per_doc)
+        ax.barh(top["term"], top["count"])
+        ax.invert_yaxis()
+        ax.set_title(f"{names[doc]} ({doc})", fontsize=9)
+        ax.tick_params(labelsize=8)
+    for ax in list(axes.flat)[len(docs):]:
+        ax.set_visible(False)
+    fig.suptitle(label("Most frequent terms", "高频词", lang))
+    fig.tight_layout()
+    return fig

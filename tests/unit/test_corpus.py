@@ -1,0 +1,209 @@
+"""The catalogue, checksums, bad input, adding a document, processed files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from analysis import corpus
+from analysis.cli import main
+from analysis.errors import DataError, UserError
+
+SEED_TEXT = "嘉兴市实施孵化器倍增计划,到2018年孵化机构达到100家以上。对新认定的国家级孵化机构给予一次性奖励。"
+
+
+def _rows(project: Path) -> list[dict]:
+    with (project / "data/raw/policies/catalogue.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _write_rows(project: Path, rows: list[dict]) -> None:
+    with (project / "data/raw/policies/catalogue.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=corpus.CATALOGUE_FIELDS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _set(project: Path, which: str, **fields) -> None:
+    rows = _rows(project)
+    for r in rows:
+        if r["doc_id"] == which:
+            r.update(fields)
+    _write_rows(project, rows)
+
+
+def test_catalogue_lists_the_five_documents_with_valid_checksums(catalogue):
+    assert [d.region for d in catalogue] == ["xinjiang", "liaoning", "urumqi", "jiaxing", "shaoxing"]
+    assert [d.genre for d in catalogue].count("policy_text") == 2
+    for doc in catalogue:
+        assert hashlib.sha256(doc.path.read_bytes()).hexdigest() == doc.sha256
+        assert corpus.read_raw(doc)  # verifies the checksum
+
+
+def test_raw_files_are_the_seeds_byte_for_byte(catalogue):
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared/seeds not beside this checkout")
+    for doc in catalogue:
+        assert doc.path.read_bytes() == (seeds / doc.file).read_bytes()
+
+
+def test_select_documents_by_region_or_id(catalogue):
+    assert [d.doc_id for d in corpus.documents(["urumqi", "jiaxing-2017"], catalogue)] == ["urumqi-2019", "jiaxing-2017"]
+    with pytest.raises(UserError, match="unknown document or region 'mars'"):
+        corpus.documents(["mars"], catalogue)
+
+
+# --- bad input: one line naming file, row and field; exit 2; nothing half-written ----
+BAD_ROWS = [
+    ({"genre": "policy"}, "row 4 (jiaxing-2017), field 'genre': unknown genre 'policy'"),
+    ({"level": "county"}, "row 4 (jiaxing-2017), field 'level': unknown level 'county'"),
+    ({"date": "2017-13-02"}, "row 4 (jiaxing-2017), field 'date': impossible date '2017-13-02'"),
+    ({"date": "May 2017"}, "row 4 (jiaxing-2017), field 'date': malformed date 'May 2017'"),
+    ({"date": "1985"}, "field 'date': date '1985' outside 1990-2035"),
+    ({"sha256": "abc"}, "field 'sha256': is not 64 lowercase hex digits"),
+    ({"doc_id": "xinjiang-2017"}, "field 'doc_id': duplicate doc_id 'xinjiang-2017'"),
+    ({"title": ""}, "field 'title': is empty"),
+]
+
+
+@pytest.mark.parametrize("change, message", BAD_ROWS)
+def test_bad_catalogue_row(project, change, message):
+    _set(project, "jiaxing-2017", **change)
+    with pytest.raises(DataError) as err:
+        corpus.load_catalogue()
+    assert str(err.value).startswith("data/raw/policies/catalogue.csv, ")
+    assert message in str(err.value)
+
+
+def test_missing_file(project):
+    (project / "data/raw/policies/002_aed13c496fe7f94c.txt").unlink()
+    with pytest.raises(DataError, match=r"^data/raw/policies/002_aed13c496fe7f94c.txt: file of document 'urumqi-2019' not found"):
+        corpus.read_raw(corpus.documents("urumqi")[0])
+
+
+def test_checksum_mismatch(project):
+    path = project / "data/raw/policies/004_06b8a0338f435f9b.txt"
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.raises(DataError, match="004_06b8a0338f435f9b.txt: sha256 mismatch: catalogue says d2e84e263221…, file has 8df518f4c461…"):
+        corpus.read_raw(corpus.documents("shaoxing")[0])
+
+
+def test_empty_file(project):
+    path = project / "data/raw/policies/004_06b8a0338f435f9b.txt"
+    path.write_bytes(b"  \n")
+    _set(project, "shaoxing-2017", sha256=hashlib.sha256(b"  \n").hexdigest())
+    with pytest.raises(DataError, match="file of document 'shaoxing-2017' is empty"):
+        corpus.read_raw(corpus.documents("shaoxing")[0])
+
+
+def test_undecodable_file(project):
+    data = SEED_TEXT.encode("gb18030")
+    path = project / "data/raw/policies/004_06b8a0338f435f9b.txt"
+    path.write_bytes(data)
+    _set(project, "shaoxing-2017", sha256=hashlib.sha256(data).hexdigest())
+    with pytest.raises(DataError, match="not valid UTF-8 at byte 0"):
+        corpus.read_raw(corpus.documents("shaoxing")[0])
+
+
+def test_cli_reports_one_line_and_exit_2_and_leaves_processed_untouched(project, capsys):
+    assert main(["corpus", "clean", "--quiet"]) == 0
+    out_dir = project / "data/processed/corpus"
+    before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+    capsys.readouterr()
+    _set(project, "urumqi-2019", genre="opinion")
+    assert main(["corpus", "clean", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert err == ("error: data/raw/policies/catalogue.csv, row 3 (urumqi-2019), field 'genre': unknown genre "
+                   "'opinion'; expected one of policy_text, news_report")
+    assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == before
+    assert [p.name for p in out_dir.parent.iterdir()] == ["corpus"]  # no staging folder left behind
+
+
+def test_cli_checksum_failure_midway_writes_nothing(project, capsys):
+    path = project / "data/raw/policies/004_06b8a0338f435f9b.txt"  # the last document
+    path.write_bytes(path.read_bytes()[:-3])
+    assert main(["corpus", "clean", "--quiet"]) == 2
+    assert "sha256 mismatch" in capsys.readouterr().err
+    assert not (project / "data/processed/corpus").exists()
+
+
+# --- processed files ------------------------------------------------------------------
+def test_processed_files_are_deterministic(project):
+    first = corpus.write_processed()
+    a = {p.name: p.read_bytes() for p in first.iterdir()}
+    b = {p.name: p.read_bytes() for p in corpus.write_processed().iterdir()}
+    assert a == b
+    assert len(a) == 5 * 4 + 1  # text, segments, offsets, chrome per document + inventory
+
+
+def test_segments_file_traces_to_raw_bytes(project):
+    import pandas as pd
+
+    out = corpus.write_processed()
+    segs = pd.read_csv(out / "jiaxing-2017.segments.csv")
+    text = (out / "jiaxing-2017.txt").read_text(encoding="utf-8")
+    raw = (project / "data/raw/policies/003_fa3694bf91580ccf.txt").read_bytes()
+    row = segs[segs["text"].str.contains("给予20%的补助", regex=False) & (segs["level"] == "clause")].iloc[0]
+    assert text[row["start"]:row["end"]] == row["text"]
+    # Traditional in the raw file, Simplified in the cleaned text
+    assert "給予20%的補助" in raw[row["raw_start"]:row["raw_end"]].decode("utf-8")
+
+
+# --- adding a document ----------------------------------------------------------------
+ADD_ARGS = dict(doc_id="jiaxing-test", region="jiaxing", region_zh="嘉兴市", region_en="Jiaxing",
+                level="prefecture_city", genre="policy_text", title="测试", date="2017-05", outlet="测试",
+                parent_province="zhejiang")
+
+
+@pytest.mark.parametrize("encoding, expected", [("utf-8", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030")])
+def test_add_document_in_utf8_or_gb(project, tmp_path, encoding, expected):
+    src = tmp_path / "incoming" / "new.txt"
+    src.parent.mkdir()
+    src.write_bytes((SEED_TEXT * 3).encode(encoding))
+    doc = corpus.add_document(src, **ADD_ARGS)
+    stored = project / "data/raw/policies/new.txt"
+    assert stored.read_bytes() == (SEED_TEXT * 3).encode("utf-8")
+    assert doc.sha256 == hashlib.sha256(stored.read_bytes()).hexdigest()
+    assert doc.original_encoding == expected and doc.script == "simplified"
+    assert corpus.documents("jiaxing-test")[0] == doc  # round trip through the catalogue
+    assert corpus.read_raw(doc) == SEED_TEXT * 3
+
+
+def test_add_document_in_big5_is_converted_and_detected_as_traditional(project, tmp_path):
+    traditional = "嘉興市實施孵化器倍增計劃,到2018年孵化機構達到100家以上。對新認定的國家級孵化機構給予一次性獎勵。" * 3
+    src = tmp_path / "big5.txt"
+    src.write_bytes(traditional.encode("big5"))
+    doc = corpus.add_document(src, **ADD_ARGS)
+    assert doc.original_encoding == "big5hkscs" and doc.script == "traditional"
+    assert corpus.read_raw(doc) == traditional
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file is binary"),
+    ("Le café de la gare, où l'on crée des entreprises à Besançon.".encode("latin-1"), "cannot decode"),
+])
+def test_add_document_refuses_bad_files_and_writes_nothing(project, tmp_path, data, message):
+    before = (project / "data/raw/policies/catalogue.csv").read_bytes()
+    src = tmp_path / "bad.txt"
+    src.write_bytes(data)
+    with pytest.raises(DataError, match=message):
+        corpus.add_document(src, **ADD_ARGS)
+    assert (project / "data/raw/policies/catalogue.csv").read_bytes() == before
+    assert not (project / "data/raw/policies/bad.txt").exists()
+
+
+def test_add_document_with_bad_metadata_writes_nothing(project, tmp_path, capsys):
+    src = tmp_path / "new.txt"
+    src.write_text(SEED_TEXT, encoding="utf-8")
+    code = main(["corpus", "add", str(src), "--id", "x-2017", "--region", "x", "--region-zh", "某",
+                 "--region-en", "X", "--level", "village", "--genre", "policy_text", "--title", "t",
+                 "--date", "2017", "--outlet", "o"])
+    assert code == 2
+    assert "field 'level': unknown level 'village'" in capsys.readouterr().err
+    assert not (project / "data/raw/policies/new.txt").exists()

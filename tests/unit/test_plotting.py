@@ -1,0 +1,44 @@
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+
+from analysis import plotting
+from analysis.errors import ParameterError
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chinese_labels_render_without_missing_glyphs(tmp_path, lang):
+    plotting.setup(lang)
+    fig, ax = plt.subplots()
+    ax.bar(["新疆", "辽宁", "Jiaxing"], [1, -2, 3])
+    ax.set_title("众创空间、星创天地与科技企业孵化器")
+    ax.set_ylabel(plotting.label("count", "数量（家）", lang))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing")
+        plotting.save(fig, tmp_path / "f.svg")
+        plotting.save(fig, tmp_path / "f.png")
+    plt.close(fig)
+    assert (tmp_path / "f.svg").stat().st_size > 1000
+
+
+def test_the_cjk_font_comes_from_the_installed_package():
+    assert plotting.cjk_font_path().name == "NotoSansCJKsc-Regular.otf"
+    assert "site-packages" in str(plotting.cjk_font_path()) or "mplfonts" in str(plotting.cjk_font_path())
+
+
+def test_svg_output_is_deterministic(tmp_path):
+    plotting.setup("zh")
+    paths = []
+    for n in range(2):
+        fig, ax = plt.subplots()
+        ax.plot([2016, 2020], [29, 60], marker="o")
+        ax.set_title("众创空间")
+        paths.append(plotting.save(fig, tmp_path / f"{n}.svg"))
+        plt.close(fig)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+def test_unknown_language_is_a_parameter_error():
+    with pytest.raises(ParameterError, match="lang must be one of en, zh, not 'fr'"):
+        plotting.setup("fr")
