@@ -7,6 +7,7 @@ else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -63,6 +64,51 @@ def _corpus_add(args) -> int:
     return 0
 
 
+# --- the suite ----------------------------------------------------------------------------
+def _overrides(pairs) -> dict[str, str]:
+    return {name: value for name, value in (pairs or [])}
+
+
+def _run(args) -> int:
+    from analysis import runner, suite
+
+    runs = suite.plan(args.suite, args.notebooks, _overrides(args.parameter), args.timeout)
+    options = runner.Options(jobs=args.jobs or (os.cpu_count() or 1), force=args.force, show_code=args.show_code,
+                             fail_fast=args.fail_fast, quiet=args.quiet)
+    if args.reports_dir:
+        options.reports_dir = Path(args.reports_dir)
+    results = runner.run_suite(runs, options)
+    failed = [r for r in results if r.status == "failed"]
+    for r in failed:
+        print(f"FAILED {r.message}", file=sys.stderr)
+    print(f"{runner.summary_line(results)}; index: {options.reports_dir / 'index.html'}")
+    return 1 if failed else 0
+
+
+def _params(args) -> int:
+    from analysis import params
+
+    print(params.format_parameters(params.read_parameters(Path(args.notebook))))
+    return 0
+
+
+def _verify(args) -> int:
+    from analysis import runner, suite
+
+    runs = suite.plan(args.suite, args.notebooks)
+    reports = Path(args.reports_dir) if args.reports_dir else runner.Options().reports_dir
+    differences, notes = runner.verify(runs, reports, jobs=args.jobs or (os.cpu_count() or 1), quiet=args.quiet)
+    for line in notes:
+        print(f"note: {line}")
+    for line in differences:
+        print(f"DIFFERS {line}")
+    if differences:
+        print(f"{len(differences)} output(s) differ from {reports / 'manifest.json'}")
+        return 1
+    print(f"same results: {len(runs)} run(s) re-executed, every output identical to the manifest")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from analysis import corpus
 
@@ -95,6 +141,31 @@ def build_parser() -> argparse.ArgumentParser:
     p_add.add_argument("--outlet", required=True, help="outlet or issuer")
     p_add.add_argument("--notes")
     p_add.set_defaults(func=_corpus_add)
+    p_run = sub.add_parser("run", help="execute the notebook suite into reports/ (what `make reports` calls)")
+    p_run.add_argument("notebooks", nargs="*", help="notebooks of the suite to run (default: all)")
+    p_run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                       help="set a parameter (checked against the notebook's declaration)")
+    p_run.add_argument("--jobs", type=int, help="notebooks run at once (default: number of cores)")
+    p_run.add_argument("--force", action="store_true", help="re-run even when nothing changed")
+    p_run.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    p_run.add_argument("--timeout", type=float, help="seconds per notebook (default: per notebook in the suite file)")
+    p_run.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
+    p_run.add_argument("--quiet", action="store_true", help="no progress lines (for CI logs)")
+    p_run.add_argument("--suite", help="suite file (default: notebooks/suite.yml)")
+    p_run.add_argument("--reports-dir", help="where reports go (default: reports/)")
+    p_run.set_defaults(func=_run)
+
+    p_params = sub.add_parser("params", help="print a notebook's parameters: types, defaults, allowed values")
+    p_params.add_argument("notebook")
+    p_params.set_defaults(func=_params)
+
+    p_verify = sub.add_parser("verify", help="re-execute the suite in a temporary folder and compare with the manifest")
+    p_verify.add_argument("notebooks", nargs="*")
+    p_verify.add_argument("--jobs", type=int)
+    p_verify.add_argument("--quiet", action="store_true")
+    p_verify.add_argument("--suite")
+    p_verify.add_argument("--reports-dir")
+    p_verify.set_defaults(func=_verify)
     return parser
 
 

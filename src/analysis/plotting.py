@@ -1,7 +1,7 @@
 """One house style for every figure of the suite, Chinese labels included.
 
-``setup(lang)`` is called once at the top of each notebook. It uses the Agg
-backend, registers the Noto Sans CJK SC font shipped by the ``mplfonts`` package
+``setup(lang)`` is called once at the top of each notebook. It uses inline SVG
+figures in a notebook and the Agg backend elsewhere, registers the Noto Sans CJK SC font shipped by the ``mplfonts`` package
 (installed from PyPI with the other dependencies, so Chinese renders on any
 machine without system fonts), and makes SVG output deterministic: a fixed
 ``svg.hashsalt`` and no creation date in the file.
@@ -14,11 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 
@@ -75,14 +72,20 @@ def setup(lang: str = "en") -> None:
     # Concrete families, not the generic "sans-serif": matplotlib falls back glyph by
     # glyph only across the families named in font.family.
     plt.rcParams["font.family"] = ["DejaVu Sans", family] if lang == "en" else [family, "DejaVu Sans"]
-    try:  # inside a notebook: SVG figures with no date, so reports are byte-identical across runs
+    try:
         from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
+        # inside a notebook: inline SVG figures with no date, so reports are byte-identical across runs
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        if get_ipython() is not None:
-            set_matplotlib_formats("svg", metadata={"Date": None})
-    except ImportError:
-        pass
+        shell.run_line_magic("matplotlib", "inline")
+        set_matplotlib_formats("svg", metadata={"Date": None})
+    else:
+        matplotlib.use("Agg")
 
 
 def label(en: str, zh: str, lang: str = "en") -> str:
@@ -135,7 +138,7 @@ def timeline_chart(inventory, lang: str = "en"):
     inv["when"] = pd.to_datetime(inv["date"].where(inv["date"].str.len() > 4, inv["date"] + "-07-01"),
                                  format="mixed")
     inv = inv.sort_values("when").reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    fig, ax = plt.subplots(figsize=(7.5, 3.4))
     genres = {"policy_text": label("policy text", "政策文本", lang), "news_report": label("news report", "新闻报道", lang)}
     markers = {"policy_text": "s", "news_report": "o"}
     for genre, name in genres.items():
@@ -144,10 +147,11 @@ def timeline_chart(inventory, lang: str = "en"):
     for i, row in inv.iterrows():
         name = row["region_zh"] if lang == "zh" else row["region_en"]
         approx = "" if len(row["date"]) > 4 else label(" (year only)", "(仅年份)", lang)
-        ax.annotate(f"{name}\n{row['date']}{approx}", (row["when"], 0), xytext=(0, 14 if i % 2 else -30),
-                    textcoords="offset points", ha="center", fontsize=8)
+        ax.annotate(f"{name}\n{row['date']}{approx}", (row["when"], 0), xytext=(0, (14, -30, 40, -56)[i % 4]),
+                    textcoords="offset points", ha="center", fontsize=8,
+                    arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.6})
     ax.set_yticks([])
-    ax.set_ylim(-1, 1)
+    ax.set_ylim(-1.6, 1.6)
     ax.grid(axis="y", visible=False)
     ax.set_title(label("When the documents were published", "文献发布时间", lang))
     ax.legend(loc="upper left", ncols=2)

@@ -1,0 +1,40 @@
+"""What a notebook calls to talk to the runner: a headline for the index page,
+tables written as CSV (what a paper's tables come from), and tables shown in the
+report.
+
+The runner tells the kernel where tables go through ``ANALYSIS_TABLES_DIR``; run
+by hand (in Jupyter), tables go to ``reports/tables/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from analysis import paths
+
+__all__ = ["headline", "save_table", "tables_dir", "HEADLINE_KEY"]
+
+HEADLINE_KEY = "analysis/headline"
+
+
+def tables_dir() -> Path:
+    env = os.environ.get("ANALYSIS_TABLES_DIR")
+    return Path(env) if env else paths.reports_dir() / "tables"
+
+
+def headline(text: str) -> None:
+    """Show a one-line summary; the runner puts it on ``reports/index.html``."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
+
+
+def save_table(frame, name: str) -> None:
+    """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, stable float format).
+    Returns nothing, so that a notebook cell ending with it shows no (temporary) path."""
+    out = tables_dir() / f"{name}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+    os.replace(tmp, out)

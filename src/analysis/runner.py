@@ -1,0 +1,551 @@
+"""The suite runner: papermill executes, nbconvert renders; this module adds what
+users of the two keep asking for.
+
+- Parameters are checked before any kernel starts (``analysis.suite.plan``).
+- Each notebook runs in a worker process of its own (``--jobs`` at a time), on
+  this interpreter's kernel (no kernelspec needed: papermill's NoSuchKernel trap)
+  over IPC sockets instead of TCP ports (no port races between parallel kernels,
+  papermill issue #511).
+- A notebook that raises, hangs past its timeout or whose kernel dies is reported
+  with the failing cell; the partial notebook goes to ``reports/failed/``; the
+  last good report is kept, because outputs are written to temporary files and
+  renamed into place only on success. The worker's kernel is killed with it.
+- Outputs are normalised (no timings, stable cell ids, SVG figures without dates)
+  so two clean runs give byte-identical files; ``reports/manifest.json`` records
+  versions, data hashes, parameters and output hashes; ``verify`` re-runs and
+  compares.
+- A run whose inputs (notebook, parameters, package code, data, locked
+  dependencies) have not changed is skipped.
+
+Heavy imports (papermill, nbconvert) happen only when something must run, so a
+no-change run takes about a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import paths
+from analysis.suite import Run
+
+__all__ = ["Options", "Result", "run_suite", "verify", "fingerprint"]
+
+MANIFEST = "manifest.json"
+_GRACE_SECONDS = 15  # for kernel start-up and the worker's own clean-up after a cell timeout
+
+
+@dataclass
+class Options:
+    reports_dir: Path = field(default_factory=paths.reports_dir)
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    force: bool = False
+    show_code: bool = False
+    fail_fast: bool = False
+    quiet: bool = False
+
+
+@dataclass
+class Result:
+    run: Run
+    status: str  # done, skipped, failed
+    duration: float = 0.0
+    message: str = ""
+    headline: str = ""
+    outputs: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
+    fingerprint: str = ""
+
+
+# --- hashing -----------------------------------------------------------------------------
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _input_files(globs: list[str]) -> list[Path]:
+    root = paths.project_root()
+    files = {p for g in globs for p in root.glob(g) if p.is_file() and not p.name.startswith(".")}
+    return sorted(files)
+
+
+def _package_hash() -> str:
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json"):
+            h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def _lock_hash() -> str:
+    lock = paths.project_root() / "requirements.lock"
+    return sha256_file(lock) if lock.is_file() else ""
+
+
+def fingerprint(run: Run, show_code: bool, package: str, lock: str) -> str:
+    data = {paths.relative(p): sha256_file(p) for p in _input_files(run.inputs)}
+    payload = {
+        "notebook": sha256_file(run.notebook), "parameters": run.all_parameters(), "show_code": show_code,
+        "package": package, "lock": lock, "data": data,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# --- the kernel and the worker ---------------------------------------------------------------
+def _kernel_manager_class():
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ProjectKernelManager(AsyncKernelManager):
+        """The kernel is this interpreter (no kernelspec lookup), over IPC sockets."""
+
+        def __init__(self, **kwargs):
+            kwargs["transport"] = "ipc"
+            # jupyter_client puts IPC sockets at "kernel-ipc-N" in the working directory
+            # unless told otherwise, so parallel kernels in one folder would share them.
+            kwargs["ip"] = os.path.join(os.environ.get("ANALYSIS_KERNEL_IPC_DIR") or tempfile.mkdtemp(), "k")
+            super().__init__(**kwargs)
+            self._kernel_spec = KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                display_name="Python 3 (analysis)", language="python", resource_dir="")
+
+        async def _async_post_start_kernel(self, **kw):
+            await super()._async_post_start_kernel(**kw)
+            pidfile = os.environ.get("ANALYSIS_KERNEL_PIDFILE")
+            pid = getattr(self.provisioner, "pid", None)
+            if pidfile and pid:
+                Path(pidfile).write_text(str(pid))
+
+    return ProjectKernelManager
+
+
+def _worker(job_file: str) -> int:
+    """Executed in a child process: run one notebook with papermill, write a result file."""
+    job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    result: dict = {"status": "done"}
+    try:
+        pm.execute_notebook(
+            job["notebook"], job["output"], parameters=job["parameters"], kernel_name="python3",
+            language="python", progress_bar=False, log_output=False, cwd=job["cwd"],
+            kernel_manager_class=_kernel_manager_class(), execution_timeout=job["timeout"],
+            request_save_on_cell_execute=True)
+    except PapermillExecutionError as err:
+        result = {"status": "failed", "exec_count": err.exec_count, "source": err.source,
+                  "ename": err.ename, "evalue": err.evalue}
+    except Exception as err:  # kernel died, cell timed out, ...: reported, not hidden
+        result = {"status": "failed", "ename": type(err).__name__, "evalue": str(err).strip().splitlines()[0]
+                  if str(err).strip() else ""}
+    Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+# --- after execution ---------------------------------------------------------------------
+def _first_heading(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
+
+
+def _headline(nb) -> str:
+    from analysis.report import HEADLINE_KEY
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("metadata", {}).get(HEADLINE_KEY)
+            if text:
+                return str(text)
+    return ""
+
+
+def _parameters_output(run: Run) -> dict:
+    import nbformat
+
+    rows = "".join(
+        f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(repr(v))}</code></td>"
+        f"<td>{'given' if k in run.parameters else 'default'}</td></tr>"
+        for k, v in run.all_parameters().items())
+    table = (f'<table class="parameters"><caption>Parameters of this run</caption>'
+             f"<thead><tr><th>name</th><th>value</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
+    plain = "\n".join(f"{k} = {v!r}" for k, v in run.all_parameters().items())
+    return nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": plain})
+
+
+def _normalise(nb, run: Run) -> None:
+    """Remove what differs between two runs of the same inputs; show the parameters used."""
+    pm = nb.metadata.get("papermill", {})
+    nb.metadata["papermill"] = {"parameters": pm.get("parameters", {}),
+                                "default_parameters": pm.get("default_parameters", {})}
+    nb.metadata.pop("widgets", None)
+    target = None
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
+            cell.id = "injected-parameters"
+            target = cell
+        elif "parameters" in tags and target is None:
+            target = cell
+    if target is not None and target.cell_type == "code":
+        target.outputs = [_parameters_output(run)]
+
+
+def _failed_cell(nb, original_ids: list[str]) -> tuple[str, str]:
+    """(cell number in the committed notebook, first source line) of the cell that failed or was running."""
+    def describe(cell) -> tuple[str, str]:
+        number = original_ids.index(cell.id) + 1 if cell.id in original_ids else "?"
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")
+        return str(number), first.strip()
+
+    started = []
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("papermill", {})
+        has_error = any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        if cell.cell_type == "code" and (meta.get("status") == "running" or has_error):
+            return describe(cell)
+        if cell.cell_type == "code" and meta.get("start_time"):
+            started.append(cell)
+    # A kernel that dies mid-cell leaves that cell marked "completed": it is the last one started.
+    return describe(started[-1]) if started else ("?", "")
+
+
+def _render_html(nb, run: Run, show_code: bool) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=not show_code,
+                            exclude_output_prompt=True)
+    title = _first_heading(nb) or run.notebook.stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": f"{title} ({run.name})"}})
+    return body
+
+
+def _write_atomic(path: Path, data: bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _finish(run: Run, job: dict, result: dict, timed_out: bool, options: Options, started: float) -> Result:
+    import nbformat
+
+    reports = options.reports_dir
+    duration = time.monotonic() - started
+    out_path = Path(job["output"])
+    nb = nbformat.read(out_path, as_version=4) if out_path.is_file() else None
+    original_ids = [c.get("id") for c in json.loads(run.notebook.read_text(encoding="utf-8"))["cells"]]
+    if not timed_out and result.get("status") == "done" and nb is not None:
+        _normalise(nb, run)
+        outputs = {
+            f"notebooks/{run.name}.ipynb": _write_atomic(reports / "notebooks" / f"{run.name}.ipynb",
+                                                         (nbformat.writes(nb) + "\n").encode("utf-8")),
+            f"html/{run.name}.html": _write_atomic(reports / "html" / f"{run.name}.html",
+                                                   _render_html(nb, run, options.show_code).encode("utf-8")),
+        }
+        for table in sorted(Path(job["tables"]).glob("*.csv")):
+            outputs[f"tables/{table.name}"] = _write_atomic(reports / "tables" / table.name, table.read_bytes())
+        (reports / "failed" / f"{run.name}.ipynb").unlink(missing_ok=True)
+        return Result(run, "done", duration, headline=_headline(nb), outputs=outputs)
+    # failed: name the cell, keep the partial notebook, leave the last good report alone
+    number, first = _failed_cell(nb, original_ids) if nb is not None else ("?", "")
+    if timed_out:
+        cause = f"timed out after {run.timeout:g} s"
+    elif result.get("ename"):
+        evalue = (result.get("evalue") or "").strip().splitlines()
+        cause = f"{result['ename']}: {evalue[0] if evalue else ''}".rstrip(": ")
+    else:
+        cause = "the worker stopped without a result (killed?)"
+    if "DeadKernel" in cause or "died" in cause.lower():
+        cause = f"kernel died ({cause})"
+    message = f"{run.name}: cell {number}" + (f" `{first}`" if first else "") + f": {cause}"
+    if nb is not None:
+        _write_atomic(reports / "failed" / f"{run.name}.ipynb", (nbformat.writes(nb) + "\n").encode("utf-8"))
+    return Result(run, "failed", duration, message=message)
+
+
+# --- progress -----------------------------------------------------------------------------
+class _Progress:
+    """One line per notebook as its state changes (waiting, running, done, skipped, failed),
+    under a tqdm bar on a terminal; plain lines in a log; nothing but failures with --quiet."""
+
+    def __init__(self, runs: list[Run], quiet: bool):
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=len(runs), unit="nb", desc="notebooks", leave=True)
+        for run in runs:
+            self.state(run.name, "waiting")
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def state(self, name: str, state: str, detail: str = "") -> None:
+        if self.quiet and state != "failed":
+            return
+        self._print(f"  {state:<8} {name}" + (f"  {detail}" if detail else ""))
+        if self.bar is not None and state in ("done", "skipped", "failed"):
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --- manifest and index ------------------------------------------------------------------
+def _git_state() -> dict:
+    root = paths.project_root()
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
+                                timeout=10).stdout.strip()
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                                    capture_output=True, text=True, timeout=10).stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        return {"commit": None, "dirty": None}
+    return {"commit": commit or None, "dirty": dirty if commit else None}
+
+
+def _packages() -> dict[str, str]:
+    from importlib import metadata
+
+    return dict(sorted((d.metadata["Name"].lower(), d.version) for d in metadata.distributions()
+                       if d.metadata["Name"]))
+
+
+def _load_manifest(reports: Path) -> dict:
+    path = reports / MANIFEST
+    if path.is_file():
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            return {}
+    return {}
+
+
+def _write_manifest(reports: Path, manifest: dict, results: list[Result], runs: list[Run], package: str,
+                    lock: str) -> dict:
+    entries = dict(manifest.get("runs", {}))
+    for r in results:
+        if r.status == "skipped":
+            continue
+        entry = {
+            "notebook": paths.relative(r.run.notebook), "parameters": r.run.all_parameters(),
+            "given": r.run.parameters, "status": r.status, "duration_s": round(r.duration, 2),
+            "fingerprint": r.fingerprint if r.status == "done" else "", "headline": r.headline,
+            "outputs": r.outputs, "message": r.message,
+        }
+        if r.status == "failed" and r.run.name in entries:  # the last good outputs are still in place
+            entry["outputs"] = entries[r.run.name].get("outputs", {})
+            entry["last_good_headline"] = entries[r.run.name].get("headline", "")
+        entries[r.run.name] = entry
+    inputs = sorted({g for r in runs for g in r.inputs})
+    new = {
+        "generated_by": "python -m analysis run",
+        "git": _git_state(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": _packages(),
+        "analysis_package_sha256": package,
+        "requirements_lock_sha256": lock,
+        "data": {paths.relative(p): sha256_file(p) for p in _input_files(inputs)},
+        "runs": dict(sorted(entries.items())),
+    }
+    _write_atomic(reports / MANIFEST, (json.dumps(new, indent=2, ensure_ascii=False, default=str) + "\n").encode())
+    return new
+
+
+def _write_index(reports: Path, manifest: dict) -> None:
+    rows = []
+    for name, e in manifest.get("runs", {}).items():
+        params = ", ".join(f"{k}={v!r}" for k, v in e.get("given", {}).items()) or "defaults"
+        html_out = f"html/{name}.html"
+        exists = (reports / html_out).is_file()
+        link = f'<a href="{html_out}">{html.escape(name)}</a>' if exists else html.escape(name)
+        nb_link = f' · <a href="notebooks/{name}.ipynb">notebook</a>' if (reports / "notebooks" / f"{name}.ipynb").is_file() else ""
+        status = e.get("status", "")
+        note = html.escape(e.get("message", "")) if status == "failed" else ""
+        headline = html.escape(e.get("headline") or e.get("last_good_headline", ""))
+        rows.append(f'<tr class="{status}"><td>{link}{nb_link}</td><td><code>{html.escape(params)}</code></td>'
+                    f'<td>{status}</td><td>{e.get("duration_s", 0):.1f} s</td><td>{headline}<br><small>{note}</small></td></tr>')
+    git = manifest.get("git", {})
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>双创 policy research suite: reports</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}}
+tr.failed td{{background:#fdecea}}code{{font-size:.85em}}</style></head><body>
+<h1>双创 policy research suite: reports</h1>
+<p>Commit <code>{html.escape(str(git.get('commit')))}</code>{' (with uncommitted changes)' if git.get('dirty') else ''};
+Python {html.escape(manifest.get('python', ''))}. Versions, data hashes and output hashes: <a href="manifest.json">manifest.json</a>.
+Check them with <code>python -m analysis verify</code>.</p>
+<table><thead><tr><th>report</th><th>parameters</th><th>status</th><th>run time</th><th>headline</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    _write_atomic(reports / "index.html", page.encode("utf-8"))
+
+
+# --- the scheduler ------------------------------------------------------------------------
+def _up_to_date(run: Run, entry: dict | None, fp: str, reports: Path) -> bool:
+    if not entry or entry.get("status") != "done" or entry.get("fingerprint") != fp:
+        return False
+    for rel, digest in entry.get("outputs", {}).items():
+        path = reports / rel
+        if not path.is_file() or sha256_file(path) != digest:
+            return False
+    return bool(entry.get("outputs"))
+
+
+def run_suite(runs: list[Run], options: Options) -> list[Result]:
+    reports = Path(options.reports_dir)
+    reports.mkdir(parents=True, exist_ok=True)
+    manifest = _load_manifest(reports)
+    package, lock = _package_hash(), _lock_hash()
+    progress = _Progress(runs, options.quiet)
+    results: dict[str, Result] = {}
+    todo: list[tuple[Run, str]] = []
+    for run in runs:
+        fp = fingerprint(run, options.show_code, package, lock)
+        if not options.force and _up_to_date(run, manifest.get("runs", {}).get(run.name), fp, reports):
+            results[run.name] = Result(run, "skipped", fingerprint=fp)
+            progress.state(run.name, "skipped", "up to date")
+        else:
+            todo.append((run, fp))
+
+    staging_root = reports / ".staging"
+    staging_root.mkdir(exist_ok=True)
+    running: dict[str, tuple] = {}
+    stop = False
+    try:
+        while todo or running:
+            while todo and len(running) < max(1, options.jobs) and not stop:
+                run, fp = todo.pop(0)
+                stage = Path(tempfile.mkdtemp(prefix=f"{run.name}-", dir=staging_root))
+                (stage / "tables").mkdir()
+                job = {"notebook": str(run.notebook), "output": str(stage / "executed.ipynb"),
+                       "parameters": run.parameters, "cwd": str(run.notebook.parent), "timeout": run.timeout,
+                       "result": str(stage / "result.json"), "tables": str(stage / "tables")}
+                (stage / "job.json").write_text(json.dumps(job), encoding="utf-8")
+                ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
+                env = {**os.environ, "ANALYSIS_TABLES_DIR": job["tables"], "ANALYSIS_KERNEL_IPC_DIR": ipc_dir, "SHUANGCHUANG_ROOT": str(paths.project_root()),
+                       "ANALYSIS_KERNEL_PIDFILE": str(stage / "kernel.pid"), "PYTHONHASHSEED": "0",
+                       "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+                log = open(stage / "worker.log", "wb")
+                proc = subprocess.Popen([sys.executable, "-m", "analysis.runner", "_worker", str(stage / "job.json")],
+                                        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+                running[run.name] = (run, fp, proc, stage, job, time.monotonic(), log, ipc_dir)
+                progress.state(run.name, "running")
+            if todo and stop:
+                for run, fp in todo:
+                    results[run.name] = Result(run, "failed", message=f"{run.name}: not run (--fail-fast)")
+                    progress.state(run.name, "failed", "not run (--fail-fast)")
+                todo = []
+            time.sleep(0.05)
+            for name, (run, fp, proc, stage, job, started, log, ipc_dir) in list(running.items()):
+                timed_out = time.monotonic() - started > run.timeout + _GRACE_SECONDS
+                if proc.poll() is None and not timed_out:
+                    continue
+                if timed_out and proc.poll() is None:
+                    _kill_group(proc.pid)
+                    proc.wait()
+                log.close()
+                kernel_pid = stage / "kernel.pid"
+                if kernel_pid.is_file():  # the kernel has a session of its own: kill it too
+                    _kill_group(int(kernel_pid.read_text()))
+                result_file = Path(job["result"])
+                result = json.loads(result_file.read_text()) if result_file.is_file() else {}
+                if "CellTimeoutError" in result.get("ename", "") or "TimeoutError" in result.get("ename", ""):
+                    timed_out = True
+                res = _finish(run, job, result, timed_out, options, started)
+                res.fingerprint = fp
+                results[name] = res
+                del running[name]
+                shutil.rmtree(stage, ignore_errors=True)
+                shutil.rmtree(ipc_dir, ignore_errors=True)
+                progress.state(name, res.status, f"{res.duration:.1f} s" if res.status == "done" else res.message)
+                if res.status == "failed" and options.fail_fast:
+                    stop = True
+    except KeyboardInterrupt:
+        for run, fp, proc, stage, job, started, log, ipc_dir in running.values():
+            _kill_group(proc.pid)
+            if (stage / "kernel.pid").is_file():
+                _kill_group(int((stage / "kernel.pid").read_text()))
+        raise
+    finally:
+        progress.close()
+        shutil.rmtree(staging_root, ignore_errors=True)
+    ordered = [results[r.name] for r in runs]
+    new_manifest = _write_manifest(reports, manifest, ordered, runs, package, lock)
+    _write_index(reports, new_manifest)
+    return ordered
+
+
+def summary_line(results: list[Result]) -> str:
+    counts = {s: sum(r.status == s for r in results) for s in ("done", "skipped", "failed")}
+    return f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
+
+
+def verify(runs: list[Run], reports_dir: Path, jobs: int, quiet: bool = True) -> tuple[list[str], list[str]]:
+    """Re-execute ``runs`` into a temporary folder and compare output hashes with the manifest.
+    Returns (differences, notes)."""
+    manifest = _load_manifest(Path(reports_dir))
+    if not manifest.get("runs"):
+        from analysis.errors import UserError
+
+        raise UserError(f"no manifest in {paths.relative(Path(reports_dir))}; run `python -m analysis run` first")
+    recorded = manifest["runs"]
+    differences, notes = [], []
+    with tempfile.TemporaryDirectory(prefix="analysis-verify-") as tmp:
+        results = run_suite(runs, Options(reports_dir=Path(tmp), jobs=jobs, force=True, quiet=quiet))
+        for r in results:
+            entry = recorded.get(r.run.name)
+            if entry is None:
+                notes.append(f"{r.run.name}: not in the manifest (never run?)")
+                continue
+            if r.status != "done":
+                differences.append(f"{r.run.name}: failed on re-execution: {r.message}")
+                continue
+            for rel, digest in sorted(entry.get("outputs", {}).items()):
+                if r.outputs.get(rel) != digest:
+                    differences.append(f"{r.run.name}: {rel} differs")
+            for rel in sorted(set(r.outputs) - set(entry.get("outputs", {}))):
+                differences.append(f"{r.run.name}: {rel} is new")
+    if manifest.get("requirements_lock_sha256") != _lock_hash():
+        notes.append("requirements.lock changed since the manifest was written")
+    return differences, notes
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "_worker":
+    raise SystemExit(_worker(sys.argv[2]))

@@ -1,0 +1,136 @@
+"""The suite file (``notebooks/suite.yml``): which notebooks run, with which parameters.
+
+An entry names a notebook and optionally a ``name`` for its reports (default: the
+notebook's file name without extension), ``parameters`` (one run), ``sweep``
+(one run per value: a list, or ``<regions>`` / ``<documents>`` for the
+catalogue's), ``timeout`` in seconds and ``inputs`` (globs of the data files it
+reads, relative to the project root; they decide when a run is out of date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from analysis import paths
+from analysis.errors import UserError
+from analysis.params import Parameter, read_parameters, resolve
+
+__all__ = ["Run", "load_suite", "plan", "DEFAULT_INPUTS"]
+
+DEFAULT_INPUTS = ["data/raw/**/*", "data/curated/**/*", "data/external/**/*"]
+DEFAULT_TIMEOUT = 600
+
+
+@dataclass
+class Run:
+    name: str  # the report's name: notebook stem, sweep value, overrides
+    notebook: Path
+    parameters: dict  # typed values given to papermill (defaults are the notebook's own)
+    declared: dict[str, Parameter] = field(repr=False, default_factory=dict)
+    timeout: float = DEFAULT_TIMEOUT
+    inputs: list[str] = field(default_factory=lambda: list(DEFAULT_INPUTS))
+
+    def all_parameters(self) -> dict:
+        """Every parameter with the value this run uses (default or given)."""
+        return {name: self.parameters.get(name, d.default) for name, d in self.declared.items()}
+
+
+def _slug(value: object) -> str:
+    return re.sub(r"[^A-Za-z0-9_.]+", "_", str(value)).strip("_") or "x"
+
+
+def load_suite(path: Path) -> list[dict]:
+    where = paths.relative(path)
+    if not Path(path).is_file():
+        raise UserError("suite file not found", file=where)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise UserError(f"not valid YAML: {str(err).splitlines()[0]}", file=where) from None
+    defaults = data.get("defaults", {}) or {}
+    entries = []
+    for n, entry in enumerate(data.get("notebooks", []) or [], 1):
+        if not isinstance(entry, dict) or "notebook" not in entry:
+            raise UserError("each entry needs a 'notebook'", file=where, row=n)
+        unknown = set(entry) - {"notebook", "name", "parameters", "sweep", "timeout", "inputs"}
+        if unknown:
+            raise UserError(f"unknown key(s) {', '.join(sorted(unknown))}", file=where, row=n)
+        merged = {**defaults, **entry}
+        merged["notebook"] = (Path(path).parent / entry["notebook"]).resolve()
+        merged.setdefault("inputs", list(DEFAULT_INPUTS))
+        merged.setdefault("timeout", DEFAULT_TIMEOUT)
+        merged.setdefault("parameters", {})
+        entries.append(merged)
+    if not entries:
+        raise UserError("the suite lists no notebooks", file=where)
+    return entries
+
+
+def _sweep_values(spec, declared: Parameter, where: str) -> list:
+    if isinstance(spec, str) and re.fullmatch(r"<(regions|documents)>", spec):
+        from analysis.params import _catalogue_values
+
+        return _catalogue_values(spec.strip("<>"))
+    if isinstance(spec, list):
+        return spec
+    raise UserError(f"sweep values must be a list or <regions>/<documents>, not {spec!r}", file=where)
+
+
+def _matches(entry: dict, selector: str) -> bool:
+    """A selector is a run name (the entry's ``name``, else the notebook's stem), which picks
+    that entry, or a notebook file (``x.ipynb``), which picks every entry of that notebook."""
+    if selector.endswith(".ipynb"):
+        return entry["notebook"] == Path(selector).resolve() or entry["notebook"].name == Path(selector).name
+    return (entry.get("name") or entry["notebook"].stem) == selector
+
+
+def plan(suite_path: Path | None = None, selected: list[str] | None = None,
+         overrides: dict[str, str] | None = None, timeout: float | None = None) -> list[Run]:
+    """The runs to execute, every parameter checked (no kernel started)."""
+    suite_path = Path(suite_path or paths.project_root() / "notebooks" / "suite.yml")
+    entries = load_suite(suite_path)
+    overrides = overrides or {}
+    if selected:
+        chosen = []
+        for sel in selected:
+            found = [e for e in entries if _matches(e, sel)]
+            if not found:
+                if Path(sel).suffix == ".ipynb" and Path(sel).is_file():  # a notebook outside the suite
+                    found = [{"notebook": Path(sel).resolve(), "parameters": {}, "inputs": list(DEFAULT_INPUTS),
+                              "timeout": DEFAULT_TIMEOUT}]
+                else:
+                    names = ", ".join(e["notebook"].name for e in entries)
+                    raise UserError(f"no notebook {sel!r} in the suite; the suite has: {names}")
+            chosen.extend(f for f in found if f not in chosen)
+        entries = chosen
+    runs: list[Run] = []
+    for entry in entries:
+        nb = entry["notebook"]
+        stem = entry.get("name") or nb.stem
+        where = paths.relative(nb)
+        declared = read_parameters(nb)
+        base = resolve(declared, entry.get("parameters", {}), where)
+        given = resolve(declared, overrides, where)
+        sweep = entry.get("sweep") or {}
+        if len(sweep) > 1:
+            raise UserError("a sweep varies one parameter", file=paths.relative(suite_path))
+        suffix = "".join(f"-{k}-{_slug(v)}" for k, v in sorted(given.items()))
+        if sweep and not set(sweep) & set(given):
+            (name, spec), = sweep.items()
+            values = _sweep_values(spec, declared.get(name), paths.relative(suite_path))
+            for value in values:
+                params = {**base, **resolve(declared, {name: value}, where), **given}
+                runs.append(Run(f"{stem}-{_slug(value)}{suffix}", nb, params, declared,
+                                float(timeout or entry["timeout"]), list(entry["inputs"])))
+        else:
+            runs.append(Run(f"{stem}{suffix}", nb, {**base, **given}, declared,
+                            float(timeout or entry["timeout"]), list(entry["inputs"])))
+    names = [r.name for r in runs]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise UserError(f"two runs would write the same report: {', '.join(dupes)}")
+    return runs

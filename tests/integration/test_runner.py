@@ -1,0 +1,153 @@
+"""The runner on small fixture notebooks: passes, raises, sleeps past its timeout, kernel dies."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import runner, suite
+from analysis.cli import main
+
+pytestmark = pytest.mark.integration
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _kernels() -> set[int]:
+    """pids of running ipykernel processes."""
+    out = set()
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if b"ipykernel_launcher" in (d / "cmdline").read_bytes():
+                    out.add(int(d.name))
+            except OSError:
+                pass
+    return out
+
+
+@pytest.fixture
+def fixture_suite(tmp_path):
+    """A copy of the fixture suite, so a test may edit its notebooks."""
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    return tmp_path / "fixtures" / "suite.yml"
+
+
+def _run(suite_file, reports, *names, **options):
+    runs = suite.plan(suite_file, list(names), options.pop("overrides", None))
+    return runner.run_suite(runs, runner.Options(reports_dir=reports, quiet=True, **options))
+
+
+def test_a_passing_notebook_gives_html_notebook_tables_manifest_and_index(fixture_suite, tmp_path):
+    reports = tmp_path / "reports"
+    [result] = _run(fixture_suite, reports, "passes-zh")
+    assert result.status == "done", result.message
+    page = (reports / "html/passes-zh.html").read_text(encoding="utf-8")
+    assert "n squared is 9" in page  # 3 * 3, the headline
+    assert "report.headline(" not in page  # code hidden by default
+    assert "Parameters of this run" in page and "<code>'zh'</code></td><td>given" in page  # the parameters table
+    assert (reports / "tables/fixture_zh_2018.csv").read_text() == "n,year\n3,2018\n"
+    manifest = json.loads((reports / "manifest.json").read_text())
+    entry = manifest["runs"]["passes-zh"]
+    assert entry["status"] == "done" and entry["given"] == {"lang": "zh"}
+    assert entry["parameters"] == {"lang": "zh", "year": 2018, "n": 3, "region": "xinjiang"}
+    assert set(entry["outputs"]) == {"notebooks/passes-zh.ipynb", "html/passes-zh.html", "tables/fixture_zh_2018.csv"}
+    assert manifest["packages"]["papermill"] and manifest["python"]
+    assert "n squared is 9" in (reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_show_code_keeps_the_code(fixture_suite, tmp_path):
+    _run(fixture_suite, tmp_path / "r", "passes-zh")
+    assert '<div class="highlight' not in (tmp_path / "r/html/passes-zh.html").read_text(encoding="utf-8")
+    _run(fixture_suite, tmp_path / "r", "passes-zh", show_code=True)  # another rendering: not skipped
+    page = (tmp_path / "r/html/passes-zh.html").read_text(encoding="utf-8")
+    assert page.count('<div class="highlight') == 3  # parameters, injected parameters, the code cell
+
+
+def test_two_runs_are_byte_identical_and_an_unchanged_run_is_skipped(fixture_suite, tmp_path):
+    reports = tmp_path / "reports"
+    _run(fixture_suite, reports, "passes")
+    first = {p: p.read_bytes() for p in (reports / "html").iterdir()} | {p: p.read_bytes() for p in (reports / "notebooks").iterdir()}
+    [again] = _run(fixture_suite, reports, "passes")
+    assert again.status == "skipped"
+    [forced] = _run(fixture_suite, reports, "passes", force=True)
+    assert forced.status == "done"
+    assert {p: p.read_bytes() for p in first} == first
+    # a changed parameter is another report; a changed notebook re-runs
+    nb = fixture_suite.parent / "notebooks/passes.ipynb"
+    nb.write_text(nb.read_text().replace("n squared is", "n times n is"))
+    [changed] = _run(fixture_suite, reports, "passes")
+    assert changed.status == "done" and changed.headline == "n times n is 9"
+
+
+def test_a_raising_notebook_names_the_cell_keeps_the_partial_and_the_last_good_report(fixture_suite, tmp_path):
+    reports = tmp_path / "reports"
+    nb = fixture_suite.parent / "notebooks/raises.ipynb"
+    good = nb.read_text().replace("divisor = 0", "divisor = 5")
+    nb.write_text(good)
+    [ok] = _run(fixture_suite, reports, "raises")
+    assert ok.status == "done"
+    last_good = (reports / "html/raises.html").read_bytes()
+    nb.write_text(good.replace("divisor = 5", "divisor = 0"))
+    [failed] = _run(fixture_suite, reports, "raises")
+    assert failed.status == "failed"
+    # cells of the committed notebook: 1 markdown, 2 parameters, 3 "x = 1", 4 the division
+    assert failed.message == "raises: cell 4 `ratio = 10 / divisor`: ZeroDivisionError: division by zero"
+    assert (reports / "html/raises.html").read_bytes() == last_good
+    partial = json.loads((reports / "failed/raises.ipynb").read_text())
+    assert any(o.get("ename") == "ZeroDivisionError" for c in partial["cells"] for o in c.get("outputs", []))
+    assert not list(reports.glob("**/.*.tmp"))
+
+
+def test_cli_exit_status_1_and_other_notebooks_still_run(fixture_suite, tmp_path, capsys):
+    code = main(["run", "--suite", str(fixture_suite), "--reports-dir", str(tmp_path / "r"), "--quiet",
+                 "raises", "passes-zh"])
+    assert code == 1
+    captured = capsys.readouterr()
+    assert "FAILED raises: cell 4 `ratio = 10 / divisor`: ZeroDivisionError" in captured.err
+    assert "1 done, 0 skipped, 1 failed" in captured.out
+    assert (tmp_path / "r/html/passes-zh.html").is_file()
+
+
+def test_fail_fast_stops_the_rest(fixture_suite, tmp_path):
+    results = _run(fixture_suite, tmp_path / "r", "raises", "passes-zh", jobs=1, fail_fast=True)
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert results[1].message == "passes-zh: not run (--fail-fast)"
+
+
+def test_a_hanging_notebook_is_stopped_at_its_timeout_without_orphan_kernels(fixture_suite, tmp_path):
+    before = _kernels()
+    [result] = _run(fixture_suite, tmp_path / "r", "sleeps")
+    assert result.status == "failed"
+    assert result.message == "sleeps: cell 3 `import time`: timed out after 3 s"
+    assert result.duration < 40
+    assert _kernels() - before == set()
+
+
+def test_a_dying_kernel_is_reported(fixture_suite, tmp_path):
+    before = _kernels()
+    [result] = _run(fixture_suite, tmp_path / "r", "kernel_dies")
+    assert result.status == "failed"
+    assert result.message.startswith("kernel_dies: cell 3 `import os`: kernel died")
+    assert _kernels() - before == set()
+
+
+def test_parallel_runs_do_not_clash(fixture_suite, tmp_path):
+    results = _run(fixture_suite, tmp_path / "r", "passes", "passes-zh", jobs=2)
+    assert [r.status for r in results] == ["done", "done"]
+
+
+def test_verify_finds_no_difference_then_finds_a_changed_hash(fixture_suite, tmp_path):
+    reports = tmp_path / "r"
+    _run(fixture_suite, reports, "passes")
+    runs = suite.plan(fixture_suite, ["passes"])
+    assert runner.verify(runs, reports, jobs=1) == ([], [])
+    manifest = json.loads((reports / "manifest.json").read_text())
+    manifest["runs"]["passes"]["outputs"]["html/passes.html"] = "0" * 64
+    (reports / "manifest.json").write_text(json.dumps(manifest))
+    differences, _ = runner.verify(runs, reports, jobs=1)
+    assert differences == ["passes: html/passes.html differs"]
