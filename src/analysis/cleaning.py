@@ -244,7 +244,8 @@ def _chrome_spans(text: str) -> list[tuple[str, int, int]]:
             if pattern.search(line.strip()):
                 found.append((name, s, e))
                 break
-    removed_lines = in_block | {j for j, (s, e, _) in enumerate(lines) if any(f[1] == s for f in found)}
+    starts = {f[1] for f in found}
+    removed_lines = in_block | {j for j, (s, _, _) in enumerate(lines) if s in starts}
     for j, (s, e, line) in enumerate(lines):
         if j in removed_lines:
             continue

@@ -1,0 +1,70 @@
+"""Shared helpers of the benchmark scripts (not a test: run them by hand, see README)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "raw" / "policies").glob("*.txt"))
+
+
+def synthetic_corpus(folder: Path, total_mb: float, copies_per_doc: int = 20) -> tuple[list[Path], int]:
+    """Write documents made by repeating the five real ones (``copies_per_doc`` copies each)
+    until ``total_mb`` megabytes; return the files and their total size in bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = [p.read_bytes() for p in SEEDS]
+    files, total, n = [], 0, 0
+    while total < total_mb * 1e6:
+        data = (seeds[n % len(seeds)] + b"\n") * copies_per_doc
+        path = folder / f"synthetic_{n:05d}.txt"
+        path.write_bytes(data)
+        files.append(path)
+        total += len(data)
+        n += 1
+    return files, total
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(d.name))
+            rss[int(d.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
+
+class PeakTreeMemory:
+    """Samples the memory of a process tree every ``interval`` seconds; ``.peak`` in bytes."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self):
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            time.sleep(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()

@@ -1,0 +1,48 @@
+"""The real suite, on its default parameters, as `make reports` runs it."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import runner, suite
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def real_reports(tmp_path_factory):
+    reports = tmp_path_factory.mktemp("reports")
+    results = runner.run_suite(suite.plan(), runner.Options(reports_dir=reports, jobs=2, quiet=True))
+    return reports, results
+
+
+def test_every_notebook_of_the_suite_renders(real_reports):
+    reports, results = real_reports
+    assert [r.status for r in results if r.status != "done"] == [], [r.message for r in results]
+    names = {r.run.name for r in results}
+    assert {"01_corpus", "region_profile-xinjiang", "region_profile-shaoxing"} <= names
+    for name in names:
+        assert (reports / "html" / f"{name}.html").stat().st_size > 10_000
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="html/{n}.html"' in index for n in names)
+
+
+def test_corpus_report_numbers_come_from_the_catalogue(real_reports):
+    reports, results = real_reports
+    inventory = pd.read_csv(reports / "tables" / "corpus_inventory.csv")
+    assert list(inventory["doc_id"]) == ["xinjiang-2017", "liaoning-2015", "urumqi-2019", "jiaxing-2017", "shaoxing-2017"]
+    corpus = next(r for r in results if r.run.name == "01_corpus")
+    # 2 policy texts (Jiaxing, Shaoxing) and 3 news reports, 2015 to 2019
+    assert corpus.headline.startswith("5 documents from 5 regions, 2015–2019: 2 policy texts, 3 news reports")
+    manifest = json.loads((reports / "manifest.json").read_text())
+    assert manifest["data"]["data/raw/policies/catalogue.csv"]
+
+
+def test_a_report_with_figures_is_byte_identical_when_re_run(real_reports):
+    reports, _ = real_reports
+    before = {p: p.read_bytes() for p in [reports / "html/01_corpus.html", reports / "notebooks/01_corpus.ipynb"]}
+    assert b"data:image/svg+xml" in before[reports / "html/01_corpus.html"]
+    [again] = runner.run_suite(suite.plan(None, ["01_corpus"]), runner.Options(reports_dir=reports, force=True, quiet=True))
+    assert again.status == "done"
+    assert {p: p.read_bytes() for p in before} == before
