@@ -64,6 +64,83 @@ def _corpus_add(args) -> int:
     return 0
 
 
+# --- quantities ---------------------------------------------------------------------------
+EXTRACT_COLUMNS = ["doc", "start", "end", "raw_start", "raw_end", "text", "value", "unit", "measure_word",
+                   "qualifier", "low", "high", "year", "kind", "sentence", "note"]
+
+
+def _read_text_file(path: Path) -> str:
+    from analysis.corpus import decode_incoming
+    from analysis.errors import DataError
+
+    if not path.is_file():
+        raise DataError("file not found", file=str(path))
+    data = path.read_bytes()
+    text, encoding = decode_incoming(data, str(path))
+    if encoding != "utf-8":
+        raise DataError(f"not UTF-8 (looks like {encoding}); offsets would not match the file. Convert it, "
+                        "or add it with `python -m analysis corpus add`, which converts on the way in", file=str(path))
+    return text
+
+
+def _extract(args) -> int:
+    import csv
+    import hashlib
+    import json
+
+    from analysis import corpus, quantities
+
+    try:
+        by_hash = {d.sha256: d for d in corpus.load_catalogue()}
+    except UserError:
+        by_hash = {}
+    rows = []
+    for name in args.files:
+        path = Path(name)
+        text = _read_text_file(path)
+        doc = by_hash.get(hashlib.sha256(path.read_bytes()).hexdigest())
+        mentions = quantities.extract(
+            text, doc.doc_id if doc else path.stem, doc.year if doc else None, include_all=args.all,
+            default_kind="actual" if doc and doc.genre == "news_report" else "other")
+        rows.extend(m.as_dict() for m in mentions)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=EXTRACT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0
+
+
+def _figures_check(args) -> int:
+    from analysis import figures, paths
+
+    frame = figures.validate()
+    print(f"{paths.relative(figures.figures_path())}: {len(frame)} figures valid "
+          f"({int(frame['implied'].sum())} implied), quotes at their offsets, extractor agrees or a reason is given")
+    gaps = figures.coverage_gaps(frame)
+    for m in gaps:
+        print(f"NOT CURATED {m.doc} {m.start}-{m.end} '{m.text}' ({m.value} {m.unit} {m.qualifier}): {m.sentence[:60]}")
+    if gaps:
+        print(f"{len(gaps)} extractor mention(s) neither curated nor in {paths.relative(figures.out_of_scope_path())}")
+        return 1
+    return 0
+
+
+def _figures_quality(args) -> int:
+    from analysis import figures
+
+    q = figures.quality()
+    print(f"extractor vs curated figures: {q['mentions']} mentions, {q['curated']} curated (stated) figures, "
+          f"{q['right']} right")
+    print(f"precision {q['precision']:.3f}  recall {q['recall']:.3f}  (value, unit and qualifier)")
+    print(f"kind agrees {q['kind_agreement']:.1%}, year agrees {q['year_agreement']:.1%} (of matched mentions)")
+    for line in q["wrong"] + q["missed"] + q["disagreements"]:
+        print(f"  {line}")
+    return 0
+
+
 # --- the suite ----------------------------------------------------------------------------
 def _overrides(pairs) -> dict[str, str]:
     return {name: value for name, value in (pairs or [])}
@@ -141,6 +218,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_add.add_argument("--outlet", required=True, help="outlet or issuer")
     p_add.add_argument("--notes")
     p_add.set_defaults(func=_corpus_add)
+    p_extract = sub.add_parser("extract", help="print every quantity mention of text files (a first draft of their figures)")
+    p_extract.add_argument("files", nargs="+", metavar="FILE")
+    p_extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    p_extract.add_argument("--all", action="store_true", help="include what is not a quantity (years, ordinals, ...)")
+    p_extract.set_defaults(func=_extract)
+
+    p_figures = sub.add_parser("figures", help="the curated figures: check them, measure the extractor against them")
+    fsub = p_figures.add_subparsers(dest="figures_command", required=True)
+    fsub.add_parser("check", help="validate data/curated/figures.csv and list uncurated mentions").set_defaults(
+        func=_figures_check)
+    fsub.add_parser("quality", help="precision and recall of the extractor against the curated figures").set_defaults(
+        func=_figures_quality)
+
     p_run = sub.add_parser("run", help="execute the notebook suite into reports/ (what `make reports` calls)")
     p_run.add_argument("notebooks", nargs="*", help="notebooks of the suite to run (default: all)")
     p_run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),

@@ -26,3 +26,26 @@ def documents_table(docs: list[Document], inventory: pd.DataFrame) -> pd.DataFra
     cols = ["doc_id", "genre", "date", "level", "script", "clean_chars", "paragraphs", "clauses"]
     return meta.merge(inventory[cols], on="doc_id")[["doc_id", "title", "genre", "date", "outlet", "level", "script",
                                                      "clean_chars", "paragraphs", "clauses", "notes"]]
+
+
+_KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "funding": 3, "rule": 4}
+
+
+def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.DataFrame:
+    """The region's curated figures with the quote each comes from (the provenance table)."""
+    rows = figures[figures["region"] == region].copy()
+    rows["order"] = rows["kind"].map(_KIND_ORDER)
+    rows = rows.sort_values(["order", "indicator", "scope", "year", "figure_id"])
+    label = "label_zh" if lang == "zh" else "label_en"
+    rows["value"] = [f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}" for v in rows["value"]]
+    cols = ["figure_id", "kind", label, "scope", "year", "value", "unit", "qualifier", "quote", "note"]
+    out = rows[cols].rename(columns={label: "indicator"})
+    out["implied"] = rows["implied"].map({True: "implied", False: ""})
+    return out.set_index("figure_id")
+
+
+def figures_headline(figures: pd.DataFrame, region: str) -> str:
+    rows = figures[figures["region"] == region]
+    counts = rows["kind"].value_counts()
+    parts = [f"{counts[k]} {k}" for k in _KIND_ORDER if k in counts]
+    return f"{len(rows)} curated figures ({', '.join(parts)})"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis import paths
 
-__all__ = ["headline", "save_table", "tables_dir", "HEADLINE_KEY"]
+__all__ = ["headline", "save_table", "show", "tables_dir", "HEADLINE_KEY"]
 
 HEADLINE_KEY = "analysis/headline"
 
@@ -38,3 +38,12 @@ def save_table(frame, name: str) -> None:
     tmp = out.with_name(f".{out.name}.tmp")
     frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
     os.replace(tmp, out)
+
+
+def show(frame) -> None:
+    """Display a table with its cells in full (quotes and notes are not cut at 50 characters)."""
+    import pandas as pd
+    from IPython.display import display
+
+    with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
+        display(frame)

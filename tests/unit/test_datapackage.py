@@ -39,3 +39,32 @@ def test_an_unknown_genre_fails_validation(project):
     path.write_text(path.read_text(encoding="utf-8").replace(",news_report,", ",interview,", 1), encoding="utf-8")
     report = _validate(project / "data")
     assert [tuple(e) for e in report.flatten(["rowNumber", "fieldName", "type"])] == [(2, "genre", "constraint-error")]
+
+
+def test_reference_data_is_copied_unchanged():
+    shared = ROOT.parent / "shared" / "reference"
+    if not shared.is_dir():
+        import pytest
+
+        pytest.skip("shared/reference not beside this checkout")
+    for name in ("outcomes.csv", "national.csv", "context.csv"):
+        assert (ROOT / "data/external" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_a_figure_with_an_unknown_indicator_breaks_the_foreign_key(project):
+    path = project / "data/curated/figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",maker_spaces,all,target,2020,60,", ",makerspace,all,target,2020,60,", 1),
+                    encoding="utf-8")
+    report = _validate(project / "data")
+    assert not report.valid
+    errors = {tuple(e) for e in report.flatten(["fieldName", "type"])}
+    assert ("indicator", "constraint-error") in errors  # not in the codebook's enum
+
+
+def test_every_external_row_names_its_source():
+    import csv
+
+    for name in ("outcomes.csv", "national.csv", "context.csv"):
+        with (ROOT / "data/external" / name).open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                assert row["source"].strip() and row["value"].strip(), (name, row)

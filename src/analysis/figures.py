@@ -1,0 +1,243 @@
+"""The curated figures: every figure of the corpus that concerns an indicator,
+hand-coded with its verbatim quote, checked against the text and the extractor.
+
+``data/curated/indicators.csv``  the codebook: code, labels, canonical unit
+``data/curated/figures.csv``     one row per figure (see the data package for fields)
+``data/curated/out_of_scope.csv`` extractor mentions deliberately not curated, with the reason
+
+Hand coding and code check each other: a row's quote must sit at its offsets in
+the cleaned text, and the extractor run on the quote must give the row's value,
+unit and qualifier, unless the row says why not (``extractor_reason``).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import corpus, paths, quantities
+from analysis.errors import DataError
+
+__all__ = ["SCOPES", "KINDS", "load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
+           "figures_path", "indicators_path", "out_of_scope_path"]
+
+SCOPES = ("all", "national_level", "provincial_level", "municipal_level", "region_registered")
+KINDS = ("baseline", "actual", "target", "funding", "rule")
+UNITS = ("count", "person", "CNY", "m2", "percent", "times")
+FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
+                 "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason"]
+
+
+def indicators_path() -> Path:
+    return paths.curated_dir() / "indicators.csv"
+
+
+def figures_path() -> Path:
+    return paths.curated_dir() / "figures.csv"
+
+
+def out_of_scope_path() -> Path:
+    return paths.curated_dir() / "out_of_scope.csv"
+
+
+def _read(path: Path, required: list[str]) -> list[dict]:
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("not found", file=where)
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(f"missing column(s) {', '.join(missing)}", file=where)
+        return list(reader)
+
+
+def load_indicators(path: Path | None = None) -> dict[str, dict]:
+    path = Path(path or indicators_path())
+    rows = _read(path, ["code", "label_zh", "label_en", "unit"])
+    out: dict[str, dict] = {}
+    for n, row in enumerate(rows, 1):
+        if row["code"] in out:
+            raise DataError(f"duplicate code '{row['code']}'", file=paths.relative(path), row=n, field="code")
+        if row["unit"] not in UNITS:
+            raise DataError(f"unknown unit '{row['unit']}'; expected one of {', '.join(UNITS)}",
+                            file=paths.relative(path), row=n, field="unit")
+        out[row["code"]] = row
+    return out
+
+
+@lru_cache(maxsize=16)
+def _clean_texts(catalogue_key: tuple) -> dict[str, str]:
+    return {d.doc_id: corpus.load_clean(d).text for d in corpus.load_catalogue()}
+
+
+def _texts() -> dict[str, str]:
+    cat = paths.catalogue_path()
+    return _clean_texts((str(cat), cat.stat().st_mtime_ns))
+
+
+@dataclass
+class _Checker:
+    where: str
+    n: int
+    row: dict
+
+    def fail(self, field: str, message: str):
+        raise DataError(message, file=self.where, row=f"{self.n} ({self.row.get('figure_id') or 'no figure_id'})",
+                        field=field)
+
+
+def _number(check: _Checker, field: str, kind=float):
+    text = check.row.get(field, "")
+    try:
+        value = kind(text)
+    except (TypeError, ValueError):
+        check.fail(field, f"'{text}' is not a{'n integer' if kind is int else ' number'}")
+    if kind is float and not math.isfinite(value):
+        check.fail(field, f"'{text}' is not a finite number")
+    return value
+
+
+def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, extractor: bool) -> dict:
+    row = check.row
+    for field in ("figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
+                  "mention", "quote", "quote_start", "quote_end"):
+        if not (row.get(field) or "").strip():
+            check.fail(field, "is empty")
+    if row["figure_id"] in seen:
+        check.fail("figure_id", f"duplicate figure_id '{row['figure_id']}'")
+    seen.add(row["figure_id"])
+    if row["doc_id"] not in texts:
+        check.fail("doc_id", f"unknown document '{row['doc_id']}'; the catalogue has {', '.join(texts)}")
+    if row["indicator"] not in indicators:
+        check.fail("indicator", f"unknown indicator code '{row['indicator']}' (not in {paths.relative(indicators_path())})")
+    for field, allowed in (("scope", SCOPES), ("kind", KINDS), ("unit", UNITS), ("qualifier", quantities.QUALIFIERS)):
+        if row[field] not in allowed:
+            check.fail(field, f"unknown {field} '{row[field]}'; expected one of {', '.join(allowed)}")
+    if row["unit"] != indicators[row["indicator"]]["unit"]:
+        check.fail("unit", f"'{row['unit']}' but indicator '{row['indicator']}' is measured in "
+                           f"'{indicators[row['indicator']]['unit']}'")
+    year = _number(check, "year", int)
+    if not 1990 <= year <= 2035:
+        check.fail("year", f"year {year} outside 1990-2035")
+    value = _number(check, "value")
+    if value < 0:
+        check.fail("value", f"negative value {row['value']}")
+    start, end = _number(check, "quote_start", int), _number(check, "quote_end", int)
+    text = texts[row["doc_id"]]
+    if text[start:end] != row["quote"]:
+        check.fail("quote", f"the quote is not at {start}:{end} of the cleaned text of {row['doc_id']} "
+                            f"(found '{text[start:end][:30]}')")
+    if row["mention"] not in row["quote"]:
+        check.fail("mention", f"'{row['mention']}' is not in the quote")
+    implied = row.get("implied", "false").strip().lower()
+    if implied not in ("true", "false"):
+        check.fail("implied", f"'{row['implied']}' is not true or false")
+    if extractor and not row.get("extractor_reason", "").strip():
+        found = [m for m in quantities.extract(row["quote"]) if m.text == row["mention"]]
+        if not found:
+            check.fail("mention", f"the extractor finds no mention '{row['mention']}' in the quote; "
+                                  "give the reason in extractor_reason")
+        m = found[0]
+        for field, mine in (("value", m.value), ("unit", m.unit), ("qualifier", m.qualifier)):
+            ours = value if field == "value" else row[field]
+            same = mine is not None and math.isclose(mine, ours, rel_tol=1e-9) if field == "value" else mine == ours
+            if not same:
+                check.fail(field, f"{row[field]} disagrees with the extractor ({mine}) without a reason "
+                                  "in extractor_reason")
+    return {**row, "year": year, "value": value, "quote_start": start, "quote_end": end,
+            "implied": implied == "true", "mention_start": start + row["quote"].index(row["mention"])}
+
+
+def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
+    """Load and check ``figures.csv``; raise ``DataError`` naming file, row and field."""
+    path = Path(path or figures_path())
+    where = paths.relative(path)
+    indicators = load_indicators()
+    texts = _texts()
+    rows = _read(path, FIGURE_FIELDS)
+    seen: set = set()
+    checked = [_validate_row(_Checker(where, n, row), indicators, texts, seen, extractor) for n, row in enumerate(rows, 1)]
+    return pd.DataFrame(checked)
+
+
+def load_figures(path: Path | None = None) -> pd.DataFrame:
+    """The curated figures with their indicator labels and document metadata (checked, without
+    re-running the extractor: ``validate`` and the tests do that)."""
+    frame = validate(path, extractor=False)
+    indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
+    docs = pd.DataFrame([{"doc_id": d.doc_id, "region": d.region, "region_en": d.region_en, "region_zh": d.region_zh,
+                          "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
+    return frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(docs, on="doc_id")
+
+
+def _out_of_scope() -> set[tuple[str, int]]:
+    path = out_of_scope_path()
+    if not path.is_file():
+        return set()
+    return {(r["doc_id"], int(r["start"])) for r in _read(path, ["doc_id", "start", "text", "reason"])}
+
+
+def _mentions() -> list[quantities.Mention]:
+    out = []
+    for d in corpus.load_catalogue():
+        out.extend(quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
+                                           default_kind="actual" if d.genre == "news_report" else "other"))
+    return out
+
+
+def coverage_gaps(figures: pd.DataFrame | None = None) -> list[quantities.Mention]:
+    """Extractor mentions that the curated table neither includes nor marks out of scope."""
+    figures = figures if figures is not None else validate(extractor=False)
+    curated = {(r.doc_id, r.mention_start) for r in figures.itertuples() if not r.implied}
+    skipped = _out_of_scope()
+    return [m for m in _mentions() if (m.doc, m.start) not in curated and (m.doc, m.start) not in skipped]
+
+
+def quality(figures: pd.DataFrame | None = None) -> dict:
+    """Precision and recall of the extractor against the curated figures (stated, not implied):
+    a mention is right when it overlaps a curated figure's mention and agrees on value, unit and
+    qualifier. Also how often its kind and year agree with the hand coding."""
+    figures = figures if figures is not None else validate(extractor=False)
+    gold = {(r.doc_id, r.mention_start): r for r in figures.itertuples() if not r.implied}
+    skipped = _out_of_scope()
+    predicted = [m for m in _mentions() if (m.doc, m.start) not in skipped]
+    kind_map = {"baseline": "actual"}  # the extractor does not tell a baseline from another actual
+    right, wrong, kind_same, year_same, disagreements = 0, [], 0, 0, []
+    matched = set()
+    for m in predicted:
+        hit = next((key for key in gold if key[0] == m.doc and gold[key].mention_start <= m.start + len(m.text)
+                    and m.start <= gold[key].mention_start + len(gold[key].mention)), None)
+        if hit is None:
+            wrong.append(f"{m.doc} {m.start} '{m.text}': not a curated figure")
+            continue
+        g = gold[hit]
+        matched.add(hit)
+        if (m.value is not None and math.isclose(m.value, g.value)) and m.unit == g.unit and m.qualifier == g.qualifier:
+            right += 1
+        else:
+            wrong.append(f"{m.doc} {m.start} '{m.text}': {m.value} {m.unit} {m.qualifier}, "
+                         f"curated {g.value} {g.unit} {g.qualifier}")
+        if kind_map.get(g.kind, g.kind) == m.kind:
+            kind_same += 1
+        else:
+            disagreements.append(f"{m.doc} '{g.quote}': kind {m.kind}, curated {g.kind}")
+        if m.year == g.year:
+            year_same += 1
+        else:
+            disagreements.append(f"{m.doc} '{g.quote}': year {m.year}, curated {g.year}")
+    missed = [f"{k[0]} {k[1]} '{gold[k].mention}': not found" for k in gold if k not in matched]
+    n_pred, n_gold = len(predicted), len(gold)
+    return {
+        "mentions": n_pred, "curated": n_gold, "right": right,
+        "precision": right / n_pred if n_pred else float("nan"),
+        "recall": right / n_gold if n_gold else float("nan"),
+        "kind_agreement": kind_same / len(matched) if matched else float("nan"),
+        "year_agreement": year_same / len(matched) if matched else float("nan"),
+        "wrong": wrong, "missed": missed, "disagreements": disagreements,
+    }
