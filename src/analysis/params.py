@@ -6,7 +6,8 @@ A parameter is a line ``name = literal  # comment`` in the cell tagged
 what is allowed (several declarations are separated by ``;``):
 
 - ``allowed: en, zh``          one of these values
-- ``allowed: all, <regions>``  ``<regions>``/``<documents>`` expand to the catalogue's region codes / doc ids
+- ``allowed: all, <regions>``  ``<regions>``/``<documents>`` expand to the catalogue's region codes / doc ids,
+  ``<indicators>`` to the indicator codebook's codes
 - ``each of: all, <regions>``  a comma-separated list, each item one of these
 - ``range: 1..50``             a number within bounds (inclusive)
 
@@ -70,6 +71,10 @@ def _parameters_cell(nb: dict, where: str) -> str:
 def _catalogue_values(kind: str) -> list[str]:
     from analysis import corpus
 
+    if kind == "indicators":
+        from analysis import figures
+
+        return list(figures.load_indicators())
     docs = corpus.load_catalogue()
     if kind == "regions":
         return list(dict.fromkeys(d.region for d in docs))
@@ -79,7 +84,7 @@ def _catalogue_values(kind: str) -> list[str]:
 def _expand(items: list[str], decl: Parameter) -> list:
     out: list = []
     for item in items:
-        m = re.fullmatch(r"<(regions|documents)>", item)
+        m = re.fullmatch(r"<(regions|documents|indicators)>", item)
         if m:
             decl.dynamic.append(m.group(1))
             out.extend(_catalogue_values(m.group(1)))

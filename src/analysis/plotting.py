@@ -176,3 +176,81 @@ def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
     fig.suptitle(label("Most frequent terms", "高频词", lang))
     fig.tight_layout()
     return fig
+
+
+# --- targets -----------------------------------------------------------------------------
+def _pct(x) -> str:
+    return "n/a" if x is None or x != x else f"{x:+.1%}"
+
+
+def target_chart(ax, row: dict, lang: str = "en") -> None:
+    """One target: baseline, required path, target marker, observed point, national-pace band."""
+    import numpy as np
+
+    b, y0, t, y1 = row["baseline_value"], row["baseline_year"], row["target_value"], row["target_year"]
+    has_base = b is not None and b == b
+    if has_base:
+        y0 = int(y0)
+        years = np.arange(y0, y1 + 1)
+        g = row["required_growth"]
+        ax.plot(years, b * (1 + g) ** (years - y0), color="C0", lw=1.6,
+                label=label(f"required path ({_pct(g)}/yr)", f"所需路径(年均{_pct(g)})", lang))
+        ax.scatter([y0], [b], color="C0", zorder=3, label=label("baseline", "基线", lang))
+        ng = row.get("national_growth")
+        if ng is not None and ng == ng:
+            end = max(y1, int(row["observed_year"]) if row.get("observed_year") == row.get("observed_year")
+                      and row.get("observed_year") is not None else y1)
+            yrs = np.arange(y0, end + 1)
+            ax.fill_between(yrs, b * (1 + row["national_growth_low"]) ** (yrs - y0),
+                            b * (1 + row["national_growth_high"]) ** (yrs - y0), color="0.6", alpha=0.25,
+                            label=label("national pace (95% CI)", "全国增速(95%置信区间)", lang))
+    ax.scatter([y1], [t], marker="*", s=160, color="C3", zorder=4, label=label("target", "目标", lang))
+    ov = row.get("observed_value")
+    if ov is not None and ov == ov:
+        ax.scatter([row["observed_year"]], [ov], marker="D", color="C2", zorder=4,
+                   label=label("observed", "实际", lang))
+    name = row["region_zh"] if lang == "zh" else row["region"].capitalize()
+    ind = row["label_zh"] if lang == "zh" else row["label_en"]
+    scope = "" if row["scope"] == "all" else f"\n({row['scope'].replace('_', ' ')})"
+    ax.set_title(f"{name}: {ind}{scope}", fontsize=8.5)
+    ax.tick_params(labelsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def targets_grid(scorecard, lang: str = "en"):
+    """Small multiples of the targets that have a baseline or an observed value (the others
+    have nothing to draw but a star; the scorecard lists them)."""
+    drawable = scorecard["required_growth"].notna() | scorecard["observed_value"].notna()
+    rows = scorecard[drawable].to_dict("records")
+    if not rows:
+        return None
+    ncols = min(3, max(1, len(rows)))
+    nrows = -(-len(rows) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 3.0 * nrows), squeeze=False)
+    for ax, row in zip(axes.flat, rows):
+        target_chart(ax, row, lang)
+    for ax in list(axes.flat)[len(rows):]:
+        ax.set_visible(False)
+    handles = {}
+    for ax in axes.flat:
+        for h, lab in zip(*ax.get_legend_handles_labels()):
+            handles.setdefault(lab.split(" (")[0].split("(")[0], (h, lab))
+    fig.legend([h for h, _ in handles.values()], [lab.split(" (")[0] if "path" in lab else lab for _, lab in handles.values()],
+               loc="lower center", ncols=5, fontsize=8, bbox_to_anchor=(0.5, -0.02))
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def required_growth_chart(scorecard, lang: str = "en"):
+    """Required annual growth of every target that has a baseline, side by side."""
+    rows = scorecard[scorecard["required_growth"].notna()].sort_values("required_growth")
+    names = [f"{r['region_zh'] if lang == 'zh' else r['region_en']}: {r['label_zh'] if lang == 'zh' else r['label_en']}"
+             f" ({r['scope']})" for r in rows.to_dict("records")]
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 1.2))
+    colors = ["C1" if b in ("upper bound", "approximate") else "C0" for b in rows["required_growth_bound"]]
+    ax.barh(names, rows["required_growth"] * 100, color=colors)
+    for y, (g, b) in enumerate(zip(rows["required_growth"], rows["required_growth_bound"])):
+        ax.text(g * 100, y, f" {g:.1%}" + ("" if b == "exact" else f" ({b})"), va="center", fontsize=8)
+    ax.set_xlabel(label("required growth per year (%)", "所需年均增长率(%)", lang))
+    ax.set_title(label("How fast each target required the region to grow", "各目标所需的年均增速", lang))
+    return fig

@@ -44,6 +44,7 @@ def test_xinjiang_targets_and_baselines_as_the_document_states_them(table):
     assert (base.kind, base.year, base.value, base.scope) == ("baseline", 2016, 29, "region_registered")
     target = _row(table, "xinjiang-2017", "60家", "maker_spaces")
     assert (target.kind, target.year, target.value, target.quote) == ("target", 2020, 60, "培育众创空间60家")
+    assert target.scope == base.scope == "region_registered"  # so that target and baseline pair
 
 
 def test_hedged_figures_keep_their_qualifier(table):
