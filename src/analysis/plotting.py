@@ -254,3 +254,60 @@ def required_growth_chart(scorecard, lang: str = "en"):
     ax.set_xlabel(label("required growth per year (%)", "所需年均增长率(%)", lang))
     ax.set_title(label("How fast each target required the region to grow", "各目标所需的年均增速", lang))
     return fig
+
+
+# --- funding ------------------------------------------------------------------------------
+def payout_curves(rule_set: dict, lang: str = "en"):
+    """What each subsidy rule pays a year, against the size it depends on, side by side."""
+    import numpy as np
+
+    rules = list(rule_set.values())
+    fig, axes = plt.subplots(1, len(rules), figsize=(3.5 * len(rules), 3.2), squeeze=False)
+    for ax, rule in zip(axes.flat, rules):
+        if rule.rate is not None:
+            x = np.linspace(0, (rule.cap / rule.rate) * 1.6 if rule.cap else 1e7, 200)
+            low = [rule.payout(**{rule.rate_base: v})[0] for v in x]
+            ax.plot(x / 1e4, np.array(low) / 1e4, color="C0")
+            ax.set_xlabel(label(f"{rule.rate_base.replace('_', ' ')} (万元)", "种子资金无偿资助额(万元)", lang))
+        elif rule.conditions:
+            var, minimum, _ = rule.conditions[0]
+            x = np.linspace(0, minimum * 2.5, 300)
+            fixed = {v: m for v, m, _ in rule.conditions[1:]}
+            y = [rule.payout(**{var: v, **fixed})[0] for v in x]
+            ax.step(x, np.array(y) / 1e4, where="post", color="C0")
+            others = ", ".join(f"{v.replace('_', ' ')} = {m:,.0f}" for v, m in fixed.items())
+            ax.set_xlabel(label(f"{var.replace('_', ' ')} (m2)" + (f"\n({others})" if others else ""),
+                                "在孵面积(平方米)", lang), fontsize=8)
+        else:
+            ax.fill_between([0, 1], [0, 0], [rule.amount / 1e4] * 2, color="C1", alpha=0.3,
+                            label=label("somewhere in this range, by rating", "按评定等级,在此区间内", lang))
+            ax.set_xticks([])
+            ax.set_xlabel(label("rating (amounts per rating not stated)", "评定等级(各等级金额未载明)", lang), fontsize=8)
+            ax.legend(fontsize=7, loc="lower center")
+        ax.set_ylabel(label("payout per year (万元)", "每年补助(万元)", lang))
+        ax.set_title(f"{rule.region.capitalize() if lang == 'en' else rule.region}: {rule.recipient}"[:60], fontsize=8.5)
+    fig.suptitle(label("What each subsidy rule pays", "各补助规则的补助额", lang))
+    fig.tight_layout()
+    return fig
+
+
+def intensity_chart(table, lang: str = "en"):
+    """Funding per unit, by region and measure (log scale; hatched bars are bounds)."""
+    rows = table[table["value"].notna() & ~table["measure"].isin(["share of GDP"])].copy()
+    if rows.empty:
+        return None
+    rows["name"] = [f"{r.region.capitalize()}: {r.instrument.replace('_', ' ')}, {r.measure}" for r in rows.itertuples()]
+    rows = rows.sort_values("value")
+    fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(rows) + 1.4))
+    colors = {"exact": "C0", "lower bound": "C2", "upper bound": "C1", "indeterminate": "0.6", "approximate": "C4"}
+    for y, r in enumerate(rows.itertuples()):
+        ax.barh(y, r.value, color=colors.get(r.bound, "C0"), label=r.bound)
+        ax.text(r.value, y, f" {r.value:,.0f} ({r.bound})" if r.bound != "exact" else f" {r.value:,.0f}",
+                va="center", fontsize=7.5)
+    ax.set_yticks(range(len(rows)), rows["name"], fontsize=8)
+    ax.set_xscale("log")
+    ax.set_xlabel(label("yuan (log scale)", "元(对数坐标)", lang))
+    ax.set_title(label("Funding per unit", "单位资助强度", lang))
+    handles = {lab: h for h, lab in zip(*ax.get_legend_handles_labels())}
+    ax.legend(handles.values(), handles.keys(), fontsize=8, loc="lower right")
+    return fig

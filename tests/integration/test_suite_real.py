@@ -46,3 +46,13 @@ def test_a_report_with_figures_is_byte_identical_when_re_run(real_reports):
     [again] = runner.run_suite(suite.plan(None, ["01_corpus"]), runner.Options(reports_dir=reports, force=True, quiet=True))
     assert again.status == "done"
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_funding_in_constant_prices_fails_clearly_where_cpi_years_are_missing(tmp_path):
+    # Liaoning's amounts are of 2015; 2017 prices need the CPI change of 2016, which no source gives
+    [result] = runner.run_suite(suite.plan(None, ["04_funding"], {"price_base_year": "2017"}),
+                                runner.Options(reports_dir=tmp_path, quiet=True))
+    assert result.status == "failed"
+    assert "DataError" in result.message and "CPI change missing for 2016" in result.message
+    assert (tmp_path / "failed" / "04_funding-price_base_year-2017.ipynb").is_file()
+    assert not (tmp_path / "html" / "04_funding-price_base_year-2017.html").exists()

@@ -1,0 +1,333 @@
+"""Funding intensity: what each region puts behind its strategy, on a common footing.
+
+``data/curated/funding.csv`` adds to each money figure of the curated table (kind
+``funding``, and the figures of subsidy rules) what a comparison needs: instrument,
+payer, recipient, what the amount is per, its period, and which curated figures are
+its denominators (entities, firms, area). Every number therefore still traces to a
+quote.
+
+Hedges carry through: dividing a lower bound (``1600余万元``) by an exact count gives
+a lower bound; dividing by a lower bound (``1128余家``) gives an upper bound; a lower
+bound over a lower bound is indeterminate. Per capita and share of GDP use the
+reference data only when it has a value within one year of the figure; otherwise the
+row says "no denominator" and why. Constant prices need the CPI of every year between
+the figure and the base year, and fail naming the years that are missing.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import DataError
+
+__all__ = ["INSTRUMENTS", "PER", "load_funding", "divide", "intensity", "deflate", "rules", "Rule",
+           "comparison_text", "MEASURES"]
+
+INSTRUMENTS = ("seed_fund", "subsidy", "voucher", "programme_budget", "award", "matching_grant")
+PAYER_LEVELS = ("provincial", "municipal", "zone", "carrier", "provincial and zone")
+PER = ("total", "per_year", "per_entity_year", "share_with_cap")
+ROLES = ("amount", "cap", "rate", "condition")
+MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
+_LOWER = ("more_than", "at_least")
+_UPPER = ("almost", "up_to")
+FIELDS = ["figure_id", "instrument", "payer_level", "payer", "recipient", "per", "period_years", "entities_figure",
+          "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base", "counts_in_total", "note"]
+
+
+def _path():
+    return paths.curated_dir() / "funding.csv"
+
+
+def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
+    """funding.csv joined with the figures it describes; every reference checked."""
+    path = _path()
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("not found", file=where)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    by_id = figures.set_index("figure_id")
+    seen = set()
+    for n, row in enumerate(rows, 1):
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('figure_id') or 'no figure_id'})", field=field)
+
+        if row["figure_id"] not in by_id.index:
+            fail("figure_id", f"no curated figure '{row['figure_id']}'")
+        if row["figure_id"] in seen:
+            fail("figure_id", f"duplicate figure_id '{row['figure_id']}'")
+        seen.add(row["figure_id"])
+        for field, allowed in (("instrument", INSTRUMENTS), ("payer_level", PAYER_LEVELS), ("per", PER)):
+            if row[field] not in allowed:
+                fail(field, f"unknown {field} '{row[field]}'; expected one of {', '.join(allowed)}")
+        if row["rule_role"] and row["rule_role"] not in ROLES:
+            fail("rule_role", f"unknown rule_role '{row['rule_role']}'; expected one of {', '.join(ROLES)}")
+        for field in ("entities_figure", "firms_figure", "area_figure"):
+            if row[field] and row[field] not in by_id.index:
+                fail(field, f"no curated figure '{row[field]}'")
+        if row["period_years"] and not row["period_years"].isdigit():
+            fail("period_years", f"'{row['period_years']}' is not a whole number of years")
+        if row["counts_in_total"] not in ("true", "false"):
+            fail("counts_in_total", "must be true or false")
+    frame = pd.DataFrame(rows, columns=FIELDS)
+    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
+    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
+    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
+            "kind", "year", "value", "unit", "qualifier", "quote"]
+    return frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
+
+
+def divide(numerator: float, num_qualifier: str, denominator: float, den_qualifier: str) -> tuple[float, str]:
+    """(ratio, bound): exact, lower bound, upper bound, approximate or indeterminate."""
+    value = numerator / denominator
+    num = "lower" if num_qualifier in _LOWER else "upper" if num_qualifier in _UPPER else \
+        "approx" if num_qualifier in ("approx", "ambiguous", "range") else "exact"
+    den = "lower" if den_qualifier in _LOWER else "upper" if den_qualifier in _UPPER else \
+        "approx" if den_qualifier in ("approx", "ambiguous", "range") else "exact"
+    if "approx" in (num, den):
+        return value, "approximate"
+    # a larger denominator makes the ratio smaller: flip the denominator's direction
+    den_effect = {"lower": "upper", "upper": "lower", "exact": "exact"}[den]
+    effects = {num, den_effect} - {"exact"}
+    if not effects:
+        return value, "exact"
+    if len(effects) == 2:
+        return value, "indeterminate"
+    return value, f"{effects.pop()} bound"
+
+
+def _context_value(context: pd.DataFrame, region: str, indicator: str, year: int) -> tuple[pd.Series | None, str]:
+    rows = context[(context["region"] == region) & (context["indicator"] == indicator)]
+    if rows.empty:
+        return None, f"no {indicator} for {region} in the reference data"
+    rows = rows.assign(distance=(rows["year"] - year).abs()).sort_values(["distance", "year"])
+    best = rows.iloc[0]
+    if best["distance"] > 1:
+        years = ", ".join(str(y) for y in sorted(rows["year"]))
+        return None, f"no {indicator} for {region} within one year of {year} (the reference data has {years})"
+    return best, ""
+
+
+def deflate(amount: float, year: int, region: str, base_year: int, context: pd.DataFrame) -> tuple[float, str]:
+    """``amount`` of ``year`` in prices of ``base_year``, with the region's CPI change, else the
+    national one. Raises DataError naming every missing year."""
+    if year == base_year:
+        return amount, "same year"
+    lo, hi = sorted((year, base_year))
+    needed = range(lo + 1, hi + 1)  # CPI change of each year after the earlier one
+    cpi = context[context["indicator"] == "cpi_change_pct"]
+    factor, sources, missing = 1.0, [], []
+    for y in needed:
+        row = cpi[(cpi["region"] == region) & (cpi["year"] == y)]
+        if row.empty:
+            row = cpi[(cpi["region"] == "china") & (cpi["year"] == y)]
+        if row.empty:
+            missing.append(y)
+            continue
+        factor *= 1 + float(row.iloc[0]["value"]) / 100
+        sources.append(f"{row.iloc[0]['region']} {y}")
+    if missing:
+        raise DataError(f"cannot express {region}'s {year} amounts in {base_year} prices: CPI change missing for "
+                        f"{', '.join(map(str, missing))} (neither {region} nor china in data/external/context.csv); "
+                        "add a sourced row or use price_base_year none", file="data/external/context.csv")
+    value = amount * factor if year < base_year else amount / factor
+    return value, f"CPI {', '.join(sources)}"
+
+
+def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, measures=MEASURES,
+              price_base_year: int | None = None) -> pd.DataFrame:
+    """Funding totals normalised: per year, per entity, per firm, per m2, per capita, share of GDP.
+    One row per (figure, measure), with the bound and the denominator's source, or the reason
+    there is no denominator."""
+    by_id = figures.set_index("figure_id")
+    rows = []
+    for f in fund[(fund["per"] == "total")].itertuples():
+        amount, price_note = float(f.value), "nominal"
+        if price_base_year is not None:
+            amount, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
+        base = {"figure_id": f.figure_id, "region": f.region, "region_en": f.region_en, "region_zh": f.region_zh,
+                "instrument": f.instrument, "payer": f.payer, "year": int(f.year), "amount": amount,
+                "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
+
+        def add(measure, denominator=None, den_qualifier="exact", unit="", source="", reason=""):
+            if denominator is None:
+                rows.append({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
+                             "denominator": None, "denominator_source": None, "no_denominator": reason})
+                return
+            value, bound = divide(amount, f.qualifier, denominator, den_qualifier)
+            rows.append({**base, "measure": measure, "value": value, "unit": unit, "bound": bound,
+                         "denominator": denominator, "denominator_source": source, "no_denominator": None})
+
+        if "year" in measures:
+            if pd.isna(f.period_years):
+                add("per year", unit="CNY/year", reason="the text gives no period" if f.note.find("cumulative") < 0
+                    else "cumulative to the report: no period")
+            else:
+                add("per year", int(f.period_years), "exact", "CNY/year", f"{int(f.period_years)} years (the text)")
+        for measure, column in (("entity", "entities_figure"), ("firm", "firms_figure"), ("area", "area_figure")):
+            if measure not in measures:
+                continue
+            ref = getattr(f, column)
+            name = {"entity": "per entity", "firm": "per firm", "area": "per m2"}[measure]
+            if not ref:
+                add(name, reason="the documents give no such figure for this amount")
+                continue
+            d = by_id.loc[ref]
+            unit = "CNY/m2" if measure == "area" else f"CNY per {d['label_en']}" if measure == "entity" else "CNY/firm"
+            name = f"per {d['label_en'].rstrip('s')}" if measure == "entity" else name
+            add(name, float(d["value"]), d["qualifier"], unit, f"{ref}: {d['quote']}")
+        for measure, indicator, name, unit in (("capita", "population_year_end", "per capita", "CNY/person"),
+                                               ("gdp", "gdp", "share of GDP", "share")):
+            if measure not in measures:
+                continue
+            row, reason = _context_value(context, f.region, indicator, int(f.year))
+            if row is None:
+                add(name, unit=unit, reason=reason)
+            else:
+                add(name, float(row["value"]), "exact", unit, f"{indicator} {f.region} {int(row['year'])}: {row['source']}")
+    return pd.DataFrame(rows)
+
+
+# --- subsidy rules --------------------------------------------------------------------------
+@dataclass
+class Rule:
+    rule_id: str
+    region: str
+    recipient: str
+    conditions: list[tuple[str, float, str]] = field(default_factory=list)  # (variable, minimum, figure_id)
+    amount: float | None = None
+    amount_qualifier: str = "exact"
+    rate: float | None = None  # a fraction
+    rate_base: str | None = None
+    cap: float | None = None
+    figures: list[str] = field(default_factory=list)
+
+    def payout(self, **size: float) -> tuple[float, float]:
+        """(low, high) yuan a year for a carrier of the given size. An amount stated as
+        "at most" gives (0, amount): the text does not say what is paid below the maximum."""
+        for variable, minimum, _ in self.conditions:
+            if variable not in size:
+                raise ValueError(f"{self.rule_id} needs {variable}")
+            if size[variable] < minimum:
+                return 0.0, 0.0
+        if self.rate is not None:
+            if self.rate_base not in size:
+                raise ValueError(f"{self.rule_id} needs {self.rate_base}")
+            value = self.rate * size[self.rate_base]
+            if self.cap is not None:
+                value = min(value, self.cap)
+            return value, value
+        if self.amount_qualifier in _UPPER:
+            return 0.0, float(self.amount)
+        return float(self.amount), float(self.amount)
+
+    def describe(self) -> str:
+        parts = []
+        if self.conditions:
+            parts.append("if " + " and ".join(f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions))
+        if self.rate is not None:
+            parts.append(f"{self.rate:.0%} of {self.rate_base}" + (f", at most {self.cap / 1e4:,.0f}万元" if self.cap else ""))
+        elif self.amount is not None:
+            parts.append(("at most " if self.amount_qualifier in _UPPER else "") + f"{self.amount / 1e4:,.0f}万元")
+        return f"{self.recipient}: " + ", ".join(parts) + " a year"
+
+
+def rules(fund: pd.DataFrame) -> dict[str, Rule]:
+    """The subsidy rules, assembled from their curated figures."""
+    out: dict[str, Rule] = {}
+    for f in fund[fund["rule_id"] != ""].itertuples():
+        rule = out.setdefault(f.rule_id, Rule(f.rule_id, f.region, f.recipient))
+        rule.figures.append(f.figure_id)
+        if f.rule_role == "condition":
+            rule.conditions.append((f.rule_base, float(f.value), f.figure_id))
+        elif f.rule_role == "amount":
+            rule.amount, rule.amount_qualifier = float(f.value), f.qualifier
+        elif f.rule_role == "rate":
+            rule.rate, rule.rate_base = float(f.value) / 100, f.rule_base
+        elif f.rule_role == "cap":
+            rule.cap = float(f.value)
+    return out
+
+
+def _wan(x: float) -> str:
+    return f"{x / 1e4:,.2f}".rstrip("0").rstrip(".") + "万元"
+
+
+def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str, Rule], lang: str = "en") -> list[str]:
+    """One generated sentence per region: what it funds, how much, per unit."""
+    lines = []
+    for region, rows in fund.groupby("region", sort=False):
+        name = rows.iloc[0]["region_en"]
+        parts = []
+        totals = rows[(rows["per"] == "total") & rows["counts_in_total"]]
+        for f in totals.itertuples():
+            hedge = " or more" if f.qualifier in _LOWER else ""
+            per = table[(table["figure_id"] == f.figure_id) & table["value"].notna()
+                        & ~table["measure"].isin(["share of GDP", "per capita"])]
+            unit_parts = []
+            for p in per.itertuples():
+                bound = "" if p.bound == "exact" else f" ({p.bound})"
+                amount = f"{p.value:,.0f}元" if p.measure == "per m2" else _wan(p.value)
+                unit_parts.append(f"{amount} {p.measure}{bound}")
+            parts.append(f"{f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge} from {f.payer}"
+                         + (f" = {', '.join(unit_parts)}" if unit_parts else ""))
+        for rule in rule_set.values():
+            if rule.region == region:
+                parts.append(f"a rule paying {rule.describe()}")
+        if parts:
+            lines.append(f"{name}: " + "; ".join(parts) + ".")
+    return lines
+
+
+# --- for the notebooks -----------------------------------------------------------------------
+def select(fund: pd.DataFrame, regions="all") -> pd.DataFrame:
+    items = [r.strip() for r in str(regions).split(",") if r.strip()]
+    if not items or "all" in items:
+        return fund
+    return fund[fund["region"].isin(items)].reset_index(drop=True)
+
+
+def measures(per="all") -> tuple[str, ...]:
+    items = [p.strip() for p in str(per).split(",") if p.strip()]
+    return MEASURES if not items or "all" in items else tuple(i for i in MEASURES if i in items)
+
+
+def headline(fund: pd.DataFrame, table: pd.DataFrame) -> str:
+    totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
+    n_rules = fund.loc[fund["rule_id"] != "", "rule_id"].nunique()
+    shown = int(table["value"].notna().sum()) if len(table) else 0
+    missing = int(table["value"].isna().sum()) if len(table) else 0
+    return (f"{len(totals)} funding amounts in {totals['region'].nunique()} regions, {n_rules} subsidy rules; "
+            f"{shown} per-unit values, {missing} without a denominator (reason given)")
+
+
+def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    out = fund.assign(
+        region_name=fund["region_zh"] if lang == "zh" else fund["region_en"],
+        amount=[f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}"
+                for v, u in zip(fund["value"], fund["unit"])],
+        counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
+        period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
+    )
+    return out[["figure_id", "region_name", "instrument", "payer", "recipient", "amount", "qualifier", "per",
+                "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]].rename(
+        columns={"region_name": "region"}).set_index("figure_id")
+
+
+def intensity_table(table: pd.DataFrame) -> pd.DataFrame:
+    if table.empty:
+        return table
+    shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m == "share of GDP" else f"{v:,.2f}")
+                                for v, m in zip(table["value"], table["measure"])])
+    return shown[["figure_id", "region", "instrument", "measure", "value", "unit", "bound", "denominator_source",
+                  "no_denominator", "prices"]].fillna("").set_index(["figure_id", "measure"])
+
+
+def rules_table(rule_set: dict[str, Rule]) -> pd.DataFrame:
+    return pd.DataFrame([{"rule": r.rule_id, "region": r.region, "rule in words": r.describe(),
+                          "figures": ", ".join(r.figures)} for r in rule_set.values()]).set_index("rule") \
+        if rule_set else pd.DataFrame()

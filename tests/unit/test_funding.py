@@ -1,0 +1,142 @@
+"""Funding intensity. Expected values computed by hand, with the source sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import figures, funding, reference
+from analysis.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return figures.load_figures()
+
+
+@pytest.fixture(scope="module")
+def fund(curated):
+    return funding.load_funding(curated)
+
+
+@pytest.fixture(scope="module")
+def table(fund, curated):
+    return funding.intensity(fund, curated, reference.load_context())
+
+
+def _value(table, figure_id, measure):
+    row = table[(table.figure_id == figure_id) & (table.measure == measure)]
+    assert len(row) == 1, (figure_id, measure)
+    return row.iloc[0]
+
+
+def test_every_money_figure_is_described(curated, fund):
+    money = curated[(curated.kind == "funding") | ((curated.kind == "rule") & curated.unit.isin(["CNY", "percent"]))]
+    assert set(money.figure_id) <= set(fund.figure_id)
+
+
+def test_xinjiang_incubator_seed_funds_per_incubator_and_per_firm(table):
+    # "孵化器自有种子资金或孵化资金额累计8500万元" across "第一批16家自治区科技企业孵化器":
+    # 8500万元 / 16 = 531.25万元 per incubator
+    per_incubator = _value(table, "xinjiang-2017-013", "per tech-business incubator")
+    assert per_incubator.value == pytest.approx(5_312_500) and per_incubator.bound == "exact"
+    # / "在孵企业1128余家": 85,000,000 / 1128 = 75,354.6 yuan = 7.54万元, an upper bound (1128 is a lower bound)
+    per_firm = _value(table, "xinjiang-2017-013", "per firm")
+    assert per_firm.value == pytest.approx(75_354.6, abs=0.1) and per_firm.bound == "upper bound"
+
+
+def test_a_lower_bound_amount_stays_a_lower_bound(table):
+    # "设立创业投资种子基金累计1600余万元" / 16 maker spaces = 100万元 or more
+    row = _value(table, "xinjiang-2017-017", "per maker space")
+    assert row.value == pytest.approx(1_000_000) and row.bound == "lower bound"
+    # over "在孵初创企业300余家" (also a lower bound): no bound either way
+    assert _value(table, "xinjiang-2017-017", "per firm").bound == "indeterminate"
+
+
+def test_dalian_budget_per_year(table):
+    # "计划5年投入资金1.5亿元": 150,000,000 / 5 = 30,000,000 = 3000万元 a year
+    row = _value(table, "liaoning-2015-025", "per year")
+    assert row.value == pytest.approx(30_000_000) and row.bound == "exact"
+
+
+def test_no_denominator_is_said_not_guessed(table):
+    row = _value(table, "liaoning-2015-025", "share of GDP")
+    assert pd.isna(row.value) and row.no_denominator == "no gdp for liaoning in the reference data"
+    row = _value(table, "xinjiang-2017-013", "per capita")
+    assert pd.isna(row.value) and "no population_year_end for xinjiang" in row.no_denominator
+
+
+def test_share_of_gdp_uses_a_value_within_one_year(table):
+    # Xinjiang GDP 2016 = 955,000,000,000 (2018 is as near; ties go to the earlier year):
+    # 85,000,000 / 955,000,000,000 = 0.0000890
+    row = _value(table, "xinjiang-2017-013", "share of GDP")
+    assert row.value == pytest.approx(85_000_000 / 955_000_000_000)
+    assert row.denominator_source.startswith("gdp xinjiang 2016")
+
+
+@pytest.mark.parametrize("a, qa, b, qb, bound", [
+    (10, "exact", 2, "exact", "exact"),
+    (10, "more_than", 2, "exact", "lower bound"),
+    (10, "exact", 2, "more_than", "upper bound"),
+    (10, "more_than", 2, "more_than", "indeterminate"),
+    (10, "up_to", 2, "more_than", "upper bound"),
+    (10, "approx", 2, "exact", "approximate"),
+])
+def test_bounds_through_a_division(a, qa, b, qb, bound):
+    assert funding.divide(a, qa, b, qb) == (5, bound)
+
+
+def test_jiaxing_seed_fund_rule(fund):
+    # "按其当年无偿资助在孵企业的实际发生金额给予20%的补助,最高不超过100万元"
+    rule = funding.rules(fund)["jiaxing-seed-fund-match"]
+    assert rule.payout(seed_fund_grants=1_000_000) == (200_000, 200_000)  # 20% of 100万元 = 20万元
+    assert rule.payout(seed_fund_grants=5_000_000) == (1_000_000, 1_000_000)  # 20% of 500万元 = the cap
+    assert rule.payout(seed_fund_grants=8_000_000) == (1_000_000, 1_000_000)  # capped at 100万元
+
+
+def test_shenyang_incubator_rule_needs_both_conditions(fund):
+    # "在孵面积达到2000平方米以上、在孵企业10户以上的,年补助50万元"
+    rule = funding.rules(fund)["shenyang-incubator"]
+    assert rule.payout(incubation_area=2000, firms_in_incubation=10) == (500_000, 500_000)
+    assert rule.payout(incubation_area=1999, firms_in_incubation=40) == (0, 0)
+    assert rule.payout(incubation_area=5000, firms_in_incubation=9) == (0, 0)
+
+
+def test_an_at_most_amount_is_a_range_from_zero(fund):
+    # "对众创空间按评定等级给予每年不超过100万元补贴": the amounts per rating are not stated
+    assert funding.rules(fund)["shenyang-maker-space"].payout() == (0, 1_000_000)
+
+
+def test_constant_prices_name_the_missing_cpi_years(fund, curated):
+    context = reference.load_context()
+    with pytest.raises(DataError, match="CPI change missing for 2016"):
+        funding.intensity(fund, curated, context, price_base_year=2017)
+    # amounts of 2017 in 2017 prices need no CPI at all
+    xinjiang = funding.select(fund, "xinjiang")
+    table = funding.intensity(xinjiang, curated, context, price_base_year=2017)
+    assert set(table["prices"]) == {"same year"}
+
+
+def test_deflation_with_the_cpi_of_the_years_between():
+    context = pd.DataFrame([{"region": "shaoxing", "indicator": "cpi_change_pct", "year": 2017, "value": 1.8},
+                            {"region": "china", "indicator": "cpi_change_pct", "year": 2018, "value": 2.1}])
+    # 2016 yuan in 2017 prices: x 1.018 (Shaoxing's own CPI)
+    assert funding.deflate(100, 2016, "shaoxing", 2017, context)[0] == pytest.approx(101.8)
+    # 2018 yuan in 2016 prices: / (1.018 x 1.021), national CPI where the region has none
+    value, note = funding.deflate(100, 2018, "shaoxing", 2016, context)
+    assert value == pytest.approx(100 / (1.018 * 1.021)) and "china 2018" in note
+
+
+def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
+    path = project / "data/curated/funding.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("liaoning-2015-020", "liaoning-2015-999", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"funding.csv, row 3 \(liaoning-2015-021\), field 'entities_figure': "
+                                        r"no curated figure 'liaoning-2015-999'"):
+        funding.load_funding(curated)
+
+
+def test_comparison_text_is_generated_from_the_numbers(fund, table):
+    lines = funding.comparison_text(fund, table, funding.rules(fund))
+    xinjiang = next(line for line in lines if line.startswith("Xinjiang"))
+    assert "531.25万元 per tech-business incubator" in xinjiang and "7.54万元 per firm (upper bound)" in xinjiang
+    assert any("3,000万元 per year" in line for line in lines)
