@@ -311,3 +311,34 @@ def intensity_chart(table, lang: str = "en"):
     handles = {lab: h for h, lab in zip(*ax.get_legend_handles_labels())}
     ax.legend(handles.values(), handles.keys(), fontsize=8, loc="lower right")
     return fig
+
+
+# --- instruments -------------------------------------------------------------------------
+def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None):
+    """Shares of types or sub-tools per region (rows sum to 100%)."""
+    shares = table.div(table.sum(axis=1).replace(0, 1), axis=0) * 100
+    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(shares) + 1.8))
+    left = [0.0] * len(shares)
+    cmap = plt.get_cmap("tab20")
+    for i, code in enumerate(shares.columns):
+        vals = shares[code].to_numpy()
+        ax.barh([str(r).capitalize() for r in shares.index], vals, left=left, label=framework.label(code, lang),
+                color=cmap(i % 20))
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(label("share of coded clauses (%)", "占已编码条款的比例(%)", lang))
+    ax.set_title(title or label("Policy instruments by region", "各地区政策工具结构", lang))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    return fig
+
+
+def heatmap(table, lang: str = "en", title: str = "", fmt: str = "d", cmap: str = "Blues", center=None):
+    import seaborn as sns
+
+    fig, ax = plt.subplots(figsize=(max(4.5, 0.55 * table.shape[1] + 2.5), 0.45 * table.shape[0] + 1.6))
+    sns.heatmap(table, annot=True, fmt=fmt, cmap=cmap, center=center, cbar=False, ax=ax, linewidths=0.5)
+    ax.set_title(title)
+    ax.tick_params(axis="x", rotation=45, labelsize=8)
+    ax.tick_params(axis="y", rotation=0, labelsize=8)
+    fig.tight_layout()
+    return fig

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis import paths
 
-__all__ = ["headline", "save_table", "show", "tables_dir", "HEADLINE_KEY"]
+__all__ = ["headline", "save_table", "searchable_table", "show", "tables_dir", "HEADLINE_KEY"]
 
 HEADLINE_KEY = "analysis/headline"
 
@@ -47,3 +47,21 @@ def show(frame) -> None:
 
     with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
         display(frame)
+
+
+def searchable_table(frame, table_id: str, placeholder: str = "search…") -> None:
+    """A table with a search box that filters its rows (a few lines of JavaScript with a fixed id,
+    rather than a DataTables widget whose random ids would make reports differ run to run)."""
+    import html
+
+    from IPython.display import HTML, display
+
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    display(HTML(
+        f'<input type="search" placeholder="{html.escape(placeholder)}" style="width:20em;margin:.5em 0" '
+        f"oninput=\"const q=this.value.toLowerCase();document.querySelectorAll('#{table_id} tbody tr')"
+        f".forEach(r=>r.style.display=r.textContent.toLowerCase().includes(q)?'':'none')\">"
+        f'<div style="max-height:32em;overflow:auto"><table id="{table_id}" class="dataframe">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"))

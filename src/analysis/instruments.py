@@ -1,0 +1,406 @@
+"""Policy instruments: the Rothwell-Zegveld framework, two independent codings of the
+corpus clauses, their agreement, and the comparison of regions.
+
+``data/curated/instruments_framework.yml`` is the versioned codebook (a parameter of
+the strategies notebook: another framework of the same shape can be swapped in).
+``data/curated/instruments_hand.csv`` is the hand coding: every clause of the corpus,
+with a primary sub-tool (and an optional secondary) or ``none`` when it states no
+measure. The automatic coder below uses only the codebook's keywords.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from analysis import corpus, paths, segments
+from analysis.errors import DataError, ParameterError
+
+__all__ = ["Framework", "load_framework", "load_hand_coding", "auto_code", "clauses", "cohen_kappa",
+           "krippendorff_alpha", "agreement", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
+
+NONE = "none"
+
+
+@dataclass
+class Framework:
+    name: str
+    version: str
+    types: dict[str, dict]  # type code -> {name_en, name_zh, definition}
+    subtools: dict[str, dict]  # subtool code -> {type, name_en, name_zh, definition, keywords, ...}
+    path: str = ""
+    order: list[str] = field(default_factory=list)
+
+    def type_of(self, code: str) -> str:
+        return NONE if code in (NONE, "", None) else self.subtools[code]["type"]
+
+    def label(self, code: str, lang: str = "en") -> str:
+        key = "name_zh" if lang == "zh" else "name_en"
+        if code == NONE:
+            return "no measure" if lang == "en" else "无政策措施"
+        return (self.subtools.get(code) or self.types[code])[key]
+
+
+def framework_path() -> Path:
+    return paths.curated_dir() / "instruments_framework.yml"
+
+
+def load_framework(path: Path | str | None = None) -> Framework:
+    path = Path(path or framework_path())
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("framework file not found", file=where)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise DataError(f"not valid YAML: {str(err).splitlines()[0]}", file=where) from None
+    for key in ("name", "version", "types"):
+        if key not in (data or {}):
+            raise DataError(f"missing '{key}'", file=where)
+    types, subtools, order = {}, {}, []
+    for t in data["types"]:
+        if t["code"] in types:
+            raise DataError(f"duplicate type code '{t['code']}'", file=where, field="types")
+        types[t["code"]] = {k: t.get(k, "") for k in ("name_en", "name_zh", "definition")}
+        for s in t.get("subtools", []):
+            if s["code"] in subtools or s["code"] == NONE:
+                raise DataError(f"duplicate or reserved sub-tool code '{s['code']}'", file=where, field="subtools")
+            missing = [k for k in ("name_en", "name_zh", "definition") if not s.get(k)]
+            if missing:
+                raise DataError(f"sub-tool '{s['code']}' lacks {', '.join(missing)}", file=where, field="subtools")
+            subtools[s["code"]] = {**s, "type": t["code"], "keywords": list(s.get("keywords") or [])}
+            order.append(s["code"])
+    return Framework(data["name"], str(data["version"]), types, subtools, where, order)
+
+
+def clauses(docs: list | None = None) -> pd.DataFrame:
+    """Every clause of the corpus: clause_id, doc_id, region, start, end, text."""
+    rows = []
+    for d in docs or corpus.load_catalogue():
+        text = corpus.load_clean(d).text
+        for s in segments.segment(d.doc_id, text):
+            if s.level == "clause":
+                rows.append({"clause_id": s.id, "doc_id": d.doc_id, "region": d.region, "genre": d.genre,
+                             "start": s.start, "end": s.end, "text": s.text})
+    return pd.DataFrame(rows)
+
+
+def hand_path() -> Path:
+    return paths.curated_dir() / "instruments_hand.csv"
+
+
+def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The hand coding, checked: every clause present once, text at its offsets, codes in the framework."""
+    path = Path(path or hand_path())
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("not found", file=where)
+    all_clauses = all_clauses if all_clauses is not None else clauses()
+    known = all_clauses.set_index("clause_id")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    seen = set()
+    for n, row in enumerate(rows, 1):
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
+
+        cid = row.get("clause_id", "")
+        if cid not in known.index:
+            fail("clause_id", f"no clause '{cid}' in the corpus")
+        if cid in seen:
+            fail("clause_id", f"duplicate clause '{cid}'")
+        seen.add(cid)
+        k = known.loc[cid]
+        if (int(row["start"]), int(row["end"])) != (k["start"], k["end"]) or row["text"] != k["text"]:
+            fail("text", f"clause text or offsets differ from the corpus ({k['start']}:{k['end']})")
+        for col in ("primary", "secondary"):
+            code = row[col]
+            if code and code != NONE and code not in framework.subtools:
+                fail(col, f"unknown code '{code}' in framework {framework.name} {framework.version}")
+        if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
+            fail("secondary", "a secondary code needs a different primary code")
+    missing = sorted(set(known.index) - seen)
+    if missing:
+        raise DataError(f"{len(missing)} clause(s) not coded, e.g. {missing[0]}", file=where)
+    frame = pd.DataFrame(rows)
+    frame = frame.merge(all_clauses[["clause_id", "region", "genre"]], on="clause_id")
+    frame["type"] = frame["primary"].map(framework.type_of)
+    return frame
+
+
+# --- the automatic coder ----------------------------------------------------------------------
+# Clauses that state no measure whatever their words: headings, responsibility lines, status.
+_NO_MEASURE = [
+    re.compile(r"^[(（〔]?责任单位"),
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^任务之"),
+    re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。]{0,8}类。?$"),
+    re.compile(r"截至|截止|累计"),
+]
+
+
+def auto_code(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """Keyword coder: each sub-tool scores the summed length of its keywords found in the clause
+    (longer keywords are more specific); the best is primary, the runner-up secondary; no
+    keyword, or a heading, responsibility line or status report, gives ``none``."""
+    out = []
+    for row in frame.itertuples():
+        text = row.text
+        scores = {}
+        if len(text) >= 6 and not any(p.search(text) for p in _NO_MEASURE):
+            for code in framework.order:
+                score = sum(len(k) for k in framework.subtools[code]["keywords"] if k in text)
+                if score:
+                    scores[code] = score
+        ranked = sorted(scores, key=lambda c: (-scores[c], framework.order.index(c)))
+        primary = ranked[0] if ranked else NONE
+        secondary = ranked[1] if len(ranked) > 1 else ""
+        out.append({"clause_id": row.clause_id, "primary": primary, "secondary": secondary})
+    coded = frame.drop(columns=[c for c in ("primary", "secondary", "type") if c in frame.columns]).merge(
+        pd.DataFrame(out), on="clause_id")
+    coded["type"] = coded["primary"].map(framework.type_of)
+    return coded
+
+
+# --- agreement ------------------------------------------------------------------------------
+@dataclass
+class Statistic:
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    reason: str = ""  # why it is not defined
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return f"not defined ({self.reason})"
+        ci = f" [{self.low:.2f}, {self.high:.2f}]" if self.low is not None else ""
+        return f"{self.value:.3f}{ci}"
+
+
+def cohen_kappa(a, b) -> Statistic:
+    """Cohen's kappa for two codings of the same units (nominal)."""
+    a, b = list(a), list(b)
+    if len(a) != len(b):
+        raise ValueError("the two codings have different lengths")
+    n = len(a)
+    if n < 2:
+        return Statistic(None, reason=f"{n} unit(s): too few")
+    cats = sorted(set(a) | set(b))
+    po = sum(x == y for x, y in zip(a, b)) / n
+    pe = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
+    if math.isclose(pe, 1.0):
+        return Statistic(None, reason="both codings put every unit in the same single category")
+    return Statistic((po - pe) / (1 - pe))
+
+
+def krippendorff_alpha(a, b) -> Statistic:
+    """Krippendorff's alpha, nominal, two coders, no missing values (coincidence matrix)."""
+    a, b = list(a), list(b)
+    n_units = len(a)
+    if n_units < 2:
+        return Statistic(None, reason=f"{n_units} unit(s): too few")
+    values = a + b
+    n = len(values)  # pairable values
+    cats = sorted(set(values))
+    counts = {c: values.count(c) for c in cats}
+    # observed disagreement: each unit with two different values contributes 2 ordered pairs / (m - 1) = 2
+    d_o = sum(2 for x, y in zip(a, b) if x != y) / n
+    d_e = (n * n - sum(v * v for v in counts.values())) / (n * (n - 1))
+    if d_e == 0:
+        return Statistic(None, reason="every value is the same category: no variation to agree on")
+    return Statistic(1 - d_o / d_e)
+
+
+def _bootstrap(a, b, fn, n_boot: int, seed: int) -> tuple[float | None, float | None]:
+    rng = np.random.default_rng(seed)
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    stats = []
+    for _ in range(n_boot):
+        idx = rng.integers(0, len(a), len(a))
+        s = fn(list(a[idx]), list(b[idx]))
+        if s.value is not None:
+            stats.append(s.value)
+    if len(stats) < n_boot * 0.5:
+        return None, None
+    return float(np.percentile(stats, 2.5)), float(np.percentile(stats, 97.5))
+
+
+def _stat_row(name: str, a: list, b: list, n_boot: int, seed: int) -> dict:
+    k, al = cohen_kappa(a, b), krippendorff_alpha(a, b)
+    if k.value is not None:
+        k.low, k.high = _bootstrap(a, b, cohen_kappa, n_boot, seed)
+    if al.value is not None:
+        al.low, al.high = _bootstrap(a, b, krippendorff_alpha, n_boot, seed)
+    return {"subset": name, "clauses": len(a),
+            "agreement": sum(x == y for x, y in zip(a, b)) / len(a) if a else None,
+            "kappa": str(k), "alpha": str(al), "kappa_value": k.value, "alpha_value": al.value}
+
+
+def agreement(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "subtool", n_boot: int = 1000,
+              seed: int = 20261121) -> pd.DataFrame:
+    """Kappa and alpha with 95% bootstrap intervals (percentile, clauses resampled), overall and
+    per type. Per type, at type level: that type versus the rest, over all clauses; at sub-tool
+    level: the sub-tools of the clauses either coding puts in that type (others as "other type")."""
+    col = "primary" if level == "subtool" else "type"
+    m = hand[["clause_id", "primary", "type"]].merge(auto[["clause_id", "primary", "type"]], on="clause_id",
+                                                     suffixes=("_h", "_a"))
+    rows = [_stat_row("all clauses", list(m[f"{col}_h"]), list(m[f"{col}_a"]), n_boot, seed)]
+    for t in sorted(set(m["type_h"]) | set(m["type_a"])):
+        if t == NONE:
+            continue
+        if level == "type":
+            a = [x == t for x in m["type_h"]]
+            b = [x == t for x in m["type_a"]]
+            rows.append(_stat_row(f"{t} vs the rest", a, b, n_boot, seed))
+        else:
+            g = m[(m["type_h"] == t) | (m["type_a"] == t)]
+            a = [p if ty == t else "other type" for p, ty in zip(g["primary_h"], g["type_h"])]
+            b = [p if ty == t else "other type" for p, ty in zip(g["primary_a"], g["type_a"])]
+            rows.append(_stat_row(f"within {t}", a, b, n_boot, seed))
+    return pd.DataFrame(rows)
+
+
+def confusion(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "type") -> pd.DataFrame:
+    col = "primary" if level == "subtool" else "type"
+    merged = hand[["clause_id", col]].merge(auto[["clause_id", col]], on="clause_id", suffixes=(" (hand)", " (auto)"))
+    return pd.crosstab(merged[f"{col} (hand)"], merged[f"{col} (auto)"])
+
+
+# --- comparing regions ------------------------------------------------------------------------
+def counts(coding: pd.DataFrame, framework: Framework, level: str = "type", by: str = "region") -> pd.DataFrame:
+    """Counts and shares of types or sub-tools per region (or document), measures only."""
+    col = "type" if level == "type" else "primary"
+    measures = coding[coding["primary"] != NONE]
+    categories = list(framework.types) if level == "type" else framework.order
+    table = pd.crosstab(measures[by], measures[col]).reindex(columns=categories, fill_value=0)
+    return table
+
+
+def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) -> dict:
+    """Chi-square test of independence (statsmodels), standardised residuals, and a Monte Carlo
+    p-value (our own: statsmodels has none) when expected counts are small."""
+    import statsmodels.api as sm
+
+    table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return {"defined": False, "reason": f"a {table.shape[0]} x {table.shape[1]} table has nothing to test"}
+    st = sm.stats.Table(table.to_numpy())
+    res = st.test_nominal_association()
+    expected = st.fittedvalues
+    small = float((expected < 5).mean())
+    out = {"defined": True, "chi2": float(res.statistic), "df": int(res.df), "p_asymptotic": float(res.pvalue),
+           "share_expected_below_5": small, "min_expected": float(expected.min()),
+           "residuals": pd.DataFrame(st.standardized_resids, index=table.index, columns=table.columns)}
+    if small > 0.2 or expected.min() < 1:
+        # permute the column labels of the clauses, keeping both margins
+        rows = np.repeat(np.arange(table.shape[0]), table.sum(axis=1).to_numpy())
+        cols = np.concatenate([np.repeat(np.arange(table.shape[1]), table.iloc[i].to_numpy())
+                               for i in range(table.shape[0])])
+        rng = np.random.default_rng(seed)
+        exp = expected
+        observed_stat = ((table.to_numpy() - exp) ** 2 / exp).sum()
+        hits = 0
+        for _ in range(n_sim):
+            perm = rng.permutation(cols)
+            sim = np.zeros(table.shape)
+            np.add.at(sim, (rows, perm), 1)
+            if ((sim - exp) ** 2 / exp).sum() >= observed_stat - 1e-9:
+                hits += 1
+        out["p_simulated"] = (hits + 1) / (n_sim + 1)
+        out["n_sim"] = n_sim
+        out["method"] = f"Monte Carlo p-value ({n_sim:,} permutations): {small:.0%} of expected counts are below 5"
+    else:
+        out["method"] = "asymptotic chi-square"
+    return out
+
+
+def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en") -> list[str]:
+    """What each region emphasises and omits, from the shares (generated, not hand-written)."""
+    shares = table.div(table.sum(axis=1), axis=0)
+    pooled = table.sum() / table.to_numpy().sum()
+    lines = []
+    for region, row in shares.iterrows():
+        if table.loc[region].sum() == 0:
+            continue
+        top = row.sort_values(ascending=False)
+        lead = top.index[0]
+        over = [c for c in row.index if row[c] - pooled[c] >= 0.10]
+        omitted = [c for c in row.index if table.loc[region, c] == 0]
+        parts = [f"{framework.label(lead, lang)} leads with {top.iloc[0]:.0%} of its {int(table.loc[region].sum())} coded clauses"]
+        if over:
+            parts.append("above the pooled share: " + ", ".join(f"{framework.label(c, lang)} ({row[c]:.0%} vs {pooled[c]:.0%})" for c in over))
+        if omitted:
+            parts.append("none on " + ", ".join(framework.label(c, lang) for c in omitted))
+        lines.append(f"{region.capitalize()}: " + "; ".join(parts) + ".")
+    return lines
+
+
+def validate_level(level: str) -> str:
+    if level not in ("type", "subtool"):
+        raise ParameterError(f"level must be type or subtool, not {level!r}")
+    return level
+
+
+# --- for the notebooks -----------------------------------------------------------------------
+def select(coding: pd.DataFrame, regions="all") -> pd.DataFrame:
+    items = [r.strip() for r in str(regions).split(",") if r.strip()]
+    return coding if not items or "all" in items else coding[coding["region"].isin(items)].reset_index(drop=True)
+
+
+def headline(coding: pd.DataFrame, framework: Framework, which: str) -> str:
+    measures = coding[coding["primary"] != NONE]
+    shares = measures["type"].value_counts(normalize=True)
+    parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
+    return (f"{len(measures)} of {len(coding)} clauses state a measure ({which} coding): {parts}")
+
+
+def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
+    out = pd.DataFrame(index=table.index)
+    for code in table.columns:
+        out[framework.label(code, lang)] = [f"{n} ({s:.0%})" for n, s in zip(table[code], shares[code])]
+    out["clauses"] = table.sum(axis=1)
+    return out
+
+
+def counts_long(coding: pd.DataFrame, framework: Framework, level: str) -> pd.DataFrame:
+    table = counts(coding, framework, level, by="doc_id")
+    long = table.stack().rename("clauses").reset_index()
+    long.columns = ["doc_id", "code", "clauses"]
+    long["share"] = long["clauses"] / long.groupby("doc_id")["clauses"].transform("sum")
+    long["label"] = long["code"].map(framework.label)
+    return long
+
+
+def chi_square_text(test: dict) -> str:
+    if not test["defined"]:
+        return f"Not defined: {test['reason']}."
+    p = test.get("p_simulated", test["p_asymptotic"])
+    how = test["method"]
+    return (f"χ² = {test['chi2']:.2f}, df = {test['df']}, p = {p:.4f} ({how}; asymptotic p = "
+            f"{test['p_asymptotic']:.4f}). Smallest expected count {test['min_expected']:.2f}.")
+
+
+def disagreements(hand: pd.DataFrame, auto: pd.DataFrame, framework: Framework, level: str = "type",
+                  lang: str = "en") -> pd.DataFrame:
+    col = "primary" if level == "subtool" else "type"
+    m = hand[["clause_id", "text", col]].merge(auto[["clause_id", col]], on="clause_id", suffixes=("_hand", "_auto"))
+    m = m[m[f"{col}_hand"] != m[f"{col}_auto"]]
+    return pd.DataFrame({"clause": m["clause_id"], "hand": m[f"{col}_hand"].map(lambda c: framework.label(c, lang)),
+                         "auto": m[f"{col}_auto"].map(lambda c: framework.label(c, lang)), "text": m["text"]})
+
+
+def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    return pd.DataFrame({
+        "clause": coding["clause_id"], "document": coding["doc_id"],
+        "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
+        "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
+        "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
+        "text": coding["text"]})

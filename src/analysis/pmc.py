@@ -1,0 +1,191 @@
+"""The PMC index (Ruiz Estrada's Policy Modeling Consistency index).
+
+Each first-level variable Xi is the mean of its binary second-level variables; the
+PMC index is the sum of the Xi; the grade comes from the framework's bands for that
+number of variables. Second-level scores are hand-coded per document with a short
+justification (``data/curated/pmc_scores.csv``). The framework
+(``data/curated/pmc_framework.yml``) is data: variables can be added or removed
+without code changes, and ``sensitivity`` shows how much the result depends on them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis import corpus, paths
+from analysis.errors import DataError
+
+__all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
+
+
+@dataclass
+class Framework:
+    name: str
+    version: str
+    variables: dict[str, dict]  # X1 -> {name_en, name_zh, items: {X1:1: definition}}
+    bands: dict[int, list[tuple[float, str]]]
+
+    @property
+    def items(self) -> list[str]:
+        return [item for v in self.variables.values() for item in v["items"]]
+
+
+def load_framework(path: Path | None = None) -> Framework:
+    path = Path(path or paths.curated_dir() / "pmc_framework.yml")
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("not found", file=where)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    variables = {}
+    for v in data.get("variables", []):
+        if not v.get("items"):
+            raise DataError(f"variable {v.get('code')} has no second-level items", file=where, field="variables")
+        for item in v["items"]:
+            if not str(item).startswith(f"{v['code']}:"):
+                raise DataError(f"item '{item}' does not belong to {v['code']}", file=where, field="variables")
+        variables[v["code"]] = {"name_en": v["name_en"], "name_zh": v["name_zh"], "items": dict(v["items"])}
+    bands = {int(k): [(float(lo), name) for lo, name in sorted(b, reverse=True)] for k, b in data.get("bands", {}).items()}
+    return Framework(data["name"], str(data["version"]), variables, bands)
+
+
+def grade(score: float, n_variables: int, framework: Framework) -> str:
+    bands = framework.bands.get(n_variables)
+    if bands is None:
+        return f"no bands for {n_variables} variables"
+    for low, name in bands:
+        if score >= low - 1e-9:
+            return name
+    return bands[-1][1]
+
+
+def load_scores(framework: Framework, path: Path | None = None) -> pd.DataFrame:
+    """Hand scores, checked: every item of the framework scored 0 or 1 for each document, with a justification."""
+    path = Path(path or paths.curated_dir() / "pmc_scores.csv")
+    where = paths.relative(path)
+    if not path.is_file():
+        raise DataError("not found", file=where)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    docs = {d.doc_id: d for d in corpus.load_catalogue()}
+    items = set(framework.items)
+    seen = set()
+    for n, row in enumerate(rows, 1):
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
+
+        if row["doc_id"] not in docs:
+            fail("doc_id", f"unknown document '{row['doc_id']}'")
+        if row["item"] not in items:
+            fail("item", f"unknown item '{row['item']}' (not in the PMC framework)")
+        if row["score"] not in ("0", "1"):
+            fail("score", f"'{row['score']}' is not 0 or 1")
+        if not row["justification"].strip():
+            fail("justification", "is empty")
+        if (row["doc_id"], row["item"]) in seen:
+            fail("item", "scored twice")
+        seen.add((row["doc_id"], row["item"]))
+    frame = pd.DataFrame(rows)
+    for doc_id in sorted(set(frame["doc_id"])):
+        missing = items - set(frame.loc[frame["doc_id"] == doc_id, "item"])
+        if missing:
+            raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
+    frame["score"] = frame["score"].astype(int)
+    frame["variable"] = frame["item"].str.split(":").str[0]
+    frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
+    frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
+    return frame
+
+
+def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -> pd.DataFrame:
+    """One row per document: X1..Xn, PMC, grade, rank (1 = highest), genre."""
+    variables = [v for v in framework.variables if v != drop]
+    x = (scores[scores["variable"].isin(variables)].groupby(["doc_id", "variable"])["score"].mean()
+         .unstack().reindex(columns=variables))
+    out = x.copy()
+    out["PMC"] = x.sum(axis=1)
+    out["grade"] = [grade(s, len(variables), framework) for s in out["PMC"]]
+    out["rank"] = out["PMC"].rank(ascending=False, method="min").astype(int)
+    meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre"]]
+    out = out.join(meta)
+    out["flag"] = out["genre"].map({"news_report": "news report: scored from what it reports", "policy_text": ""})
+    return out.sort_values("PMC", ascending=False)
+
+
+def index_table(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    cols = list(framework.variables) + ["PMC", "grade", "rank", "flag"]
+    shown = idx[cols].copy()
+    for c in list(framework.variables) + ["PMC"]:
+        shown[c] = shown[c].map(lambda v: f"{v:.2f}")
+    return shown
+
+
+def sensitivity(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """Score and rank of each document when one first-level variable is dropped."""
+    variables = list(framework.variables)
+    base = idx[variables]
+    table = pd.DataFrame(index=idx.index)
+    table["all"] = [f"{s:.2f} (#{r})" for s, r in zip(idx["PMC"], idx["rank"])]
+    for v in variables:
+        score = base.drop(columns=v).sum(axis=1)
+        rank = score.rank(ascending=False, method="min").astype(int)
+        moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"])]
+        table[f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved)]
+    return table
+
+
+def sensitivity_text(idx: pd.DataFrame, framework: Framework) -> str:
+    variables = list(framework.variables)
+    changes = []
+    for v in variables:
+        score = idx[variables].drop(columns=v).sum(axis=1)
+        rank = score.rank(ascending=False, method="min").astype(int)
+        moved = [d for d in idx.index if rank[d] != idx.loc[d, "rank"]]
+        if moved:
+            changes.append(f"dropping {v} ({framework.variables[v]['name_en']}) changes the rank of "
+                           + ", ".join(f"{d} (#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved))
+    if not changes:
+        return "No single variable changes the ranking: it does not hinge on any one variable of the framework."
+    return "The ranking depends on the framework: " + "; ".join(changes) + "."
+
+
+def justifications(scores: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    table = scores.pivot(index="item", columns="doc_id", values="score")
+    why = scores.pivot(index="item", columns="doc_id", values="justification")
+    shown = table.astype(str) + " – " + why
+    shown.insert(0, "definition", [next(v["items"][i] for v in framework.variables.values() if i in v["items"])
+                                   for i in shown.index])
+    order = {item: n for n, item in enumerate(framework.items)}
+    return shown.sort_index(key=lambda s: s.map(order))
+
+
+def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
+    """The PMC surface: X1..X9 as a 3 x 3 matrix per document."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from analysis.plotting import label
+
+    variables = list(framework.variables)
+    side = int(np.ceil(np.sqrt(len(variables))))
+    docs = list(idx.index)
+    fig, axes = plt.subplots(1, len(docs), figsize=(2.6 * len(docs), 2.9), squeeze=False)
+    for ax, doc in zip(axes.flat, docs):
+        values = np.full(side * side, np.nan)
+        values[:len(variables)] = idx.loc[doc, variables].to_numpy(dtype=float)
+        grid = values.reshape(side, side)
+        ax.imshow(grid, vmin=0, vmax=1, cmap="YlGnBu")
+        for k, v in enumerate(variables):
+            r, c = divmod(k, side)
+            ax.text(c, r, f"{v}\n{grid[r, c]:.2f}", ha="center", va="center", fontsize=7,
+                    color="white" if grid[r, c] > 0.6 else "black")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(f"{doc}\nPMC {idx.loc[doc, 'PMC']:.2f} ({idx.loc[doc, 'grade']})", fontsize=8)
+    fig.suptitle(label("PMC surfaces", "PMC曲面", lang))
+    fig.tight_layout()
+    return fig

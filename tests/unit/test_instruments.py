@@ -1,0 +1,132 @@
+"""Policy-instrument coding and its statistics."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import instruments as ins
+from analysis.errors import DataError
+
+# Krippendorff (2011), "Computing Krippendorff's alpha-reliability", example A: two observers,
+# binary data, ten units, no missing values.
+A = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+B = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+
+
+def test_kappa_worked_example():
+    # agreement po = 6/10 = 0.6; A: 8 zeros 2 ones, B: 6 zeros 4 ones;
+    # pe = 0.8*0.6 + 0.2*0.4 = 0.56; kappa = (0.6 - 0.56) / (1 - 0.56) = 0.0909
+    assert ins.cohen_kappa(A, B).value == pytest.approx(0.04 / 0.44)
+
+
+def test_alpha_worked_example():
+    # 20 values: 14 zeros, 6 ones; 4 disagreeing units give Do = 8/20 = 0.4;
+    # De = (20^2 - 14^2 - 6^2) / (20*19) = 168/380 = 0.44211; alpha = 1 - 0.4/0.44211 = 0.0952
+    # (the value Krippendorff gives for this example: 0.095)
+    assert ins.krippendorff_alpha(A, B).value == pytest.approx(1 - 0.4 / (168 / 380))
+    assert round(ins.krippendorff_alpha(A, B).value, 3) == 0.095
+
+
+def test_against_independent_implementations_on_the_real_codings():
+    import krippendorff
+    from statsmodels.stats.inter_rater import cohens_kappa
+
+    fw = ins.load_framework()
+    cl = ins.clauses()
+    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), ins.auto_code(cl, fw)
+    m = hand[["clause_id", "primary"]].merge(auto[["clause_id", "primary"]], on="clause_id")
+    a, b = list(m["primary_x"]), list(m["primary_y"])
+    table = pd.crosstab(pd.Categorical(a, categories=sorted(set(a) | set(b))),
+                        pd.Categorical(b, categories=sorted(set(a) | set(b))), dropna=False).to_numpy()
+    assert ins.cohen_kappa(a, b).value == pytest.approx(cohens_kappa(table).kappa)
+    codes = {c: n for n, c in enumerate(sorted(set(a) | set(b)))}
+    data = np.array([[codes[x] for x in a], [codes[x] for x in b]], dtype=float)
+    assert ins.krippendorff_alpha(a, b).value == pytest.approx(
+        krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    (["x"], ["x"], "1 unit(s): too few"),
+    (["x", "x", "x"], ["x", "x", "x"], "same single category"),
+])
+def test_degenerate_cases_are_not_defined_with_the_reason(a, b, reason):
+    k = ins.cohen_kappa(a, b)
+    assert k.value is None and reason in k.reason
+    assert ins.krippendorff_alpha(a, b).value is None
+    assert str(k).startswith("not defined (")
+
+
+def test_bootstrap_interval_contains_the_estimate_and_is_reproducible():
+    fw = ins.load_framework()
+    cl = ins.clauses()
+    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), ins.auto_code(cl, fw)
+    first = ins.agreement(hand, auto, "type", n_boot=200)
+    again = ins.agreement(hand, auto, "type", n_boot=200)
+    assert first.equals(again)
+    row = first.iloc[0]
+    assert row.subset == "all clauses" and row.clauses == 350
+    low, high = [float(x) for x in row.kappa.split("[")[1].rstrip("]").split(",")]
+    assert low <= row.kappa_value <= high
+
+
+def test_the_hand_coding_covers_every_clause_once():
+    fw = ins.load_framework()
+    hand = ins.load_hand_coding(fw)
+    assert len(hand) == 350 and hand["clause_id"].is_unique
+    assert set(hand["primary"]) <= set(fw.subtools) | {ins.NONE}
+    # "计划到2020年,培育众创空间60家..." is goal planning; the 责任单位 lines state no measure
+    assert hand.set_index("clause_id").loc["xinjiang-2017:4.1.1", "primary"] == "E_GOA"
+    assert (hand[hand["text"].str.startswith(("(责任单位", "〔责任单位"))]["primary"] == ins.NONE).all()
+
+
+def test_bad_hand_coding_rows_are_refused(project):
+    path = project / "data/curated/instruments_hand.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",E_GOA,,", ",E_GOAL,,", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"field 'primary': unknown code 'E_GOAL' in framework"):
+        ins.load_hand_coding(ins.load_framework())
+
+
+def test_keyword_coder_on_hand_made_clauses():
+    fw = ins.load_framework()
+    frame = pd.DataFrame({"clause_id": ["t:1", "t:2", "t:3", "t:4"],
+                          "text": ["对符合条件的众创空间给予财政补贴", "落实减税降费相关政策", "(责任单位:市科技局)",
+                                   "截至2016年年底,孵化器达16家"]})
+    coded = ins.auto_code(frame, fw).set_index("clause_id")
+    assert coded.loc["t:1", "primary"] == "S_FUN"  # 财政补贴 (4) + 补贴 (2) beats 众创空间 (4) of S_INF
+    assert coded.loc["t:2", "primary"] == "E_TAX"
+    assert coded.loc["t:3", "primary"] == ins.NONE and coded.loc["t:4", "primary"] == ins.NONE
+
+
+def test_chi_square_on_a_hand_computed_table():
+    # 2 x 2: [[10, 20], [20, 10]], row and column sums 30, expected 15 everywhere;
+    # chi2 = 4 * (5^2 / 15) = 6.667, df = 1
+    table = pd.DataFrame([[10, 20], [20, 10]], index=["a", "b"], columns=["x", "y"])
+    res = ins.chi_square(table)
+    assert res["chi2"] == pytest.approx(100 / 15) and res["df"] == 1
+    assert res["method"] == "asymptotic chi-square"
+
+
+def test_small_expected_counts_switch_to_a_simulated_p_value():
+    table = pd.DataFrame([[3, 0], [0, 3]], index=["a", "b"], columns=["x", "y"])
+    res = ins.chi_square(table, n_sim=2000)
+    # exact one-sided probability of the perfect split with margins 3/3: 1 / C(6,3) = 0.05;
+    # the permutation p counts tables as extreme (both perfect splits): 2/20 = 0.1
+    assert res["method"].startswith("Monte Carlo")
+    assert res["p_simulated"] == pytest.approx(0.1, abs=0.03)
+
+
+def test_an_empty_table_is_not_tested():
+    res = ins.chi_square(pd.DataFrame([[5, 0]], index=["a"], columns=["x", "y"]))
+    assert res == {"defined": False, "reason": "a 1 x 1 table has nothing to test"}
+
+
+def test_emphasis_text_from_numbers():
+    fw = ins.load_framework()
+    table = pd.DataFrame([[8, 2, 0], [2, 8, 0]], index=["north", "south"], columns=["supply", "environment", "demand"])
+    lines = ins.emphasis_text(table, fw)
+    # pooled: supply 10/20 = 50%; north 8/10 = 80% is 30 points above
+    assert lines[0] == ("North: supply-side leads with 80% of its 10 coded clauses; above the pooled share: "
+                        "supply-side (80% vs 50%); none on demand-side.")
