@@ -68,3 +68,27 @@ class PeakTreeMemory:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+
+def compare_sizes(script: str, sizes: tuple[float, ...], extra: str = "") -> list[dict]:
+    """Run ``script --measure FOLDER`` on one core (taskset) for a synthetic corpus of each size,
+    in a fresh process each, and print throughput and peak memory side by side."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            synthetic_corpus(Path(tmp), size)
+            out = subprocess.run(["taskset", "-c", "0", sys.executable, script, "--measure", tmp],
+                                 capture_output=True, text=True, check=True).stdout
+            rows.append(json.loads(out))
+    print(f"{'corpus':>10} {'files':>6} {extra:>9} {'seconds':>8} {'MB/s':>6} {'peak RSS':>9}")
+    for r in rows:
+        print(f"{r['bytes'] / 1e6:>8.1f}MB {r['files']:>6} {r.get(extra, ''):>9} {r['seconds']:>8.2f} "
+              f"{r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>7.0f}MB")
+    growth = rows[-1]["peak_rss_mb"] - rows[0]["peak_rss_mb"]
+    print(f"peak memory grows by {growth:.0f} MB from {rows[0]['bytes'] / 1e6:.0f} MB to {rows[-1]['bytes'] / 1e6:.0f} MB of text")
+    return rows

@@ -12,14 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import synthetic_corpus  # noqa: E402
+from _common import compare_sizes  # noqa: E402
 
 
 def measure(folder: str) -> dict:
@@ -46,19 +44,7 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
-    rows = []
-    for size in (args.small_mb, args.mb):
-        with tempfile.TemporaryDirectory() as tmp:
-            _, total = synthetic_corpus(Path(tmp), size)
-            out = subprocess.run(["taskset", "-c", "0", sys.executable, __file__, "--measure", tmp],
-                                 capture_output=True, text=True, check=True).stdout
-            rows.append(json.loads(out))
-    print(f"{'corpus':>10} {'files':>6} {'seconds':>8} {'MB/s':>6} {'peak RSS':>9}")
-    for r in rows:
-        print(f"{r['bytes'] / 1e6:>8.1f}MB {r['files']:>6} {r['seconds']:>8.2f} {r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>7.0f}MB")
-    growth = rows[1]["peak_rss_mb"] - rows[0]["peak_rss_mb"]
-    print(f"peak memory grows by {growth:.0f} MB from {rows[0]['bytes'] / 1e6:.0f} MB to {rows[1]['bytes'] / 1e6:.0f} MB of text")
-
+    compare_sizes(__file__, (args.small_mb, args.mb), "clean_chars")
 
 if __name__ == "__main__":
     main()

@@ -26,6 +26,7 @@ from analysis import paths
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
 from analysis.segments import segment
+from analysis.tables import read_rows
 
 __all__ = [
     "CATALOGUE_FIELDS", "GENRES", "LEVELS", "SCRIPTS", "Document", "load_catalogue", "documents",
@@ -118,15 +119,8 @@ def load_catalogue(path: Path | None = None) -> list[Document]:
     """Read and validate the catalogue (not the files it names: see ``read_raw``)."""
     path = Path(path or paths.catalogue_path())
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("catalogue not found", file=where)
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=where)
-        seen: set[str] = set()
-        docs = [_validate_row(row, n, where, seen) for n, row in enumerate(reader, 1)]
+    seen: set[str] = set()
+    docs = [_validate_row(row, n, where, seen) for n, row in enumerate(read_rows(path, _REQUIRED, "catalogue"), 1)]
     if not docs:
         raise DataError("the catalogue has no documents", file=where)
     return docs

@@ -12,7 +12,6 @@ unit and qualifier, unless the row says why not (``extractor_reason``).
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ import pandas as pd
 
 from analysis import corpus, paths, quantities
 from analysis.errors import DataError
+from analysis.tables import read_rows
 
 __all__ = ["SCOPES", "KINDS", "load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
            "figures_path", "indicators_path", "out_of_scope_path"]
@@ -45,21 +45,9 @@ def out_of_scope_path() -> Path:
     return paths.curated_dir() / "out_of_scope.csv"
 
 
-def _read(path: Path, required: list[str]) -> list[dict]:
-    where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("not found", file=where)
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=where)
-        return list(reader)
-
-
 def load_indicators(path: Path | None = None) -> dict[str, dict]:
     path = Path(path or indicators_path())
-    rows = _read(path, ["code", "label_zh", "label_en", "unit"])
+    rows = read_rows(path, ["code", "label_zh", "label_en", "unit"])
     out: dict[str, dict] = {}
     for n, row in enumerate(rows, 1):
         if row["code"] in out:
@@ -160,7 +148,7 @@ def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
     where = paths.relative(path)
     indicators = load_indicators()
     texts = _texts()
-    rows = _read(path, FIGURE_FIELDS)
+    rows = read_rows(path, FIGURE_FIELDS)
     seen: set = set()
     checked = [_validate_row(_Checker(where, n, row), indicators, texts, seen, extractor) for n, row in enumerate(rows, 1)]
     return pd.DataFrame(checked)
@@ -180,7 +168,7 @@ def _out_of_scope() -> set[tuple[str, int]]:
     path = out_of_scope_path()
     if not path.is_file():
         return set()
-    return {(r["doc_id"], int(r["start"])) for r in _read(path, ["doc_id", "start", "text", "reason"])}
+    return {(r["doc_id"], int(r["start"])) for r in read_rows(path, ["doc_id", "start", "text", "reason"])}
 
 
 def _mentions() -> list[quantities.Mention]:

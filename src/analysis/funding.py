@@ -16,13 +16,13 @@ the figure and the base year, and fail naming the years that are missing.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataError
+from analysis.tables import read_rows
 
 __all__ = ["INSTRUMENTS", "PER", "load_funding", "divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]
@@ -46,10 +46,7 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     """funding.csv joined with the figures it describes; every reference checked."""
     path = _path()
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("not found", file=where)
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = read_rows(path, FIELDS)
     by_id = figures.set_index("figure_id")
     seen = set()
     for n, row in enumerate(rows, 1):
@@ -61,14 +58,14 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
         if row["figure_id"] in seen:
             fail("figure_id", f"duplicate figure_id '{row['figure_id']}'")
         seen.add(row["figure_id"])
-        for field, allowed in (("instrument", INSTRUMENTS), ("payer_level", PAYER_LEVELS), ("per", PER)):
-            if row[field] not in allowed:
-                fail(field, f"unknown {field} '{row[field]}'; expected one of {', '.join(allowed)}")
+        for column, allowed in (("instrument", INSTRUMENTS), ("payer_level", PAYER_LEVELS), ("per", PER)):
+            if row[column] not in allowed:
+                fail(column, f"unknown {column} '{row[column]}'; expected one of {', '.join(allowed)}")
         if row["rule_role"] and row["rule_role"] not in ROLES:
             fail("rule_role", f"unknown rule_role '{row['rule_role']}'; expected one of {', '.join(ROLES)}")
-        for field in ("entities_figure", "firms_figure", "area_figure"):
-            if row[field] and row[field] not in by_id.index:
-                fail(field, f"no curated figure '{row[field]}'")
+        for column in ("entities_figure", "firms_figure", "area_figure"):
+            if row[column] and row[column] not in by_id.index:
+                fail(column, f"no curated figure '{row[column]}'")
         if row["period_years"] and not row["period_years"].isdigit():
             fail("period_years", f"'{row['period_years']}' is not a whole number of years")
         if row["counts_in_total"] not in ("true", "false"):

@@ -10,7 +10,6 @@ measure. The automatic coder below uses only the codebook's keywords.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ import yaml
 
 from analysis import corpus, paths, segments
 from analysis.errors import DataError, ParameterError
+from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "auto_code", "clauses", "cohen_kappa",
            "krippendorff_alpha", "agreement", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
@@ -100,12 +100,9 @@ def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses
     """The hand coding, checked: every clause present once, text at its offsets, codes in the framework."""
     path = Path(path or hand_path())
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("not found", file=where)
+    rows = read_rows(path, ["clause_id", "start", "end", "primary", "secondary", "text"])
     all_clauses = all_clauses if all_clauses is not None else clauses()
     known = all_clauses.set_index("clause_id")
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
     seen = set()
     for n, row in enumerate(rows, 1):
         def fail(field, message):

@@ -10,7 +10,6 @@ without code changes, and ``sensitivity`` shows how much the result depends on t
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import yaml
 
 from analysis import corpus, paths
 from analysis.errors import DataError
+from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
 
@@ -67,10 +67,7 @@ def load_scores(framework: Framework, path: Path | None = None) -> pd.DataFrame:
     """Hand scores, checked: every item of the framework scored 0 or 1 for each document, with a justification."""
     path = Path(path or paths.curated_dir() / "pmc_scores.csv")
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("not found", file=where)
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = read_rows(path, ["doc_id", "item", "score", "justification"])
     docs = {d.doc_id: d for d in corpus.load_catalogue()}
     items = set(framework.items)
     seen = set()

@@ -140,3 +140,14 @@ def test_comparison_text_is_generated_from_the_numbers(fund, table):
     xinjiang = next(line for line in lines if line.startswith("Xinjiang"))
     assert "531.25万元 per tech-business incubator" in xinjiang and "7.54万元 per firm (upper bound)" in xinjiang
     assert any("3,000万元 per year" in line for line in lines)
+
+
+def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):
+    path = project / "data/curated/funding.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    drop = header.index("per")
+    path.write_text("\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != drop) for line in lines[:1]) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=r"^data/curated/funding.csv: missing column\(s\) per$"):
+        funding.load_funding(curated)
