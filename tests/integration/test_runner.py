@@ -16,13 +16,16 @@ pytestmark = pytest.mark.integration
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def _kernels() -> set[int]:
-    """pids of running ipykernel processes."""
+def _kernels(folder: Path) -> set[int]:
+    """pids of running ipykernel processes started for runs writing under ``folder`` (the runner
+    passes each kernel its staging folder in ANALYSIS_TABLES_DIR); other kernels on the machine
+    are not this test's business."""
     out = set()
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
             try:
-                if b"ipykernel_launcher" in (d / "cmdline").read_bytes():
+                if b"ipykernel_launcher" in (d / "cmdline").read_bytes() and \
+                        f"ANALYSIS_TABLES_DIR={folder}".encode() in (d / "environ").read_bytes():
                     out.add(int(d.name))
             except OSError:
                 pass
@@ -119,20 +122,31 @@ def test_fail_fast_stops_the_rest(fixture_suite, tmp_path):
 
 
 def test_a_hanging_notebook_is_stopped_at_its_timeout_without_orphan_kernels(fixture_suite, tmp_path):
-    before = _kernels()
-    [result] = _run(fixture_suite, tmp_path / "r", "sleeps")
+    import threading
+    import time
+
+    results = []
+    worker = threading.Thread(target=lambda: results.extend(_run(fixture_suite, tmp_path / "r", "sleeps")))
+    worker.start()
+    seen_running = set()
+    while worker.is_alive() and not seen_running:
+        seen_running = _kernels(tmp_path / "r")  # the detector does see the run's kernel
+        time.sleep(0.1)
+    worker.join()
+    assert seen_running, "the kernel of the sleeping notebook was never seen running"
+    [result] = results
     assert result.status == "failed"
     assert result.message == "sleeps: cell 3 `import time`: timed out after 3 s"
     assert result.duration < 40
-    assert _kernels() - before == set()
+    assert _kernels(tmp_path / "r") == set()
+    assert not any(Path(f"/proc/{pid}").exists() for pid in seen_running)
 
 
 def test_a_dying_kernel_is_reported(fixture_suite, tmp_path):
-    before = _kernels()
     [result] = _run(fixture_suite, tmp_path / "r", "kernel_dies")
     assert result.status == "failed"
     assert result.message.startswith("kernel_dies: cell 3 `import os`: kernel died")
-    assert _kernels() - before == set()
+    assert _kernels(tmp_path / "r") == set()
 
 
 def test_parallel_runs_do_not_clash(fixture_suite, tmp_path):
