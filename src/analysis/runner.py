@@ -270,8 +270,15 @@ def _finish(run: Run, job: dict, result: dict, timed_out: bool, options: Options
             f"html/{run.name}.html": _write_atomic(reports / "html" / f"{run.name}.html",
                                                    _render_html(nb, run, options.show_code).encode("utf-8")),
         }
-        for table in sorted(Path(job["tables"]).glob("*.csv")):
-            outputs[f"tables/{table.name}"] = _write_atomic(reports / "tables" / table.name, table.read_bytes())
+        # each run's tables in a folder of its own: two runs of one notebook write tables of the
+        # same name, and must not overwrite each other (nor make each other look out of date)
+        tables_dir = reports / "tables" / run.name
+        produced = sorted(Path(job["tables"]).glob("*.csv"))
+        for table in produced:
+            outputs[f"tables/{run.name}/{table.name}"] = _write_atomic(tables_dir / table.name, table.read_bytes())
+        for stale in tables_dir.glob("*.csv") if tables_dir.is_dir() else []:
+            if stale.name not in {t.name for t in produced}:
+                stale.unlink()
         (reports / "failed" / f"{run.name}.ipynb").unlink(missing_ok=True)
         return Result(run, "done", duration, headline=_headline(nb), outputs=outputs)
     # failed: name the cell, keep the partial notebook, leave the last good report alone

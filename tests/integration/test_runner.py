@@ -52,12 +52,12 @@ def test_a_passing_notebook_gives_html_notebook_tables_manifest_and_index(fixtur
     assert "n squared is 9" in page  # 3 * 3, the headline
     assert "report.headline(" not in page  # code hidden by default
     assert "Parameters of this run" in page and "<code>'zh'</code></td><td>given" in page  # the parameters table
-    assert (reports / "tables/fixture_zh_2018.csv").read_text() == "n,year\n3,2018\n"
+    assert (reports / "tables/passes-zh/fixture_zh_2018.csv").read_text() == "n,year\n3,2018\n"
     manifest = json.loads((reports / "manifest.json").read_text())
     entry = manifest["runs"]["passes-zh"]
     assert entry["status"] == "done" and entry["given"] == {"lang": "zh"}
     assert entry["parameters"] == {"lang": "zh", "year": 2018, "n": 3, "region": "xinjiang"}
-    assert set(entry["outputs"]) == {"notebooks/passes-zh.ipynb", "html/passes-zh.html", "tables/fixture_zh_2018.csv"}
+    assert set(entry["outputs"]) == {"notebooks/passes-zh.ipynb", "html/passes-zh.html", "tables/passes-zh/fixture_zh_2018.csv"}
     assert manifest["packages"]["papermill"] and manifest["python"]
     assert "n squared is 9" in (reports / "index.html").read_text(encoding="utf-8")
 

@@ -30,13 +30,23 @@ def test_every_notebook_of_the_suite_renders(real_reports):
 
 def test_corpus_report_numbers_come_from_the_catalogue(real_reports):
     reports, results = real_reports
-    inventory = pd.read_csv(reports / "tables" / "corpus_inventory.csv")
+    inventory = pd.read_csv(reports / "tables" / "01_corpus" / "corpus_inventory.csv")
     assert list(inventory["doc_id"]) == ["xinjiang-2017", "liaoning-2015", "urumqi-2019", "jiaxing-2017", "shaoxing-2017"]
     corpus = next(r for r in results if r.run.name == "01_corpus")
     # 2 policy texts (Jiaxing, Shaoxing) and 3 news reports, 2015 to 2019
     assert corpus.headline.startswith("5 documents from 5 regions, 2015–2019: 2 policy texts, 3 news reports")
     manifest = json.loads((reports / "manifest.json").read_text())
     assert manifest["data"]["data/raw/policies/catalogue.csv"]
+
+
+def test_a_second_run_with_nothing_changed_skips_everything(real_reports):
+    # two runs of one notebook write tables of the same name: in folders of their own, they
+    # neither overwrite each other nor make each other look out of date
+    reports, results = real_reports
+    again = runner.run_suite(suite.plan(), runner.Options(reports_dir=reports, jobs=2, quiet=True))
+    assert [r.run.name for r in again if r.status != "skipped"] == []
+    assert (reports / "tables/04_funding/funding_figures.csv").read_bytes() != \
+        (reports / "tables/04_funding-prices2017/funding_figures.csv").read_bytes()
 
 
 def test_a_report_with_figures_is_byte_identical_when_re_run(real_reports):
