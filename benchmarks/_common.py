@@ -92,3 +92,38 @@ def compare_sizes(script: str, sizes: tuple[float, ...], extra: str = "") -> lis
     growth = rows[-1]["peak_rss_mb"] - rows[0]["peak_rss_mb"]
     print(f"peak memory grows by {growth:.0f} MB from {rows[0]['bytes'] / 1e6:.0f} MB to {rows[-1]['bytes'] / 1e6:.0f} MB of text")
     return rows
+
+
+def throughput(folder: str, process, warm_up: str) -> dict:
+    """Time ``process(text, path)`` over every file of ``folder``, one document at a time;
+    ``process`` returns a count reported as ``items``."""
+    import resource
+    import time
+
+    files = sorted(Path(folder).glob("*.txt"))
+    process(warm_up, None)  # load dictionaries and rules before timing
+    start, total, items = time.perf_counter(), 0, 0
+    for path in files:
+        data = path.read_bytes()
+        total += len(data)
+        items += process(data.decode("utf-8"), path)
+    seconds = time.perf_counter() - start
+    return {"files": len(files), "bytes": total, "seconds": seconds, "mb_per_s": total / 1e6 / seconds,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "items": items}
+
+
+def run_benchmark(script: str, description: str, measure) -> None:
+    """Command line of a throughput benchmark: ``--measure FOLDER`` (internal) measures one corpus;
+    otherwise compare a small and a large synthetic corpus."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--mb", type=float, default=50)
+    parser.add_argument("--small-mb", type=float, default=10)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return
+    compare_sizes(script, (args.small_mb, args.mb), "items")

@@ -8,42 +8,18 @@ process on one core. Targets (issue 3): >= 2 MB/s of raw text, memory flat in co
 
 from __future__ import annotations
 
-import argparse
-import json
-import resource
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import compare_sizes  # noqa: E402
+from _common import run_benchmark, throughput  # noqa: E402
 
 
 def measure(folder: str) -> dict:
     from analysis.quantities import extract
 
-    files = sorted(Path(folder).glob("*.txt"))
-    extract("预热 5家")
-    start, total, mentions = time.perf_counter(), 0, 0
-    for path in files:
-        data = path.read_bytes()
-        total += len(data)
-        mentions += len(extract(data.decode("utf-8"), path.stem))
-    seconds = time.perf_counter() - start
-    return {"files": len(files), "bytes": total, "seconds": seconds, "mb_per_s": total / 1e6 / seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "mentions": mentions}
+    return throughput(folder, lambda text, path: len(extract(text, path.stem if path else "")), "预热 5家")  # items: mentions
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50)
-    parser.add_argument("--small-mb", type=float, default=10)
-    parser.add_argument("--measure", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.measure:
-        print(json.dumps(measure(args.measure)))
-        return
-    compare_sizes(__file__, (args.small_mb, args.mb), "mentions")
 
 if __name__ == "__main__":
-    main()
+    run_benchmark(__file__, __doc__.splitlines()[0], measure)
