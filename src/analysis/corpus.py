@@ -167,23 +167,23 @@ def load_clean(doc: Document) -> Cleaned:
     return clean_text(read_raw(doc))
 
 
+def _inventory_row(doc: Document, c: Cleaned) -> dict:
+    segs = segment(doc.doc_id, c.text)
+    return {
+        "doc_id": doc.doc_id, "region": doc.region, "region_en": doc.region_en, "region_zh": doc.region_zh,
+        "level": doc.level, "genre": doc.genre, "date": doc.date, "script": doc.script,
+        "raw_chars": len(c.raw), "clean_chars": len(c.text),
+        "ruby_removed": c.ruby_removed, "ruby_chars": c.ruby_chars,
+        "chrome_lines": len(c.chrome), "chrome_chars": c.chrome_chars,
+        "paragraphs": sum(s.level == "paragraph" for s in segs),
+        "sentences": sum(s.level == "sentence" for s in segs),
+        "clauses": sum(s.level == "clause" for s in segs),
+    }
+
+
 def inventory(docs: list[Document] | None = None) -> pd.DataFrame:
     """One row per document: metadata and what cleaning did to it."""
-    rows = []
-    for doc in docs or load_catalogue():
-        c = load_clean(doc)
-        segs = segment(doc.doc_id, c.text)
-        rows.append({
-            "doc_id": doc.doc_id, "region": doc.region, "region_en": doc.region_en, "region_zh": doc.region_zh,
-            "level": doc.level, "genre": doc.genre, "date": doc.date, "script": doc.script,
-            "raw_chars": len(c.raw), "clean_chars": len(c.text),
-            "ruby_removed": c.ruby_removed, "ruby_chars": c.ruby_chars,
-            "chrome_lines": len(c.chrome), "chrome_chars": c.chrome_chars,
-            "paragraphs": sum(s.level == "paragraph" for s in segs),
-            "sentences": sum(s.level == "sentence" for s in segs),
-            "clauses": sum(s.level == "clause" for s in segs),
-        })
-    return pd.DataFrame(rows)
+    return pd.DataFrame([_inventory_row(doc, load_clean(doc)) for doc in docs or load_catalogue()])
 
 
 # --- processed files -----------------------------------------------------------
@@ -205,9 +205,9 @@ def _csv_bytes(frame: pd.DataFrame, sep: str = ",") -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def processed_files(doc: Document) -> dict[str, bytes]:
+def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]:
     """The generated files of one document, by name, as bytes (deterministic)."""
-    c = load_clean(doc)
+    c = c or load_clean(doc)
     runs = pd.DataFrame(c.runs(), columns=["clean_start", "clean_end", "raw_char_start", "raw_start", "raw_end"])
     chrome = pd.DataFrame([vars(x) for x in c.chrome], columns=["rule", "text", "raw_start", "raw_end"])
     return {
@@ -224,13 +224,16 @@ def write_processed(out_dir: Path | None = None, docs: list[Document] | None = N
     out_dir = Path(out_dir or paths.processed_dir() / "corpus")
     docs = docs or load_catalogue()
     files: dict[str, bytes] = {}
+    rows = []
     iterator = docs
     if progress:
         from tqdm import tqdm
         iterator = tqdm(docs, desc="cleaning", unit="doc")
     for doc in iterator:
-        files.update(processed_files(doc))
-    files["inventory.csv"] = _csv_bytes(inventory(docs))
+        c = load_clean(doc)  # once per document, for its files and its inventory row
+        files.update(processed_files(doc, c))
+        rows.append(_inventory_row(doc, c))
+    files["inventory.csv"] = _csv_bytes(pd.DataFrame(rows))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir.parent))
     try:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataError
+from analysis.quantities import LOWER_BOUND, UPPER_BOUND
 from analysis.tables import read_rows
 
 __all__ = ["INSTRUMENTS", "PER", "load_funding", "divide", "intensity", "deflate", "rules", "Rule",
@@ -32,8 +33,7 @@ PAYER_LEVELS = ("provincial", "municipal", "zone", "carrier", "provincial and zo
 PER = ("total", "per_year", "per_entity_year", "share_with_cap")
 ROLES = ("amount", "cap", "rate", "condition")
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
-_LOWER = ("more_than", "at_least")
-_UPPER = ("almost", "up_to")
+_LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
 FIELDS = ["figure_id", "instrument", "payer_level", "payer", "recipient", "per", "period_years", "entities_figure",
           "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base", "counts_in_total", "note"]
 

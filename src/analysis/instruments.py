@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from analysis import corpus, paths, segments
-from analysis.errors import DataError, ParameterError
+from analysis.errors import DataError
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "auto_code", "clauses", "cohen_kappa",
@@ -337,12 +337,6 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en") -
             parts.append("none on " + ", ".join(framework.label(c, lang) for c in omitted))
         lines.append(f"{region.capitalize()}: " + "; ".join(parts) + ".")
     return lines
-
-
-def validate_level(level: str) -> str:
-    if level not in ("type", "subtool"):
-        raise ParameterError(f"level must be type or subtool, not {level!r}")
-    return level
 
 
 # --- for the notebooks -----------------------------------------------------------------------

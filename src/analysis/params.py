@@ -68,7 +68,7 @@ def _parameters_cell(nb: dict, where: str) -> str:
     return "".join(src) if isinstance(src, list) else src
 
 
-def _catalogue_values(kind: str) -> list[str]:
+def catalogue_values(kind: str) -> list[str]:
     from analysis import corpus
 
     if kind == "indicators":
@@ -87,7 +87,7 @@ def _expand(items: list[str], decl: Parameter) -> list:
         m = re.fullmatch(r"<(regions|documents|indicators)>", item)
         if m:
             decl.dynamic.append(m.group(1))
-            out.extend(_catalogue_values(m.group(1)))
+            out.extend(catalogue_values(m.group(1)))
         elif re.fullmatch(r"-?\d+", item):
             out.append(int(item))
         else:

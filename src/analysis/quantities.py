@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
 from analysis.cleaning import Cleaned, clean_text
 
-__all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "UNITS", "QUALIFIERS", "KINDS"]
+__all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "UNITS", "QUALIFIERS", "KINDS",
+           "LOWER_BOUND", "UPPER_BOUND"]
 
 QUALIFIERS = ("exact", "at_least", "more_than", "almost", "approx", "up_to", "range", "ambiguous")
+LOWER_BOUND = ("more_than", "at_least")  # the stated value is a lower bound of the true one
+UPPER_BOUND = ("almost", "up_to")  # ... an upper bound
 KINDS = ("target", "actual", "funding", "rule", "other", "not_a_quantity")
 
 # measure word -> canonical unit; longest first when matching
@@ -154,9 +156,7 @@ def _inside_title(text: str, pos: int) -> bool:
     return left >= 0 and text.rfind("》", left, pos) < 0 and text.find("》", pos) >= 0
 
 
-@lru_cache(maxsize=None)
-def _unit_at():
-    return re.compile(rf"\s*(?P<unit>{_UNIT_RE})")
+_UNIT_AT = re.compile(rf"\s*(?P<unit>{_UNIT_RE})")
 
 
 def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple[int | None, bool]:
@@ -240,7 +240,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         range_high = None
         if reason is None:
             r = re.match(rf"\s*[-~～至到]\s*({_ARABIC})", text[pos:pos + 20]) if not is_chinese else None
-            if r and _unit_at().match(text, pos + r.end()) or (r and re.match(r"\s*[千万亿]", text[pos + r.end():])):
+            if r and _UNIT_AT.match(text, pos + r.end()) or (r and re.match(r"\s*[千万亿]", text[pos + r.end():])):
                 range_high = _parse_arabic(r.group(1))
                 pos += r.end()
         qualifier = "exact"
@@ -253,7 +253,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 value = value * factor if value is not None else None
                 range_high = range_high * factor if range_high is not None else None
             pos += post.end()
-        unit_m = _unit_at().match(text, pos) if reason is None else None
+        unit_m = _UNIT_AT.match(text, pos) if reason is None else None
         measure_word = unit_m.group("unit") if unit_m else ""
         unit = UNITS.get(measure_word)
         if reason is None and unit is None:
@@ -286,8 +286,6 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         if tail and tail[0] in ("以上", "以下", "以内", "左右"):
             qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
             pos += len(tail[0])
-        if unit == "CNY" and measure_word == "元" and text[pos - 2:pos - 1] == "万":
-            pass  # magnitude already applied
         if note:
             qualifier = "ambiguous"
         low = high = None

@@ -17,7 +17,7 @@ import yaml
 
 from analysis import paths
 from analysis.errors import UserError
-from analysis.params import Parameter, read_parameters, resolve
+from analysis.params import Parameter, catalogue_values, read_parameters, resolve
 
 __all__ = ["Run", "load_suite", "plan", "DEFAULT_INPUTS"]
 
@@ -70,14 +70,12 @@ def load_suite(path: Path) -> list[dict]:
     return entries
 
 
-def _sweep_values(spec, declared: Parameter, where: str) -> list:
-    if isinstance(spec, str) and re.fullmatch(r"<(regions|documents)>", spec):
-        from analysis.params import _catalogue_values
-
-        return _catalogue_values(spec.strip("<>"))
+def _sweep_values(spec, where: str) -> list:
+    if isinstance(spec, str) and re.fullmatch(r"<(regions|documents|indicators)>", spec):
+        return catalogue_values(spec.strip("<>"))
     if isinstance(spec, list):
         return spec
-    raise UserError(f"sweep values must be a list or <regions>/<documents>, not {spec!r}", file=where)
+    raise UserError(f"sweep values must be a list or <regions>/<documents>/<indicators>, not {spec!r}", file=where)
 
 
 def _matches(entry: dict, selector: str) -> bool:
@@ -121,7 +119,7 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
         suffix = "".join(f"-{k}-{_slug(v)}" for k, v in sorted(given.items()))
         if sweep and not set(sweep) & set(given):
             (name, spec), = sweep.items()
-            values = _sweep_values(spec, declared.get(name), paths.relative(suite_path))
+            values = _sweep_values(spec, paths.relative(suite_path))
             for value in values:
                 params = {**base, **resolve(declared, {name: value}, where), **given}
                 runs.append(Run(f"{stem}-{_slug(value)}{suffix}", nb, params, declared,

@@ -19,14 +19,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.quantities import LOWER_BOUND, UPPER_BOUND
+
 __all__ = ["required_growth", "required_path", "achieved_growth", "verdict", "pair_targets", "scorecard",
            "national_trend", "NationalTrend", "NATIONAL_SERIES", "VERDICTS"]
 
 VERDICTS = ("met", "not met", "ahead of pace", "behind pace", "unknown")
 # which national series benchmarks which regional indicator
 NATIONAL_SERIES = {"maker_spaces": "maker_spaces", "incubators": "incubators"}
-_LOWER = ("more_than", "at_least")  # the stated value is a lower bound of the true one
-_UPPER = ("almost", "up_to")
+_LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
 
 
 def required_growth(baseline: float, target: float, year0: int, year1: int) -> float:
@@ -168,9 +169,8 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
                    required_additions_per_year=(t - b) / (y1 - y0) if has_base else None,
                    target_is_minimum=p["target_qualifier"] in _LOWER)
         obs = outcomes[(outcomes["region"] == p["region"]) & (outcomes["indicator"] == p["indicator"])
-                       & (outcomes["scope"] == p["scope"])
-                       & (outcomes["year"] > (y0 if has_base else int(p["target_year"]) - 100))]
-        if has_base and str(p["baseline_ref"]).startswith("outcomes.csv"):
+                       & (outcomes["scope"] == p["scope"])]
+        if has_base:  # an outcome is what came after the baseline
             obs = obs[obs["year"] > y0]
         if len(obs):
             o = obs.sort_values("year").iloc[-1]
