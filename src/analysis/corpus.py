@@ -38,7 +38,8 @@ CATALOGUE_FIELDS = [
     "date", "outlet", "script", "file", "sha256", "original_encoding", "notes",
 ]
 GENRES = ("policy_text", "news_report")
-LEVELS = ("province", "provincial_capital", "prefecture_city")
+# every level that issues 双创 policy, from the province down to a development zone
+LEVELS = ("province", "provincial_capital", "prefecture_city", "county", "district", "development_zone")
 SCRIPTS = ("traditional", "simplified")
 _REQUIRED = [f for f in CATALOGUE_FIELDS if f not in ("notes", "original_encoding", "parent_province")]
 _DOC_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -315,6 +316,8 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
         "original_encoding": encoding, "notes": notes,
     }
     doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue), {d.doc_id for d in existing})
+    package = catalogue.parent.parent.parent / "datapackage.json"
+    package_text = _package_with_text(package, doc, data) if package.is_file() else None  # before writing anything
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
@@ -327,4 +330,31 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
     tmp_cat = catalogue.with_name(f".{catalogue.name}.tmp")
     tmp_cat.write_text(new, encoding="utf-8")
     os.replace(tmp_cat, catalogue)
+    if package_text is not None:
+        tmp_pkg = package.with_name(f".{package.name}.tmp")
+        tmp_pkg.write_text(package_text, encoding="utf-8")
+        os.replace(tmp_pkg, package)
     return doc
+
+
+def _package_with_text(package: Path, doc: Document, data: bytes) -> str:
+    """The data package with a resource for the new text (its hash and size), so that
+    ``frictionless validate`` checks the file byte for byte like the others."""
+    import json
+
+    try:
+        content = json.loads(package.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise DataError(f"not valid JSON: {err}", file=paths.relative(package)) from None
+    resource = {
+        "name": f"text-{doc.doc_id}", "path": f"raw/policies/{doc.file}", "title": doc.title, "format": "txt",
+        "mediatype": "text/plain", "encoding": "utf-8", "hash": f"sha256:{doc.sha256}", "bytes": len(data),
+        "description": f"Source document {doc.doc_id} ({doc.region_en}, {doc.genre}, {doc.date}), byte for byte "
+                       "as added with `corpus add`. Never edited.",
+        "sources": [{"title": doc.outlet}],
+    }
+    resources = [r for r in content.get("resources", []) if r.get("name") != resource["name"]]
+    texts = [i for i, r in enumerate(resources) if str(r.get("name", "")).startswith("text-")]
+    resources.insert(texts[-1] + 1 if texts else len(resources), resource)
+    content["resources"] = resources
+    return json.dumps(content, indent=2, ensure_ascii=False) + "\n"

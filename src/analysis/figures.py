@@ -154,14 +154,67 @@ def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
     return pd.DataFrame(checked)
 
 
-def load_figures(path: Path | None = None) -> pd.DataFrame:
-    """The curated figures with their indicator labels and document metadata (checked, without
-    re-running the extractor: ``validate`` and the tests do that)."""
-    frame = validate(path, extractor=False)
-    indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
-    docs = pd.DataFrame([{"doc_id": d.doc_id, "region": d.region, "region_en": d.region_en, "region_zh": d.region_zh,
+def _doc_frame() -> pd.DataFrame:
+    return pd.DataFrame([{"doc_id": d.doc_id, "region": d.region, "region_en": d.region_en, "region_zh": d.region_zh,
                           "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
-    return frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(docs, on="doc_id")
+
+
+def drafted(doc_ids: list[str] | None = None, in_scope: bool = True) -> pd.DataFrame:
+    """The drafted figures of the given documents (``analysis.drafts``), typed like curated rows."""
+    from analysis import drafts
+
+    frame = drafts.load("figures", doc_ids)
+    if frame.empty:
+        return pd.DataFrame(columns=drafts.DRAFT_FIGURE_COLUMNS + ["mention_start"])
+    if in_scope:
+        frame = frame[frame["out_of_scope_reason"] == ""]
+    frame = frame.copy()
+    for col in ("year", "quote_start", "quote_end"):
+        frame[col] = frame[col].astype(int)
+    frame["value"] = frame["value"].astype(float)
+    frame["confidence"] = frame["confidence"].astype(float)
+    frame["implied"] = False
+    frame["mention_start"] = [int(f.rsplit("-d", 1)[1]) for f in frame["figure_id"]]
+    return frame.reset_index(drop=True)
+
+
+def load_figures(path: Path | None = None, curation: str = "all") -> pd.DataFrame:
+    """The figures every analysis uses, with their indicator labels and document metadata:
+    the curated rows of the documents whose figures a person has reviewed, and the drafts
+    of the others (``status`` says which; ``curation="reviewed"`` leaves drafts out).
+    Curated rows are checked without re-running the extractor (``validate`` and the
+    tests do that)."""
+    from analysis import curation as cur
+
+    table = cur.load_status()
+    docs = [d.doc_id for d in corpus.load_catalogue()]
+    reviewed = cur.reviewed_documents("figures", table)
+    frame = validate(path, extractor=False)
+    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
+    if curation != "reviewed":
+        draft = drafted([d for d in docs if d not in reviewed]).assign(status="draft")
+        draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
+        frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
+    indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
+    return frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
+
+
+def target_years() -> list[int]:
+    """The years the corpus' targets are for (reviewed figures, and drafts of the documents
+    not reviewed): what the targets report's ``target_year`` offers. Read without the full
+    validation, so that checking parameters stays fast."""
+    from analysis import curation, drafts
+
+    reviewed = curation.reviewed_documents("figures")
+    years = {int(r["year"]) for r in read_rows(figures_path(), FIGURE_FIELDS)
+             if r["kind"] == "target" and r["doc_id"] in reviewed and r["year"].strip().isdigit()}
+    rest = [d.doc_id for d in corpus.load_catalogue() if d.doc_id not in reviewed]
+    if rest:
+        draft = drafts.load("figures", rest)
+        if len(draft):
+            draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "")]
+            years |= {int(y) for y in draft["year"]}
+    return sorted(years)
 
 
 def _out_of_scope() -> set[tuple[str, int]]:
@@ -171,20 +224,26 @@ def _out_of_scope() -> set[tuple[str, int]]:
     return {(r["doc_id"], int(r["start"])) for r in read_rows(path, ["doc_id", "start", "text", "reason"])}
 
 
-def _mentions() -> list[quantities.Mention]:
+def _mentions(doc_ids: set[str] | None = None) -> list[quantities.Mention]:
     out = []
     for d in corpus.load_catalogue():
+        if doc_ids is not None and d.doc_id not in doc_ids:
+            continue
         out.extend(quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
                                            default_kind="actual" if d.genre == "news_report" else "other"))
     return out
 
 
 def coverage_gaps(figures: pd.DataFrame | None = None) -> list[quantities.Mention]:
-    """Extractor mentions that the curated table neither includes nor marks out of scope."""
+    """Extractor mentions of the documents whose figures are reviewed that the curated table
+    neither includes nor marks out of scope (drafted documents are not held to this)."""
+    from analysis import curation as cur
+
     figures = figures if figures is not None else validate(extractor=False)
+    reviewed = cur.reviewed_documents("figures")
     curated = {(r.doc_id, r.mention_start) for r in figures.itertuples() if not r.implied}
     skipped = _out_of_scope()
-    return [m for m in _mentions() if (m.doc, m.start) not in curated and (m.doc, m.start) not in skipped]
+    return [m for m in _mentions(reviewed) if (m.doc, m.start) not in curated and (m.doc, m.start) not in skipped]
 
 
 def quality(figures: pd.DataFrame | None = None) -> dict:
@@ -194,7 +253,9 @@ def quality(figures: pd.DataFrame | None = None) -> dict:
     figures = figures if figures is not None else validate(extractor=False)
     gold = {(r.doc_id, r.mention_start): r for r in figures.itertuples() if not r.implied}
     skipped = _out_of_scope()
-    predicted = [m for m in _mentions() if (m.doc, m.start) not in skipped]
+    from analysis import curation as cur
+
+    predicted = [m for m in _mentions(cur.reviewed_documents("figures")) if (m.doc, m.start) not in skipped]
     kind_map = {"baseline": "actual"}  # the extractor does not tell a baseline from another actual
     right, wrong, kind_same, year_same, disagreements = 0, [], 0, 0, []
     matched = set()

@@ -29,8 +29,8 @@ __all__ = ["INSTRUMENTS", "PER", "load_funding", "divide", "intensity", "deflate
            "comparison_text", "MEASURES"]
 
 INSTRUMENTS = ("seed_fund", "subsidy", "voucher", "programme_budget", "award", "matching_grant")
-PAYER_LEVELS = ("provincial", "municipal", "zone", "carrier", "provincial and zone")
-PER = ("total", "per_year", "per_entity_year", "share_with_cap")
+PAYER_LEVELS = ("provincial", "municipal", "county", "zone", "carrier", "provincial and zone")
+PER = ("total", "per_year", "per_entity", "per_entity_year", "share_with_cap")
 ROLES = ("amount", "cap", "rate", "condition")
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
@@ -75,7 +75,18 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     frame["counts_in_total"] = frame["counts_in_total"].eq("true")
     cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
             "kind", "year", "value", "unit", "qualifier", "quote"]
-    return frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
+    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
+    # documents whose funding attributes no person has reviewed: drafted from cue words
+    from analysis import corpus, curation, drafts
+
+    reviewed = curation.reviewed_documents("funding")
+    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
+    money = figures[~figures["doc_id"].isin(reviewed) & (figures["unit"] == "CNY")]
+    if len(money):
+        docs = {d.doc_id: d for d in corpus.load_catalogue()}
+        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
+        frame = pd.concat([frame, draft], ignore_index=True)
+    return frame
 
 
 def divide(numerator: float, num_qualifier: str, denominator: float, den_qualifier: str) -> tuple[float, str]:
@@ -146,7 +157,7 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
         amount, price_note = float(f.value), "nominal"
         if price_base_year is not None:
             amount, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
-        base = {"figure_id": f.figure_id, "region": f.region, "region_en": f.region_en, "region_zh": f.region_zh,
+        base = {"figure_id": f.figure_id, "status": f.status, "region": f.region, "region_en": f.region_en, "region_zh": f.region_zh,
                 "instrument": f.instrument, "payer": f.payer, "year": int(f.year), "amount": amount,
                 "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
 
@@ -310,7 +321,7 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
-    return out[["figure_id", "region_name", "instrument", "payer", "recipient", "amount", "qualifier", "per",
+    return out[["figure_id", "status", "region_name", "instrument", "payer", "recipient", "amount", "qualifier", "per",
                 "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]].rename(
         columns={"region_name": "region"}).set_index("figure_id")
 
@@ -320,7 +331,7 @@ def intensity_table(table: pd.DataFrame) -> pd.DataFrame:
         return table
     shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m == "share of GDP" else f"{v:,.2f}")
                                 for v, m in zip(table["value"], table["measure"])])
-    return shown[["figure_id", "region", "instrument", "measure", "value", "unit", "bound", "denominator_source",
+    return shown[["figure_id", "status", "region", "instrument", "measure", "value", "unit", "bound", "denominator_source",
                   "no_denominator", "prices"]].fillna("").set_index(["figure_id", "measure"])
 
 

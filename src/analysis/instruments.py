@@ -23,7 +23,7 @@ from analysis import corpus, paths, segments
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["Framework", "load_framework", "load_hand_coding", "auto_code", "clauses", "cohen_kappa",
+__all__ = ["Framework", "load_framework", "load_hand_coding", "load_coding", "auto_code", "clauses", "cohen_kappa",
            "krippendorff_alpha", "agreement", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
 
 NONE = "none"
@@ -123,13 +123,40 @@ def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses
                 fail(col, f"unknown code '{code}' in framework {framework.name} {framework.version}")
         if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
             fail("secondary", "a secondary code needs a different primary code")
-    missing = sorted(set(known.index) - seen)
+    # every clause of a document whose instruments a person reviewed must be coded; the
+    # clauses of the other documents are coded by code (``load_coding``)
+    from analysis import curation
+
+    reviewed = curation.reviewed_documents("instruments")
+    missing = sorted(set(all_clauses.loc[all_clauses["doc_id"].isin(reviewed), "clause_id"]) - seen)
     if missing:
-        raise DataError(f"{len(missing)} clause(s) not coded, e.g. {missing[0]}", file=where)
-    frame = pd.DataFrame(rows)
+        raise DataError(f"{len(missing)} clause(s) of a reviewed document not coded, e.g. {missing[0]} "
+                        "(a re-cleaned text has new clause ids: review its instruments again)", file=where)
+    frame = pd.DataFrame(rows, columns=["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
+                                        "framework_version"])
+    frame = frame[frame["doc_id"].isin(reviewed)]
     frame = frame.merge(all_clauses[["clause_id", "region", "genre"]], on="clause_id")
     frame["type"] = frame["primary"].map(framework.type_of)
     return frame
+
+
+def load_coding(framework: Framework, coding: str = "hand", curation: str = "all",
+                all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The clause codes an analysis uses, with ``status`` and ``confidence``. ``hand``: the
+    hand coding of the documents whose instruments are reviewed, and the automatic coder's
+    drafts for the others (left out with ``curation="reviewed"``); ``auto``: the automatic
+    coder on every clause (all drafts)."""
+    all_clauses = all_clauses if all_clauses is not None else clauses()
+    if coding == "auto":
+        coded = auto_code(all_clauses, framework).assign(status="draft")
+    else:
+        hand = load_hand_coding(framework, all_clauses=all_clauses).assign(status="reviewed", confidence=float("nan"))
+        rest = all_clauses[~all_clauses["clause_id"].isin(hand["clause_id"])]
+        coded = hand
+        if curation != "reviewed" and len(rest):
+            coded = pd.concat([hand, auto_code(rest, framework).assign(status="draft")], ignore_index=True)
+    order = {c: i for i, c in enumerate(all_clauses["clause_id"])}
+    return coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
 # --- the automatic coder ----------------------------------------------------------------------
@@ -151,7 +178,8 @@ def auto_code(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     for row in frame.itertuples():
         text = row.text
         scores = {}
-        if len(text) >= 6 and not any(p.search(text) for p in _NO_MEASURE):
+        excluded = len(text) < 6 or any(p.search(text) for p in _NO_MEASURE)
+        if not excluded:
             for code in framework.order:
                 score = sum(len(k) for k in framework.subtools[code]["keywords"] if k in text)
                 if score:
@@ -159,8 +187,19 @@ def auto_code(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
         ranked = sorted(scores, key=lambda c: (-scores[c], framework.order.index(c)))
         primary = ranked[0] if ranked else NONE
         secondary = ranked[1] if len(ranked) > 1 else ""
-        out.append({"clause_id": row.clause_id, "primary": primary, "secondary": secondary})
-    coded = frame.drop(columns=[c for c in ("primary", "secondary", "type") if c in frame.columns]).merge(
+        # confidence: a heading or status pattern is near certain; no keyword at all is a
+        # weak "none"; otherwise the top sub-tool's share of the keyword score, discounted
+        # when the evidence is a single short keyword
+        if excluded:
+            confidence = 0.9
+        elif not ranked:
+            confidence = 0.6
+        else:
+            top = scores[primary]
+            confidence = round(top / sum(scores.values()) * (0.9 if top >= 4 else 0.7), 2)
+        out.append({"clause_id": row.clause_id, "primary": primary, "secondary": secondary,
+                    "confidence": confidence})
+    coded = frame.drop(columns=[c for c in ("primary", "secondary", "type", "confidence") if c in frame.columns]).merge(
         pd.DataFrame(out), on="clause_id")
     coded["type"] = coded["primary"].map(framework.type_of)
     return coded
@@ -352,12 +391,20 @@ def headline(coding: pd.DataFrame, framework: Framework, which: str) -> str:
     return (f"{len(measures)} of {len(coding)} clauses state a measure ({which} coding): {parts}")
 
 
-def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
+                 coding: pd.DataFrame | None = None, by: str = "region") -> pd.DataFrame:
+    """Counts with shares; with ``coding``, a ``status`` column says how many of each row's
+    measures were coded by code and not reviewed."""
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
     out = pd.DataFrame(index=table.index)
     for code in table.columns:
         out[framework.label(code, lang)] = [f"{n} ({s:.0%})" for n, s in zip(table[code], shares[code])]
     out["clauses"] = table.sum(axis=1)
+    if coding is not None and "status" in coding:
+        measures = coding[coding["primary"] != NONE]
+        drafted = measures[measures["status"] == "draft"].groupby(by).size()
+        out["status"] = [f"draft: {drafted[r]} of {n} coded by code" if r in drafted.index else "reviewed"
+                         for r, n in zip(out.index, out["clauses"])]
     return out
 
 
@@ -391,6 +438,7 @@ def disagreements(hand: pd.DataFrame, auto: pd.DataFrame, framework: Framework, 
 def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame({
         "clause": coding["clause_id"], "document": coding["doc_id"],
+        "status": coding["status"] if "status" in coding else "reviewed",
         "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),

@@ -75,6 +75,10 @@ def catalogue_values(kind: str) -> list[str]:
         from analysis import figures
 
         return list(figures.load_indicators())
+    if kind == "target_years":
+        from analysis import figures
+
+        return figures.target_years()
     docs = corpus.load_catalogue()
     if kind == "regions":
         return list(dict.fromkeys(d.region for d in docs))
@@ -84,7 +88,7 @@ def catalogue_values(kind: str) -> list[str]:
 def _expand(items: list[str], decl: Parameter) -> list:
     out: list = []
     for item in items:
-        m = re.fullmatch(r"<(regions|documents|indicators)>", item)
+        m = re.fullmatch(r"<(regions|documents|indicators|target_years)>", item)
         if m:
             decl.dynamic.append(m.group(1))
             out.extend(catalogue_values(m.group(1)))

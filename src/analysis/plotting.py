@@ -178,6 +178,18 @@ def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
     return fig
 
 
+# --- drafted values ---------------------------------------------------------------------------
+DRAFT_HATCH = "///"
+
+
+def draft_handle(lang: str = "en"):
+    """The legend entry for hatched (drafted, not yet reviewed) values."""
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor="white", edgecolor="0.3", hatch=DRAFT_HATCH,
+                 label=label("drafted by code, not reviewed", "代码草拟,未经人工审核", lang))
+
+
 # --- targets -----------------------------------------------------------------------------
 def _pct(x) -> str:
     return "n/a" if x is None or x != x else f"{x:+.1%}"
@@ -195,7 +207,9 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
         g = row["required_growth"]
         ax.plot(years, b * (1 + g) ** (years - y0), color="C0", lw=1.6,
                 label=label(f"required path ({_pct(g)}/yr)", f"所需路径(年均{_pct(g)})", lang))
-        ax.scatter([y0], [b], color="C0", zorder=3, label=label("baseline", "基线", lang))
+        base_draft = row.get("baseline_status") == "draft"
+        ax.scatter([y0], [b], color="C0", zorder=3, facecolors="white" if base_draft else "C0",
+                   label=label("baseline (drafted)", "基线(草拟)", lang) if base_draft else label("baseline", "基线", lang))
         ng = row.get("national_growth")
         if ng is not None and ng == ng:
             end = max(y1, int(row["observed_year"]) if row.get("observed_year") == row.get("observed_year")
@@ -204,7 +218,9 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
             ax.fill_between(yrs, b * (1 + row["national_growth_low"]) ** (yrs - y0),
                             b * (1 + row["national_growth_high"]) ** (yrs - y0), color="0.6", alpha=0.25,
                             label=label("national pace (95% CI)", "全国增速(95%置信区间)", lang))
-    ax.scatter([y1], [t], marker="*", s=160, color="C3", zorder=4, label=label("target", "目标", lang))
+    draft = row.get("target_status") == "draft"
+    ax.scatter([y1], [t], marker="*", s=160, color="C3", zorder=4, facecolors="white" if draft else "C3",
+               label=label("target (drafted, hollow)", "目标(草拟,空心)", lang) if draft else label("target", "目标", lang))
     ov = row.get("observed_value")
     if ov is not None and ov == ov:
         ax.scatter([row["observed_year"]], [ov], marker="D", color="C2", zorder=4,
@@ -212,7 +228,7 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
     name = row["region_zh"] if lang == "zh" else row["region"].capitalize()
     ind = row["label_zh"] if lang == "zh" else row["label_en"]
     scope = "" if row["scope"] == "all" else f"\n({row['scope'].replace('_', ' ')})"
-    ax.set_title(f"{name}: {ind}{scope}", fontsize=8.5)
+    ax.set_title(f"{name}: {ind}{scope}" + (label(" [draft]", " [草拟]", lang) if draft else ""), fontsize=8.5)
     ax.tick_params(labelsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
 
@@ -248,7 +264,14 @@ def required_growth_chart(scorecard, lang: str = "en"):
              f" ({r['scope']})" for r in rows.to_dict("records")]
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 1.2))
     colors = ["C1" if b in ("upper bound", "approximate") else "C0" for b in rows["required_growth_bound"]]
-    ax.barh(names, rows["required_growth"] * 100, color=colors)
+    drafted = [r.get("target_status") == "draft" or r.get("baseline_status") == "draft" for r in rows.to_dict("records")]
+    bars = ax.barh(names, rows["required_growth"] * 100, color=colors)
+    for bar, d in zip(bars, drafted):
+        if d:
+            bar.set_hatch(DRAFT_HATCH)
+            bar.set_edgecolor("0.2")
+    if any(drafted):
+        ax.legend(handles=[draft_handle(lang)], fontsize=8, loc="lower right")
     for y, (g, b) in enumerate(zip(rows["required_growth"], rows["required_growth_bound"])):
         ax.text(g * 100, y, f" {g:.1%}" + ("" if b == "exact" else f" ({b})"), va="center", fontsize=8)
     ax.set_xlabel(label("required growth per year (%)", "所需年均增长率(%)", lang))
@@ -301,7 +324,9 @@ def intensity_chart(table, lang: str = "en"):
     fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(rows) + 1.4))
     colors = {"exact": "C0", "lower bound": "C2", "upper bound": "C1", "indeterminate": "0.6", "approximate": "C4"}
     for y, r in enumerate(rows.itertuples()):
-        ax.barh(y, r.value, color=colors.get(r.bound, "C0"), label=r.bound)
+        draft = getattr(r, "status", "reviewed") == "draft"
+        ax.barh(y, r.value, color=colors.get(r.bound, "C0"), label=r.bound,
+                hatch=DRAFT_HATCH if draft else None, edgecolor="0.2" if draft else None)
         ax.text(r.value, y, f" {r.value:,.0f} ({r.bound})" if r.bound != "exact" else f" {r.value:,.0f}",
                 va="center", fontsize=7.5)
     ax.set_yticks(range(len(rows)), rows["name"], fontsize=8)
@@ -309,26 +334,38 @@ def intensity_chart(table, lang: str = "en"):
     ax.set_xlabel(label("yuan (log scale)", "元(对数坐标)", lang))
     ax.set_title(label("Funding per unit", "单位资助强度", lang))
     handles = {lab: h for h, lab in zip(*ax.get_legend_handles_labels())}
+    if "status" in rows and (rows["status"] == "draft").any():
+        handle = draft_handle(lang)
+        handles[handle.get_label()] = handle
     ax.legend(handles.values(), handles.keys(), fontsize=8, loc="lower right")
     return fig
 
 
 # --- instruments -------------------------------------------------------------------------
-def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None):
-    """Shares of types or sub-tools per region (rows sum to 100%)."""
+def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None, drafted=()):
+    """Shares of types or sub-tools per region (rows sum to 100%); the rows of ``drafted``
+    (regions with clauses coded by code, not reviewed) are hatched."""
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0) * 100
     fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(shares) + 1.8))
     left = [0.0] * len(shares)
     cmap = plt.get_cmap("tab20")
     for i, code in enumerate(shares.columns):
         vals = shares[code].to_numpy()
-        ax.barh([str(r).capitalize() for r in shares.index], vals, left=left, label=framework.label(code, lang),
-                color=cmap(i % 20))
+        bars = ax.barh([str(r).capitalize() for r in shares.index], vals, left=left, label=framework.label(code, lang),
+                       color=cmap(i % 20))
+        for bar, region in zip(bars, shares.index):
+            if region in drafted:
+                bar.set_hatch(DRAFT_HATCH)
+                bar.set_edgecolor("0.25")
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlim(0, 100)
     ax.set_xlabel(label("share of coded clauses (%)", "占已编码条款的比例(%)", lang))
     ax.set_title(title or label("Policy instruments by region", "各地区政策工具结构", lang))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    handles, labels = ax.get_legend_handles_labels()
+    if any(r in drafted for r in shares.index):
+        handles.append(draft_handle(lang))
+        labels.append(handles[-1].get_label())
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return fig
 
 

@@ -63,8 +63,15 @@ def grade(score: float, n_variables: int, framework: Framework) -> str:
     return bands[-1][1]
 
 
-def load_scores(framework: Framework, path: Path | None = None) -> pd.DataFrame:
-    """Hand scores, checked: every item of the framework scored 0 or 1 for each document, with a justification."""
+def load_scores(framework: Framework, path: Path | None = None, curation: str = "all",
+                figures=None, coding=None) -> pd.DataFrame:
+    """Scores per document and item, with ``status``: the hand scores (checked: every item
+    scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
+    for the others the drafts (``analysis.drafts.draft_pmc``, from the figures and clause
+    codes in use), whose undecided items have no score. ``curation="reviewed"`` leaves the
+    drafts out."""
+    from analysis import curation as cur
+
     path = Path(path or paths.curated_dir() / "pmc_scores.csv")
     where = paths.relative(path)
     rows = read_rows(path, ["doc_id", "item", "score", "justification"])
@@ -86,12 +93,24 @@ def load_scores(framework: Framework, path: Path | None = None) -> pd.DataFrame:
         if (row["doc_id"], row["item"]) in seen:
             fail("item", "scored twice")
         seen.add((row["doc_id"], row["item"]))
-    frame = pd.DataFrame(rows)
-    for doc_id in sorted(set(frame["doc_id"])):
+    reviewed = cur.reviewed_documents("pmc")
+    frame = pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
+    frame = frame[frame["doc_id"].isin(reviewed)]
+    for doc_id in sorted(reviewed & set(docs)):
         missing = items - set(frame.loc[frame["doc_id"] == doc_id, "item"])
         if missing:
             raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
-    frame["score"] = frame["score"].astype(int)
+    frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
+    rest = [d for d in docs if d not in reviewed]
+    if curation != "reviewed" and rest:
+        from analysis import drafts, figures as figs, instruments
+
+        ins_fw = instruments.load_framework()
+        figures = figures if figures is not None else figs.load_figures()
+        coding = coding if coding is not None else instruments.load_coding(ins_fw)
+        drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
+        frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
+        frame["score"] = frame["score"].astype(float)
     frame["variable"] = frame["item"].str.split(":").str[0]
     frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
     frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
@@ -99,30 +118,39 @@ def load_scores(framework: Framework, path: Path | None = None) -> pd.DataFrame:
 
 
 def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -> pd.DataFrame:
-    """One row per document: X1..Xn, PMC, grade, rank (1 = highest), genre."""
+    """One row per document: X1..Xn, PMC, grade, rank (1 = highest), genre, status. A document
+    with an unscored item gets no variable mean for it, no PMC and no grade (never a
+    silently low one): ``grade`` says how many items are not scored."""
     variables = [v for v in framework.variables if v != drop]
-    x = (scores[scores["variable"].isin(variables)].groupby(["doc_id", "variable"])["score"].mean()
+    used = scores[scores["variable"].isin(variables)]
+    x = (used.groupby(["doc_id", "variable"])["score"].apply(lambda s: s.mean() if s.notna().all() else float("nan"))
          .unstack().reindex(columns=variables))
     out = x.copy()
-    out["PMC"] = x.sum(axis=1)
-    out["grade"] = [grade(s, len(variables), framework) for s in out["PMC"]]
-    out["rank"] = out["PMC"].rank(ascending=False, method="min").astype(int)
-    meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre"]]
+    out["PMC"] = x.sum(axis=1, min_count=len(variables)).where(x.notna().all(axis=1))
+    unscored = used.groupby("doc_id")["score"].apply(lambda s: int(s.isna().sum()))
+    out["grade"] = [grade(s, len(variables), framework) if pd.notna(s) else f"not graded: {unscored[d]} items not scored"
+                    for d, s in zip(out.index, out["PMC"])]
+    out["rank"] = out["PMC"].rank(ascending=False, method="min").astype("Int64")
+    if "status" not in scores:
+        scores = scores.assign(status="reviewed")
+    meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre", "status"]]
     out = out.join(meta)
     out["flag"] = out["genre"].map({"news_report": "news report: scored from what it reports", "policy_text": ""})
-    return out.sort_values("PMC", ascending=False)
+    out.loc[out["status"] == "draft", "flag"] = (out["flag"] + "; drafted by code, not reviewed").str.lstrip("; ")
+    return out.sort_values("PMC", ascending=False, na_position="last")
 
 
 def index_table(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     cols = list(framework.variables) + ["PMC", "grade", "rank", "flag"]
     shown = idx[cols].copy()
     for c in list(framework.variables) + ["PMC"]:
-        shown[c] = shown[c].map(lambda v: f"{v:.2f}")
+        shown[c] = shown[c].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
     return shown
 
 
 def sensitivity(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
-    """Score and rank of each document when one first-level variable is dropped."""
+    """Score and rank of each graded document when one first-level variable is dropped."""
+    idx = idx[idx["PMC"].notna()]
     variables = list(framework.variables)
     base = idx[variables]
     table = pd.DataFrame(index=idx.index)
@@ -136,6 +164,7 @@ def sensitivity(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
 
 
 def sensitivity_text(idx: pd.DataFrame, framework: Framework) -> str:
+    idx = idx[idx["PMC"].notna()]
     variables = list(framework.variables)
     changes = []
     for v in variables:
@@ -153,7 +182,7 @@ def sensitivity_text(idx: pd.DataFrame, framework: Framework) -> str:
 def justifications(scores: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     table = scores.pivot(index="item", columns="doc_id", values="score")
     why = scores.pivot(index="item", columns="doc_id", values="justification")
-    shown = table.astype(str) + " – " + why
+    shown = table.map(lambda v: "not scored" if pd.isna(v) else str(int(v))) + " – " + why
     shown.insert(0, "definition", [next(v["items"][i] for v in framework.variables.values() if i in v["items"])
                                    for i in shown.index])
     order = {item: n for n, item in enumerate(framework.items)}
@@ -178,11 +207,13 @@ def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
         ax.imshow(grid, vmin=0, vmax=1, cmap="YlGnBu")
         for k, v in enumerate(variables):
             r, c = divmod(k, side)
-            ax.text(c, r, f"{v}\n{grid[r, c]:.2f}", ha="center", va="center", fontsize=7,
+            ax.text(c, r, f"{v}\n{grid[r, c]:.2f}" if not np.isnan(grid[r, c]) else f"{v}\n–", ha="center", va="center", fontsize=7,
                     color="white" if grid[r, c] > 0.6 else "black")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(f"{doc}\nPMC {idx.loc[doc, 'PMC']:.2f} ({idx.loc[doc, 'grade']})", fontsize=8)
+        pmc_value = idx.loc[doc, "PMC"]
+        title = f"PMC {pmc_value:.2f} ({idx.loc[doc, 'grade']})" if pd.notna(pmc_value) else "not graded (draft)"
+        ax.set_title(f"{doc}\n{title}", fontsize=8)
     fig.suptitle(label("PMC surfaces", "PMC曲面", lang))
     fig.tight_layout()
     return fig

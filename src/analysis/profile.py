@@ -34,18 +34,39 @@ _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "funding": 3, "rule": 4}
 def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.DataFrame:
     """The region's curated figures with the quote each comes from (the provenance table)."""
     rows = figures[figures["region"] == region].copy()
+    if "status" not in rows:
+        rows = rows.assign(status="reviewed", confidence=float("nan"))
     rows["order"] = rows["kind"].map(_KIND_ORDER)
     rows = rows.sort_values(["order", "indicator", "scope", "year", "figure_id"])
     label = "label_zh" if lang == "zh" else "label_en"
     rows["value"] = [f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}" for v in rows["value"]]
-    cols = ["figure_id", "kind", label, "scope", "year", "value", "unit", "qualifier", "quote", "note"]
+    cols = ["figure_id", "status", "kind", label, "scope", "year", "value", "unit", "qualifier", "quote", "note"]
     out = rows[cols].rename(columns={label: "indicator"})
     out["implied"] = rows["implied"].map({True: "implied", False: ""})
+    out["confidence"] = [("" if pd.isna(c) else f"{c:.2f}") for c in rows["confidence"]]
     return out.set_index("figure_id")
 
 
 def figures_headline(figures: pd.DataFrame, region: str) -> str:
     rows = figures[figures["region"] == region]
+    if rows.empty:
+        return "The region's documents state no figure that concerns an indicator."
     counts = rows["kind"].value_counts()
     parts = [f"{counts[k]} {k}" for k in _KIND_ORDER if k in counts]
-    return f"{len(rows)} curated figures ({', '.join(parts)})"
+    drafted = int((rows["status"] == "draft").sum()) if "status" in rows else 0
+    status = f"; {drafted} drafted by code, not reviewed" if drafted else ", all reviewed"
+    return f"{len(rows)} figures ({', '.join(parts)}){status}"
+
+
+def status_text(docs: list[Document], lang: str = "en") -> str:
+    """What a person has reviewed of each of the region's documents, layer by layer."""
+    from analysis import curation
+
+    table = curation.load_status()
+    lines = []
+    for d in docs:
+        states = [f"{layer} {curation.status(d.doc_id, layer, table)}" for layer in curation.LAYERS]
+        drafts = [layer for layer in curation.LAYERS if curation.status(d.doc_id, layer, table) == "draft"]
+        hint = (f" (to review: `python -m analysis review {d.doc_id}`)" if drafts else "")
+        lines.append(f"- {d.doc_id}: " + ", ".join(states) + hint)
+    return "\n".join(lines)

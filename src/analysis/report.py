@@ -23,10 +23,14 @@ def tables_dir() -> Path:
     return Path(env) if env else paths.reports_dir() / "tables"
 
 
-def headline(text: str) -> None:
-    """Show a one-line summary; the runner puts it on ``reports/index.html``."""
+def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:
+    """Show a one-line summary, ending with how many of the ``documents`` (default: the whole
+    catalogue) a person has reviewed; the runner puts it on ``reports/index.html``."""
     from IPython.display import Markdown, display
 
+    from analysis import curation
+
+    text = f"{text} · {curation.summary(documents, lang=lang)}"
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
 
 

@@ -71,11 +71,12 @@ def load_suite(path: Path) -> list[dict]:
 
 
 def _sweep_values(spec, where: str) -> list:
-    if isinstance(spec, str) and re.fullmatch(r"<(regions|documents|indicators)>", spec):
+    if isinstance(spec, str) and re.fullmatch(r"<(regions|documents|indicators|target_years)>", spec):
         return catalogue_values(spec.strip("<>"))
     if isinstance(spec, list):
         return spec
-    raise UserError(f"sweep values must be a list or <regions>/<documents>/<indicators>, not {spec!r}", file=where)
+    raise UserError(f"sweep values must be a list or <regions>/<documents>/<indicators>/<target_years>, not {spec!r}",
+                    file=where)
 
 
 def _matches(entry: dict, selector: str) -> bool:

@@ -28,6 +28,15 @@ VERDICTS = ("met", "not met", "ahead of pace", "behind pace", "unknown")
 # which national series benchmarks which regional indicator
 NATIONAL_SERIES = {"maker_spaces": "maker_spaces", "incubators": "incubators"}
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
+# the scorecard's columns, so that a corpus with no target gives an empty table of the right shape
+SCORECARD_COLUMNS = [
+    "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope", "target_id", "target_doc",
+    "target_value", "target_year", "target_qualifier", "target_quote", "target_status", "baseline_value",
+    "baseline_year", "baseline_qualifier", "baseline_source", "baseline_ref", "baseline_quote", "baseline_implied",
+    "baseline_status", "no_baseline_reason", "years", "required_growth", "required_growth_bound",
+    "required_additions_per_year", "target_is_minimum", "observed_value", "observed_year", "observed_as_of",
+    "observed_source", "observed_quote", "attainment", "achieved_growth", "verdict", "verdict_reason",
+    "national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"]
 
 
 def required_growth(baseline: float, target: float, year0: int, year1: int) -> float:
@@ -125,7 +134,8 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
                        & (outcomes["scope"] == t.scope) & (outcomes["year"] < t.year)
                        & (outcomes["year"] <= int(str(t.doc_date)[:4]))]
         base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
-                "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "no_baseline_reason": None}
+                "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
+                "no_baseline_reason": None}
         if len(in_doc) or len(other_docs):
             pool = in_doc if len(in_doc) else other_docs
             # prefer a stated figure over an implied one, then what the document gives as its base
@@ -137,19 +147,20 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
                 source += ", implied"
             base.update(baseline_value=b.value, baseline_year=int(b.year), baseline_qualifier=b.qualifier,
                         baseline_source=source, baseline_ref=b.figure_id, baseline_quote=b.quote,
-                        baseline_implied=bool(b.implied))
+                        baseline_implied=bool(b.implied), baseline_status=b.status)
         elif len(ref):
             b = ref.sort_values("year").iloc[-1]
             base.update(baseline_value=float(b.value), baseline_year=int(b.year), baseline_qualifier="exact",
                         baseline_source=f"reference data ({b.source})", baseline_ref=f"outcomes.csv {b.as_of}",
-                        baseline_quote=b.quote)
+                        baseline_quote=b.quote, baseline_status="reference data")
         else:
             base["no_baseline_reason"] = (f"no {t.indicator} ({t.scope}) figure before {t.year} in the region's documents "
                                           "or in the reference data")
         rows.append({"region": t.region, "region_en": t.region_en, "region_zh": t.region_zh, "indicator": t.indicator,
                      "label_en": t.label_en, "label_zh": t.label_zh, "scope": t.scope, "target_id": t.figure_id,
                      "target_doc": t.doc_id, "target_value": t.value, "target_year": int(t.year),
-                     "target_qualifier": t.qualifier, "target_quote": t.quote, **base})
+                     "target_qualifier": t.qualifier, "target_quote": t.quote, "target_status": t.status,
+                     **base})
     return pd.DataFrame(rows)
 
 
@@ -195,7 +206,7 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
                 row["vs_national"] = ("faster than the nation" if ag > trend.high else
                                       "slower than the nation" if ag < trend.low else "within the national range")
         out.append(row)
-    frame = pd.DataFrame(out)
+    frame = pd.DataFrame(out, columns=None if out else SCORECARD_COLUMNS)
     for col in ("national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"):
         if col not in frame.columns:
             frame[col] = None
@@ -245,6 +256,8 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         minimum = " or more" if r["target_is_minimum"] else ""
         rows.append({
             "target": r["target_id"],
+            "status": r["target_status"] if r["baseline_status"] in (None, "reviewed", "reference data")
+            or pd.isna(r["baseline_status"]) else f"{r['target_status']}, baseline {r['baseline_status']}",
             "region": r["region_zh"] if lang == "zh" else r["region_en"],
             "indicator": r["label_zh"] if lang == "zh" else r["label_en"],
             "scope": r["scope"],
@@ -279,5 +292,5 @@ def national_table(national: pd.DataFrame) -> pd.DataFrame:
 
 
 def provenance_table(card: pd.DataFrame) -> pd.DataFrame:
-    return card[["region", "indicator", "scope", "target_id", "target_quote", "baseline_ref", "baseline_quote",
-                 "observed_source", "observed_quote"]].fillna("–").set_index("target_id")
+    return card[["region", "indicator", "scope", "target_id", "target_status", "target_quote", "baseline_ref",
+                 "baseline_quote", "observed_source", "observed_quote"]].fillna("–").set_index("target_id")

@@ -60,7 +60,7 @@ def test_select_documents_by_region_or_id(catalogue):
 # --- bad input: one line naming file, row and field; exit 2; nothing half-written ----
 BAD_ROWS = [
     ({"genre": "policy"}, "row 4 (jiaxing-2017), field 'genre': unknown genre 'policy'"),
-    ({"level": "county"}, "row 4 (jiaxing-2017), field 'level': unknown level 'county'"),
+    ({"level": "township"}, "row 4 (jiaxing-2017), field 'level': unknown level 'township'"),
     ({"date": "2017-13-02"}, "row 4 (jiaxing-2017), field 'date': impossible date '2017-13-02'"),
     ({"date": "May 2017"}, "row 4 (jiaxing-2017), field 'date': malformed date 'May 2017'"),
     ({"date": "1985"}, "field 'date': date '1985' outside 1990-2035"),

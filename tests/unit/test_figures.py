@@ -115,4 +115,5 @@ def test_region_profile_provenance_table_carries_every_figure_with_its_quote():
     assert len(table) == 11 and set(table["kind"]) == {"target"}
     assert table.loc["shaoxing-2017-002", "quote"] == "省级80家"
     assert table.loc["shaoxing-2017-002", "value"] == "80"
-    assert profile.figures_headline(curated, "shaoxing") == "11 curated figures (11 target)"
+    assert profile.figures_headline(curated, "shaoxing") == "11 figures (11 target), all reviewed"
+    assert set(table["status"]) == {"reviewed"}

@@ -1,0 +1,111 @@
+"""What a person has reviewed: one status per document and layer.
+
+``data/curated/curation.csv`` has a row per (document, layer) with ``status``
+``reviewed`` or ``draft``, who reviewed it and when. A document or layer with no row
+is a draft: everything code drafted for it (``analysis.drafts``) is used, marked as
+drafted, until ``python -m analysis review DOC --accept`` marks the layer reviewed.
+
+Layers: ``figures`` (figures.csv and out_of_scope.csv), ``instruments``
+(instruments_hand.csv), ``funding`` (funding.csv) and ``pmc`` (pmc_scores.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import date as _date
+from pathlib import Path
+
+from analysis import paths
+from analysis.errors import DataError
+from analysis.tables import read_rows
+
+__all__ = ["LAYERS", "STATUSES", "CURATIONS", "curation_path", "load_status", "status", "reviewed_documents",
+           "summary", "mark_reviewed", "select_documents"]
+
+LAYERS = ("figures", "instruments", "funding", "pmc")
+STATUSES = ("draft", "reviewed")
+CURATIONS = ("all", "reviewed")  # the notebooks' `curation` parameter: drafts included, or reviewed data only
+FIELDS = ["doc_id", "layer", "status", "reviewer", "date", "note"]
+
+
+def curation_path() -> Path:
+    return paths.curated_dir() / "curation.csv"
+
+
+def load_status(path: Path | None = None, doc_ids: list[str] | None = None) -> dict[tuple[str, str], dict]:
+    """(doc_id, layer) -> row, checked; documents of the catalogue without a row are drafts."""
+    from analysis import corpus
+
+    path = Path(path or curation_path())
+    where = paths.relative(path)
+    known = set(doc_ids) if doc_ids is not None else {d.doc_id for d in corpus.load_catalogue()}
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, str], dict] = {}
+    for n, row in enumerate(read_rows(path, FIELDS[:3]), 1):
+        def fail(field: str, message: str):
+            raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('layer')})", field=field)
+
+        if row["doc_id"] not in known:
+            fail("doc_id", f"unknown document '{row['doc_id']}' (not in the catalogue)")
+        if row["layer"] not in LAYERS:
+            fail("layer", f"unknown layer '{row['layer']}'; expected one of {', '.join(LAYERS)}")
+        if row["status"] not in STATUSES:
+            fail("status", f"unknown status '{row['status']}'; expected one of {', '.join(STATUSES)}")
+        if (row["doc_id"], row["layer"]) in out:
+            fail("layer", "listed twice")
+        out[(row["doc_id"], row["layer"])] = row
+    return out
+
+
+def status(doc_id: str, layer: str, table: dict | None = None) -> str:
+    table = load_status() if table is None else table
+    row = table.get((doc_id, layer))
+    return row["status"] if row else "draft"
+
+
+def reviewed_documents(layer: str, table: dict | None = None) -> set[str]:
+    """The documents whose ``layer`` a person has reviewed."""
+    table = load_status() if table is None else table
+    return {doc for (doc, lay), row in table.items() if lay == layer and row["status"] == "reviewed"}
+
+
+def select_documents(doc_ids, layer: str, curation: str = "all", table: dict | None = None) -> list[str]:
+    """The documents an analysis of ``layer`` uses: all of them, or only the reviewed ones."""
+    if curation not in CURATIONS:
+        raise DataError(f"unknown curation '{curation}'; expected one of {', '.join(CURATIONS)}")
+    if curation == "all":
+        return list(doc_ids)
+    done = reviewed_documents(layer, table)
+    return [d for d in doc_ids if d in done]
+
+
+def summary(doc_ids: list[str] | None = None, table: dict | None = None, lang: str = "en") -> str:
+    """"5 of 10 documents reviewed": a document counts when every layer is reviewed."""
+    from analysis import corpus
+
+    doc_ids = list(doc_ids) if doc_ids is not None else [d.doc_id for d in corpus.load_catalogue()]
+    table = load_status(doc_ids=None) if table is None else table
+    done = [d for d in doc_ids if all(status(d, layer, table) == "reviewed" for layer in LAYERS)]
+    if lang == "zh":
+        return f"{len(doc_ids)} 篇文献中 {len(done)} 篇已人工审核"
+    return f"{len(done)} of {len(doc_ids)} document{'s' if len(doc_ids) != 1 else ''} reviewed"
+
+
+def mark_reviewed(doc_id: str, layer: str, reviewer: str, when: str | None = None, note: str = "",
+                  path: Path | None = None) -> None:
+    """Set (doc_id, layer) to reviewed, written atomically (other rows kept as they are)."""
+    path = Path(path or curation_path())
+    rows = read_rows(path, FIELDS[:3]) if path.is_file() else []
+    rows = [r for r in rows if (r["doc_id"], r["layer"]) != (doc_id, layer)]
+    rows.append({"doc_id": doc_id, "layer": layer, "status": "reviewed", "reviewer": reviewer,
+                 "date": when or _date.today().isoformat(), "note": note})
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8")
+    os.replace(tmp, path)
