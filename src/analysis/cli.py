@@ -36,8 +36,12 @@ def _corpus_list(args) -> int:
 def _corpus_clean(args) -> int:
     from analysis import corpus, paths
 
+    from analysis import drafts
+
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
+    out = drafts.write(progress=not args.quiet)
+    print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files: what code drafts for every document)")
     return 0
 
 
@@ -114,17 +118,62 @@ def _extract(args) -> int:
 
 
 def _figures_check(args) -> int:
-    from analysis import figures, paths
+    """Reviewed layers are checked strictly (exit 2 when one is wrong); drafts are listed as
+    drafts (exit 0)."""
+    from analysis import corpus, curation, drafts, figures, paths
 
     frame = figures.validate()
+    status = curation.load_status()
     print(f"{paths.relative(figures.figures_path())}: {len(frame)} figures valid "
           f"({int(frame['implied'].sum())} implied), quotes at their offsets, extractor agrees or a reason is given")
     gaps = figures.coverage_gaps(frame)
     for m in gaps:
         print(f"NOT CURATED {m.doc} {m.start}-{m.end} '{m.text}' ({m.value} {m.unit} {m.qualifier}): {m.sentence[:60]}")
+    docs = corpus.load_catalogue()
+    unreviewed = [(d, [layer for layer in curation.LAYERS if curation.status(d.doc_id, layer, status) == "draft"])
+                  for d in docs]
+    unreviewed = [(d, layers) for d, layers in unreviewed if layers]
+    if unreviewed:
+        drafted = drafts.load("figures", [d.doc_id for d, _ in unreviewed])
+        for d, layers in unreviewed:
+            mine = drafted[drafted["doc_id"] == d.doc_id]
+            n_in = int((mine["out_of_scope_reason"] == "").sum())
+            what = (f"{n_in} drafted figure(s), {len(mine) - n_in} drafted out of scope; "
+                    if "figures" in layers else "")
+            print(f"DRAFT {d.doc_id}: {', '.join(layers)} not reviewed ({what}the reports use the drafts, marked as "
+                  f"drafts); review with `python -m analysis review {d.doc_id}`")
+    print(curation.summary([d.doc_id for d in docs], status))
     if gaps:
-        print(f"{len(gaps)} extractor mention(s) neither curated nor in {paths.relative(figures.out_of_scope_path())}")
-        return 1
+        print(f"{len(gaps)} extractor mention(s) of reviewed documents neither curated nor in "
+              f"{paths.relative(figures.out_of_scope_path())}")
+        return 2
+    return 0
+
+
+def _review(args) -> int:
+    from analysis import curation, paths, review
+
+    layers = args.layer or list(curation.LAYERS)
+    if args.accept:
+        if not args.layer:  # every layer with a review file
+            layers = [layer for layer in layers if review.review_path(args.document, layer).exists()]
+            if not layers:
+                raise UserError(f"no review file of {args.document} in {paths.relative(review.review_dir())}; "
+                                f"start with `python -m analysis review {args.document}`")
+        done = review.accept(args.document, layers, args.reviewer)
+        print(f"{args.document}: {', '.join(done)} reviewed; curated tables updated, review file(s) removed, "
+              f"{paths.relative(curation.curation_path())} updated")
+        return 0
+    if not args.layer:
+        # funding rows describe reviewed figures: start with what can be reviewed now
+        layers = [layer for layer in layers if layer != "funding" or curation.status(args.document, "figures") == "reviewed"]
+    layers = [layer for layer in layers if args.overwrite or not review.review_path(args.document, layer).exists()
+              or args.layer]
+    for layer, path, n in review.start(args.document, layers, overwrite=args.overwrite):
+        print(f"wrote {paths.relative(path)} ({n} rows drafted by code): edit it, then "
+              f"`python -m analysis review {args.document} --layer {layer} --accept`")
+    if "funding" not in layers and not args.layer:
+        print(f"(funding: accept the figures first, then `python -m analysis review {args.document} --layer funding`)")
     return 0
 
 
@@ -230,6 +279,16 @@ def build_parser() -> argparse.ArgumentParser:
         func=_figures_check)
     fsub.add_parser("quality", help="precision and recall of the extractor against the curated figures").set_defaults(
         func=_figures_quality)
+
+    p_review = sub.add_parser("review", help="turn a document's drafts into reviewed, curated rows")
+    p_review.add_argument("document", help="doc id")
+    p_review.add_argument("--layer", action="append", choices=["figures", "instruments", "funding", "pmc"],
+                          help="which layer (repeatable; default: every layer)")
+    p_review.add_argument("--accept", action="store_true",
+                          help="check the edited review file(s), merge them into data/curated/, mark them reviewed")
+    p_review.add_argument("--reviewer", help="who reviewed (default: $ANALYSIS_REVIEWER or the login name)")
+    p_review.add_argument("--overwrite", action="store_true", help="start a review file again from the drafts")
+    p_review.set_defaults(func=_review)
 
     p_run = sub.add_parser("run", help="execute the notebook suite into reports/ (what `make reports` calls)")
     p_run.add_argument("notebooks", nargs="*", help="notebooks of the suite to run (default: all)")

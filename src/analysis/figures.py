@@ -145,13 +145,17 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
 def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
     """Load and check ``figures.csv``; raise ``DataError`` naming file, row and field."""
     path = Path(path or figures_path())
-    where = paths.relative(path)
+    return validate_rows(list(enumerate(read_rows(path, FIGURE_FIELDS), 1)), paths.relative(path), extractor)
+
+
+def validate_rows(numbered_rows: list[tuple[int, dict]], where: str, extractor: bool = True,
+                  seen: set | None = None) -> pd.DataFrame:
+    """Check figure rows (``(row number, row)`` pairs of the file ``where``)."""
     indicators = load_indicators()
     texts = _texts()
-    rows = read_rows(path, FIGURE_FIELDS)
-    seen: set = set()
-    checked = [_validate_row(_Checker(where, n, row), indicators, texts, seen, extractor) for n, row in enumerate(rows, 1)]
-    return pd.DataFrame(checked)
+    seen = set() if seen is None else seen
+    checked = [_validate_row(_Checker(where, n, row), indicators, texts, seen, extractor) for n, row in numbered_rows]
+    return pd.DataFrame(checked, columns=None if checked else FIGURE_FIELDS + ["mention_start"])
 
 
 def _doc_frame() -> pd.DataFrame:
@@ -215,6 +219,11 @@ def target_years() -> list[int]:
             draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "")]
             years |= {int(y) for y in draft["year"]}
     return sorted(years)
+
+
+def mentions_of(doc_id: str) -> list[quantities.Mention]:
+    """The extractor's mentions of one catalogued document (what its figures must cover)."""
+    return _mentions({doc_id})
 
 
 def _out_of_scope() -> set[tuple[str, int]]:

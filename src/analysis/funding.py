@@ -43,13 +43,36 @@ def _path():
 
 
 def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
-    """funding.csv joined with the figures it describes; every reference checked."""
+    """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
+    (every reference checked) for the documents whose funding a person reviewed, and
+    attributes drafted from cue words (``analysis.drafts.draft_funding``) for the others."""
+    from analysis import corpus, curation, drafts
+
     path = _path()
-    where = paths.relative(path)
     rows = read_rows(path, FIELDS)
+    validate_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
+    frame = pd.DataFrame(rows, columns=FIELDS)
+    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
+    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
+    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
+            "kind", "year", "value", "unit", "qualifier", "quote"]
+    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
+    reviewed = curation.reviewed_documents("funding")
+    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
+    money = figures[~figures["doc_id"].isin(reviewed) & (figures["unit"] == "CNY")]
+    if len(money):
+        docs = {d.doc_id: d for d in corpus.load_catalogue()}
+        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
+        frame = pd.concat([frame, draft], ignore_index=True)
+    return frame
+
+
+def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, where: str) -> None:
+    """Check funding rows (``(row number, row)`` pairs of the file ``where``) against the
+    figures they describe; raise ``DataError`` naming file, row and field."""
     by_id = figures.set_index("figure_id")
     seen = set()
-    for n, row in enumerate(rows, 1):
+    for n, row in numbered_rows:
         def fail(field, message):
             raise DataError(message, file=where, row=f"{n} ({row.get('figure_id') or 'no figure_id'})", field=field)
 
@@ -70,23 +93,6 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
             fail("period_years", f"'{row['period_years']}' is not a whole number of years")
         if row["counts_in_total"] not in ("true", "false"):
             fail("counts_in_total", "must be true or false")
-    frame = pd.DataFrame(rows, columns=FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
-    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
-            "kind", "year", "value", "unit", "qualifier", "quote"]
-    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
-    # documents whose funding attributes no person has reviewed: drafted from cue words
-    from analysis import corpus, curation, drafts
-
-    reviewed = curation.reviewed_documents("funding")
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & (figures["unit"] == "CNY")]
-    if len(money):
-        docs = {d.doc_id: d for d in corpus.load_catalogue()}
-        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
-        frame = pd.concat([frame, draft], ignore_index=True)
-    return frame
 
 
 def divide(numerator: float, num_qualifier: str, denominator: float, den_qualifier: str) -> tuple[float, str]:

@@ -102,9 +102,18 @@ def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses
     where = paths.relative(path)
     rows = read_rows(path, ["clause_id", "start", "end", "primary", "secondary", "text"])
     all_clauses = all_clauses if all_clauses is not None else clauses()
+    seen = validate_hand_rows(list(enumerate(rows, 1)), framework, all_clauses, where)
+    return _reviewed_coding(rows, seen, framework, all_clauses, where)
+
+
+def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, all_clauses: pd.DataFrame,
+                       where: str) -> set[str]:
+    """Check coded clause rows (``(row number, row)`` pairs of the file ``where``): each a clause
+    of the corpus, once, with its text at its offsets and codes of the framework. Returns the
+    clause ids seen."""
     known = all_clauses.set_index("clause_id")
-    seen = set()
-    for n, row in enumerate(rows, 1):
+    seen: set[str] = set()
+    for n, row in numbered_rows:
         def fail(field, message):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
@@ -121,8 +130,15 @@ def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses
             code = row[col]
             if code and code != NONE and code not in framework.subtools:
                 fail(col, f"unknown code '{code}' in framework {framework.name} {framework.version}")
+        if not row["primary"]:
+            fail("primary", "is empty: a sub-tool code, or none for a clause that states no measure")
         if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
             fail("secondary", "a secondary code needs a different primary code")
+    return seen
+
+
+def _reviewed_coding(rows: list[dict], seen: set[str], framework: Framework, all_clauses: pd.DataFrame,
+                     where: str) -> pd.DataFrame:
     # every clause of a document whose instruments a person reviewed must be coded; the
     # clauses of the other documents are coded by code (``load_coding``)
     from analysis import curation

@@ -77,22 +77,7 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
     rows = read_rows(path, ["doc_id", "item", "score", "justification"])
     docs = {d.doc_id: d for d in corpus.load_catalogue()}
     items = set(framework.items)
-    seen = set()
-    for n, row in enumerate(rows, 1):
-        def fail(field, message):
-            raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
-
-        if row["doc_id"] not in docs:
-            fail("doc_id", f"unknown document '{row['doc_id']}'")
-        if row["item"] not in items:
-            fail("item", f"unknown item '{row['item']}' (not in the PMC framework)")
-        if row["score"] not in ("0", "1"):
-            fail("score", f"'{row['score']}' is not 0 or 1")
-        if not row["justification"].strip():
-            fail("justification", "is empty")
-        if (row["doc_id"], row["item"]) in seen:
-            fail("item", "scored twice")
-        seen.add((row["doc_id"], row["item"]))
+    validate_rows(list(enumerate(rows, 1)), framework, set(docs), where)
     reviewed = cur.reviewed_documents("pmc")
     frame = pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
     frame = frame[frame["doc_id"].isin(reviewed)]
@@ -115,6 +100,28 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
     frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
     frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
     return frame
+
+
+def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, doc_ids: set[str], where: str) -> None:
+    """Check score rows (``(row number, row)`` pairs of the file ``where``): a known document and
+    item, scored 0 or 1, with a justification, once."""
+    items = set(framework.items)
+    seen = set()
+    for n, row in numbered_rows:
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
+
+        if row["doc_id"] not in doc_ids:
+            fail("doc_id", f"unknown document '{row['doc_id']}'")
+        if row["item"] not in items:
+            fail("item", f"unknown item '{row['item']}' (not in the PMC framework)")
+        if row["score"] not in ("0", "1"):
+            fail("score", f"'{row['score']}' is not 0 or 1")
+        if not row["justification"].strip():
+            fail("justification", "is empty")
+        if (row["doc_id"], row["item"]) in seen:
+            fail("item", "scored twice")
+        seen.add((row["doc_id"], row["item"]))
 
 
 def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -> pd.DataFrame:

@@ -1,0 +1,247 @@
+"""From drafts to reviewed data: ``python -m analysis review DOC``.
+
+``start`` writes a review file per layer, ``data/review/<doc>.<layer>.csv``: the
+document's drafts with quotes, offsets and ids filled in, in the columns of the curated
+table plus what helps a reviewer (the drafter's confidence and its reasons). The user
+edits it in a spreadsheet or editor. ``accept`` checks it as strictly as the curated
+tables are checked (quote at its offsets, extractor agreement or a reason, every
+mention kept or out of scope, every clause coded, every PMC item scored), then replaces
+the document's rows in the curated table, removes the review file and marks the layer
+reviewed in ``curation.csv``. On any error nothing is written.
+
+The review files live outside ``data/curated/`` so that a half-edited one never
+changes a report; until accepted, the reports use the drafts.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import corpus, curation, drafts, figures, funding, instruments, paths, pmc
+from analysis.errors import DataError, UserError
+from analysis.tables import read_rows
+
+__all__ = ["start", "accept", "review_path", "FIGURE_REVIEW_FIELDS"]
+
+FIGURE_REVIEW_FIELDS = ["decision", "reason"] + figures.FIGURE_FIELDS + ["confidence", "sentence"]
+_DECISIONS = ("keep", "out_of_scope")
+_INSTRUMENT_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
+                      "framework_version", "confidence"]
+_HAND_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note", "framework_version"]
+_PMC_FIELDS = ["doc_id", "item", "score", "justification"]
+
+
+def review_dir() -> Path:
+    return paths.data_dir() / "review"
+
+
+def review_path(doc_id: str, layer: str) -> Path:
+    return review_dir() / f"{doc_id}.{layer}.csv"
+
+
+def _document(doc_id: str) -> corpus.Document:
+    docs = {d.doc_id: d for d in corpus.load_catalogue()}
+    if doc_id not in docs:
+        raise UserError(f"unknown document '{doc_id}'; the catalogue has {', '.join(docs)}")
+    return docs[doc_id]
+
+
+def _csv_text(rows: list[dict] | pd.DataFrame, fields: list[str]) -> str:
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=fields)
+    buf = io.StringIO()
+    frame[fields].to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue()
+
+
+def _write_all(files: dict[Path, str]) -> None:
+    """Write several files so that none is half-written: all to temporary files first."""
+    tmps = {}
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmps[path] = tmp
+        for path, tmp in tmps.items():
+            os.replace(tmp, path)
+    finally:
+        for tmp in tmps.values():
+            if tmp.exists():
+                tmp.unlink()
+
+
+# --- drafting the review files ---------------------------------------------------------------
+def _figures_review(doc: corpus.Document) -> pd.DataFrame:
+    draft = drafts.load("figures", [doc.doc_id])
+    if draft.empty:
+        return pd.DataFrame(columns=FIGURE_REVIEW_FIELDS)
+    draft = draft.assign(decision=["keep" if not r else "out_of_scope" for r in draft["out_of_scope_reason"]],
+                         reason=draft["out_of_scope_reason"])
+    return draft
+
+
+def _instruments_review(doc: corpus.Document) -> pd.DataFrame:
+    return drafts.load("instruments", [doc.doc_id])
+
+
+def _funding_review(doc: corpus.Document) -> pd.DataFrame:
+    if curation.status(doc.doc_id, "figures") != "reviewed":
+        raise UserError(f"review the figures of {doc.doc_id} first (`python -m analysis review {doc.doc_id} "
+                        "--layer figures`, then --accept): funding rows describe reviewed figures")
+    reviewed = figures.load_figures(curation="reviewed")
+    money = reviewed[(reviewed["doc_id"] == doc.doc_id) & (reviewed["unit"] == "CNY")]
+    frame = drafts.draft_funding(money, {doc.doc_id: doc})
+    frame["counts_in_total"] = frame["counts_in_total"].map({True: "true", False: "false"})
+    return frame
+
+
+def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
+    fw = pmc.load_framework()
+    scores = pmc.load_scores(fw)
+    rows = scores[scores["doc_id"] == doc.doc_id].copy()
+    rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
+    return rows
+
+
+_BUILDERS = {"figures": (_figures_review, FIGURE_REVIEW_FIELDS), "instruments": (_instruments_review, _INSTRUMENT_FIELDS),
+             "funding": (_funding_review, funding.FIELDS), "pmc": (_pmc_review, _PMC_FIELDS)}
+
+
+def start(doc_id: str, layers: list[str], overwrite: bool = False) -> list[tuple[str, Path, int]]:
+    """Write the review files of ``doc_id`` for ``layers``; (layer, path, rows) for each."""
+    doc = _document(doc_id)
+    out, files = [], {}
+    for layer in layers:
+        path = review_path(doc_id, layer)
+        if path.exists() and not overwrite:
+            raise UserError(f"a review file exists already (edit it and accept it, or pass --overwrite to start "
+                            "again from the drafts)", file=paths.relative(path))
+        build, fields = _BUILDERS[layer]
+        frame = build(doc)
+        files[path] = _csv_text(frame, fields)
+        out.append((layer, path, len(frame)))
+    _write_all(files)
+    return out
+
+
+# --- accepting them -------------------------------------------------------------------------------
+def _read_review(doc_id: str, layer: str, fields: list[str]) -> tuple[list[dict], str]:
+    path = review_path(doc_id, layer)
+    where = paths.relative(path)
+    if not path.is_file():
+        raise UserError(f"no review file; start one with `python -m analysis review {doc_id} --layer {layer}`",
+                        file=where)
+    rows = read_rows(path, fields)
+    for n, row in enumerate(rows, 1):
+        if row.get("doc_id", doc_id) != doc_id:
+            raise DataError(f"a row of another document ('{row.get('doc_id')}')", file=where, row=n, field="doc_id")
+    return rows, where
+
+
+def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> str:
+    """The table at ``path`` with the rows of ``doc_id`` replaced by ``new_rows`` (appended)."""
+    key = key or (lambda r: r["doc_id"])
+    old = read_rows(path, fields) if path.is_file() else []
+    kept = [r for r in old if key(r) != doc_id]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(kept + new_rows)
+    return buf.getvalue()
+
+
+def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
+    rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
+    keep, skip = [], []
+    for n, row in enumerate(rows, 1):
+        decision = (row.get("decision") or "").strip()
+        if decision not in _DECISIONS:
+            raise DataError(f"'{decision}' is not one of {', '.join(_DECISIONS)}", file=where, row=n, field="decision")
+        (keep if decision == "keep" else skip).append((n, row))
+    for n, row in skip:
+        if not row["reason"].strip():
+            raise DataError("an out-of-scope mention needs a reason", file=where, row=n, field="reason")
+    others = [r for r in read_rows(figures.figures_path(), figures.FIGURE_FIELDS) if r["doc_id"] != doc.doc_id]
+    checked = figures.validate_rows(keep, where, extractor=True, seen={r["figure_id"] for r in others})
+    covered = set(checked["mention_start"]) if len(checked) else set()
+    out_of_scope = [{"doc_id": doc.doc_id, "start": str(int(r["quote_start"]) + r["quote"].find(r["mention"])),
+                     "text": r["mention"], "reason": r["reason"]} for _, r in skip]
+    covered |= {int(r["start"]) for r in out_of_scope}
+    missing = [m for m in figures.mentions_of(doc.doc_id) if m.start not in covered]
+    if missing:
+        m = missing[0]
+        raise DataError(f"{len(missing)} extractor mention(s) neither kept nor out of scope, e.g. '{m.text}' at "
+                        f"{m.start} ('{m.sentence[:30]}'): add a row for it", file=where)
+    return {
+        figures.figures_path(): _replace_doc_rows(figures.figures_path(), figures.FIGURE_FIELDS, doc.doc_id,
+                                                  [r for _, r in keep]),
+        figures.out_of_scope_path(): _replace_doc_rows(figures.out_of_scope_path(), ["doc_id", "start", "text", "reason"],
+                                                       doc.doc_id, out_of_scope),
+    }
+
+
+def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
+    rows, where = _read_review(doc.doc_id, "instruments", _HAND_FIELDS)
+    fw = instruments.load_framework()
+    clauses = instruments.clauses([doc])
+    seen = instruments.validate_hand_rows(list(enumerate(rows, 1)), fw, clauses, where)
+    missing = sorted(set(clauses["clause_id"]) - seen)
+    if missing:
+        raise DataError(f"{len(missing)} clause(s) of {doc.doc_id} not coded, e.g. {missing[0]}", file=where)
+    for row in rows:
+        row["framework_version"] = fw.version
+    return {instruments.hand_path(): _replace_doc_rows(instruments.hand_path(), _HAND_FIELDS, doc.doc_id, rows)}
+
+
+def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
+    rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
+    reviewed = figures.load_figures(curation="reviewed")
+    funding.validate_rows(list(enumerate(rows, 1)), reviewed, where)
+    ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
+    for n, row in enumerate(rows, 1):
+        if row["figure_id"] not in ids:
+            raise DataError(f"'{row['figure_id']}' is not a reviewed figure of {doc.doc_id}", file=where, row=n,
+                            field="figure_id")
+    path = paths.curated_dir() / "funding.csv"
+    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"]))
+    return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
+
+
+def _accept_pmc(doc: corpus.Document) -> dict[Path, str]:
+    rows, where = _read_review(doc.doc_id, "pmc", _PMC_FIELDS)
+    fw = pmc.load_framework()
+    for n, row in enumerate(rows, 1):
+        if not row["score"].strip():
+            raise DataError(f"item {row['item']} is not scored: read the text and score it 0 or 1, with the "
+                            "reason in justification", file=where, row=n, field="score")
+    pmc.validate_rows(list(enumerate(rows, 1)), fw, {doc.doc_id}, where)
+    missing = set(fw.items) - {r["item"] for r in rows}
+    if missing:
+        raise DataError(f"items not scored: {', '.join(sorted(missing))}", file=where)
+    path = paths.curated_dir() / "pmc_scores.csv"
+    return {path: _replace_doc_rows(path, _PMC_FIELDS, doc.doc_id, rows)}
+
+
+_ACCEPTORS = {"figures": _accept_figures, "instruments": _accept_instruments, "funding": _accept_funding,
+              "pmc": _accept_pmc}
+
+
+def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[str]:
+    """Check the review files of ``layers`` and merge them into the curated tables; nothing is
+    written unless every layer passes. Returns the layers accepted."""
+    doc = _document(doc_id)
+    reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
+    files: dict[Path, str] = {}
+    for layer in layers:
+        files.update(_ACCEPTORS[layer](doc))
+    _write_all(files)
+    for layer in layers:
+        curation.mark_reviewed(doc_id, layer, reviewer, note="accepted with `python -m analysis review --accept`")
+        review_path(doc_id, layer).unlink()
+    return layers
