@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,12 +246,13 @@ _PAYER_LEVEL = {"province": "provincial", "provincial_capital": "municipal", "pr
 
 
 def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
-    """Funding attributes for the money figures (CNY) of ``figures``, from cue words in the
-    quote; what the words do not settle is ``unknown``."""
+    """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
+    of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
     from analysis import funding
 
     rows = []
-    for f in figures[figures["unit"] == "CNY"].itertuples():
+    money = (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
+    for f in figures[money].itertuples():
         doc = docs[f.doc_id]
         context = f"{f.quote} {getattr(f, 'sentence', '')}"
         instrument = next((code for code, cues in _INSTRUMENT_CUES if any(c in context for c in cues)), "unknown")
@@ -364,13 +366,20 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     return files
 
 
-def write(out_dir: Path | None = None, docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:
-    """(Re)build ``data/processed/drafts/`` whole, swapped in atomically (nothing half-written)."""
-    out_dir = Path(out_dir or drafts_dir())
+@contextmanager
+def _locked():
+    """One writer at a time: notebooks running in parallel, or a `corpus clean` beside them."""
+    folder = paths.processed_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".drafts.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _write(out_dir: Path, docs: list[corpus.Document] | None, progress: bool) -> Path:
     fingerprint = _fingerprint()
     files = build(docs, progress)
     files["fingerprint.txt"] = (fingerprint + "\n").encode()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".drafts-", dir=out_dir.parent))
     try:
         for name, data in files.items():
@@ -386,16 +395,20 @@ def write(out_dir: Path | None = None, docs: list[corpus.Document] | None = None
     return out_dir
 
 
+def write(docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:
+    """(Re)build ``data/processed/drafts/`` whole, swapped in atomically (nothing half-written)."""
+    with _locked():
+        return _write(drafts_dir(), docs, progress)
+
+
 def ensure(progress: bool = False) -> Path:
     """The drafts folder, rebuilt first if its inputs changed. Parallel callers (notebooks
     running at once) wait on a lock, so one builds and the others read."""
     out_dir = drafts_dir()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(out_dir.parent / ".drafts.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked():
         stamp = out_dir / "fingerprint.txt"
         if not stamp.is_file() or stamp.read_text().strip() != _fingerprint():
-            write(out_dir, progress=progress)
+            _write(out_dir, None, progress)
     return out_dir
 
 

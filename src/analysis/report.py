@@ -24,23 +24,33 @@ def tables_dir() -> Path:
 
 
 def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:
-    """Show a one-line summary, ending with how many of the ``documents`` (default: the whole
-    catalogue) a person has reviewed; the runner puts it on ``reports/index.html``."""
+    """Show a one-line summary; the runner puts it on ``reports/index.html``. With
+    ``documents`` (those the report rests on), it ends with how many of them a person has
+    reviewed ("· 5 of 10 documents reviewed")."""
     from IPython.display import Markdown, display
 
-    from analysis import curation
+    if documents is not None:
+        from analysis import curation
 
-    text = f"{text} · {curation.summary(documents, lang=lang)}"
+        text = f"{text} · {curation.summary(list(documents), lang=lang)}"
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
 
 
+def _plain_decimal(x: float) -> str:
+    # full precision (the shortest string that reads back as the same float), never 8.5e+07:
+    # a paper's tables are built from these files, so the display rounds, the data does not
+    import numpy as np
+
+    return np.format_float_positional(x, unique=True, trim="-")
+
+
 def save_table(frame, name: str) -> None:
-    """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, stable float format).
-    Returns nothing, so that a notebook cell ending with it shows no (temporary) path."""
+    """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, numbers as plain decimals at full
+    precision). Returns nothing, so that a notebook cell ending with it shows no (temporary) path."""
     out = tables_dir() / f"{name}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+    frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
     os.replace(tmp, out)
 
 

@@ -95,7 +95,7 @@ def _funding_review(doc: corpus.Document) -> pd.DataFrame:
         raise UserError(f"review the figures of {doc.doc_id} first (`python -m analysis review {doc.doc_id} "
                         "--layer figures`, then --accept): funding rows describe reviewed figures")
     reviewed = figures.load_figures(curation="reviewed")
-    money = reviewed[(reviewed["doc_id"] == doc.doc_id) & (reviewed["unit"] == "CNY")]
+    money = reviewed[reviewed["doc_id"] == doc.doc_id]  # draft_funding picks the amounts and rates
     frame = drafts.draft_funding(money, {doc.doc_id: doc})
     frame["counts_in_total"] = frame["counts_in_total"].map({True: "true", False: "false"})
     return frame

@@ -10,7 +10,13 @@ from analysis.errors import ParameterError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PASSES = FIXTURES / "notebooks" / "passes.ipynb"
-REGIONS = ["xinjiang", "liaoning", "urumqi", "jiaxing", "shaoxing"]
+FIVE_REGIONS = ["xinjiang", "liaoning", "urumqi", "jiaxing", "shaoxing"]
+
+
+def _catalogue_regions() -> list[str]:
+    from analysis import corpus
+
+    return list(dict.fromkeys(d.region for d in corpus.load_catalogue()))
 
 
 def test_declarations_read_from_the_parameters_cell():
@@ -19,7 +25,9 @@ def test_declarations_read_from_the_parameters_cell():
     assert (declared["lang"].type, declared["lang"].default, declared["lang"].allowed) == ("str", "en", ["en", "zh"])
     assert declared["year"].allowed == [2018, 2020, "all"]  # ints stay ints
     assert (declared["n"].type, declared["n"].low, declared["n"].high, declared["n"].help) == ("int", 1, 10, "how many")
-    assert declared["region"].allowed == REGIONS  # <regions> expands to the catalogue
+    # <regions> expands to the catalogue's regions: the five reviewed ones first, then any added
+    assert declared["region"].allowed == _catalogue_regions()
+    assert declared["region"].allowed[:5] == FIVE_REGIONS
 
 
 @pytest.mark.parametrize("given, expected", [
@@ -48,8 +56,8 @@ def test_bad_values_are_refused_with_the_valid_ones(given, message):
 
 def test_a_sweep_gives_one_run_per_region_and_overrides_name_their_reports():
     runs = suite.plan(None, ["region_profile"])
-    assert [r.name for r in runs] == [f"region_profile-{r}" for r in REGIONS]
-    assert [r.parameters["region"] for r in runs] == REGIONS
+    assert [r.name for r in runs] == [f"region_profile-{r}" for r in _catalogue_regions()]
+    assert [r.parameters["region"] for r in runs] == _catalogue_regions()
     runs = suite.plan(None, ["region_profile"], {"region": "urumqi", "lang": "zh"})
     assert [r.name for r in runs] == ["region_profile-lang-zh-region-urumqi"]
 

@@ -1,0 +1,129 @@
+"""The open corpus, end to end, as a graduate student meets it: documents the suite has
+never seen (tests/fixtures/new_documents/, written for this test: a Traditional text with
+pinyin ruby, a district's plan with targets for 2025 and 2027, a news report of status
+figures for a region already in the corpus, a development zone's subsidy rules, a notice
+that states nothing) are added to a copy of the repository with `corpus add`, and the
+commands a user runs then work: `corpus clean`, `figures check`, the whole suite, and the
+unit tests."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
+
+pytestmark = pytest.mark.integration
+
+_ARGS = {"doc_id": "--id", "region": "--region", "region_zh": "--region-zh", "region_en": "--region-en",
+         "level": "--level", "parent_province": "--parent-province", "genre": "--genre", "title": "--title",
+         "date": "--date", "outlet": "--outlet"}
+
+
+def _cli(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=copy, capture_output=True, text=True,
+                          env={**__import__("os").environ, "SHUANGCHUANG_ROOT": str(copy)}, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    """A copy of the repository (without its generated folders) with the five test documents added."""
+    copy = tmp_path_factory.mktemp("open-corpus") / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "processed", "__pycache__",
+                                                              ".pytest_cache", "*.egg-info"))
+    (copy / "reports").mkdir()
+    (copy / "data" / "processed").mkdir()
+    for name, meta in NEW_DOCUMENTS.items():
+        args = [x for key, value in meta.items() for x in (_ARGS[key], value)]
+        done = _cli(copy, "corpus", "add", str(NEW_DOCUMENTS_DIR / name), *args)
+        assert done.returncode == 0, done.stderr
+    done = _cli(copy, "corpus", "clean", "--quiet")
+    assert done.returncode == 0, done.stderr
+    return copy
+
+
+@pytest.fixture(scope="module")
+def suite_run(copy):
+    return _cli(copy, "run", "--jobs", "2", "--quiet")
+
+
+def test_figures_check_passes_and_lists_what_is_still_a_draft(copy):
+    done = _cli(copy, "figures", "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for meta in NEW_DOCUMENTS.values():
+        assert f"DRAFT {meta['doc_id']}: figures, instruments, funding, pmc not reviewed" in done.stdout
+    assert "5 of 10 documents reviewed" in done.stdout
+
+
+def test_every_report_renders_with_the_new_documents(copy, suite_run):
+    assert suite_run.returncode == 0, suite_run.stdout + suite_run.stderr
+    html = copy / "reports" / "html"
+    # a profile for each new region; Urumqi's second document joins Urumqi's profile
+    for region in ("hangzhou", "yuhang", "testzone", "noticeville", "urumqi"):
+        assert (html / f"region_profile-{region}.html").is_file()
+    assert not (html / "region_profile-urumqi-2021.html").exists()
+    # one targets report per target year the corpus now has: yuhang_2025.txt's 2025 and 2027,
+    # hangzhou_ruby.txt's "到2022年"
+    for year in (2018, 2020, 2022, 2025, 2027):
+        assert (html / f"03_targets-{year}.html").is_file()
+    index = (copy / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "5 of 10 documents reviewed" in index
+
+
+def test_a_new_region_profile_shows_its_drafted_figures_with_quotes_and_status(copy, suite_run):
+    page = (copy / "reports" / "html" / "region_profile-yuhang.html").read_text(encoding="utf-8")
+    # yuhang_2025.txt: "到2027年，全区国家级科技企业孵化器达到15家。"
+    assert "到2027年，全区国家级科技企业孵化器达到15家。" in page
+    assert "drafted by code, not reviewed" in page and "0 of 1 document reviewed" in page
+    assert "python -m analysis review yuhang-2023" in page
+
+
+def test_strategies_targets_and_funding_include_the_new_documents_as_drafts(copy, suite_run):
+    tables = copy / "reports" / "tables"
+    counts = pd.read_csv(tables / "02_strategies" / "instruments_counts-type-hand.csv")
+    assert {"yuhang-2023", "zone-2018", "hangzhou-2019"} <= set(counts["doc_id"])
+    card = pd.read_csv(tables / "03_targets-2025" / "targets_scorecard-2025.csv")
+    assert set(card["target_doc"]) == {"yuhang-2023"} and set(card["target_status"]) == {"draft"}
+    fund = pd.read_csv(tables / "04_funding" / "funding_figures.csv")
+    # yuhang_2025.txt: "区财政每年安排专项资金3000万元" — drafted, beside the reviewed amounts
+    mine = fund[fund["figure_id"].str.startswith("yuhang-2023")]
+    assert set(mine["status"]) == {"draft"} and "3,000万元" in set(mine["amount"])
+    assert "reviewed" in set(fund["status"])
+
+
+def test_the_five_reviewed_documents_keep_their_results(copy, suite_run):
+    card = pd.read_csv(copy / "reports" / "tables" / "03_targets" / "targets_scorecard-all.csv")
+    xinjiang = card.set_index("target_id")
+    # "培育众创空间60家" by 2020 from 29 at the end of 2016: 64 observed in 2021 -> met, 64/60 = 1.07
+    assert xinjiang.loc["xinjiang-2017-005", "verdict"] == "met"
+    assert xinjiang.loc["xinjiang-2017-005", "attainment"] == pytest.approx(64 / 60)
+    # (60/29)^(1/4) - 1 = 0.1993
+    assert xinjiang.loc["xinjiang-2017-005", "required_growth"] == pytest.approx((60 / 29) ** 0.25 - 1)
+
+
+def test_the_unit_tests_pass_on_the_grown_corpus(copy):
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "not integration", "-p", "no:cacheprovider",
+                           "tests/unit"], cwd=copy, capture_output=True, text=True, timeout=900,
+                          env={k: v for k, v in __import__("os").environ.items() if k != "SHUANGCHUANG_ROOT"})
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(copy):
+    path = copy / "data" / "curated" / "figures.csv"
+    original = path.read_text(encoding="utf-8")
+    row = "shaoxing-2017-002,shaoxing-2017,maker_spaces,provincial_level,target,2020,80,count,exact,80家,省级80家,"
+    assert row in original
+    try:
+        start = original.index(row) + len(row)
+        offset = original[start:].split(",")[0]
+        path.write_text(original[:start] + str(int(offset) + 1) + original[start + len(offset):], encoding="utf-8")
+        done = _cli(copy, "figures", "check")
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1
+        assert done.stderr.startswith("error: data/curated/figures.csv, row ")
+        assert "(shaoxing-2017-002), field 'quote': the quote is not at" in done.stderr
+    finally:
+        path.write_text(original, encoding="utf-8")

@@ -1,0 +1,203 @@
+"""Drafts by code: every document gets figures, clause codes, funding attributes and PMC
+items drafted from its text and the codebooks, marked as drafts with a confidence.
+
+The sentences below are written for these tests (not quotes from the corpus) unless a
+comment names the document they come from."""
+
+import pandas as pd
+import pytest
+
+from analysis import cleaning, corpus, curation, drafts, figures, instruments, pmc, targets, reference
+from tests.conftest import add_new_document
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
+
+
+def _doc(doc_id="test-2023", level="district", genre="policy_text", date="2023"):
+    return corpus.Document(doc_id, "testland", "测试区", "Testland", level, "", genre, "测试", date, "测试",
+                           "simplified", "t.txt", "0" * 64, "utf-8", "")
+
+
+def _draft(text, tagger, **kw):
+    return drafts.draft_figures(_doc(**kw), cleaning.clean_text(text), tagger)
+
+
+def _row(frame, mention):
+    return frame[frame["mention"] == mention].iloc[0]
+
+
+@pytest.mark.parametrize("text, mention, indicator, scope", [
+    # the alias before the number
+    ("全区建成众创空间29家。", "29家", "maker_spaces", "all"),
+    # the counted noun after the measure word, with its level
+    ("新增5个国家级众创空间。", "5个", "maker_spaces", "national_level"),
+    # the unit decides which indicator an alias names: 众创空间 + 平方米 is their floor area
+    ("众创空间总面积3万平方米。", "3万平方米", "maker_space_area", "all"),
+    # 的 + noun describes what has the 20 firms: the alias right before the number is counted
+    ("对在孵企业20家以上的孵化器给予支持。", "20家以上", "firms_in_incubation", "all"),
+    # a level named once for several numbers belongs to the phrase it stands in
+    ("全区创建市级众创空间150家、省级80家。", "80家", "maker_spaces", "provincial_level"),
+    ("全区创建市级众创空间150家、省级80家。", "150家", "maker_spaces", "municipal_level"),
+    # overlapping cues resolve to the longer: 国家备案 (national), not 备案的 (registered)
+    ("其中国家备案的众创空间14家。", "14家", "maker_spaces", "national_level"),
+    ("经备案的科技企业孵化器达16家。", "16家", "incubators", "region_registered"),
+    ("设立创业种子资金500万元。", "500万元", "seed_funds", "all"),
+])
+def test_indicator_and_scope_from_the_words_around_the_number(tagger, text, mention, indicator, scope):
+    row = _row(_draft(text, tagger), mention)
+    assert (row["indicator"], row["scope"], row["out_of_scope_reason"]) == (indicator, scope, "")
+    assert 0 < row["confidence"] <= 1
+
+
+def test_a_number_no_indicator_names_is_drafted_out_of_scope_with_the_reason(tagger):
+    row = _row(_draft("公司共有员工35人。", tagger), "35人")
+    assert row["indicator"] == "" and row["confidence"] == 0
+    assert row["out_of_scope_reason"] == "no indicator measured in person is named near the number"
+
+
+def test_a_draft_has_everything_a_curated_row_has_and_its_quote_at_its_offsets(tagger):
+    text = "一、目标\n到2025年，全区科技企业孵化器达到50家。"
+    cleaned = cleaning.clean_text(text)
+    row = _row(drafts.draft_figures(_doc(), cleaned, tagger), "50家")
+    assert set(figures.FIGURE_FIELDS) <= set(row.index)
+    assert cleaned.text[row["quote_start"]:row["quote_end"]] == row["quote"] == "到2025年，全区科技企业孵化器达到50家。"
+    assert (row["kind"], row["year"], row["value"]) == ("target", 2025, 50.0)
+    assert row["figure_id"] == f"test-2023-d{cleaned.text.index('50家'):05d}"
+    assert row["note"].startswith("drafted by code")
+
+
+def test_a_status_figure_before_a_target_of_the_same_kind_is_its_baseline(tagger):
+    frame = _draft("截至2022年底，全区科技企业孵化器30家。到2025年，全区科技企业孵化器达到50家。", tagger)
+    assert _row(frame, "30家")[["kind", "year"]].tolist() == ["baseline", 2022]
+    assert _row(frame, "50家")[["kind", "year"]].tolist() == ["target", 2025]
+
+
+def test_funding_attributes_from_cue_words_else_unknown(tagger):
+    frame = _draft("区财政每年安排专项资金3000万元。对新认定的孵化器给予一次性奖励100万元。设立基金200万元以外的资金10万元。",
+                   tagger)
+    frame = frame[frame["out_of_scope_reason"] == ""]
+    fund = drafts.draft_funding(frame, {"test-2023": _doc()}).set_index("figure_id")
+    by_mention = dict(zip(frame["mention"], frame["figure_id"]))
+    assert fund.loc[by_mention["3000万元"], ["instrument", "payer_level", "per"]].tolist() == \
+        ["programme_budget", "county", "total"]  # a district pays at the county level
+    assert fund.loc[by_mention["100万元"], ["instrument", "per"]].tolist() == ["award", "per_entity"]
+
+
+def test_pmc_items_the_drafts_decide_are_scored_with_their_rule_the_rest_are_not(tagger):
+    doc = _doc(date="2023")
+    figs = _draft("到2025年，全区科技企业孵化器达到50家。", tagger)
+    fw, ins_fw = pmc.load_framework(), instruments.load_framework()
+    coding = pd.DataFrame({"doc_id": ["test-2023"] * 2, "primary": ["S_FUN", "E_TAX"], "secondary": ["", ""]})
+    scores = drafts.draft_pmc(doc, figs, coding, fw, ins_fw).set_index("item")
+    # horizon: target year 2025 - document year 2023 = 2 years, under 3
+    assert scores.loc["X2:3", "score"] == 1 and scores.loc["X2:1", "score"] == 0 and scores.loc["X2:2", "score"] == 0
+    assert "2025 - document year 2023 = 2 years" in scores.loc["X2:3", "justification"]
+    assert scores.loc["X8:1", "score"] == 1 and scores.loc["X8:3", "score"] == 0  # supply yes, demand no
+    assert scores.loc["X5:3", "score"] == 1  # E_TAX: tax incentives
+    assert pd.isna(scores.loc["X6:1", "score"]) and scores.loc["X6:1", "justification"].startswith("not scored")
+    # a document with unscored items gets no PMC and no grade, never a low one
+    frame = scores.reset_index().assign(variable=lambda f: f["item"].str.split(":").str[0], region="testland",
+                                        genre="policy_text", status="draft")
+    idx = pmc.index(frame, fw)
+    assert pd.isna(idx.loc["test-2023", "PMC"])
+    assert idx.loc["test-2023", "grade"] == f"not graded: {int(scores['score'].isna().sum())} items not scored"
+
+
+# --- in a project: the five reviewed documents and new ones --------------------------------------
+def test_new_documents_flow_into_every_layer_marked_as_drafts(project):
+    add_new_document("yuhang_2025.txt")
+    add_new_document("urumqi_status.txt")
+    figs = figures.load_figures()
+    assert set(figs.loc[figs["doc_id"].isin(["yuhang-2023", "urumqi-2021"]), "status"]) == {"draft"}
+    assert set(figs.loc[figs["doc_id"] == "xinjiang-2017", "status"]) == {"reviewed"}
+    assert figures.load_figures(curation="reviewed")["doc_id"].nunique() == 5
+    # yuhang_2025.txt: "到2025年……" and "到2027年，全区国家级科技企业孵化器达到15家"
+    assert {2025, 2027} <= set(figures.target_years()) and {2018, 2020} <= set(figures.target_years())
+    # a second document of Urumqi is Urumqi's: one region in every analysis
+    assert set(figs.loc[figs["doc_id"] == "urumqi-2021", "region"]) == {"urumqi"}
+    fw = instruments.load_framework()
+    codes = instruments.load_coding(fw)
+    assert set(codes.loc[codes["doc_id"] == "yuhang-2023", "status"]) == {"draft"}
+    assert len(instruments.load_coding(fw, curation="reviewed")) == 350  # the five documents' clauses
+    # yuhang_2025.txt: "（三）落实税收优惠。对符合条件的科技企业孵化器免征房产税……" is a tax measure
+    tax = codes[codes["text"].str.contains("免征房产税")].iloc[0]
+    assert tax["type"] == "environment" and 0 < tax["confidence"] <= 1
+
+
+def test_adding_documents_moves_no_result_of_the_five(project):
+    def scorecard():
+        card = targets.scorecard(figures.load_figures(), reference.load_outcomes(), reference.load_national())
+        return card[card["target_status"] == "reviewed"].reset_index(drop=True)
+
+    def pmc_index():
+        fw = pmc.load_framework()
+        return pmc.index(pmc.load_scores(fw), fw).loc[lambda f: f["status"] == "reviewed", ["PMC", "grade", "rank"]]
+
+    before_card, before_pmc = scorecard(), pmc_index()
+    for name in ("hangzhou_ruby.txt", "yuhang_2025.txt", "urumqi_status.txt", "zone_rules.txt"):
+        add_new_document(name)
+    after_card = scorecard()
+    # Urumqi's new document is a second source for Urumqi; the five's targets keep their baselines,
+    # outcomes and verdicts
+    pd.testing.assert_frame_equal(before_card, after_card)
+    after_pmc = pmc_index()
+    pd.testing.assert_frame_equal(before_pmc[["PMC", "grade"]], after_pmc[["PMC", "grade"]])
+
+
+def test_a_document_with_no_quantity_and_no_measure_drafts_empty_layers(project):
+    add_new_document("notice_nothing.txt")
+    assert figures.drafted(["notice-2020"]).empty
+    codes = instruments.load_coding(instruments.load_framework())
+    mine = codes[codes["doc_id"] == "notice-2020"]
+    # four lines, four clauses, all drafted (the keyword coder reads 贯彻落实 in "请认真贯彻落实。" as a
+    # strategic measure: one of its misses, which is why its codes stay drafts until reviewed)
+    assert len(mine) == 4 and set(mine["status"]) == {"draft"}
+    assert mine.set_index("text").loc["特此通知。", "primary"] == "none"
+    fw = pmc.load_framework()
+    idx = pmc.index(pmc.load_scores(fw), fw)
+    assert idx.loc["notice-2020", "grade"].startswith("not graded")
+
+
+def test_drafts_are_deterministic_and_rebuilt_when_an_input_changes(project):
+    add_new_document("zone_rules.txt")
+    first = {p.name: p.read_bytes() for p in drafts.write().iterdir()}
+    again = {p.name: p.read_bytes() for p in drafts.write().iterdir()}
+    assert first == again
+    stamp = drafts.drafts_dir() / "fingerprint.txt"
+    before = stamp.read_text()
+    # a new alias in the codebook changes what is drafted: ensure() rebuilds
+    path = project / "data/curated/indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("众创空间|创客空间|众创平台", "众创空间|创客空间|众创平台|双创空间"),
+                    encoding="utf-8")
+    drafts.ensure()
+    assert stamp.read_text() != before
+
+
+def test_the_curation_table_is_checked_and_missing_rows_are_drafts(project):
+    add_new_document("zone_rules.txt")
+    table = curation.load_status()
+    assert curation.status("zone-2018", "figures", table) == "draft"
+    assert curation.status("jiaxing-2017", "pmc", table) == "reviewed"
+    n = len(corpus.load_catalogue())  # 6: the five and zone_rules.txt (more on a grown corpus)
+    assert curation.summary(table=table) == f"5 of {n} documents reviewed"
+    path = project / "data/curated/curation.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("jiaxing-2017,pmc,reviewed", "jiaxing-2017,pmc,done"),
+                    encoding="utf-8")
+    with pytest.raises(Exception) as err:
+        curation.load_status()
+    assert str(err.value) == ("data/curated/curation.csv, row 16 (jiaxing-2017 pmc), field 'status': unknown status "
+                              "'done'; expected one of draft, reviewed")
+
+
+def test_tables_are_written_at_full_precision_without_scientific_notation(tmp_path, monkeypatch):
+    from analysis import report
+
+    monkeypatch.setenv("ANALYSIS_TABLES_DIR", str(tmp_path))
+    # 8500万元 = 85,000,000; 8500万元 / 16 = 5,312,500; 64 / 60 = 1.0666…; a missing value stays empty
+    report.save_table(pd.DataFrame({"value": [85_000_000.0, 85_000_000 / 16, 64 / 60, float("nan")],
+                                    "unit": ["CNY", "CNY", "", "CNY"]}), "t")
+    assert (tmp_path / "t.csv").read_text().splitlines() == [
+        "value,unit", "85000000,CNY", "5312500,CNY", "1.0666666666666667,", ",CNY"]
