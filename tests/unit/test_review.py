@@ -1,0 +1,145 @@
+"""From drafts to reviewed data: `python -m analysis review DOC` writes review files, the user
+edits them, `--accept` checks them as strictly as the curated tables and merges them.
+The document is zone_rules.txt, written for these tests (tests/fixtures/new_documents/)."""
+
+import csv
+import io
+
+import pytest
+
+from analysis import curation, figures, review
+from analysis.cli import main
+from tests.conftest import add_new_document
+
+DOC = "zone-2018"
+
+
+@pytest.fixture
+def zone(project):
+    add_new_document("zone_rules.txt")
+    return project
+
+
+def _rows(path):
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _write(path, rows):
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def test_figures_check_lists_drafts_and_exits_0(zone, capsys):
+    assert main(["figures", "check"]) == 0
+    out = capsys.readouterr().out
+    # zone_rules.txt: 100万元, 5000平方米以上, 20家以上, 30万元, 30%, 最高不超过50万元
+    assert f"DRAFT {DOC}: figures, instruments, funding, pmc not reviewed (6 drafted figure(s), 0 drafted out of scope" in out
+    assert out.strip().endswith("5 of 6 documents reviewed")
+
+
+def test_figures_check_exits_2_when_a_reviewed_document_has_an_uncurated_mention(zone, capsys):
+    path = zone / "data/curated/figures.csv"
+    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("shaoxing-2017-002,")), encoding="utf-8")
+    assert main(["figures", "check"]) == 2
+    out = capsys.readouterr().out
+    assert "NOT CURATED shaoxing-2017" in out and "'80家'" in out
+
+
+def test_review_writes_a_file_per_layer_with_the_drafts(zone, capsys):
+    assert main(["review", DOC]) == 0
+    out = capsys.readouterr().out
+    assert "data/review/zone-2018.figures.csv (6 rows drafted by code)" in out
+    assert "funding: accept the figures first" in out
+    rows = _rows(review.review_path(DOC, "figures"))
+    assert [r["decision"] for r in rows] == ["keep"] * 6
+    # the quote sits at its offsets in the cleaned text, as in a curated row
+    text = figures._texts()[DOC]
+    assert all(text[int(r["quote_start"]):int(r["quote_end"])] == r["quote"] for r in rows)
+    # starting again would throw away the user's edits
+    assert main(["review", DOC, "--layer", "figures"]) == 2
+    assert "a review file exists already" in capsys.readouterr().err
+
+
+def test_accepting_the_figures_merges_them_and_marks_the_layer_reviewed(zone, capsys):
+    review.start(DOC, ["figures"])
+    path = review.review_path(DOC, "figures")
+    rows = _rows(path)
+    rows[1]["decision"], rows[1]["reason"] = "out_of_scope", "a condition, kept as a rule elsewhere (test)"
+    _write(path, rows)
+    assert main(["review", DOC, "--layer", "figures", "--accept", "--reviewer", "tester"]) == 0
+    assert not path.exists()
+    merged = figures.validate()
+    assert (merged["doc_id"] == DOC).sum() == 5
+    assert [r for r in _rows(zone / "data/curated/out_of_scope.csv") if r["doc_id"] == DOC][0]["text"] == "5000平方米以上"
+    row = curation.load_status()[(DOC, "figures")]
+    assert (row["status"], row["reviewer"]) == ("reviewed", "tester")
+    # the reports now use the reviewed rows for this document
+    used = figures.load_figures()
+    assert set(used.loc[used["doc_id"] == DOC, "status"]) == {"reviewed"}
+    assert main(["figures", "check"]) == 0
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda rows: rows[0].update(decision="maybe"), "row 1, field 'decision': 'maybe' is not one of keep, out_of_scope"),
+    (lambda rows: rows[0].update(quote_start=str(int(rows[0]["quote_start"]) + 1)), "field 'quote': the quote is not at"),
+    (lambda rows: rows[0].update(indicator="unicorns"), "field 'indicator': unknown indicator code 'unicorns'"),
+    (lambda rows: rows[0].update(value="2000000"), "field 'value': 2000000 disagrees with the extractor (1000000.0)"),
+    (lambda rows: rows.pop(2), "1 extractor mention(s) neither kept nor out of scope, e.g. '20家以上'"),
+    (lambda rows: rows[0].update(decision="out_of_scope"), "row 1, field 'reason': an out-of-scope mention needs a reason"),
+])
+def test_a_wrong_review_file_is_one_line_and_writes_nothing(zone, capsys, edit, message):
+    review.start(DOC, ["figures"])
+    path = review.review_path(DOC, "figures")
+    rows = _rows(path)
+    edit(rows)
+    _write(path, rows)
+    before = {p: p.read_bytes() for p in (zone / "data/curated").iterdir()}
+    assert main(["review", DOC, "--layer", "figures", "--accept"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: data/review/zone-2018.figures.csv")
+    assert message in err
+    assert {p: p.read_bytes() for p in (zone / "data/curated").iterdir()} == before
+    assert path.exists()
+
+
+def test_a_pmc_item_no_rule_scored_must_be_scored_by_a_person(zone, capsys):
+    review.start(DOC, ["pmc"])
+    path = review.review_path(DOC, "pmc")
+    rows = _rows(path)
+    unscored = next(n for n, r in enumerate(rows, 1) if not r["score"])
+    assert main(["review", DOC, "--layer", "pmc", "--accept"]) == 2
+    assert f"row {unscored}" in capsys.readouterr().err
+    for r in rows:
+        r["score"] = r["score"] or "0"
+        r["justification"] = r["justification"] if r["score"] != "0" or "rule" in r["justification"] else "read: absent"
+    _write(path, rows)
+    assert main(["review", DOC, "--layer", "pmc", "--accept"]) == 0
+    assert curation.status(DOC, "pmc") == "reviewed"
+
+
+def test_funding_is_reviewed_after_the_figures_it_describes(zone, capsys):
+    assert main(["review", DOC, "--layer", "funding"]) == 2
+    assert "review the figures of zone-2018 first" in capsys.readouterr().err
+    review.start(DOC, ["figures"])
+    review.accept(DOC, ["figures"], "tester")
+    review.start(DOC, ["funding"])
+    path = review.review_path(DOC, "funding")
+    rows = _rows(path)
+    # the drafted instruments: 一次性奖励 is an award, 运营补贴 and 补助 are subsidies, 30% a rate
+    assert [r["instrument"] for r in rows] == ["award", "subsidy", "subsidy", "subsidy"]
+    rows[0]["instrument"] = "unknown"
+    _write(path, rows)
+    assert main(["review", DOC, "--layer", "funding", "--accept"]) == 2
+    assert "field 'instrument': unknown instrument 'unknown'" in capsys.readouterr().err
+    rows[0]["instrument"] = "award"
+    _write(path, rows)
+    assert main(["review", DOC, "--layer", "funding", "--accept"]) == 0
+
+
+def test_an_unknown_document_is_one_line(zone, capsys):
+    assert main(["review", "atlantis-2020"]) == 2
+    assert capsys.readouterr().err.startswith("error: unknown document 'atlantis-2020'; the catalogue has")
