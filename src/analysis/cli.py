@@ -190,6 +190,25 @@ def _figures_quality(args) -> int:
     return 0
 
 
+def _drafts_quality(args) -> int:
+    from analysis import drafts
+
+    q = drafts.quality()
+    if q["per_document"].empty:
+        print("no document has reviewed figures and instruments to measure the drafts against")
+        return 0
+    _print_frame(q["per_document"].round(3))
+    f, i = q["figures"], q["instruments"]
+    print(f"figures: {f['curated']} curated stated figures, {f['missed']} missed by the drafts; of the others "
+          f"indicator {f['indicator']:.1%}, scope {f['scope']:.1%}, kind {f['kind']:.1%}, all three {f['all three']:.1%}")
+    print(f"instruments: {i['clauses']} clauses, type agreement {i['type agreement']:.1%}, kappa {i['type kappa']:.3f}")
+    for layer, rows in (("figures (all three right)", f["calibration"]), ("instruments (type right)", i["calibration"])):
+        print(f"calibration, {layer}: " + "; ".join(
+            f"{r['confidence']}: {r['n']} drafts, {r['agree']:.0%} right" if r["n"] else f"{r['confidence']}: none"
+            for r in rows))
+    return 0
+
+
 # --- the suite ----------------------------------------------------------------------------
 def _overrides(pairs) -> dict[str, str]:
     return {name: value for name, value in (pairs or [])}
@@ -279,6 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
         func=_figures_check)
     fsub.add_parser("quality", help="precision and recall of the extractor against the curated figures").set_defaults(
         func=_figures_quality)
+
+    p_drafts = sub.add_parser("drafts", help="what code drafts for every document: how good it is")
+    dsub = p_drafts.add_subparsers(dest="drafts_command", required=True)
+    dsub.add_parser("quality", help="the drafts of the reviewed documents against the curated tables, "
+                                    "one document at a time").set_defaults(func=_drafts_quality)
 
     p_review = sub.add_parser("review", help="turn a document's drafts into reviewed, curated rows")
     p_review.add_argument("document", help="doc id")

@@ -201,3 +201,21 @@ def test_tables_are_written_at_full_precision_without_scientific_notation(tmp_pa
                                     "unit": ["CNY", "CNY", "", "CNY"]}), "t")
     assert (tmp_path / "t.csv").read_text().splitlines() == [
         "value,unit", "85000000,CNY", "5312500,CNY", "1.0666666666666667,", ",CNY"]
+
+
+def test_drafts_quality_measures_each_reviewed_document_on_its_own(capsys):
+    from analysis.cli import main
+
+    q = drafts.quality()
+    per = q["per_document"].set_index("document")
+    five = ["xinjiang-2017", "liaoning-2015", "urumqi-2019", "jiaxing-2017", "shaoxing-2017"]
+    assert list(per.index)[:5] == five  # the five reviewed documents (and any reviewed later)
+    # 99 curated figures of the five, of which 2 implied (Jiaxing's 倍增 baselines): 97 stated
+    assert per.loc[five, "curated figures"].sum() == 97
+    # Liaoning's "并择优推荐了16家企业和4家团队参加全国行业总决赛": 企业 names no indicator of the
+    # codebook, so "16家" is drafted out of scope (the curated row is competition_entrants)
+    assert per.loc["liaoning-2015", "missed"] == 1
+    assert per.loc[five, "clauses"].sum() == 350
+    assert sum(r["n"] for r in q["instruments"]["calibration"]) == q["instruments"]["clauses"]
+    assert main(["drafts", "quality"]) == 0
+    assert "calibration, instruments (type right):" in capsys.readouterr().out
