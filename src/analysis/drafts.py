@@ -159,13 +159,17 @@ def _kind(mention: quantities.Mention, genre: str) -> tuple[str, float]:
     return "actual", 0.7  # no cue either way: read as a status figure
 
 
-def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger) -> pd.DataFrame:
+def clauses_of(doc: corpus.Document, cleaned) -> list[segments.Segment]:
+    return [s for s in segments.segment(doc.doc_id, cleaned.text) if s.level == "clause"]
+
+
+def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list | None = None) -> pd.DataFrame:
     """One row per extractor mention of the document; ``out_of_scope_reason`` says why a
     mention concerns no indicator (the drafted out-of-scope rows)."""
     text = cleaned.text
     mentions = quantities.extract_text(cleaned, doc.doc_id, doc.year,
                                        default_kind="actual" if doc.genre == "news_report" else "other")
-    clauses = [s for s in segments.segment(doc.doc_id, text) if s.level == "clause"]
+    clauses = clauses if clauses is not None else clauses_of(doc, cleaned)
     rows, prev_end, k = [], 0, 0
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
@@ -205,31 +209,30 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger) -> pd.DataFrame
             "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
             "out_of_scope_reason": reason, "sentence": m.sentence,
         })
-    frame = pd.DataFrame(rows, columns=DRAFT_FIGURE_COLUMNS)
-    return _mark_baselines(frame)
+    return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
 
 
-def _mark_baselines(frame: pd.DataFrame) -> pd.DataFrame:
+def _mark_baselines(rows: list[dict]) -> list[dict]:
     """An actual figure of the same indicator and scope as a later target of the same
     document is that target's baseline (the curated tables' kind ``baseline``)."""
-    if frame.empty:
-        return frame
-    targets = frame[(frame["kind"] == "target") & (frame["out_of_scope_reason"] == "")]
-    for i, row in frame[(frame["kind"] == "actual") & (frame["out_of_scope_reason"] == "")].iterrows():
-        later = targets[(targets["indicator"] == row["indicator"]) & (targets["scope"] == row["scope"])
-                        & (targets["year"] > row["year"])]
-        if len(later):
-            frame.at[i, "kind"] = "baseline"
-    return frame
+    latest: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r["kind"] == "target" and not r["out_of_scope_reason"]:
+            key = (r["indicator"], r["scope"])
+            latest[key] = max(latest.get(key, r["year"]), r["year"])
+    for r in rows:
+        if r["kind"] == "actual" and not r["out_of_scope_reason"] and latest.get((r["indicator"], r["scope"]), 0) > r["year"]:
+            r["kind"] = "baseline"
+    return rows
 
 
 # --- instruments ------------------------------------------------------------------------------
-def draft_instruments(doc: corpus.Document, cleaned, framework) -> pd.DataFrame:
+def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | None = None) -> pd.DataFrame:
     from analysis import instruments
 
     rows = [{"clause_id": s.id, "doc_id": doc.doc_id, "region": doc.region, "genre": doc.genre,
              "start": s.start, "end": s.end, "text": s.text}
-            for s in segments.segment(doc.doc_id, cleaned.text) if s.level == "clause"]
+            for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
     if not rows:
         return pd.DataFrame(columns=INSTRUMENT_COLUMNS)
     coded = instruments.auto_code(pd.DataFrame(rows), framework)
@@ -357,8 +360,9 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     files: dict[str, bytes] = {}
     for doc in iterator:
         cleaned = corpus.load_clean(doc)
-        figs = draft_figures(doc, cleaned, tagger)
-        codes = draft_instruments(doc, cleaned, ins_fw)
+        clauses = clauses_of(doc, cleaned)  # segmented once for both layers
+        figs = draft_figures(doc, cleaned, tagger, clauses)
+        codes = draft_instruments(doc, cleaned, ins_fw, clauses)
         in_scope = figs[figs["out_of_scope_reason"] == ""]
         files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
         files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)
