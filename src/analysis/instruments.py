@@ -359,10 +359,10 @@ def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) ->
         exp = expected
         observed_stat = ((table.to_numpy() - exp) ** 2 / exp).sum()
         hits = 0
+        n_cols = table.shape[1]
         for _ in range(n_sim):
             perm = rng.permutation(cols)
-            sim = np.zeros(table.shape)
-            np.add.at(sim, (rows, perm), 1)
+            sim = np.bincount(rows * n_cols + perm, minlength=table.size).reshape(table.shape)
             if ((sim - exp) ** 2 / exp).sum() >= observed_stat - 1e-9:
                 hits += 1
         out["p_simulated"] = (hits + 1) / (n_sim + 1)

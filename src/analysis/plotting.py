@@ -158,9 +158,14 @@ def timeline_chart(inventory, lang: str = "en"):
     return fig
 
 
+MAX_PANELS = 12  # small multiples beyond this are unreadable (and slow to render); tables list the rest
+
+
 def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
-    """Small multiples: the most frequent terms of each document."""
-    docs = list(inventory.sort_values("date")["doc_id"])
+    """Small multiples: the most frequent terms of each document (the first ``MAX_PANELS`` by
+    date; the title says how many more the table lists)."""
+    all_docs = list(inventory.sort_values("date", kind="stable")["doc_id"])
+    docs = all_docs[:MAX_PANELS]
     ncols = min(3, len(docs))
     nrows = -(-len(docs) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.6 * nrows), squeeze=False)
@@ -173,7 +178,10 @@ def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(docs):]:
         ax.set_visible(False)
-    fig.suptitle(label("Most frequent terms", "高频词", lang))
+    more = len(all_docs) - len(docs)
+    fig.suptitle(label("Most frequent terms", "高频词", lang)
+                 + (label(f" (first {len(docs)} of {len(all_docs)} documents; the table lists all)",
+                          f"(共 {len(all_docs)} 篇,图示前 {len(docs)} 篇;全部见下表)", lang) if more else ""))
     fig.tight_layout()
     return fig
 

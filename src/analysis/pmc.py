@@ -197,15 +197,18 @@ def justifications(scores: pd.DataFrame, framework: Framework) -> pd.DataFrame:
 
 
 def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
-    """The PMC surface: X1..X9 as a 3 x 3 matrix per document."""
+    """The PMC surface: X1..X9 as a 3 x 3 matrix per graded document (a document with unscored
+    items has no surface to draw); None when no document is graded."""
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from analysis.plotting import label
+    from analysis.plotting import MAX_PANELS, label
 
     variables = list(framework.variables)
     side = int(np.ceil(np.sqrt(len(variables))))
-    docs = list(idx.index)
+    docs = list(idx.index[idx["PMC"].notna()])[:MAX_PANELS]
+    if not docs:
+        return None
     fig, axes = plt.subplots(1, len(docs), figsize=(2.6 * len(docs), 2.9), squeeze=False)
     for ax, doc in zip(axes.flat, docs):
         values = np.full(side * side, np.nan)

@@ -124,15 +124,19 @@ def national_trend(national: pd.DataFrame, indicator: str, scope: str = "all") -
 def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     """One row per target with its baseline (or the reason there is none)."""
     rows = []
+    # candidates grouped once by (region, indicator, scope): a large corpus has many targets
+    status = figures[figures["kind"].isin(["baseline", "actual"])]
+    candidates = {key: group for key, group in status.groupby(["region", "indicator", "scope"])}
+    references = {key: group for key, group in outcomes.groupby(["region", "indicator", "scope"])}
+    empty_f, empty_o = status.iloc[:0], outcomes.iloc[:0]
     for t in figures[figures["kind"] == "target"].itertuples():
-        same = figures[(figures["region"] == t.region) & (figures["indicator"] == t.indicator)
-                       & (figures["scope"] == t.scope) & (figures["kind"].isin(["baseline", "actual"]))
-                       & (figures["year"] < t.year)]
+        key = (t.region, t.indicator, t.scope)
+        same = candidates.get(key, empty_f)
+        same = same[same["year"] < t.year]
         in_doc = same[same["doc_id"] == t.doc_id]
         other_docs = same[same["doc_id"] != t.doc_id]
-        ref = outcomes[(outcomes["region"] == t.region) & (outcomes["indicator"] == t.indicator)
-                       & (outcomes["scope"] == t.scope) & (outcomes["year"] < t.year)
-                       & (outcomes["year"] <= int(str(t.doc_date)[:4]))]
+        ref = references.get(key, empty_o)
+        ref = ref[(ref["year"] < t.year) & (ref["year"] <= int(str(t.doc_date)[:4]))]
         base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
                 "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
                 "no_baseline_reason": None}
@@ -168,6 +172,7 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
     """Per target: baseline, required growth and additions, observed outcome, attainment,
     achieved growth, verdict with its reason, and the national benchmark."""
     pairs = pair_targets(figures, outcomes)
+    observed = {key: group for key, group in outcomes.groupby(["region", "indicator", "scope"])}
     trends = {ind: national_trend(national, ser) for ind, ser in NATIONAL_SERIES.items()}
     out = []
     for p in pairs.to_dict("records"):
@@ -179,8 +184,7 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
                    required_growth_bound=growth_bound(p["baseline_qualifier"]) if has_base else None,
                    required_additions_per_year=(t - b) / (y1 - y0) if has_base else None,
                    target_is_minimum=p["target_qualifier"] in _LOWER)
-        obs = outcomes[(outcomes["region"] == p["region"]) & (outcomes["indicator"] == p["indicator"])
-                       & (outcomes["scope"] == p["scope"])]
+        obs = observed.get((p["region"], p["indicator"], p["scope"]), outcomes.iloc[:0])
         if has_base:  # an outcome is what came after the baseline
             obs = obs[obs["year"] > y0]
         if len(obs):
