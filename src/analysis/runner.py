@@ -152,6 +152,18 @@ def _worker(job_file: str) -> int:
     except Exception as err:  # kernel died, cell timed out, ...: reported, not hidden
         result = {"status": "failed", "ename": type(err).__name__, "evalue": str(err).strip().splitlines()[0]
                   if str(err).strip() else ""}
+    if result["status"] == "done":
+        # normalised and rendered here, in parallel, rather than one by one in the scheduler
+        import nbformat
+
+        try:
+            nb = nbformat.read(job["output"], as_version=4)
+            _normalise(nb, job["all_parameters"], set(job["given"]))
+            Path(job["normalised"]).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+            Path(job["html"]).write_text(_render_html(nb, job["stem"], job["name"], job["show_code"]),
+                                         encoding="utf-8")
+        except Exception as err:  # a report that cannot be rendered is a failed run, reported
+            result = {"status": "failed", "ename": type(err).__name__, "evalue": f"rendering the report: {err}"}
     Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
     return 0
 
@@ -184,20 +196,20 @@ def _headline(nb) -> str:
     return ""
 
 
-def _parameters_output(run: Run) -> dict:
+def _parameters_output(all_parameters: dict, given: set[str]) -> dict:
     import nbformat
 
     rows = "".join(
         f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(repr(v))}</code></td>"
-        f"<td>{'given' if k in run.parameters else 'default'}</td></tr>"
-        for k, v in run.all_parameters().items())
+        f"<td>{'given' if k in given else 'default'}</td></tr>"
+        for k, v in all_parameters.items())
     table = (f'<table class="parameters"><caption>Parameters of this run</caption>'
              f"<thead><tr><th>name</th><th>value</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
-    plain = "\n".join(f"{k} = {v!r}" for k, v in run.all_parameters().items())
+    plain = "\n".join(f"{k} = {v!r}" for k, v in all_parameters.items())
     return nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": plain})
 
 
-def _normalise(nb, run: Run) -> None:
+def _normalise(nb, all_parameters: dict, given: set[str]) -> None:
     """Remove what differs between two runs of the same inputs; show the parameters used."""
     pm = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {"parameters": pm.get("parameters", {}),
@@ -214,7 +226,7 @@ def _normalise(nb, run: Run) -> None:
         elif "parameters" in tags and target is None:
             target = cell
     if target is not None and target.cell_type == "code":
-        target.outputs = [_parameters_output(run)]
+        target.outputs = [_parameters_output(all_parameters, given)]
 
 
 def _failed_cell(nb, original_ids: list[str]) -> tuple[str, str]:
@@ -236,13 +248,13 @@ def _failed_cell(nb, original_ids: list[str]) -> tuple[str, str]:
     return describe(started[-1]) if started else ("?", "")
 
 
-def _render_html(nb, run: Run, show_code: bool) -> str:
+def _render_html(nb, stem: str, name: str, show_code: bool) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=not show_code,
                             exclude_output_prompt=True)
-    title = _first_heading(nb) or run.notebook.stem
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": f"{title} ({run.name})"}})
+    title = _first_heading(nb) or stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": f"{title} ({name})"}})
     return body
 
 
@@ -260,15 +272,14 @@ def _finish(run: Run, job: dict, result: dict, timed_out: bool, options: Options
     reports = options.reports_dir
     duration = time.monotonic() - started
     out_path = Path(job["output"])
-    nb = nbformat.read(out_path, as_version=4) if out_path.is_file() else None
+    rendered = Path(job["normalised"]), Path(job["html"])
     original_ids = [c.get("id") for c in json.loads(run.notebook.read_text(encoding="utf-8"))["cells"]]
-    if not timed_out and result.get("status") == "done" and nb is not None:
-        _normalise(nb, run)
+    if not timed_out and result.get("status") == "done" and all(p.is_file() for p in rendered):
+        normalised = rendered[0].read_bytes()
+        nb = nbformat.reads(normalised.decode("utf-8"), as_version=4)
         outputs = {
-            f"notebooks/{run.name}.ipynb": _write_atomic(reports / "notebooks" / f"{run.name}.ipynb",
-                                                         (nbformat.writes(nb) + "\n").encode("utf-8")),
-            f"html/{run.name}.html": _write_atomic(reports / "html" / f"{run.name}.html",
-                                                   _render_html(nb, run, options.show_code).encode("utf-8")),
+            f"notebooks/{run.name}.ipynb": _write_atomic(reports / "notebooks" / f"{run.name}.ipynb", normalised),
+            f"html/{run.name}.html": _write_atomic(reports / "html" / f"{run.name}.html", rendered[1].read_bytes()),
         }
         # each run's tables in a folder of its own: two runs of one notebook write tables of the
         # same name, and must not overwrite each other (nor make each other look out of date)
@@ -282,6 +293,7 @@ def _finish(run: Run, job: dict, result: dict, timed_out: bool, options: Options
         (reports / "failed" / f"{run.name}.ipynb").unlink(missing_ok=True)
         return Result(run, "done", duration, headline=_headline(nb), outputs=outputs)
     # failed: name the cell, keep the partial notebook, leave the last good report alone
+    nb = nbformat.read(out_path, as_version=4) if out_path.is_file() else None
     number, first = _failed_cell(nb, original_ids) if nb is not None else ("?", "")
     if timed_out:
         cause = f"timed out after {run.timeout:g} s"
@@ -463,7 +475,10 @@ def run_suite(runs: list[Run], options: Options) -> list[Result]:
                 (stage / "tables").mkdir()
                 job = {"notebook": str(run.notebook), "output": str(stage / "executed.ipynb"),
                        "parameters": run.parameters, "cwd": str(run.notebook.parent), "timeout": run.timeout,
-                       "result": str(stage / "result.json"), "tables": str(stage / "tables")}
+                       "result": str(stage / "result.json"), "tables": str(stage / "tables"),
+                       "normalised": str(stage / "normalised.ipynb"), "html": str(stage / "report.html"),
+                       "name": run.name, "stem": run.notebook.stem, "show_code": options.show_code,
+                       "all_parameters": run.all_parameters(), "given": sorted(run.parameters)}
                 (stage / "job.json").write_text(json.dumps(job), encoding="utf-8")
                 ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
                 env = {**os.environ, "ANALYSIS_TABLES_DIR": job["tables"], "ANALYSIS_KERNEL_IPC_DIR": ipc_dir, "SHUANGCHUANG_ROOT": str(paths.project_root()),
