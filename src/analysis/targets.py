@@ -173,7 +173,9 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
     achieved growth, verdict with its reason, and the national benchmark."""
     pairs = pair_targets(figures, outcomes)
     observed = {key: group for key, group in outcomes.groupby(["region", "indicator", "scope"])}
-    trends = {ind: national_trend(national, ser) for ind, ser in NATIONAL_SERIES.items()}
+    # fitted only when a target needs them (the fit imports statsmodels, a second or more)
+    needed = set(pairs["indicator"]) if len(pairs) else set()
+    trends = {ind: national_trend(national, ser) for ind, ser in NATIONAL_SERIES.items() if ind in needed}
     out = []
     for p in pairs.to_dict("records"):
         row = dict(p)
