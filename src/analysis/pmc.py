@@ -64,12 +64,12 @@ def grade(score: float, n_variables: int, framework: Framework) -> str:
 
 
 def load_scores(framework: Framework, path: Path | None = None, curation: str = "all",
-                figures=None, coding=None) -> pd.DataFrame:
+                figures=None, coding=None, doc_ids: list[str] | None = None) -> pd.DataFrame:
     """Scores per document and item, with ``status``: the hand scores (checked: every item
     scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
     for the others the drafts (``analysis.drafts.draft_pmc``, from the figures and clause
     codes in use), whose undecided items have no score. ``curation="reviewed"`` leaves the
-    drafts out."""
+    drafts out; ``doc_ids`` limits the drafts to those documents (a region profile needs its own)."""
     from analysis import curation as cur
 
     path = Path(path or paths.curated_dir() / "pmc_scores.csv")
@@ -86,7 +86,7 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
         if missing:
             raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
     frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
-    rest = [d for d in docs if d not in reviewed]
+    rest = [d for d in docs if d not in reviewed and (doc_ids is None or d in doc_ids)]
     if curation != "reviewed" and rest:
         from analysis import drafts, figures as figs, instruments
 
