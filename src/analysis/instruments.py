@@ -404,7 +404,9 @@ def headline(coding: pd.DataFrame, framework: Framework, which: str) -> str:
     measures = coding[coding["primary"] != NONE]
     shares = measures["type"].value_counts(normalize=True)
     parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
-    return (f"{len(measures)} of {len(coding)} clauses state a measure ({which} coding): {parts}")
+    drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which == "hand" else 0
+    how = f"{which} coding" + (f"; {drafted} clauses drafted by the automatic coder, not reviewed" if drafted else "")
+    return f"{len(measures)} of {len(coding)} clauses state a measure ({how}): {parts}"
 
 
 def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",

@@ -258,8 +258,11 @@ def targets_grid(scorecard, lang: str = "en"):
     handles = {}
     for ax in axes.flat:
         for h, lab in zip(*ax.get_legend_handles_labels()):
-            handles.setdefault(lab.split(" (")[0].split("(")[0], (h, lab))
-    fig.legend([h for h, _ in handles.values()], [lab.split(" (")[0] if "path" in lab else lab for _, lab in handles.values()],
+            # one entry per kind of mark; the required path's label carries each chart's own rate
+            key = "path" if ("path" in lab or "路径" in lab) else lab
+            handles.setdefault(key, (h, lab))
+    fig.legend([h for h, _ in handles.values()],
+               [label("required path", "所需路径", lang) if key == "path" else lab for key, (_, lab) in handles.items()],
                loc="lower center", ncols=5, fontsize=8, bbox_to_anchor=(0.5, -0.02))
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
