@@ -21,12 +21,11 @@ from analysis import paths
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["LAYERS", "STATUSES", "CURATIONS", "curation_path", "load_status", "status", "reviewed_documents",
-           "summary", "mark_reviewed", "select_documents"]
+__all__ = ["LAYERS", "STATUSES", "curation_path", "load_status", "status", "reviewed_documents", "summary",
+           "mark_reviewed"]
 
 LAYERS = ("figures", "instruments", "funding", "pmc")
 STATUSES = ("draft", "reviewed")
-CURATIONS = ("all", "reviewed")  # the notebooks' `curation` parameter: drafts included, or reviewed data only
 FIELDS = ["doc_id", "layer", "status", "reviewer", "date", "note"]
 
 
@@ -70,16 +69,6 @@ def reviewed_documents(layer: str, table: dict | None = None) -> set[str]:
     """The documents whose ``layer`` a person has reviewed."""
     table = load_status() if table is None else table
     return {doc for (doc, lay), row in table.items() if lay == layer and row["status"] == "reviewed"}
-
-
-def select_documents(doc_ids, layer: str, curation: str = "all", table: dict | None = None) -> list[str]:
-    """The documents an analysis of ``layer`` uses: all of them, or only the reviewed ones."""
-    if curation not in CURATIONS:
-        raise DataError(f"unknown curation '{curation}'; expected one of {', '.join(CURATIONS)}")
-    if curation == "all":
-        return list(doc_ids)
-    done = reviewed_documents(layer, table)
-    return [d for d in doc_ids if d in done]
 
 
 def summary(doc_ids: list[str] | None = None, table: dict | None = None, lang: str = "en") -> str:

@@ -47,7 +47,7 @@ DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "ye
 INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
                       "framework_version", "confidence"]
 PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
-_LAYER_FILES = {"figures": "figures", "instruments": "instruments", "funding": "funding", "pmc": "pmc"}
+LAYERS = ("figures", "instruments", "funding", "pmc")  # one draft file per document and layer
 
 
 def drafts_dir() -> Path:
@@ -419,13 +419,13 @@ def ensure(progress: bool = False) -> Path:
 
 def load(layer: str, doc_ids: list[str] | None = None) -> pd.DataFrame:
     """The drafts of one layer for the given documents (default: the whole catalogue)."""
-    if layer not in _LAYER_FILES:
+    if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer}")
     folder = ensure()
     doc_ids = doc_ids if doc_ids is not None else [d.doc_id for d in corpus.load_catalogue()]
     frames = []
     for doc_id in doc_ids:
-        path = folder / f"{doc_id}.{_LAYER_FILES[layer]}.csv"
+        path = folder / f"{doc_id}.{layer}.csv"
         if not path.is_file():
             raise DataError(f"no drafts for '{doc_id}'; run `python -m analysis corpus clean`", file=paths.relative(path))
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
