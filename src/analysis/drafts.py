@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import corpus, paths, quantities, segments
+from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
@@ -47,7 +48,6 @@ DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "ye
 INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
                       "framework_version", "confidence"]
 PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
-LAYERS = ("figures", "instruments", "funding", "pmc")  # one draft file per document and layer
 
 
 def drafts_dir() -> Path:
