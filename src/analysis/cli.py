@@ -254,10 +254,40 @@ def _verify(args) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    """--jobs: a whole number of at least 1 (argparse reports anything else in one line, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    """--timeout: a number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds above 0")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """A mistake on the command line is one line (which option, what is wrong) and exit 2,
+    as every other error a user can make; `-h` still shows the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {self.prog}: {message} (see `{self.prog} -h`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from analysis import corpus
 
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_corpus = sub.add_parser("corpus", help="the source documents: inventory, cleaning, adding one")
@@ -318,10 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("notebooks", nargs="*", help="notebooks of the suite to run (default: all)")
     p_run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
                        help="set a parameter (checked against the notebook's declaration)")
-    p_run.add_argument("--jobs", type=int, help="notebooks run at once (default: number of cores)")
+    p_run.add_argument("--jobs", type=_positive_int, help="notebooks run at once (default: number of cores)")
     p_run.add_argument("--force", action="store_true", help="re-run even when nothing changed")
     p_run.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
-    p_run.add_argument("--timeout", type=float, help="seconds per notebook (default: per notebook in the suite file)")
+    p_run.add_argument("--timeout", type=_positive_seconds,
+                       help="seconds per notebook (default: per notebook in the suite file)")
     p_run.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
     p_run.add_argument("--quiet", action="store_true", help="no progress lines (for CI logs)")
     p_run.add_argument("--suite", help="suite file (default: notebooks/suite.yml)")
@@ -334,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_verify = sub.add_parser("verify", help="re-execute the suite in a temporary folder and compare with the manifest")
     p_verify.add_argument("notebooks", nargs="*")
-    p_verify.add_argument("--jobs", type=int)
+    p_verify.add_argument("--jobs", type=_positive_int)
     p_verify.add_argument("--quiet", action="store_true")
     p_verify.add_argument("--suite")
     p_verify.add_argument("--reports-dir")
