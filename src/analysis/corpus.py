@@ -271,7 +271,9 @@ def decode_incoming(data: bytes, where: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # Choose among the encodings we accept, not among all: on a short text an open guess
+    # finds a closer fit elsewhere (a 15-character GBK line reads as Korean cp949).
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best() or from_bytes(data).best()
     found = best.encoding if best else None
     if found in _ACCEPTED:
         codec = _ACCEPTED[found]

@@ -209,3 +209,20 @@ def test_add_document_with_bad_metadata_writes_nothing(project, tmp_path, capsys
     assert code == 2
     assert "field 'level': unknown level 'village'" in capsys.readouterr().err
     assert not (project / "data/raw/policies/new.txt").exists()
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    # a 10-character GBK line (an open guess reads short GBK as Korean cp949)
+    ("到2025年培育众创空间", "gbk", "gb18030"),
+    ("对新认定的市级众创空间给予一次性补助10万元。", "gbk", "gb18030"),
+    # a 7-character Big5 line
+    ("科技企業孵化器", "big5", "big5hkscs"),
+])
+def test_short_gb_and_big5_texts_are_recognised(text, encoding, expected):
+    assert corpus.decode_incoming(text.encode(encoding), "short.txt") == (text, expected)
+
+
+def test_a_text_in_another_encoding_is_refused_with_what_was_found():
+    with pytest.raises(DataError) as err:
+        corpus.decode_incoming("Приложение к постановлению правительства области".encode("koi8-r"), "ru.txt")
+    assert str(err.value).startswith("ru.txt: cannot decode: not UTF-8, GB18030/GBK or Big5 (detected: ")
