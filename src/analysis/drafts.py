@@ -90,7 +90,8 @@ class Tagger:
         or before the number (``在孵企业1128余家``): an alias after the number, before the
         next punctuation or number, wins; else the nearest alias before it in the clause,
         those before the previous number of the clause counting as farther away."""
-        sentence = text[s0:text.find("\n", end) if "\n" in text[end:] else len(text)]
+        line_end = text.find("\n", end)
+        sentence = text[s0:line_end if line_end >= 0 else len(text)]
         stop = _AFTER_STOP.search(text, end, end + 14)
         after = text[end:stop.start() if stop else min(len(text), end + 14)]
         best = None  # (score, -len(alias), indicator, how)

@@ -103,7 +103,7 @@ def _funding_review(doc: corpus.Document) -> pd.DataFrame:
 
 def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
     fw = pmc.load_framework()
-    scores = pmc.load_scores(fw)
+    scores = pmc.load_scores(fw, doc_ids=[doc.doc_id])
     rows = scores[scores["doc_id"] == doc.doc_id].copy()
     rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
     return rows
