@@ -336,34 +336,41 @@ def counts(coding: pd.DataFrame, framework: Framework, level: str = "type", by: 
 
 
 def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) -> dict:
-    """Chi-square test of independence (statsmodels), standardised residuals, and a Monte Carlo
-    p-value (our own: statsmodels has none) when expected counts are small."""
-    import statsmodels.api as sm
+    """Chi-square test of independence on the observed table (scipy's ``chi2_contingency``,
+    no continuity correction), adjusted standardised residuals from the same observed table,
+    and a Monte Carlo p-value when expected counts are small.
+
+    Not statsmodels' ``Table``: it adds 0.5 to every cell when one is zero, so a region with
+    no demand-side clause would be tested on a table it does not have."""
+    from scipy.stats import chi2_contingency
 
     table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
         return {"defined": False, "reason": f"a {table.shape[0]} x {table.shape[1]} table has nothing to test"}
-    st = sm.stats.Table(table.to_numpy())
-    res = st.test_nominal_association()
-    expected = st.fittedvalues
+    observed = table.to_numpy()
+    res = chi2_contingency(observed, correction=False)
+    expected = res.expected_freq
+    n = observed.sum()
+    row_share = observed.sum(axis=1, keepdims=True) / n
+    col_share = observed.sum(axis=0, keepdims=True) / n
+    # adjusted standardised residuals (Agresti): (O - E) / sqrt(E (1 - row share) (1 - column share));
+    # scipy has none, statsmodels' are of its shifted table
+    residuals = (observed - expected) / np.sqrt(expected * (1 - row_share) * (1 - col_share))
     small = float((expected < 5).mean())
-    out = {"defined": True, "chi2": float(res.statistic), "df": int(res.df), "p_asymptotic": float(res.pvalue),
+    out = {"defined": True, "chi2": float(res.statistic), "df": int(res.dof), "p_asymptotic": float(res.pvalue),
            "share_expected_below_5": small, "min_expected": float(expected.min()),
-           "residuals": pd.DataFrame(st.standardized_resids, index=table.index, columns=table.columns)}
+           "residuals": pd.DataFrame(residuals, index=table.index, columns=table.columns)}
     if small > 0.2 or expected.min() < 1:
-        # permute the column labels of the clauses, keeping both margins
-        rows = np.repeat(np.arange(table.shape[0]), table.sum(axis=1).to_numpy())
-        cols = np.concatenate([np.repeat(np.arange(table.shape[1]), table.iloc[i].to_numpy())
-                               for i in range(table.shape[0])])
+        # permute the column labels of the clauses, keeping both margins (our own loop: the same
+        # for every SciPy the lock resolves, and the same draws for the same seed)
+        rows = np.repeat(np.arange(table.shape[0]), observed.sum(axis=1))
+        cols = np.concatenate([np.repeat(np.arange(table.shape[1]), observed[i]) for i in range(table.shape[0])])
         rng = np.random.default_rng(seed)
-        exp = expected
-        observed_stat = ((table.to_numpy() - exp) ** 2 / exp).sum()
-        hits = 0
-        n_cols = table.shape[1]
+        n_cols, hits = table.shape[1], 0
         for _ in range(n_sim):
             perm = rng.permutation(cols)
             sim = np.bincount(rows * n_cols + perm, minlength=table.size).reshape(table.shape)
-            if ((sim - exp) ** 2 / exp).sum() >= observed_stat - 1e-9:
+            if ((sim - expected) ** 2 / expected).sum() >= res.statistic - 1e-9:
                 hits += 1
         out["p_simulated"] = (hits + 1) / (n_sim + 1)
         out["n_sim"] = n_sim

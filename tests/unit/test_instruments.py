@@ -109,6 +109,20 @@ def test_chi_square_on_a_hand_computed_table():
     assert res["method"] == "asymptotic chi-square"
 
 
+def test_chi_square_is_of_the_observed_table_even_with_a_zero_cell():
+    # [[10, 0], [5, 5]]: n = 20, row sums 10 and 10, column sums 15 and 5, so expected
+    # [[7.5, 2.5], [7.5, 2.5]]; chi2 = 2.5^2/7.5 + 2.5^2/2.5 + 2.5^2/7.5 + 2.5^2/2.5
+    # = 0.8333 + 2.5 + 0.8333 + 2.5 = 6.6667 (a table with 0.5 added to every cell, as
+    # statsmodels' Table does, gives 5.14 instead)
+    table = pd.DataFrame([[10, 0], [5, 5]], index=["a", "b"], columns=["x", "y"])
+    res = ins.chi_square(table)
+    assert res["chi2"] == pytest.approx(20 / 3) and res["df"] == 1
+    # adjusted residual of cell (a, x): (10 - 7.5) / sqrt(7.5 * (1 - 10/20) * (1 - 15/20))
+    # = 2.5 / sqrt(0.9375) = 2.582
+    assert res["residuals"].loc["a", "x"] == pytest.approx(2.5 / 0.9375 ** 0.5)
+    assert res["residuals"].loc["a", "y"] == pytest.approx(-2.5 / (2.5 * 0.5 * 0.75) ** 0.5)
+
+
 def test_small_expected_counts_switch_to_a_simulated_p_value():
     table = pd.DataFrame([[3, 0], [0, 3]], index=["a", "b"], columns=["x", "y"])
     res = ins.chi_square(table, n_sim=2000)
