@@ -319,10 +319,12 @@ def agreement(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "subtool", n_
     return pd.DataFrame(rows)
 
 
-def confusion(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "type") -> pd.DataFrame:
+def confusion(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "type",
+              names: tuple[str, str] = ("hand", "auto")) -> pd.DataFrame:
     col = "primary" if level == "subtool" else "type"
-    merged = hand[["clause_id", col]].merge(auto[["clause_id", col]], on="clause_id", suffixes=(" (hand)", " (auto)"))
-    return pd.crosstab(merged[f"{col} (hand)"], merged[f"{col} (auto)"])
+    first, second = (f" ({n})" for n in names)
+    merged = hand[["clause_id", col]].merge(auto[["clause_id", col]], on="clause_id", suffixes=(first, second))
+    return pd.crosstab(merged[f"{col}{first}"], merged[f"{col}{second}"])
 
 
 # --- comparing regions ------------------------------------------------------------------------
@@ -468,3 +470,93 @@ def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
         "text": coding["text"]})
+
+
+# --- two human coders -----------------------------------------------------------------------------
+def coder2_path() -> Path:
+    return paths.curated_dir() / "instruments_coder2.csv"
+
+
+def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = None,
+                       path: Path | None = None) -> pd.DataFrame:
+    """The blind second coding (copied unchanged from the shared coding folder; never edited to
+    agree), checked: known clauses, once each, codes of the framework."""
+    path = Path(path or coder2_path())
+    where = paths.relative(path)
+    rows = read_rows(path, ["clause_id", "primary", "secondary", "confidence"], "second coding")
+    all_clauses = all_clauses if all_clauses is not None else clauses()
+    known = set(all_clauses["clause_id"])
+    seen: set[str] = set()
+    for n, row in enumerate(rows, 1):
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
+
+        if row["clause_id"] not in known:
+            fail("clause_id", f"no clause '{row['clause_id']}' in the corpus")
+        if row["clause_id"] in seen:
+            fail("clause_id", f"duplicate clause '{row['clause_id']}'")
+        seen.add(row["clause_id"])
+        for col in ("primary", "secondary"):
+            if row[col] and row[col] != NONE and row[col] not in framework.subtools:
+                fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")
+    frame = pd.DataFrame(rows).merge(all_clauses[["clause_id", "doc_id", "region", "genre", "text"]], on="clause_id")
+    frame["type"] = frame["primary"].map(framework.type_of)
+    return frame
+
+
+def codebook_examples(framework: Framework) -> set[str]:
+    """The clauses the codebook cites as examples (agreement on them is high by construction)."""
+    return {c for s in framework.subtools.values() for c in (s.get("examples") or [])}
+
+
+def _stat_numbers(a: list, b: list, n_boot: int, seed: int) -> dict:
+    k, al = cohen_kappa(a, b), krippendorff_alpha(a, b)
+    k_ci = _bootstrap(a, b, cohen_kappa, n_boot, seed) if k.value is not None else (None, None)
+    al_ci = _bootstrap(a, b, krippendorff_alpha, n_boot, seed) if al.value is not None else (None, None)
+    return {"clauses": len(a), "agreement": sum(x == y for x, y in zip(a, b)) / len(a) if a else None,
+            "kappa": k.value, "kappa_low": k_ci[0], "kappa_high": k_ci[1],
+            "alpha": al.value, "alpha_low": al_ci[0], "alpha_high": al_ci[1],
+            "not_defined": k.reason or al.reason}
+
+
+def intercoder(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, n_boot: int = 1000,
+               seed: int = 20261121) -> pd.DataFrame:
+    """Agreement of two codings of the same clauses, as numbers (estimate and 95% bootstrap
+    interval): at type and sub-tool level and for measure versus none; over all clauses,
+    without the codebook's example clauses, per document and per type (that type against the
+    rest)."""
+    m = first[["clause_id", "doc_id", "primary", "type"]].merge(
+        second[["clause_id", "primary", "type"]], on="clause_id", suffixes=("_1", "_2"))
+    examples = codebook_examples(framework)
+    levels = {"type": ("type_1", "type_2"), "sub-tool": ("primary_1", "primary_2")}
+    rows = []
+
+    def add(level, subset, frame, a, b):
+        rows.append({"level": level, "subset": subset, **_stat_numbers(list(a), list(b), n_boot, seed)})
+
+    for level, (c1, c2) in levels.items():
+        add(level, "all clauses", m, m[c1], m[c2])
+        rest = m[~m["clause_id"].isin(examples)]
+        add(level, "without the codebook's examples", rest, rest[c1], rest[c2])
+    measure = (m["primary_1"] != NONE, m["primary_2"] != NONE)
+    add("measure vs none", "all clauses", m, *measure)
+    for doc_id, g in m.groupby("doc_id", sort=False):
+        add("type", f"document {doc_id}", g, g["type_1"], g["type_2"])
+    for t in framework.types:
+        add("type", f"{t} vs the rest", m, m["type_1"] == t, m["type_2"] == t)
+    return pd.DataFrame(rows)
+
+
+def intercoder_table(stats: pd.DataFrame) -> pd.DataFrame:
+    """The agreement table for reading: estimates with their intervals, two decimals."""
+    def fmt(v, lo, hi):
+        if v is None or pd.isna(v):
+            return "not defined"
+        return f"{v:.2f} [{lo:.2f}, {hi:.2f}]" if lo is not None and not pd.isna(lo) else f"{v:.2f}"
+
+    return pd.DataFrame({
+        "level": stats["level"], "subset": stats["subset"], "clauses": stats["clauses"],
+        "agreement": [f"{a:.1%}" for a in stats["agreement"]],
+        "Cohen's κ [95% CI]": [fmt(*r) for r in stats[["kappa", "kappa_low", "kappa_high"]].itertuples(index=False)],
+        "Krippendorff's α [95% CI]": [fmt(*r) for r in stats[["alpha", "alpha_low", "alpha_high"]].itertuples(index=False)],
+    }).set_index(["level", "subset"])

@@ -144,3 +144,38 @@ def test_emphasis_text_from_numbers():
     # pooled: supply 10/20 = 50%; north 8/10 = 80% is 30 points above
     assert lines[0] == ("North: supply-side leads with 80% of its 10 coded clauses; above the pooled share: "
                         "supply-side (80% vs 50%); none on demand-side.")
+
+
+def test_intercoder_agreement_on_hand_made_codings():
+    fw = ins.load_framework()
+    first = pd.DataFrame({"clause_id": ["c1", "c2", "c3", "c4"], "doc_id": ["d"] * 4,
+                          "primary": ["S_FUN", "S_FUN", "none", "E_TAX"]})
+    second = pd.DataFrame({"clause_id": ["c1", "c2", "c3", "c4"], "primary": ["S_FUN", "E_TAX", "none", "E_TAX"]})
+    for frame in (first, second):
+        frame["type"] = frame["primary"].map(fw.type_of)
+    stats = ins.intercoder(first, second, fw, n_boot=50).set_index(["level", "subset"])
+    # types: supply, supply, none, environment vs supply, environment, none, environment
+    # po = 3/4; pe = (2/4)(1/4) + (1/4)(1/4) + (1/4)(2/4) = 0.3125; kappa = (0.75 - 0.3125) / 0.6875 = 0.636
+    row = stats.loc[("type", "all clauses")]
+    assert row["agreement"] == 0.75 and row["kappa"] == pytest.approx(0.4375 / 0.6875)
+    assert isinstance(row["kappa_low"], float) and isinstance(row["alpha"], float)  # numbers, not text
+    # measure vs none: both say measure, measure, none, measure -> po = 1, pe = (3/4)^2 + (1/4)^2 -> kappa 1
+    assert stats.loc[("measure vs none", "all clauses"), "kappa"] == pytest.approx(1.0)
+
+
+def test_the_second_coding_is_the_shared_one_unchanged_and_is_checked(project):
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "coding" / "second_coder.csv"
+    if shared.is_file():
+        assert (project / "data/curated/instruments_coder2.csv").read_bytes() == shared.read_bytes()
+    fw = ins.load_framework()
+    coder2 = ins.load_second_coding(fw)
+    assert len(coder2) == 350 and coder2["clause_id"].is_unique  # the five reviewed documents' clauses
+    path = project / "data/curated/instruments_coder2.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("xinjiang-2017:1.1.1,none", "xinjiang-2017:1.1.1,X_YZ"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ins.load_second_coding(fw)
+    assert str(err.value) == ("data/curated/instruments_coder2.csv, row 1 (xinjiang-2017:1.1.1), field 'primary': "
+                              "unknown code 'X_YZ' in framework " + f"{fw.name} {fw.version}")
