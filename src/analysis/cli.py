@@ -222,6 +222,10 @@ def _run(args) -> int:
                              fail_fast=args.fail_fast, quiet=args.quiet)
     if args.reports_dir:
         options.reports_dir = Path(args.reports_dir)
+    if args.explain:
+        for name, why in runner.explain_runs(runs, options):
+            print(f"{name}: {why}")
+        return 0
     results = runner.run_suite(runs, options)
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
@@ -357,6 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--quiet", action="store_true", help="no progress lines (for CI logs)")
     p_run.add_argument("--suite", help="suite file (default: notebooks/suite.yml)")
     p_run.add_argument("--reports-dir", help="where reports go (default: reports/)")
+    p_run.add_argument("--explain", action="store_true",
+                       help="say why each run would re-execute (which input changed), and run nothing")
     p_run.set_defaults(func=_run)
 
     p_params = sub.add_parser("params", help="print a notebook's parameters: types, defaults, allowed values")

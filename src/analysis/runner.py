@@ -65,6 +65,7 @@ class Result:
     headline: str = ""
     outputs: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     fingerprint: str = ""
+    inputs: dict = field(default_factory=dict)  # the fingerprint's parts, kept for --explain
 
 
 # --- hashing -----------------------------------------------------------------------------
@@ -96,13 +97,65 @@ def _lock_hash() -> str:
     return sha256_file(lock) if lock.is_file() else ""
 
 
-def fingerprint(run: Run, show_code: bool, package: str, lock: str) -> str:
-    data = {paths.relative(p): sha256_file(p) for p in _input_files(run.inputs)}
-    payload = {
+# The libraries a kernel imports to make a report: a different version may make other
+# numbers or other bytes (the universal lock resolves pandas 2.3 on Python 3.10 and 3.x on
+# 3.11+), so they decide a re-run as the data do (owid/etl puts pandas' version in its checksum).
+KERNEL_PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "mplfonts", "opencc", "cn2an",
+                   "jieba", "pyyaml", "charset-normalizer", "ipykernel", "nbclient", "nbformat", "nbconvert",
+                   "papermill")
+
+
+def environment() -> dict:
+    """The interpreter and the versions of the kernel's libraries, as they are installed now."""
+    installed = _packages()
+    return {"interpreter": f"{sys.implementation.name} {platform.python_version()}",
+            "packages": {name: installed.get(name, "not installed") for name in KERNEL_PACKAGES}}
+
+
+def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: dict) -> dict:
+    """Everything that decides whether a run's outputs are out of date."""
+    return {
         "notebook": sha256_file(run.notebook), "parameters": run.all_parameters(), "show_code": show_code,
-        "package": package, "lock": lock, "data": data,
+        "package": package, "lock": lock, **env,
+        "data": {paths.relative(p): sha256_file(p) for p in _input_files(run.inputs)},
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _digest(parts: dict) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def fingerprint(run: Run, show_code: bool, package: str, lock: str, env: dict | None = None) -> str:
+    return _digest(fingerprint_parts(run, show_code, package, lock, env if env is not None else environment()))
+
+
+def explain(run: Run, entry: dict | None, parts: dict, fp: str, reports: Path) -> str:
+    """Why ``run`` would re-execute (or that it would not), from its manifest entry."""
+    if not entry:
+        return "never run into this reports folder"
+    if entry.get("status") != "done":
+        return "its last run failed"
+    if entry.get("fingerprint") == fp:
+        missing = [rel for rel, digest in entry.get("outputs", {}).items()
+                   if not (reports / rel).is_file() or sha256_file(reports / rel) != digest]
+        return f"an output is missing or changed: {', '.join(missing)}" if missing else "up to date: it would be skipped"
+    old = entry.get("inputs")
+    if not old:
+        return "its manifest entry predates the recorded inputs"
+    reasons = [f"{key} changed" for key in ("notebook", "parameters", "show_code", "package", "lock")
+               if old.get(key) != parts.get(key)]
+    labels = {"package": "the analysis package", "lock": "requirements.lock"}
+    reasons = [labels.get(r.split()[0], r.split()[0]) + " changed" for r in reasons]
+    if old.get("interpreter") != parts["interpreter"]:
+        reasons.append(f"interpreter {old.get('interpreter')} -> {parts['interpreter']}")
+    for name, version in parts["packages"].items():
+        if old.get("packages", {}).get(name) != version:
+            reasons.append(f"{name} {old.get('packages', {}).get(name)} -> {version}")
+    before, now = old.get("data", {}), parts["data"]
+    reasons += [f"{f} changed" for f in sorted(set(before) & set(now)) if before[f] != now[f]]
+    reasons += [f"{f} added" for f in sorted(set(now) - set(before))]
+    reasons += [f"{f} removed" for f in sorted(set(before) - set(now))]
+    return "would re-run: " + ("; ".join(reasons) if reasons else "its fingerprint changed")
 
 
 # --- the kernel and the worker ---------------------------------------------------------------
@@ -364,13 +417,22 @@ def _packages() -> dict[str, str]:
 
 
 def _load_manifest(reports: Path) -> dict:
+    """The manifest of ``reports``, or {} when there is none yet. A corrupt or foreign one is an
+    error naming it: emptying it silently would throw away what decides the skips."""
+    from analysis.errors import DataError
+
     path = reports / MANIFEST
-    if path.is_file():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            return {}
-    return {}
+    if not path.is_file():
+        return {}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise DataError(f"not valid JSON ({err}); delete it to rebuild every report", file=paths.relative(path)) from None
+    if not isinstance(manifest, dict) or manifest.get("generated_by") != "python -m analysis run" \
+            or not isinstance(manifest.get("runs"), dict):
+        raise DataError("not a manifest written by `python -m analysis run`; move it away or choose another "
+                        "--reports-dir", file=paths.relative(path))
+    return manifest
 
 
 def _write_manifest(reports: Path, manifest: dict, results: list[Result], runs: list[Run], package: str,
@@ -383,7 +445,7 @@ def _write_manifest(reports: Path, manifest: dict, results: list[Result], runs: 
             "notebook": paths.relative(r.run.notebook), "parameters": r.run.all_parameters(),
             "given": r.run.parameters, "status": r.status, "duration_s": round(r.duration, 2),
             "fingerprint": r.fingerprint if r.status == "done" else "", "headline": r.headline,
-            "outputs": r.outputs, "message": r.message,
+            "outputs": r.outputs, "message": r.message, "inputs": r.inputs if r.status == "done" else {},
         }
         if r.status == "failed" and r.run.name in entries:  # the last good outputs are still in place
             entry["outputs"] = entries[r.run.name].get("outputs", {})
@@ -448,15 +510,33 @@ def _up_to_date(run: Run, entry: dict | None, fp: str, reports: Path) -> bool:
 
 
 def run_suite(runs: list[Run], options: Options) -> list[Result]:
+    """Run (or skip) each run into ``options.reports_dir``. One suite run at a time per reports
+    folder: a second one started meanwhile waits for the first (and says so), so the two never
+    interleave their writes to the reports or the manifest."""
+    import fcntl
+
     reports = Path(options.reports_dir)
     reports.mkdir(parents=True, exist_ok=True)
+    with open(reports / ".run.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another `python -m analysis run` is writing {reports}; waiting for it to finish", file=sys.stderr,
+                  flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return _run_suite_locked(runs, options, reports)
+
+
+def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[Result]:
     manifest = _load_manifest(reports)
-    package, lock = _package_hash(), _lock_hash()
+    package, lock, env = _package_hash(), _lock_hash(), environment()
     progress = _Progress(runs, options.quiet)
     results: dict[str, Result] = {}
     todo: list[tuple[Run, str]] = []
+    parts_of: dict[str, dict] = {}
     for run in runs:
-        fp = fingerprint(run, options.show_code, package, lock)
+        parts_of[run.name] = fingerprint_parts(run, options.show_code, package, lock, env)
+        fp = _digest(parts_of[run.name])
         if not options.force and _up_to_date(run, manifest.get("runs", {}).get(run.name), fp, reports):
             results[run.name] = Result(run, "skipped", fingerprint=fp)
             progress.state(run.name, "skipped", "up to date")
@@ -511,7 +591,7 @@ def run_suite(runs: list[Run], options: Options) -> list[Result]:
                 if "CellTimeoutError" in result.get("ename", "") or "TimeoutError" in result.get("ename", ""):
                     timed_out = True
                 res = _finish(run, job, result, timed_out, options, started)
-                res.fingerprint = fp
+                res.fingerprint, res.inputs = fp, parts_of[name]
                 results[name] = res
                 del running[name]
                 shutil.rmtree(stage, ignore_errors=True)
@@ -532,6 +612,18 @@ def run_suite(runs: list[Run], options: Options) -> list[Result]:
     new_manifest = _write_manifest(reports, manifest, ordered, runs, package, lock)
     _write_index(reports, new_manifest)
     return ordered
+
+
+def explain_runs(runs: list[Run], options: Options) -> list[tuple[str, str]]:
+    """(run name, why it would or would not re-execute) for each run, without running anything."""
+    reports = Path(options.reports_dir)
+    manifest = _load_manifest(reports)
+    package, lock, env = _package_hash(), _lock_hash(), environment()
+    out = []
+    for run in runs:
+        parts = fingerprint_parts(run, options.show_code, package, lock, env)
+        out.append((run.name, explain(run, manifest.get("runs", {}).get(run.name), parts, _digest(parts), reports)))
+    return out
 
 
 def summary_line(results: list[Result]) -> str:

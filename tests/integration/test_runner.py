@@ -164,3 +164,63 @@ def test_verify_finds_no_difference_then_finds_a_changed_hash(fixture_suite, tmp
     (reports / "manifest.json").write_text(json.dumps(manifest))
     differences, _ = runner.verify(runs, reports, jobs=1)
     assert differences == ["passes: html/passes.html differs"]
+
+
+def test_another_library_version_or_interpreter_re_runs_and_explain_says_why(fixture_suite, tmp_path, monkeypatch):
+    reports = tmp_path / "reports"
+    [first] = _run(fixture_suite, reports, "passes")
+    assert first.status == "done"
+    [again] = _run(fixture_suite, reports, "passes")
+    assert again.status == "skipped"
+    runs = suite.plan(fixture_suite, ["passes"])
+    options = runner.Options(reports_dir=reports, quiet=True)
+    assert runner.explain_runs(runs, options) == [("passes", "up to date: it would be skipped")]
+    # a .venv rebuilt on another Python resolves other versions from the universal lock
+    real = runner.environment()
+    faked = {"interpreter": "cpython 3.10.14", "packages": {**real["packages"], "pandas": "2.3.3"}}
+    monkeypatch.setattr(runner, "environment", lambda: faked)
+    [(name, why)] = runner.explain_runs(runs, options)
+    assert why == (f"would re-run: interpreter {real['interpreter']} -> cpython 3.10.14; "
+                   f"pandas {real['packages']['pandas']} -> 2.3.3")
+    [rerun] = _run(fixture_suite, reports, "passes")
+    assert rerun.status == "done"
+    manifest = json.loads((reports / "manifest.json").read_text())
+    assert manifest["runs"]["passes"]["inputs"]["packages"]["pandas"] == "2.3.3"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not valid JSON"),
+    ('{"something": "else"}', "not a manifest written by `python -m analysis run`"),
+])
+def test_a_corrupt_or_foreign_manifest_is_one_line_and_exit_2(fixture_suite, tmp_path, capsys, content, message):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "manifest.json").write_text(content, encoding="utf-8")
+    assert main(["run", "passes", "--suite", str(fixture_suite), "--reports-dir", str(reports), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {reports / 'manifest.json'}: ") and message in err
+    assert (reports / "manifest.json").read_text(encoding="utf-8") == content  # left as it was
+    assert not (reports / "html").exists()
+
+
+def test_a_second_run_in_the_same_reports_folder_waits_for_the_first(fixture_suite, tmp_path):
+    import fcntl
+    import os
+    import subprocess
+    import sys
+    import time
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    with open(reports / ".run.lock", "w") as held:  # a first run holding the folder
+        fcntl.flock(held, fcntl.LOCK_EX)
+        second = subprocess.Popen([sys.executable, "-m", "analysis", "run", "passes", "--suite", str(fixture_suite),
+                                   "--reports-dir", str(reports), "--quiet"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env={**os.environ})
+        time.sleep(4)
+        assert second.poll() is None  # still waiting
+        assert not (reports / "manifest.json").exists()
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert f"another `python -m analysis run` is writing {reports}; waiting for it to finish" in err
+    assert json.loads((reports / "manifest.json").read_text())["runs"]["passes"]["status"] == "done"
