@@ -389,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
         return err.exit_status
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("interrupted: running notebooks and their kernels stopped; finished reports kept", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ tables written as CSV (what a paper's tables come from), and tables shown in the
 report.
 
 The runner tells the kernel where tables go through ``ANALYSIS_TABLES_DIR``; run
-by hand (in Jupyter), tables go to ``reports/tables/``.
+by hand (in Jupyter), tables go to a scratch folder outside the project
+(``$TMPDIR/shuangchuang-tables/``), never into ``reports/``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ HEADLINE_KEY = "analysis/headline"
 
 
 def tables_dir() -> Path:
+    """Where tables go: the runner's staging folder for the run; for a notebook executed by hand
+    (JupyterLab, papermill, a benchmark) a scratch folder outside the project, so that only the
+    runner ever writes into ``reports/`` and the manifest stays true to it."""
+    import tempfile
+
     env = os.environ.get("ANALYSIS_TABLES_DIR")
-    return Path(env) if env else paths.reports_dir() / "tables"
+    return Path(env) if env else Path(tempfile.gettempdir()) / "shuangchuang-tables"
 
 
 def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:

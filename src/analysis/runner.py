@@ -600,10 +600,16 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
                 if res.status == "failed" and options.fail_fast:
                     stop = True
     except KeyboardInterrupt:
+        # Ctrl-C: stop every worker and its kernel, leave no staging file, keep what finished
         for run, fp, proc, stage, job, started, log, ipc_dir in running.values():
             _kill_group(proc.pid)
             if (stage / "kernel.pid").is_file():
                 _kill_group(int((stage / "kernel.pid").read_text()))
+            proc.wait()
+            log.close()
+            shutil.rmtree(ipc_dir, ignore_errors=True)
+        finished = [results[r.name] for r in runs if r.name in results]
+        _write_index(reports, _write_manifest(reports, manifest, finished, runs, package, lock))
         raise
     finally:
         progress.close()

@@ -224,3 +224,31 @@ def test_a_second_run_in_the_same_reports_folder_waits_for_the_first(fixture_sui
     assert second.returncode == 0, err
     assert f"another `python -m analysis run` is writing {reports}; waiting for it to finish" in err
     assert json.loads((reports / "manifest.json").read_text())["runs"]["passes"]["status"] == "done"
+
+
+def test_ctrl_c_stops_the_kernels_leaves_nothing_half_written_and_exits_130(fixture_suite, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    reports = tmp_path / "reports"
+    # "sleeps" sleeps past its own 3 s timeout; Ctrl-C comes first
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", "sleeps", "--suite", str(fixture_suite),
+                             "--reports-dir", str(reports), "--quiet", "--timeout", "60"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ})
+    deadline = time.monotonic() + 60
+    while not _kernels(reports / ".staging") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _kernels(reports / ".staging"), "the kernel never started"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err and err.strip() == ("interrupted: running notebooks and their kernels stopped; "
+                                                     "finished reports kept")
+    time.sleep(0.5)
+    assert _kernels(reports / ".staging") == set()  # no orphan kernel
+    assert not (reports / ".staging").exists()  # no temporary file
+    assert not (reports / "html" / "sleeps.html").exists()  # no half-written report
+    assert not list(reports.rglob("*.tmp"))

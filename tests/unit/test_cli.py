@@ -56,3 +56,18 @@ def test_a_table_that_is_not_utf8_is_one_line(project):
         figures.validate(extractor=False)
     assert str(err.value).startswith("data/curated/figures.csv: not UTF-8 (byte ")
     assert str(err.value).endswith("save it as CSV UTF-8")
+
+
+def test_a_notebook_run_outside_the_runner_never_writes_into_reports(project, monkeypatch, tmp_path):
+    import pandas as pd
+
+    from analysis import report
+
+    monkeypatch.delenv("ANALYSIS_TABLES_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    report.save_table(pd.DataFrame({"n": [3]}), "by_hand")
+    assert (tmp_path / "shuangchuang-tables" / "by_hand.csv").read_text() == "n\n3\n"
+    assert not (project / "reports").exists()
