@@ -190,7 +190,13 @@ def _worker(job_file: str) -> int:
     """Executed in a child process: run one notebook with papermill, write a result file."""
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
+
+    def failure(kind: str, err: BaseException, **more) -> dict:
+        text = str(err).strip()
+        return {"status": "failed", "kind": kind, "ename": type(err).__name__,
+                "evalue": text.splitlines()[0] if text else "", **more}
 
     result: dict = {"status": "done"}
     try:
@@ -199,12 +205,16 @@ def _worker(job_file: str) -> int:
             language="python", progress_bar=False, log_output=False, cwd=job["cwd"],
             kernel_manager_class=_kernel_manager_class(), execution_timeout=job["timeout"],
             request_save_on_cell_execute=True)
-    except PapermillExecutionError as err:
-        result = {"status": "failed", "exec_count": err.exec_count, "source": err.source,
-                  "ename": err.ename, "evalue": err.evalue}
-    except Exception as err:  # kernel died, cell timed out, ...: reported, not hidden
-        result = {"status": "failed", "ename": type(err).__name__, "evalue": str(err).strip().splitlines()[0]
-                  if str(err).strip() else ""}
+    # failures classified by their type (nbclient's and papermill's exceptions), not by their text
+    except PapermillExecutionError as err:  # a cell raised: papermill says which
+        result = {"status": "failed", "kind": "error", "cell_index": err.cell_index, "exec_count": err.exec_count,
+                  "source": err.source, "ename": err.ename, "evalue": err.evalue}
+    except CellTimeoutError as err:
+        result = failure("timeout", err)
+    except DeadKernelError as err:
+        result = failure("kernel_died", err)
+    except Exception as err:  # anything else is reported, not hidden
+        result = failure("other", err)
     if result["status"] == "done":
         # normalised and rendered here, in parallel, rather than one by one in the scheduler
         import nbformat
@@ -282,12 +292,22 @@ def _normalise(nb, all_parameters: dict, given: set[str]) -> None:
         target.outputs = [_parameters_output(all_parameters, given)]
 
 
-def _failed_cell(nb, original_ids: list[str]) -> tuple[str, str]:
-    """(cell number in the committed notebook, first source line) of the cell that failed or was running."""
+def _failed_cell(nb, original_ids: list[str], cell_index: int | None = None) -> tuple[str, str]:
+    """(cell number in the committed notebook, first source line) of the cell that failed (papermill's
+    ``cell_index`` in the executed notebook, which has the injected parameters cell too) or, for a
+    timeout or a dead kernel, the cell that was running."""
     def describe(cell) -> tuple[str, str]:
         number = original_ids.index(cell.id) + 1 if cell.id in original_ids else "?"
         first = next((line for line in cell.source.splitlines() if line.strip()), "")
         return str(number), first.strip()
+
+    if cell_index is not None:
+        from papermill.execute import ERROR_MARKER_TAG
+
+        # papermill counts the cells before it adds its two error-marker cells to the notebook
+        cells = [c for c in nb.cells if ERROR_MARKER_TAG not in c.get("metadata", {}).get("tags", [])]
+        if 0 <= cell_index < len(cells):
+            return describe(cells[cell_index])
 
     started = []
     for cell in nb.cells:
@@ -347,16 +367,17 @@ def _finish(run: Run, job: dict, result: dict, timed_out: bool, options: Options
         return Result(run, "done", duration, headline=_headline(nb), outputs=outputs)
     # failed: name the cell, keep the partial notebook, leave the last good report alone
     nb = nbformat.read(out_path, as_version=4) if out_path.is_file() else None
-    number, first = _failed_cell(nb, original_ids) if nb is not None else ("?", "")
-    if timed_out:
+    number, first = _failed_cell(nb, original_ids, result.get("cell_index")) if nb is not None else ("?", "")
+    evalue = (result.get("evalue") or "").strip().splitlines()
+    error = f"{result.get('ename', '')}: {evalue[0] if evalue else ''}".rstrip(": ")
+    if timed_out or result.get("kind") == "timeout":
         cause = f"timed out after {run.timeout:g} s"
+    elif result.get("kind") == "kernel_died":
+        cause = f"kernel died ({error})"
     elif result.get("ename"):
-        evalue = (result.get("evalue") or "").strip().splitlines()
-        cause = f"{result['ename']}: {evalue[0] if evalue else ''}".rstrip(": ")
-    else:
+        cause = error
+    else:  # killed from outside (out of memory?) before it could write its result
         cause = "the worker stopped without a result (killed?)"
-    if "DeadKernel" in cause or "died" in cause.lower():
-        cause = f"kernel died ({cause})"
     message = f"{run.name}: cell {number}" + (f" `{first}`" if first else "") + f": {cause}"
     if nb is not None:
         _write_atomic(reports / "failed" / f"{run.name}.ipynb", (nbformat.writes(nb) + "\n").encode("utf-8"))
@@ -588,7 +609,7 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
                     _kill_group(int(kernel_pid.read_text()))
                 result_file = Path(job["result"])
                 result = json.loads(result_file.read_text()) if result_file.is_file() else {}
-                if "CellTimeoutError" in result.get("ename", "") or "TimeoutError" in result.get("ename", ""):
+                if result.get("kind") == "timeout":
                     timed_out = True
                 res = _finish(run, job, result, timed_out, options, started)
                 res.fingerprint, res.inputs = fp, parts_of[name]
