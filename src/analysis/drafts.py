@@ -82,7 +82,7 @@ class Tagger:
         return cls(sorted(aliases, key=lambda a: -len(a[0])), cues,
                    sorted(scope_cues, key=lambda c: -len(c[0])))
 
-    def indicator(self, text: str, start: int, end: int, c0: int, s0: int, prev_end: int, unit: str
+    def indicator(self, text: str, start: int, end: int, c0: int, s0: int, s1: int, prev_end: int, unit: str
                   ) -> tuple[str | None, float, str]:
         """(indicator, confidence, how) for the mention text[start:end] in a clause from c0.
 
@@ -90,8 +90,7 @@ class Tagger:
         or before the number (``在孵企业1128余家``): an alias after the number, before the
         next punctuation or number, wins; else the nearest alias before it in the clause,
         those before the previous number of the clause counting as farther away."""
-        line_end = text.find("\n", end)
-        sentence = text[s0:line_end if line_end >= 0 else len(text)]
+        sentence = text[s0:s1]
         stop = _AFTER_STOP.search(text, end, end + 14)
         after = text[end:stop.start() if stop else min(len(text), end + 14)]
         best = None  # (score, -len(alias), indicator, how)
@@ -154,7 +153,7 @@ def load_scopes() -> list[dict]:
     return read_rows(paths.curated_dir() / "scopes.csv", ["code", "cues"], "scope codebook")
 
 
-def _kind(mention: quantities.Mention, genre: str) -> tuple[str, float]:
+def _kind(mention: quantities.Mention) -> tuple[str, float]:
     if mention.kind in ("target", "actual", "funding", "rule"):
         return mention.kind, 1.0
     return "actual", 0.7  # no cue either way: read as a status figure
@@ -181,10 +180,10 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, prev_end, m.unit)
+        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit)
         scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
         prev_end = m.end
-        kind, kind_conf = _kind(m, doc.genre)
+        kind, kind_conf = _kind(m)
         year, notes = m.year, []
         if year is None:
             year, kind_conf = doc.year, kind_conf * 0.8
@@ -250,14 +249,18 @@ _PAYER_LEVEL = {"province": "provincial", "provincial_capital": "municipal", "pr
                 "county": "county", "district": "county", "development_zone": "zone"}
 
 
+def is_money(figures: pd.DataFrame) -> pd.Series:
+    """The figures funding attributes describe: amounts in CNY, and the rates of subsidy rules."""
+    return (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
+
+
 def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
     """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
     of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
     from analysis import funding
 
     rows = []
-    money = (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
-    for f in figures[money].itertuples():
+    for f in figures[is_money(figures)].itertuples():
         doc = docs[f.doc_id]
         context = f"{f.quote} {getattr(f, 'sentence', '')}"
         instrument = next((code for code, cues in _INSTRUMENT_CUES if any(c in context for c in cues)), "unknown")

@@ -59,8 +59,7 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
     reviewed = curation.reviewed_documents("funding")
     frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & ((figures["unit"] == "CNY")
-                                                          | (figures["kind"] == "rule") & (figures["unit"] == "percent"))]
+    money = figures[~figures["doc_id"].isin(reviewed) & drafts.is_money(figures)]
     if len(money):
         docs = {d.doc_id: d for d in corpus.load_catalogue()}
         draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
