@@ -227,16 +227,19 @@ def _mark_baselines(rows: list[dict]) -> list[dict]:
 
 
 # --- instruments ------------------------------------------------------------------------------
-def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | None = None) -> pd.DataFrame:
-    from analysis import instruments
+def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | None = None,
+                      training: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every clause coded by the automatic coder (``analysis.autocoder``: trained on the
+    consensus coding of the reviewed documents, never on this document's own clauses)."""
+    from analysis import autocoder
 
     rows = [{"clause_id": s.id, "doc_id": doc.doc_id, "region": doc.region, "genre": doc.genre,
              "start": s.start, "end": s.end, "text": s.text}
             for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
     if not rows:
         return pd.DataFrame(columns=INSTRUMENT_COLUMNS)
-    coded = instruments.auto_code(pd.DataFrame(rows), framework)
-    coded["note"] = "drafted by the keyword coder"
+    coded = autocoder.code(pd.DataFrame(rows), framework, training)
+    coded["note"] = "drafted by the automatic coder"
     coded["framework_version"] = framework.version
     return coded[INSTRUMENT_COLUMNS]
 
@@ -290,7 +293,6 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     figs = figures[figures["doc_id"] == doc.doc_id]
     codes = coding[coding["doc_id"] == doc.doc_id]
     primary = set(codes["primary"]) | set(codes.get("secondary", pd.Series(dtype=str)).fillna(""))
-    types = {instrument_fw.subtools[c]["type"] for c in primary if c in instrument_fw.subtools}
     targets = figs[figs["kind"] == "target"]
     horizon = int(targets["year"].max()) - doc.year if len(targets) else None
     rules: dict[str, tuple[int, str]] = {}
@@ -303,11 +305,10 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     if len(figs[figs["kind"].isin(["actual", "baseline"])]):
         rules["X1:4"] = (1, "rule: the drafted figures include status figures")
     if len(codes):
-        for item, code in (("X8:1", "supply"), ("X8:2", "environment"), ("X8:3", "demand")):
-            if code in instrument_fw.types:
-                present = code in types
-                rules[item] = (int(present), f"rule: {code}-side code {'among' if present else 'absent from'} the "
-                                             "clause codes (primary or secondary)")
+        from analysis import pmc
+
+        for r in pmc.instrument_items(doc.doc_id, codes, framework, instrument_fw).itertuples():
+            rules[r.item] = (r.score, r.justification)
         for item, sub in (("X5:1", "S_TAL"), ("X5:2", "S_FUN"), ("X5:3", "E_TAX"), ("X5:4", "E_FIN"), ("X5:5", "S_INF")):
             if sub in instrument_fw.subtools:
                 rules[item] = (int(sub in primary), f"rule: sub-tool {sub} {'present' if sub in primary else 'absent'} "
@@ -330,11 +331,12 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
 # --- building, storing, loading ------------------------------------------------------------------
 def _fingerprint() -> str:
     """What the drafts depend on: the catalogue (which carries every raw file's sha256), the
-    codebooks, and this package's code."""
+    codebooks, the human codings the automatic coder learns from, and this package's code."""
     h = hashlib.sha256()
     files = [paths.catalogue_path()] + [paths.curated_dir() / n for n in
                                         ("indicators.csv", "scopes.csv", "instruments_framework.yml",
-                                         "pmc_framework.yml")]
+                                         "pmc_framework.yml", "instruments_hand.csv", "instruments_coder2.csv",
+                                         "instruments_adjudication.csv", "curation.csv")]
     files += sorted(Path(__file__).parent.glob("*.py")) + sorted(Path(__file__).parent.glob("*.yml"))
     for f in files:
         h.update(f.name.encode())
@@ -356,6 +358,8 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     tagger = Tagger.from_codebooks(figures.load_indicators(), load_scopes())
     ins_fw = instruments.load_framework()
     pmc_fw = pmc.load_framework()
+    from analysis import autocoder
+    training = autocoder.training_data(ins_fw)  # the consensus coding the automatic coder learns from
     by_id = {d.doc_id: d for d in docs}
     iterator = docs
     if progress:
@@ -366,7 +370,7 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         cleaned = corpus.load_clean(doc)
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
         figs = draft_figures(doc, cleaned, tagger, clauses)
-        codes = draft_instruments(doc, cleaned, ins_fw, clauses)
+        codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
         in_scope = figs[figs["out_of_scope_reason"] == ""]
         files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
         files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)

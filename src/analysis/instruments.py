@@ -37,6 +37,9 @@ class Framework:
     subtools: dict[str, dict]  # subtool code -> {type, name_en, name_zh, definition, keywords, ...}
     path: str = ""
     order: list[str] = field(default_factory=list)
+    rules: dict[str, dict] = field(default_factory=dict)  # rule id -> {codes, text} (version 1.1 on)
+    unit: dict = field(default_factory=dict)  # the unit of analysis' settings (analysis.measures)
+    changelog: list[dict] = field(default_factory=list)
 
     def type_of(self, code: str) -> str:
         return NONE if code in (NONE, "", None) else self.subtools[code]["type"]
@@ -77,7 +80,15 @@ def load_framework(path: Path | str | None = None) -> Framework:
                 raise DataError(f"sub-tool '{s['code']}' lacks {', '.join(missing)}", file=where, field="subtools")
             subtools[s["code"]] = {**s, "type": t["code"], "keywords": list(s.get("keywords") or [])}
             order.append(s["code"])
-    return Framework(data["name"], str(data["version"]), types, subtools, where, order)
+    rules = {}
+    for r in data.get("rules") or []:
+        if not r.get("id") or not r.get("text"):
+            raise DataError("every rule needs an id and a text", file=where, field="rules")
+        if r["id"] in rules:
+            raise DataError(f"duplicate rule id '{r['id']}'", file=where, field="rules")
+        rules[r["id"]] = r
+    return Framework(data["name"], str(data["version"]), types, subtools, where, order, rules,
+                     dict(data.get("unit") or {}), list(data.get("changelog") or []))
 
 
 def clauses(docs: list | None = None) -> pd.DataFrame:
@@ -156,23 +167,144 @@ def _reviewed_coding(rows: list[dict], seen: set[str], framework: Framework, all
     return frame
 
 
-def load_coding(framework: Framework, coding: str = "hand", curation: str = "all",
+CODINGS = ("consensus", "coder1", "coder2", "auto")
+
+
+def load_coding(framework: Framework, coding: str = "consensus", curation: str = "all",
                 all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The clause codes an analysis uses, with ``status`` and ``confidence``. ``hand``: the
-    hand coding of the documents whose instruments are reviewed, and the automatic coder's
-    drafts for the others (left out with ``curation="reviewed"``); ``auto``: the automatic
-    coder on every clause (all drafts)."""
+    """The clause codes an analysis uses, with ``status``, ``confidence`` and the unit of
+    analysis (``heading``, ``merged_into``, ``measure``: ``analysis.measures``).
+
+    ``consensus`` (the default): the two human codings where they agree, the adjudicated code
+    where they do not (``load_consensus``); ``coder1``: the first coding
+    (``instruments_hand.csv``); ``coder2``: the blind second coding. For each, clauses no
+    person coded (a document not reviewed, or not second-coded) are drafted by the automatic
+    coder, ``status="draft"``, or left out with ``curation="reviewed"``. ``auto``: the
+    automatic coder on every clause, each document coded by a model that never saw it
+    (``analysis.autocoder``)."""
+    from analysis import measures
+
+    if coding not in CODINGS:
+        raise DataError(f"unknown coding '{coding}': use one of {', '.join(CODINGS)}")
     all_clauses = all_clauses if all_clauses is not None else clauses()
     if coding == "auto":
-        coded = auto_code(all_clauses, framework).assign(status="draft")
+        coded = _auto(all_clauses, framework)
     else:
-        hand = load_hand_coding(framework, all_clauses=all_clauses).assign(status="reviewed", confidence=float("nan"))
-        rest = all_clauses[~all_clauses["clause_id"].isin(hand["clause_id"])]
-        coded = hand
+        human = {"coder1": lambda: load_hand_coding(framework, all_clauses=all_clauses),
+                 "coder2": lambda: load_second_coding(framework, all_clauses, reviewed_only=True),
+                 "consensus": lambda: load_consensus(framework, all_clauses)}[coding]()
+        human = human.assign(status="reviewed", confidence=float("nan"))
+        rest = all_clauses[~all_clauses["clause_id"].isin(human["clause_id"])]
+        coded = human
         if curation != "reviewed" and len(rest):
-            coded = pd.concat([hand, auto_code(rest, framework).assign(status="draft")], ignore_index=True)
+            coded = pd.concat([human, _auto(rest, framework)], ignore_index=True)
     order = {c: i for i, c in enumerate(all_clauses["clause_id"])}
-    return coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    coded = coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    coded["secondary"] = coded["secondary"].fillna("")
+    return measures.link_headings(coded, framework)
+
+
+def _auto(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """The automatic coder's codes for these clauses: read from the drafts (built once per
+    corpus and codebook, ``analysis.drafts``) for the project's codebook, coded afresh for
+    another one."""
+    from analysis import autocoder, drafts
+
+    if paths.relative(framework_path()) == framework.path:
+        drafted = drafts.load("instruments", sorted(set(frame["doc_id"])))
+        coded = frame.merge(drafted[["clause_id", "primary", "secondary", "confidence"]], on="clause_id")
+        if len(coded) == len(frame):
+            coded["secondary"] = coded["secondary"].fillna("")
+            coded["confidence"] = pd.to_numeric(coded["confidence"], errors="coerce")
+            coded["type"] = coded["primary"].map(framework.type_of)
+            return coded.assign(status="draft")
+    return autocoder.code(frame, framework).assign(status="draft")
+
+
+# --- the consensus of the two human codings ------------------------------------------------------
+def adjudication_path() -> Path:
+    return paths.curated_dir() / "instruments_adjudication.csv"
+
+
+def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.DataFrame,
+                      path: Path | None = None) -> pd.DataFrame:
+    """The adjudication table, checked against the two codings: one row for every clause whose
+    primary codes differ and for no other, the coders' codes as they are in their files, a
+    consensus code of the framework, and a rule of the codebook."""
+    path = Path(path or adjudication_path())
+    where = paths.relative(path)
+    rows = read_rows(path, ["clause_id", "coder1", "coder2", "primary", "secondary", "kept", "rule", "reason"],
+                     "adjudication")
+    m = first[["clause_id", "primary"]].merge(second[["clause_id", "primary"]], on="clause_id", suffixes=("_1", "_2"))
+    codes = {r.clause_id: (r.primary_1, r.primary_2) for r in m.itertuples()}
+    disagree = {c for c, (a, b) in codes.items() if a != b}
+    seen: set[str] = set()
+    for n, row in enumerate(rows, 1):
+        def fail(field, message):
+            raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
+
+        cid = row["clause_id"]
+        if cid in seen:
+            fail("clause_id", "adjudicated twice")
+        seen.add(cid)
+        if cid not in codes:
+            fail("clause_id", f"'{cid}' is not a clause both coders coded")
+        if cid not in disagree:
+            fail("clause_id", f"the coders agree on {codes[cid][0]}: nothing to adjudicate")
+        for col, actual in (("coder1", codes[cid][0]), ("coder2", codes[cid][1])):
+            if row[col] != actual:
+                fail(col, f"says {row[col]} but the coding says {actual} (was the coding changed?)")
+        for col in ("primary", "secondary"):
+            if row[col] and row[col] != NONE and row[col] not in framework.subtools:
+                fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")
+        if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
+            fail("secondary", "a secondary code needs a different primary code")
+        expected = {"coder1": codes[cid][0], "coder2": codes[cid][1]}.get(row["kept"])
+        if row["kept"] not in ("coder1", "coder2", "neither"):
+            fail("kept", f"'{row['kept']}' is not coder1, coder2 or neither")
+        if (expected is not None and row["primary"] != expected) or (
+                row["kept"] == "neither" and row["primary"] in codes[cid]):
+            fail("kept", f"'{row['kept']}' does not match the consensus code {row['primary']}")
+        if row["rule"] not in framework.rules:
+            fail("rule", f"no rule '{row['rule']}' in the codebook {framework.path} (version {framework.version})")
+        if not row["reason"].strip():
+            fail("reason", "is empty: say why in a few words")
+    missing = sorted(disagree - seen)
+    if missing:
+        c = missing[0]
+        raise DataError(f"{len(missing)} disagreement(s) not adjudicated, e.g. {c} (coder1 {codes[c][0]}, coder2 "
+                        f"{codes[c][1]}): add a row saying which code is kept and why", file=where)
+    return pd.DataFrame(rows, columns=["clause_id", "coder1", "coder2", "primary", "secondary", "kept", "rule",
+                                       "reason"])
+
+
+def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The consensus coding: where both coders coded a clause, their primary code when they
+    agree (with the first coder's secondary code, else the second's) and the adjudicated codes
+    when they do not; where only the first coder coded it (a document reviewed later), the
+    first coder's codes. ``source`` says which: agreed, adjudicated (rule), one coder."""
+    all_clauses = all_clauses if all_clauses is not None else clauses()
+    first = load_hand_coding(framework, all_clauses=all_clauses)
+    second = load_second_coding(framework, all_clauses)
+    adj = load_adjudication(framework, first, second).set_index("clause_id")
+    second = second.set_index("clause_id")
+    out = first.copy()
+    sources = []
+    for i, row in out.iterrows():
+        cid = row["clause_id"]
+        if cid in adj.index:
+            out.at[i, "primary"] = adj.at[cid, "primary"]
+            out.at[i, "secondary"] = adj.at[cid, "secondary"]
+            sources.append(f"adjudicated ({adj.at[cid, 'rule']})")
+        elif cid in second.index:
+            if not row["secondary"] and second.at[cid, "secondary"] != row["primary"]:
+                out.at[i, "secondary"] = second.at[cid, "secondary"]
+            sources.append("agreed")
+        else:
+            sources.append("one coder")
+    out["source"] = sources
+    out["type"] = out["primary"].map(framework.type_of)
+    return out
 
 
 # --- the automatic coder ----------------------------------------------------------------------
@@ -328,10 +460,16 @@ def confusion(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "type",
 
 
 # --- comparing regions ------------------------------------------------------------------------
+def measures_of(coding: pd.DataFrame) -> pd.DataFrame:
+    """The clauses that count as measures (``analysis.measures``: a sub-tool code, not a heading
+    merged with its body); a frame without the unit columns counts every coded clause."""
+    return coding[coding["measure"]] if "measure" in coding else coding[coding["primary"] != NONE]
+
+
 def counts(coding: pd.DataFrame, framework: Framework, level: str = "type", by: str = "region") -> pd.DataFrame:
-    """Counts and shares of types or sub-tools per region (or document), measures only."""
+    """Counts of types or sub-tools per region (or document), of measures (primary codes)."""
     col = "type" if level == "type" else "primary"
-    measures = coding[coding["primary"] != NONE]
+    measures = measures_of(coding)
     categories = list(framework.types) if level == "type" else framework.order
     table = pd.crosstab(measures[by], measures[col]).reindex(columns=categories, fill_value=0)
     return table
@@ -382,10 +520,28 @@ def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) ->
     return out
 
 
-def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en") -> list[str]:
-    """What each region emphasises and omits, from the shares (generated, not hand-written)."""
+def secondary_presence(coding: pd.DataFrame, framework: Framework, level: str = "type",
+                       by: str = "region") -> pd.DataFrame:
+    """How many clauses hold each type (or sub-tool) only as a secondary code, per region (or
+    document): what a statement about presence ("has no demand-side measure") must count too."""
+    col = "type" if level == "type" else "primary"
+    categories = list(framework.types) if level == "type" else framework.order
+    sec = coding[coding["secondary"].fillna("") != ""].copy()
+    sec["_cat"] = sec["secondary"].map(framework.type_of) if level == "type" else sec["secondary"]
+    sec = sec[sec["_cat"] != sec[col]]
+    groups = sorted(set(coding[by]), key=list(coding[by]).index)
+    return pd.crosstab(sec[by], sec["_cat"]).reindex(index=groups, columns=categories, fill_value=0)
+
+
+def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
+                  coding: pd.DataFrame | None = None, level: str = "type") -> list[str]:
+    """What each region emphasises and omits, from the shares of its measures (generated, not
+    hand-written). With ``coding``, "none on X" is said only when X is absent from primary and
+    secondary codes alike; X held only as a secondary code is said so."""
     shares = table.div(table.sum(axis=1), axis=0)
     pooled = table.sum() / table.to_numpy().sum()
+    secondary = (secondary_presence(coding, framework, level) if coding is not None
+                 else pd.DataFrame(0, index=table.index, columns=table.columns))
     lines = []
     for region, row in shares.iterrows():
         if table.loc[region].sum() == 0:
@@ -393,12 +549,18 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en") -
         top = row.sort_values(ascending=False)
         lead = top.index[0]
         over = [c for c in row.index if row[c] - pooled[c] >= 0.10]
-        omitted = [c for c in row.index if table.loc[region, c] == 0]
-        parts = [f"{framework.label(lead, lang)} leads with {top.iloc[0]:.0%} of its {int(table.loc[region].sum())} coded clauses"]
+        zero = [c for c in row.index if table.loc[region, c] == 0]
+        held = {c: int(secondary.loc[region, c]) if region in secondary.index and c in secondary else 0 for c in zero}
+        parts = [f"{framework.label(lead, lang)} leads with {top.iloc[0]:.0%} of its {int(table.loc[region].sum())} measures"]
         if over:
             parts.append("above the pooled share: " + ", ".join(f"{framework.label(c, lang)} ({row[c]:.0%} vs {pooled[c]:.0%})" for c in over))
-        if omitted:
-            parts.append("none on " + ", ".join(framework.label(c, lang) for c in omitted))
+        absent = [c for c in zero if not held[c]]
+        if absent:
+            parts.append("none on " + ", ".join(framework.label(c, lang) for c in absent)
+                         + (" (primary or secondary)" if coding is not None else ""))
+        for c in zero:
+            if held[c]:
+                parts.append(f"{framework.label(c, lang)} only as a secondary code ({held[c]} clause{'s' if held[c] > 1 else ''})")
         lines.append(f"{region.capitalize()}: " + "; ".join(parts) + ".")
     return lines
 
@@ -410,12 +572,12 @@ def select(coding: pd.DataFrame, regions="all") -> pd.DataFrame:
 
 
 def headline(coding: pd.DataFrame, framework: Framework, which: str) -> str:
-    measures = coding[coding["primary"] != NONE]
+    measures = measures_of(coding)
     shares = measures["type"].value_counts(normalize=True)
     parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
-    drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which == "hand" else 0
+    drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which != "auto" else 0
     how = f"{which} coding" + (f"; {drafted} clauses drafted by the automatic coder, not reviewed" if drafted else "")
-    return f"{len(measures)} of {len(coding)} clauses state a measure ({how}): {parts}"
+    return f"{len(measures)} measures in {len(coding)} clauses ({how}): {parts}"
 
 
 def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
@@ -426,20 +588,20 @@ def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
     out = pd.DataFrame(index=table.index)
     for code in table.columns:
         out[framework.label(code, lang)] = [f"{n} ({s:.0%})" for n, s in zip(table[code], shares[code])]
-    out["clauses"] = table.sum(axis=1)
+    out["measures"] = table.sum(axis=1)
     if coding is not None and "status" in coding:
-        measures = coding[coding["primary"] != NONE]
+        measures = measures_of(coding)
         drafted = measures[measures["status"] == "draft"].groupby(by).size()
         out["status"] = [f"draft: {drafted[r]} of {n} coded by code" if r in drafted.index else "reviewed"
-                         for r, n in zip(out.index, out["clauses"])]
+                         for r, n in zip(out.index, out["measures"])]
     return out
 
 
 def counts_long(coding: pd.DataFrame, framework: Framework, level: str) -> pd.DataFrame:
     table = counts(coding, framework, level, by="doc_id")
-    long = table.stack().rename("clauses").reset_index()
-    long.columns = ["doc_id", "code", "clauses"]
-    long["share"] = long["clauses"] / long.groupby("doc_id")["clauses"].transform("sum")
+    long = table.stack().rename("measures").reset_index()
+    long.columns = ["doc_id", "code", "measures"]
+    long["share"] = long["measures"] / long.groupby("doc_id")["measures"].transform("sum")
     long["label"] = long["code"].map(framework.label)
     return long
 
@@ -478,9 +640,10 @@ def coder2_path() -> Path:
 
 
 def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = None,
-                       path: Path | None = None) -> pd.DataFrame:
+                       path: Path | None = None, reviewed_only: bool = False) -> pd.DataFrame:
     """The blind second coding (copied unchanged from the shared coding folder; never edited to
-    agree), checked: known clauses, once each, codes of the framework."""
+    agree), checked: known clauses, once each, codes of the framework. ``reviewed_only``: only
+    the documents whose instruments layer a person reviewed (as the first coding)."""
     path = Path(path or coder2_path())
     where = paths.relative(path)
     rows = read_rows(path, ["clause_id", "primary", "secondary", "confidence"], "second coding")
@@ -499,7 +662,12 @@ def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = 
         for col in ("primary", "secondary"):
             if row[col] and row[col] != NONE and row[col] not in framework.subtools:
                 fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")
-    frame = pd.DataFrame(rows).merge(all_clauses[["clause_id", "doc_id", "region", "genre", "text"]], on="clause_id")
+    frame = pd.DataFrame(rows).merge(all_clauses[["clause_id", "doc_id", "region", "genre", "start", "end", "text"]],
+                                     on="clause_id")
+    if reviewed_only:
+        from analysis import curation
+
+        frame = frame[frame["doc_id"].isin(curation.reviewed_documents("instruments"))].reset_index(drop=True)
     frame["type"] = frame["primary"].map(framework.type_of)
     return frame
 
@@ -560,3 +728,69 @@ def intercoder_table(stats: pd.DataFrame) -> pd.DataFrame:
         "Cohen's κ [95% CI]": [fmt(*r) for r in stats[["kappa", "kappa_low", "kappa_high"]].itertuples(index=False)],
         "Krippendorff's α [95% CI]": [fmt(*r) for r in stats[["alpha", "alpha_low", "alpha_high"]].itertuples(index=False)],
     }).set_index(["level", "subset"])
+
+
+# --- the comparison under each coding, and within genre ---------------------------------------------
+def chi_square_by_coding(codings: dict[str, pd.DataFrame], framework: Framework, n_sim: int = 20000) -> pd.DataFrame:
+    """The region-by-type test under each coding (the conclusion's sensitivity to who coded):
+    measures, chi-square, df, p (simulated where expected counts are small), and the cells whose
+    adjusted residual exceeds 2 in absolute value."""
+    rows = []
+    for name, coding in codings.items():
+        test = chi_square(counts(coding, framework, "type"), n_sim=n_sim)
+        row = {"coding": name, "measures": int(coding["measure"].sum()) if "measure" in coding else None}
+        if test["defined"]:
+            res = test["residuals"]
+            cells = [f"{r} {c} {res.loc[r, c]:+.2f}" for r in res.index for c in res.columns if abs(res.loc[r, c]) > 2]
+            row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),
+                       p_asymptotic=test["p_asymptotic"], cells_beyond_2="; ".join(cells) or "none")
+        else:
+            row.update(chi2=None, df=None, p=None, p_asymptotic=None, cells_beyond_2=test["reason"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000) -> pd.DataFrame:
+    """The region-by-type test within each genre (news reports describe measures, policy texts
+    enact them), where a genre has at least two regions with measures."""
+    rows = []
+    for genre, g in coding.groupby("genre", sort=True):
+        table = counts(g, framework, "type")
+        table = table[table.sum(axis=1) > 0]
+        row = {"genre": genre, "regions": ", ".join(table.index), "measures": int(table.to_numpy().sum())}
+        test = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {"defined": False,
+                                                                       "reason": "one region: nothing to compare"}
+        if test["defined"]:
+            row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),
+                       note=test["method"])
+        else:
+            row.update(chi2=None, df=None, p=None, note=test["reason"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def confound_text(coding: pd.DataFrame, docs: list | None = None) -> list[str]:
+    """What a contrast between regions may reflect besides local strategy, from the catalogue:
+    different genres, and policy texts of one province (a provincial template)."""
+    docs = docs if docs is not None else corpus.load_catalogue()
+    used = [d for d in docs if d.doc_id in set(coding["doc_id"])]
+    lines = []
+    genres: dict[str, list[str]] = {}
+    for d in used:
+        genres.setdefault(d.genre, []).append(d.region)
+    if len(genres) > 1:
+        parts = "; ".join(f"{g.replace('_', ' ')}s: {', '.join(sorted(set(r)))}" for g, r in sorted(genres.items()))
+        lines.append(f"Genre confounds region ({parts}). News reports describe measures a government took or "
+                     "announced; policy texts enact them, with targets, principles and responsibility lines. A "
+                     "contrast between regions of different genres may reflect the genre rather than the strategy: "
+                     "read the comparison within genre.")
+    provinces: dict[str, list[str]] = {}
+    for d in used:
+        if d.genre == "policy_text" and d.parent_province:
+            provinces.setdefault(d.parent_province, []).append(d.region)
+    for prov, regions in sorted(provinces.items()):
+        if len(set(regions)) > 1:
+            lines.append(f"{', '.join(sorted(set(regions)))} are policy texts of cities of one province ({prov}): "
+                         "where they agree, they may follow the provincial (or national) template rather than "
+                         "a local choice.")
+    return lines

@@ -27,8 +27,13 @@ __all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sens
 class Framework:
     name: str
     version: str
-    variables: dict[str, dict]  # X1 -> {name_en, name_zh, items: {X1:1: definition}}
+    variables: dict[str, dict]  # X1 -> {name_en, name_zh, items: {X1:1: definition}, derived}
     bands: dict[int, list[tuple[float, str]]]
+
+    @property
+    def derived_items(self) -> list[str]:
+        """Items scored from the instrument coding, never by hand."""
+        return [item for v in self.variables.values() if v.get("derived") for item in v["items"]]
 
     @property
     def items(self) -> list[str]:
@@ -48,7 +53,11 @@ def load_framework(path: Path | None = None) -> Framework:
         for item in v["items"]:
             if not str(item).startswith(f"{v['code']}:"):
                 raise DataError(f"item '{item}' does not belong to {v['code']}", file=where, field="variables")
-        variables[v["code"]] = {"name_en": v["name_en"], "name_zh": v["name_zh"], "items": dict(v["items"])}
+        if v.get("derived") not in (None, "instrument_types"):
+            raise DataError(f"variable {v['code']}: derived must be instrument_types, not '{v['derived']}'",
+                            file=where, field="variables")
+        variables[v["code"]] = {"name_en": v["name_en"], "name_zh": v["name_zh"], "items": dict(v["items"]),
+                                "derived": v.get("derived")}
     bands = {int(k): [(float(lo), name) for lo, name in sorted(b, reverse=True)] for k, b in data.get("bands", {}).items()}
     return Framework(data["name"], str(data["version"]), variables, bands)
 
@@ -82,20 +91,26 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
     frame = pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
     frame = frame[frame["doc_id"].isin(reviewed)]
     for doc_id in sorted(reviewed & set(docs)):
-        missing = items - set(frame.loc[frame["doc_id"] == doc_id, "item"])
+        missing = items - set(framework.derived_items) - set(frame.loc[frame["doc_id"] == doc_id, "item"])
         if missing:
             raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
     frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
     rest = [d for d in docs if d not in reviewed and (doc_ids is None or d in doc_ids)]
-    if curation != "reviewed" and rest:
-        from analysis import drafts, figures as figs, instruments
+    from analysis import instruments
 
-        ins_fw = instruments.load_framework()
+    ins_fw = instruments.load_framework()
+    if framework.derived_items:
+        coding = coding if coding is not None else instruments.load_coding(ins_fw, curation=curation)
+        derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))]
+        frame = pd.concat([frame] + [d.assign(status="reviewed") for d in derived if len(d)], ignore_index=True)
+    if curation != "reviewed" and rest:
+        from analysis import drafts, figures as figs
+
         figures = figures if figures is not None else figs.load_figures()
         coding = coding if coding is not None else instruments.load_coding(ins_fw)
         drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
         frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
-        frame["score"] = frame["score"].astype(float)
+    frame["score"] = frame["score"].astype(float)
     frame["variable"] = frame["item"].str.split(":").str[0]
     frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
     frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
@@ -115,6 +130,8 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, d
             fail("doc_id", f"unknown document '{row['doc_id']}'")
         if row["item"] not in items:
             fail("item", f"unknown item '{row['item']}' (not in the PMC framework)")
+        if row["item"] in framework.derived_items:
+            fail("item", f"{row['item']} is derived from the instrument coding, never scored by hand: remove the row")
         if row["score"] not in ("0", "1"):
             fail("score", f"'{row['score']}' is not 0 or 1")
         if not row["justification"].strip():
@@ -122,6 +139,32 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, d
         if (row["doc_id"], row["item"]) in seen:
             fail("item", "scored twice")
         seen.add((row["doc_id"], row["item"]))
+
+
+def instrument_items(doc_id: str, coding: pd.DataFrame, framework: Framework, instrument_fw) -> pd.DataFrame:
+    """The derived items (X8: which instrument types a document uses) from the instrument
+    coding: a type is present when a clause has a primary or a secondary code of it, so a
+    statement about presence and the PMC item read the same codes. No coded clause of the
+    document: no rows (the item stays unscored)."""
+    codes = coding[coding["doc_id"] == doc_id]
+    if codes.empty:
+        return pd.DataFrame(columns=["doc_id", "item", "score", "justification"])
+    primary = codes.loc[codes["primary"] != "none", "primary"].map(instrument_fw.type_of).value_counts()
+    secondary = codes["secondary"].fillna("").map(lambda c: instrument_fw.type_of(c) if c else "").value_counts()
+    rows = []
+    for var in framework.variables.values():
+        if var.get("derived") != "instrument_types":
+            continue
+        for item, definition in var["items"].items():
+            t = next((t for t in instrument_fw.types if definition.lower().startswith(t)), None)
+            if t is None:
+                raise DataError(f"item {item} names no instrument type of {instrument_fw.path}: "
+                                f"its definition must begin with one ({', '.join(instrument_fw.types)})")
+            n_p, n_s = int(primary.get(t, 0)), int(secondary.get(t, 0))
+            why = (f"derived: {n_p} clause(s) with a {t}-side primary code, {n_s} with a {t}-side secondary code"
+                   if n_p or n_s else f"derived: no {t}-side code, primary or secondary")
+            rows.append({"doc_id": doc_id, "item": item, "score": int(bool(n_p or n_s)), "justification": why})
+    return pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
 
 
 def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -> pd.DataFrame:

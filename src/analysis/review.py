@@ -104,7 +104,8 @@ def _funding_review(doc: corpus.Document) -> pd.DataFrame:
 def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
     fw = pmc.load_framework()
     scores = pmc.load_scores(fw, doc_ids=[doc.doc_id])
-    rows = scores[scores["doc_id"] == doc.doc_id].copy()
+    # derived items (X8) follow the instrument coding: nothing to review here
+    rows = scores[(scores["doc_id"] == doc.doc_id) & ~scores["item"].isin(fw.derived_items)].copy()
     rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
     return rows
 
@@ -221,7 +222,7 @@ def _accept_pmc(doc: corpus.Document) -> dict[Path, str]:
             raise DataError(f"item {row['item']} is not scored: read the text and score it 0 or 1, with the "
                             "reason in justification", file=where, row=n, field="score")
     pmc.validate_rows(list(enumerate(rows, 1)), fw, {doc.doc_id}, where)
-    missing = set(fw.items) - {r["item"] for r in rows}
+    missing = set(fw.items) - set(fw.derived_items) - {r["item"] for r in rows}
     if missing:
         raise DataError(f"items not scored: {', '.join(sorted(missing))}", file=where)
     path = paths.curated_dir() / "pmc_scores.csv"

@@ -142,7 +142,7 @@ def test_emphasis_text_from_numbers():
     table = pd.DataFrame([[8, 2, 0], [2, 8, 0]], index=["north", "south"], columns=["supply", "environment", "demand"])
     lines = ins.emphasis_text(table, fw)
     # pooled: supply 10/20 = 50%; north 8/10 = 80% is 30 points above
-    assert lines[0] == ("North: supply-side leads with 80% of its 10 coded clauses; above the pooled share: "
+    assert lines[0] == ("North: supply-side leads with 80% of its 10 measures; above the pooled share: "
                         "supply-side (80% vs 50%); none on demand-side.")
 
 

@@ -1,0 +1,248 @@
+"""The automatic instrument coder: the codebook's keywords and rules combined with a
+supervised model trained on the consensus coding, measured on documents it has not seen.
+
+Features (scikit-learn): character 1-3-grams of the clause (Chinese has no word breaks, and
+character n-grams need no segmenter), the same n-grams of the rest of its paragraph with a
+lower weight (a heading takes the code of the measure below it, codebook rule R1), the
+keyword coder's score for each sub-tool (``instruments.auto_code``'s keywords), the
+codebook's no-measure patterns (responsibility lines, section headings, status reports), and
+the clause's form (length, digits, marks of the past, an enumeration mark, measure verbs).
+Model: a linear support-vector classifier (one against the rest) over the sub-tools and
+``none``; the type follows from the sub-tool. Then the codebook's rule R1: a heading (as
+``analysis.measures`` defines it) takes the code most of its body's clauses get. Secondary
+code: the runner-up sub-tool when the classifier also puts the clause on its side
+(decision value above 0). Confidence: the chance that the code agrees with a human
+consensus, from an isotonic regression of agreement on the margin between the two best
+decision values, fitted on the training documents' own leave-one-document-out codes
+(scikit-learn's CalibratedClassifierCV cannot hold out by document, and a class with a
+single clause breaks its folds). Its calibration on unseen documents is reported by
+``calibration``.
+
+Chosen by leave-one-document-out on the five reviewed documents (README, "The automatic
+coder"): character 1-3-grams did as well as jieba words and need no segmenter; the SVC did
+better than logistic regression (type-level kappa 0.60 vs 0.57) at a twentieth of the time.
+
+``code`` codes each document with a model that never saw it: a document of the training set
+is coded by the model trained on the other documents (leave one document out), any other
+document by the model trained on all of them. So ``coding="auto"`` on the reviewed documents
+shows what a user gets on a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+__all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "training_data"]
+
+NONE = "none"
+CONTEXT_WEIGHT = 0.3
+SEED = 20261126
+
+
+@dataclass
+class Model:
+    vectorizer: object
+    classifier: object
+    classes: list[str]
+    trained_on: frozenset  # clause ids of the training rows (the held-out test checks this)
+    framework: object
+    calibrator: object = None  # margin -> chance of agreeing with the consensus
+
+
+def _paragraph_context(frame: pd.DataFrame) -> list[str]:
+    """For each clause, the text of the other clauses of its paragraph."""
+    para = frame["clause_id"].str.rsplit(".", n=2).str[0]
+    texts = frame["text"].astype(str)
+    joined = texts.groupby(para).transform(lambda s: "".join(s))
+    return [j.replace(t, "", 1) for j, t in zip(joined, texts)]
+
+
+def _keyword_features(frame: pd.DataFrame, framework) -> np.ndarray:
+    from analysis import instruments
+
+    feats = np.zeros((len(frame), len(framework.order) + 1))
+    for i, text in enumerate(frame["text"].astype(str)):
+        for j, code in enumerate(framework.order):
+            feats[i, j] = sum(len(k) for k in framework.subtools[code]["keywords"] if k in text)
+        feats[i, -1] = float(len(text) < 6 or any(p.search(text) for p in instruments._NO_MEASURE))
+    return np.log1p(feats)
+
+
+# Verbs that state a measure in Chinese policy texts, and marks of a report of the past
+# (status figures, outcomes): general features of the genre, not of any document.
+_MEASURE_VERBS = ("支持", "鼓励", "推进", "加强", "建立", "完善", "推动", "加快", "引导", "实施", "开展", "设立", "提供",
+                  "给予", "落实", "探索", "培育", "健全", "构建", "建设", "打造", "发挥", "搭建", "优化", "深化", "提升",
+                  "创建", "争创", "制定", "出台", "力争", "要")
+_PAST = re.compile(r"截至|截止|累计|已|了")
+_ENUMERATED = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]")
+
+
+def _form_features(frame: pd.DataFrame) -> np.ndarray:
+    rows = []
+    for t in frame["text"].astype(str):
+        rows.append([len(t) / 50, float(bool(re.search(r"\d", t))), float(bool(_PAST.search(t))),
+                     float(bool(_ENUMERATED.match(t))), sum(v in t for v in _MEASURE_VERBS) / 3,
+                     float(t.endswith("。")), float("责任单位" in t)])
+    return np.array(rows)
+
+
+def _features(vectorizer, frame: pd.DataFrame, framework, fit: bool = False):
+    texts = frame["text"].astype(str).tolist()
+    context = _paragraph_context(frame)
+    if fit:
+        vectorizer.fit(texts + context)
+    return sp.hstack([vectorizer.transform(texts), CONTEXT_WEIGHT * vectorizer.transform(context),
+                      sp.csr_matrix(_keyword_features(frame, framework)), sp.csr_matrix(_form_features(frame))]).tocsr()
+
+
+def _fit_classifier(training: pd.DataFrame, framework):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True)
+    X = _features(vectorizer, training, framework, fit=True)
+    classifier = LinearSVC(C=1.0, random_state=SEED)
+    classifier.fit(X, training["primary"])
+    return Model(vectorizer, classifier, list(classifier.classes_), frozenset(training["clause_id"]), framework)
+
+
+def fit(training: pd.DataFrame, framework, calibrate: bool = True) -> Model:
+    """Train on coded clauses (``clause_id``, ``doc_id``, ``text``, ``primary``); with two or
+    more documents, calibrate the confidence on their leave-one-document-out codes."""
+    model = _fit_classifier(training, framework)
+    docs = training["doc_id"].unique()
+    if calibrate and len(docs) >= 2:
+        from sklearn.isotonic import IsotonicRegression
+
+        margins, agree = [], []
+        for doc_id in docs:
+            inner = _fit_classifier(training[training["doc_id"] != doc_id], framework)
+            held = training[training["doc_id"] == doc_id]
+            pred = predict(inner, held)
+            margins.extend(pred["margin"])
+            agree.extend(pred["primary"].to_numpy() == held["primary"].to_numpy())
+        model.calibrator = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(margins, agree)
+    return model
+
+
+def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ``primary``, ``secondary``, ``type``, ``margin`` (between the two best
+    decision values) and ``confidence`` (calibrated; empty without a calibrator)."""
+    from analysis import measures
+
+    fw = model.framework
+    out = frame.drop(columns=[c for c in ("primary", "secondary", "type", "confidence", "margin")
+                              if c in frame.columns]).copy()
+    if frame.empty:
+        return out.assign(primary=[], secondary=[], type=[], margin=[], confidence=[])
+    scores = model.classifier.decision_function(_features(model.vectorizer, frame, fw))
+    if scores.ndim == 1:  # two classes: one column, positive for the second
+        scores = np.column_stack([-scores, scores])
+    order = np.argsort(-scores, axis=1)
+    rows = np.arange(len(frame))
+    classes = np.array(model.classes)
+    primary = classes[order[:, 0]].astype(object)
+    margin = scores[rows, order[:, 0]] - scores[rows, order[:, 1]]
+    runner_up, runner_score = classes[order[:, 1]], scores[rows, order[:, 1]]
+    secondary = np.array([s if (p != NONE and s != NONE and v > 0) else ""
+                          for p, s, v in zip(primary, runner_up, runner_score)], dtype=object)
+    # codebook rule R1: a heading takes the code of the measure(s) below it
+    linked = measures.link_headings(frame.assign(primary=primary, secondary=secondary), fw)
+    para = frame["clause_id"].str.rsplit(".", n=2).str[0].to_numpy()
+    for i in np.flatnonzero(linked["heading"].to_numpy()):
+        body = [primary[j] for j in np.flatnonzero(para == para[i]) if j != i and primary[j] != NONE]
+        if body:
+            primary[i] = max(set(body), key=lambda c: (body.count(c), -body.index(c)))
+            secondary[i] = ""
+    out["primary"] = primary
+    out["secondary"] = secondary
+    out["margin"] = np.round(margin, 4)
+    out["confidence"] = (np.round(model.calibrator.predict(margin), 3) if model.calibrator is not None
+                         else np.nan)
+    out["type"] = out["primary"].map(fw.type_of)
+    return out
+
+
+def training_data(framework, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The consensus coding of the reviewed documents: what the coder learns from."""
+    from analysis import instruments
+
+    return instruments.load_consensus(framework, all_clauses)
+
+
+_CACHE: dict[tuple, Model] = {}
+
+
+def _model(training: pd.DataFrame, framework, leave_out: str | None) -> Model:
+    rows = training[training["doc_id"] != leave_out] if leave_out else training
+    key = (hashlib.sha256(pd.util.hash_pandas_object(rows[["clause_id", "text", "primary"]], index=False)
+                          .to_numpy().tobytes()).hexdigest(), framework.path, framework.version)
+    if key not in _CACHE:
+        _CACHE[key] = fit(rows, framework)
+    return _CACHE[key]
+
+
+def code(frame: pd.DataFrame, framework, training: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Code clauses, each document by a model that did not see it. Without a training set (no
+    reviewed document yet) the keyword coder codes everything."""
+    from analysis import instruments
+
+    training = training if training is not None else training_data(framework)
+    if training.empty or training["primary"].nunique() < 2:
+        return instruments.auto_code(frame, framework)
+    parts = []
+    for doc_id, rows in frame.groupby("doc_id", sort=False):
+        held_out = doc_id if doc_id in set(training["doc_id"]) else None
+        parts.append(predict(_model(training, framework, held_out), rows))
+    return pd.concat(parts).loc[frame.index] if parts else frame.assign(primary=[], secondary=[], type=[],
+                                                                            confidence=[])
+
+
+def evaluate(training: pd.DataFrame, framework) -> tuple[pd.DataFrame, dict]:
+    """Leave-one-document-out: each document coded by a model trained on the others only.
+    Returns the held-out predictions (with ``primary_consensus``, ``type_consensus``) and the
+    clause ids each fold trained on (``{held-out doc: frozenset}``)."""
+    folds, parts = {}, []
+    for doc_id in training["doc_id"].unique():
+        model = fit(training[training["doc_id"] != doc_id], framework)
+        folds[doc_id] = model.trained_on
+        held = training[training["doc_id"] == doc_id]
+        pred = predict(model, held)
+        pred["primary_consensus"] = held["primary"].values
+        pred["type_consensus"] = held["type"].values
+        parts.append(pred)
+    return pd.concat(parts, ignore_index=True), folds
+
+
+def calibration(held_out: pd.DataFrame, bins=(0.0, 0.5, 0.8, 1.0001)) -> pd.DataFrame:
+    """How often codes of each confidence band agree with the consensus, held out."""
+    band = pd.cut(held_out["confidence"], bins=list(bins), right=False,
+                  labels=[f"{lo:.1f}–{min(hi, 1):.1f}" for lo, hi in zip(bins[:-1], bins[1:])])
+    agree_sub = held_out["primary"] == held_out["primary_consensus"]
+    agree_type = held_out["type"] == held_out["type_consensus"]
+    g = pd.DataFrame({"band": band, "sub": agree_sub, "type": agree_type, "conf": held_out["confidence"]}).groupby(
+        "band", observed=False)
+    return pd.DataFrame({"clauses": g.size(), "mean confidence": g["conf"].mean(),
+                         "sub-tool agrees": g["sub"].mean(), "type agrees": g["type"].mean()})
+
+
+def errors(held_out: pd.DataFrame, framework, lang: str = "en", top: int = 8) -> pd.DataFrame:
+    """What the coder gets wrong, held out: the most frequent (consensus -> automatic) sub-tool
+    confusions, with counts and an example clause."""
+    wrong = held_out[held_out["primary"] != held_out["primary_consensus"]]
+    if wrong.empty:
+        return pd.DataFrame(columns=["consensus", "automatic", "clauses", "example"])
+    g = wrong.groupby(["primary_consensus", "primary"], sort=False)
+    out = pd.DataFrame({"clauses": g.size(), "example": g["clause_id"].first()}).reset_index()
+    out = out.sort_values(["clauses", "primary_consensus"], ascending=[False, True]).head(top)
+    texts = held_out.set_index("clause_id")["text"]
+    return pd.DataFrame({"consensus": out["primary_consensus"].map(lambda c: framework.label(c, lang)),
+                         "automatic": out["primary"].map(lambda c: framework.label(c, lang)),
+                         "clauses": out["clauses"].to_numpy(),
+                         "example": [f"{c}: {texts[c][:60]}" for c in out["example"]]})

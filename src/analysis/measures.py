@@ -1,0 +1,76 @@
+"""The unit of analysis: a measure, not a line.
+
+Policy texts often state a measure twice: a short lead sentence (增强创新型企业引领带动作用。)
+and the body that follows it in the same paragraph. Counting clauses counts that measure
+twice. The codebook (``unit`` in ``instruments_framework.yml``) defines a heading as the
+first sentence of a paragraph that has more sentences, when that sentence is a single
+clause of at most ``heading_max_chars`` characters. A heading is *merged* with its body when
+its primary code is one of the body's codes (primary or secondary): it then adds no measure
+of its own. A heading coded ``none`` states no measure anyway; a heading whose code appears
+nowhere in its body states a measure of its own and still counts.
+
+Counts, shares, the chi-square test and the PMC items read ``measure`` (a clause coded with
+a sub-tool and not merged).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["link_headings", "merge_summary", "DEFAULT_HEADING_MAX_CHARS"]
+
+NONE = "none"
+DEFAULT_HEADING_MAX_CHARS = 30
+
+
+def _position(clause_id: str) -> tuple[str, int, int, int]:
+    doc, _, local = clause_id.rpartition(":")
+    para, sentence, clause = (int(x) for x in local.split("."))
+    return doc, para, sentence, clause
+
+
+def link_headings(coding: pd.DataFrame, framework) -> pd.DataFrame:
+    """``coding`` with three columns added: ``heading`` (the clause is a heading by the
+    codebook's definition), ``merged_into`` (the body clause a merged heading's measure is
+    counted with, else empty) and ``measure`` (counts as a measure: a sub-tool code, not merged)."""
+    max_chars = int((getattr(framework, "unit", None) or {}).get("heading_max_chars", DEFAULT_HEADING_MAX_CHARS))
+    frame = coding.copy()
+    pos = pd.DataFrame([_position(c) for c in frame["clause_id"]], columns=["_doc", "_para", "_sent", "_clause"],
+                       index=frame.index)
+    frame = frame.join(pos)
+    secondary = frame["secondary"].fillna("") if "secondary" in frame else pd.Series("", index=frame.index)
+    heading = pd.Series(False, index=frame.index)
+    merged_into = pd.Series("", index=frame.index)
+    for _, para in frame.groupby(["_doc", "_para"], sort=False):
+        lead = para[(para["_sent"] == 1)]
+        body = para[para["_sent"] > 1]
+        if len(lead) != 1 or body.empty:
+            continue  # the lead sentence has several clauses, or there is no body to introduce
+        i = lead.index[0]
+        if len(str(frame.at[i, "text"])) > max_chars:
+            continue
+        heading[i] = True
+        code = frame.at[i, "primary"]
+        if code == NONE:
+            continue
+        for j in body.index:
+            if code in (frame.at[j, "primary"], secondary[j]):
+                merged_into[i] = frame.at[j, "clause_id"]
+                break
+    frame["heading"] = heading
+    frame["merged_into"] = merged_into
+    frame["measure"] = (frame["primary"] != NONE) & (merged_into == "")
+    return frame.drop(columns=["_doc", "_para", "_sent", "_clause"])
+
+
+def merge_summary(coding: pd.DataFrame) -> pd.DataFrame:
+    """Per document: clauses, clauses coded with a sub-tool, headings, headings merged with
+    their body, and the measures counted."""
+    g = coding.groupby("doc_id", sort=False)
+    return pd.DataFrame({
+        "clauses": g.size(),
+        "coded clauses": g["primary"].apply(lambda s: int((s != NONE).sum())),
+        "headings": g["heading"].sum().astype(int),
+        "headings merged": g["merged_into"].apply(lambda s: int((s != "").sum())),
+        "measures": g["measure"].sum().astype(int),
+    })
