@@ -462,15 +462,16 @@ def quality(doc_ids: list[str] | None = None) -> dict:
     Figures: of the curated stated figures, how many the drafts miss (no drafted figure at the
     mention, or drafted out of scope), and of the others how often indicator, scope and kind
     (baseline counted as actual's kin: both are status figures) agree. Instruments: type-level
-    agreement and Cohen's kappa of the drafted codes with the hand codes. Both with agreement by
-    the drafts' own confidence (calibration)."""
+    agreement and Cohen's kappa of the drafted codes with the consensus of the two human codings
+    (each reviewed document's drafts come from a model that never saw it). Both with agreement
+    by the drafts' own confidence (calibration)."""
     from analysis import curation, figures, instruments
 
     reviewed = curation.reviewed_documents("figures") & curation.reviewed_documents("instruments")
     doc_ids = [d for d in (doc_ids or [d.doc_id for d in corpus.load_catalogue()]) if d in reviewed]
     curated = figures.validate(extractor=False)
     fw = instruments.load_framework()
-    hand = instruments.load_hand_coding(fw)
+    hand = instruments.load_consensus(fw)
     per_doc, fig_rows, code_rows = [], [], []
     for doc_id in doc_ids:
         draft = figures.drafted([doc_id], in_scope=False)

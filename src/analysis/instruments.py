@@ -1,11 +1,14 @@
-"""Policy instruments: the Rothwell-Zegveld framework, two independent codings of the
-corpus clauses, their agreement, and the comparison of regions.
+"""Policy instruments: the Rothwell-Zegveld framework, two independent human codings of the
+corpus clauses and their consensus, their agreement, and the comparison of regions.
 
 ``data/curated/instruments_framework.yml`` is the versioned codebook (a parameter of
 the strategies notebook: another framework of the same shape can be swapped in).
-``data/curated/instruments_hand.csv`` is the hand coding: every clause of the corpus,
-with a primary sub-tool (and an optional secondary) or ``none`` when it states no
-measure. The automatic coder below uses only the codebook's keywords.
+``data/curated/instruments_hand.csv`` is the first coding: every clause of the reviewed
+documents, with a primary sub-tool (and an optional secondary) or ``none`` when it states no
+measure; ``instruments_coder2.csv`` the blind second coding; ``instruments_adjudication.csv``
+settles their disagreements (``load_consensus``). ``auto_code`` below is the keyword coder
+(the codebook's keywords alone), one input of the automatic coder (``analysis.autocoder``).
+The unit of analysis (measures, not lines) is ``analysis.measures``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from analysis import corpus, paths, segments
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["Framework", "load_framework", "load_hand_coding", "load_coding", "auto_code", "clauses", "cohen_kappa",
+__all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
+           "load_consensus", "load_coding", "CODINGS", "auto_code", "clauses", "cohen_kappa",
            "krippendorff_alpha", "agreement", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
 
 NONE = "none"

@@ -35,32 +35,34 @@ def link_headings(coding: pd.DataFrame, framework) -> pd.DataFrame:
     counted with, else empty) and ``measure`` (counts as a measure: a sub-tool code, not merged)."""
     max_chars = int((getattr(framework, "unit", None) or {}).get("heading_max_chars", DEFAULT_HEADING_MAX_CHARS))
     frame = coding.copy()
-    pos = pd.DataFrame([_position(c) for c in frame["clause_id"]], columns=["_doc", "_para", "_sent", "_clause"],
-                       index=frame.index)
-    frame = frame.join(pos)
-    secondary = frame["secondary"].fillna("") if "secondary" in frame else pd.Series("", index=frame.index)
-    heading = pd.Series(False, index=frame.index)
-    merged_into = pd.Series("", index=frame.index)
-    for _, para in frame.groupby(["_doc", "_para"], sort=False):
-        lead = para[(para["_sent"] == 1)]
-        body = para[para["_sent"] > 1]
-        if len(lead) != 1 or body.empty:
-            continue  # the lead sentence has several clauses, or there is no body to introduce
-        i = lead.index[0]
-        if len(str(frame.at[i, "text"])) > max_chars:
-            continue
+    ids = frame["clause_id"].tolist()
+    texts = frame["text"].astype(str).tolist()
+    primary = frame["primary"].tolist()
+    secondary = frame["secondary"].fillna("").tolist() if "secondary" in frame else [""] * len(frame)
+    paragraphs: dict[tuple[str, int], list[int]] = {}  # plain lists: a pandas groupby per paragraph is 10x slower
+    sentence = []
+    for i, cid in enumerate(ids):
+        doc, para, sent, _ = _position(cid)
+        paragraphs.setdefault((doc, para), []).append(i)
+        sentence.append(sent)
+    heading = [False] * len(ids)
+    merged_into = [""] * len(ids)
+    for members in paragraphs.values():
+        lead = [i for i in members if sentence[i] == 1]
+        body = [i for i in members if sentence[i] > 1]
+        if len(lead) != 1 or not body or len(texts[lead[0]]) > max_chars:
+            continue  # the lead sentence has several clauses or is long, or there is no body
+        i = lead[0]
         heading[i] = True
-        code = frame.at[i, "primary"]
-        if code == NONE:
+        if primary[i] == NONE:
             continue
-        for j in body.index:
-            if code in (frame.at[j, "primary"], secondary[j]):
-                merged_into[i] = frame.at[j, "clause_id"]
-                break
+        j = next((j for j in body if primary[i] in (primary[j], secondary[j])), None)
+        if j is not None:
+            merged_into[i] = ids[j]
     frame["heading"] = heading
     frame["merged_into"] = merged_into
-    frame["measure"] = (frame["primary"] != NONE) & (merged_into == "")
-    return frame.drop(columns=["_doc", "_para", "_sent", "_clause"])
+    frame["measure"] = (frame["primary"] != NONE).to_numpy() & (frame["merged_into"] == "").to_numpy()
+    return frame
 
 
 def merge_summary(coding: pd.DataFrame) -> pd.DataFrame:
