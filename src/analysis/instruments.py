@@ -635,6 +635,9 @@ def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -
         "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
+        "counted": ([("measure" if m else (f"merged into {into}" if into else "–"))
+                     for m, into in zip(coding["measure"], coding["merged_into"])] if "measure" in coding
+                    else ""),
         "text": coding["text"]})
 
 

@@ -370,7 +370,7 @@ def stacked_shares_chart(table, framework, lang: str = "en", title: str | None =
                 bar.set_edgecolor("0.25")
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlim(0, 100)
-    ax.set_xlabel(label("share of coded clauses (%)", "占已编码条款的比例(%)", lang))
+    ax.set_xlabel(label("share of measures (%)", "占政策措施的比例(%)", lang))
     ax.set_title(title or label("Policy instruments by region", "各地区政策工具结构", lang))
     handles, labels = ax.get_legend_handles_labels()
     if any(r in drafted for r in shares.index):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from analysis import paths
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "tables_dir", "HEADLINE_KEY"]
 

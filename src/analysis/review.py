@@ -121,7 +121,7 @@ def start(doc_id: str, layers: list[str], overwrite: bool = False) -> list[tuple
     for layer in layers:
         path = review_path(doc_id, layer)
         if path.exists() and not overwrite:
-            raise UserError(f"a review file exists already (edit it and accept it, or pass --overwrite to start "
+            raise UserError("a review file exists already (edit it and accept it, or pass --overwrite to start "
                             "again from the drafts)", file=paths.relative(path))
         build, fields = _BUILDERS[layer]
         frame = build(doc)

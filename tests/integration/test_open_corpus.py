@@ -83,7 +83,7 @@ def test_a_new_region_profile_shows_its_drafted_figures_with_quotes_and_status(c
 
 def test_strategies_targets_and_funding_include_the_new_documents_as_drafts(copy, suite_run):
     tables = copy / "reports" / "tables"
-    counts = pd.read_csv(tables / "02_strategies" / "instruments_counts-type-hand.csv")
+    counts = pd.read_csv(tables / "02_strategies" / "instruments_counts-type-consensus.csv")
     assert {"yuhang-2023", "zone-2018", "hangzhou-2019"} <= set(counts["doc_id"])
     card = pd.read_csv(tables / "03_targets-2025" / "targets_scorecard-2025.csv")
     assert set(card["target_doc"]) == {"yuhang-2023"} and set(card["target_status"]) == {"draft"}

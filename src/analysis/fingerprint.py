@@ -1,0 +1,111 @@
+"""What decides whether a run's outputs are out of date: its fingerprint.
+
+The notebook, its parameters, the analysis package's code, the lock file, the interpreter and
+the installed versions of the libraries a kernel imports, and every data file the run reads
+(``inputs`` in the suite file). ``explain`` says which of them changed since the last run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import sys
+from pathlib import Path
+
+from analysis import paths
+from analysis.suite import Run
+
+__all__ = ["sha256_file", "input_files", "package_hash", "lock_hash", "environment", "fingerprint_parts", "digest",
+           "fingerprint", "explain", "KERNEL_PACKAGES"]
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def input_files(globs: list[str]) -> list[Path]:
+    root = paths.project_root()
+    files = {p for g in globs for p in root.glob(g) if p.is_file() and not p.name.startswith(".")}
+    return sorted(files)
+
+
+def package_hash() -> str:
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json"):
+            h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def lock_hash() -> str:
+    lock = paths.project_root() / "requirements.lock"
+    return sha256_file(lock) if lock.is_file() else ""
+
+
+# The libraries a kernel imports to make a report: a different version may make other
+# numbers or other bytes (the universal lock resolves pandas 2.3 on Python 3.10 and 3.x on
+# 3.11+), so they decide a re-run as the data do (owid/etl puts pandas' version in its checksum).
+KERNEL_PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "mplfonts", "opencc", "cn2an",
+                   "jieba", "pyyaml", "charset-normalizer", "scikit-learn", "ipykernel", "nbclient", "nbformat",
+                   "nbconvert", "papermill")
+
+
+def environment() -> dict:
+    """The interpreter and the versions of the kernel's libraries, as they are installed now."""
+    from importlib import metadata
+
+    installed = {d.metadata["Name"].lower(): d.version for d in metadata.distributions() if d.metadata["Name"]}
+    return {"interpreter": f"{sys.implementation.name} {platform.python_version()}",
+            "packages": {name: installed.get(name, "not installed") for name in KERNEL_PACKAGES}}
+
+
+def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: dict) -> dict:
+    """Everything that decides whether a run's outputs are out of date."""
+    return {
+        "notebook": sha256_file(run.notebook), "parameters": run.all_parameters(), "show_code": show_code,
+        "package": package, "lock": lock, **env,
+        "data": {paths.relative(p): sha256_file(p) for p in input_files(run.inputs)},
+    }
+
+
+def digest(parts: dict) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def fingerprint(run: Run, show_code: bool, package: str, lock: str, env: dict | None = None) -> str:
+    return digest(fingerprint_parts(run, show_code, package, lock, env if env is not None else environment()))
+
+
+def explain(run: Run, entry: dict | None, parts: dict, fp: str, reports: Path) -> str:
+    """Why ``run`` would re-execute (or that it would not), from its manifest entry."""
+    if not entry:
+        return "never run into this reports folder"
+    if entry.get("status") != "done":
+        return "its last run failed"
+    if entry.get("fingerprint") == fp:
+        missing = [rel for rel, digest in entry.get("outputs", {}).items()
+                   if not (reports / rel).is_file() or sha256_file(reports / rel) != digest]
+        return f"an output is missing or changed: {', '.join(missing)}" if missing else "up to date: it would be skipped"
+    old = entry.get("inputs")
+    if not old:
+        return "its manifest entry predates the recorded inputs"
+    reasons = [f"{key} changed" for key in ("notebook", "parameters", "show_code", "package", "lock")
+               if old.get(key) != parts.get(key)]
+    labels = {"package": "the analysis package", "lock": "requirements.lock"}
+    reasons = [labels.get(r.split()[0], r.split()[0]) + " changed" for r in reasons]
+    if old.get("interpreter") != parts["interpreter"]:
+        reasons.append(f"interpreter {old.get('interpreter')} -> {parts['interpreter']}")
+    for name, version in parts["packages"].items():
+        if old.get("packages", {}).get(name) != version:
+            reasons.append(f"{name} {old.get('packages', {}).get(name)} -> {version}")
+    before, now = old.get("data", {}), parts["data"]
+    reasons += [f"{f} changed" for f in sorted(set(before) & set(now)) if before[f] != now[f]]
+    reasons += [f"{f} added" for f in sorted(set(now) - set(before))]
+    reasons += [f"{f} removed" for f in sorted(set(before) - set(now))]
+    return "would re-run: " + ("; ".join(reasons) if reasons else "its fingerprint changed")

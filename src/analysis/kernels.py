@@ -1,0 +1,92 @@
+"""The kernel and the worker: each notebook runs in a worker process of its own
+(``python -m analysis.kernels JOB_FILE``), which executes it with papermill on this
+interpreter's kernel and writes a result file the scheduler reads.
+
+- No kernelspec is needed: the kernel is this interpreter (papermill's NoSuchKernel trap).
+- IPC sockets instead of TCP ports: no port races between parallel kernels (papermill
+  issue #511), in a folder of the worker's own.
+- The kernel's process id goes to a file, so that the scheduler can kill it with its worker.
+- The worker normalises and renders its own notebook (``analysis.outputs``): in parallel,
+  rather than one by one in the scheduler.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["kernel_manager_class", "worker", "kill_group"]
+
+
+def kernel_manager_class():
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ProjectKernelManager(AsyncKernelManager):
+        """The kernel is this interpreter (no kernelspec lookup), over IPC sockets."""
+
+        def __init__(self, **kwargs):
+            kwargs["transport"] = "ipc"
+            # jupyter_client puts IPC sockets at "kernel-ipc-N" in the working directory
+            # unless told otherwise, so parallel kernels in one folder would share them.
+            kwargs["ip"] = os.path.join(os.environ.get("ANALYSIS_KERNEL_IPC_DIR") or tempfile.mkdtemp(), "k")
+            super().__init__(**kwargs)
+            self._kernel_spec = KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                display_name="Python 3 (analysis)", language="python", resource_dir="")
+
+        async def _async_post_start_kernel(self, **kw):
+            await super()._async_post_start_kernel(**kw)
+            pidfile = os.environ.get("ANALYSIS_KERNEL_PIDFILE")
+            pid = getattr(self.provisioner, "pid", None)
+            if pidfile and pid:
+                Path(pidfile).write_text(str(pid))
+
+    return ProjectKernelManager
+
+
+def worker(job_file: str) -> int:
+    """Run one notebook with papermill, normalise and render it, write a result file."""
+    from analysis import diagnosis, outputs
+
+    job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+    import papermill as pm
+
+    result: dict = {"status": "done"}
+    try:
+        pm.execute_notebook(
+            job["notebook"], job["output"], parameters=job["parameters"], kernel_name="python3",
+            language="python", progress_bar=False, log_output=False, cwd=job["cwd"],
+            kernel_manager_class=kernel_manager_class(), execution_timeout=job["timeout"],
+            request_save_on_cell_execute=True)
+    except Exception as err:  # classified by type (analysis.diagnosis); anything else is reported too
+        result = diagnosis.classify(err)
+    if result["status"] == "done":
+        import nbformat
+
+        try:
+            nb = nbformat.read(job["output"], as_version=4)
+            outputs.normalise(nb, job["all_parameters"], set(job["given"]))
+            Path(job["normalised"]).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+            Path(job["html"]).write_text(outputs.render_html(nb, job["stem"], job["name"], job["show_code"]),
+                                         encoding="utf-8")
+        except Exception as err:  # a report that cannot be rendered is a failed run, reported
+            result = {"status": "failed", "ename": type(err).__name__, "evalue": f"rendering the report: {err}"}
+    Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+def kill_group(pid: int) -> None:
+    """Kill a process and its session (a worker, or a kernel: each has a session of its own)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+if __name__ == "__main__" and len(sys.argv) == 2:
+    raise SystemExit(worker(sys.argv[1]))

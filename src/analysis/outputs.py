@@ -1,0 +1,84 @@
+"""A run's outputs: normalised so that two runs of the same inputs give the same bytes (no
+timings, stable cell ids, the parameters shown), rendered to HTML by nbconvert, and written
+atomically (a temporary file renamed into place: a reader never sees half a file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+from pathlib import Path
+
+__all__ = ["first_heading", "headline", "parameters_output", "normalise", "render_html", "write_atomic"]
+
+
+def first_heading(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
+
+
+def headline(nb) -> str:
+    from analysis.report import HEADLINE_KEY
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("metadata", {}).get(HEADLINE_KEY)
+            if text:
+                return str(text)
+    return ""
+
+
+def parameters_output(all_parameters: dict, given: set[str]) -> dict:
+    import nbformat
+
+    rows = "".join(
+        f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(repr(v))}</code></td>"
+        f"<td>{'given' if k in given else 'default'}</td></tr>"
+        for k, v in all_parameters.items())
+    table = (f'<table class="parameters"><caption>Parameters of this run</caption>'
+             f"<thead><tr><th>name</th><th>value</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
+    plain = "\n".join(f"{k} = {v!r}" for k, v in all_parameters.items())
+    return nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": plain})
+
+
+def normalise(nb, all_parameters: dict, given: set[str]) -> None:
+    """Remove what differs between two runs of the same inputs; show the parameters used."""
+    pm = nb.metadata.get("papermill", {})
+    nb.metadata["papermill"] = {"parameters": pm.get("parameters", {}),
+                                "default_parameters": pm.get("default_parameters", {})}
+    nb.metadata.pop("widgets", None)
+    target = None
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
+            cell.id = "injected-parameters"
+            target = cell
+        elif "parameters" in tags and target is None:
+            target = cell
+    if target is not None and target.cell_type == "code":
+        target.outputs = [parameters_output(all_parameters, given)]
+
+
+def render_html(nb, stem: str, name: str, show_code: bool) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=not show_code,
+                            exclude_output_prompt=True)
+    title = first_heading(nb) or stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": f"{title} ({name})"}})
+    return body
+
+
+def write_atomic(path: Path, data: bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return hashlib.sha256(data).hexdigest()
