@@ -289,8 +289,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from analysis import corpus
-
     parser = _Parser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -312,9 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_add.add_argument("--region", required=True, help="region code, e.g. hangzhou")
     p_add.add_argument("--region-zh", required=True)
     p_add.add_argument("--region-en", required=True)
-    p_add.add_argument("--level", required=True, help=f"one of {', '.join(corpus.LEVELS)}")
+    p_add.add_argument("--level", required=True, help="one of the catalogue's levels (data/datapackage.json): province, prefecture_city, county, …")
     p_add.add_argument("--parent-province", help="region code of the province, for a city")
-    p_add.add_argument("--genre", required=True, help=f"one of {', '.join(corpus.GENRES)}")
+    p_add.add_argument("--genre", required=True, help="policy_text or news_report (the catalogue's genres, data/datapackage.json)")
     p_add.add_argument("--title", required=True)
     p_add.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD")
     p_add.add_argument("--outlet", required=True, help="outlet or issuer")

@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from analysis.segments import segment
 from analysis.tables import read_rows
 
 __all__ = [
-    "CATALOGUE_FIELDS", "GENRES", "LEVELS", "SCRIPTS", "Document", "load_catalogue", "documents",
+    "CATALOGUE_FIELDS", "Document", "load_catalogue", "documents",
     "read_raw", "load_clean", "inventory", "write_processed", "add_document", "decode_incoming",
 ]
 
@@ -37,15 +36,7 @@ CATALOGUE_FIELDS = [
     "doc_id", "region", "region_zh", "region_en", "level", "parent_province", "genre", "title",
     "date", "outlet", "script", "file", "sha256", "original_encoding", "notes",
 ]
-GENRES = ("policy_text", "news_report")
-# every level that issues 双创 policy, from the province down to a development zone
-LEVELS = ("province", "provincial_capital", "prefecture_city", "county", "district", "development_zone")
-SCRIPTS = ("traditional", "simplified")
 _REQUIRED = [f for f in CATALOGUE_FIELDS if f not in ("notes", "original_encoding", "parent_province")]
-_DOC_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
-_REGION = re.compile(r"^[a-z][a-z0-9_]*$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -76,52 +67,33 @@ class Document:
 
 
 def _check_date(value: str) -> str | None:
-    if not _DATE.match(value):
-        return f"malformed date '{value}'; expected YYYY, YYYY-MM or YYYY-MM-DD"
+    """What the schema's date pattern cannot say: that the date exists (no 30 February)."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
     try:
         _date(parts[0], parts[1], parts[2])
     except ValueError:
         return f"impossible date '{value}'"
-    if not 1990 <= parts[0] <= 2035:
-        return f"date '{value}' outside 1990-2035"
     return None
 
 
-def _validate_row(row: dict, n: int, where: str, seen: set[str]) -> Document:
-    def fail(field: str, message: str):
-        raise DataError(message, file=where, row=f"{n} ({row.get('doc_id') or 'no doc_id'})", field=field)
-
-    for f in _REQUIRED:
-        if not (row.get(f) or "").strip():
-            fail(f, "is empty")
-    checks = [
-        ("doc_id", _DOC_ID.match(row["doc_id"]) is not None,
-         f"'{row['doc_id']}' is not a lowercase id (letters, digits, - and _)"),
-        ("doc_id", row["doc_id"] not in seen, f"duplicate doc_id '{row['doc_id']}'"),
-        ("region", _REGION.match(row["region"]) is not None, f"'{row['region']}' is not a lowercase region code"),
-        ("level", row["level"] in LEVELS, f"unknown level '{row['level']}'; expected one of {', '.join(LEVELS)}"),
-        ("genre", row["genre"] in GENRES, f"unknown genre '{row['genre']}'; expected one of {', '.join(GENRES)}"),
-        ("script", row["script"] in SCRIPTS, f"unknown script '{row['script']}'; expected one of {', '.join(SCRIPTS)}"),
-        ("sha256", _SHA.match(row["sha256"]) is not None, "is not 64 lowercase hex digits"),
-        ("file", "/" not in row["file"] and "\\" not in row["file"], "must be a file name inside data/raw/policies/"),
-    ]
-    for field, ok, message in checks:
-        if not ok:
-            fail(field, message)
+def _validate_row(row: dict, n: int, where: str) -> Document:
     bad_date = _check_date(row["date"])
     if bad_date:
-        fail("date", bad_date)
-    seen.add(row["doc_id"])
+        raise DataError(bad_date, file=where, row=f"{n} ({row.get('doc_id') or 'no doc_id'})", field="date")
     return Document(**{f: (row.get(f) or "").strip() for f in CATALOGUE_FIELDS})
 
 
 def load_catalogue(path: Path | None = None) -> list[Document]:
-    """Read and validate the catalogue (not the files it names: see ``read_raw``)."""
+    """Read and validate the catalogue (not the files it names: see ``read_raw``): the data
+    package's schema (required fields, id and region patterns, levels, genres, scripts, date
+    pattern, unique ids and files), then that each date exists."""
+    from analysis import schema
+
     path = Path(path or paths.catalogue_path())
     where = paths.relative(path)
-    seen: set[str] = set()
-    docs = [_validate_row(row, n, where, seen) for n, row in enumerate(read_rows(path, _REQUIRED, "catalogue"), 1)]
+    rows = list(enumerate(read_rows(path, _REQUIRED, "catalogue"), 1))
+    schema.check_file("catalogue", path, rows, "doc_id")
+    docs = [_validate_row(row, n, where) for n, row in rows]
     if not docs:
         raise DataError("the catalogue has no documents", file=where)
     return docs
@@ -317,7 +289,11 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
         "script": detect_script(text), "file": source.name, "sha256": sha256_bytes(data),
         "original_encoding": encoding, "notes": notes,
     }
-    doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue), {d.doc_id for d in existing})
+    from analysis import schema
+
+    rows = list(enumerate(read_rows(catalogue, _REQUIRED, "catalogue"), 1))  # with them: ids and files once
+    schema.check_rows("catalogue", rows + [(len(existing) + 1, row)], paths.relative(catalogue), "doc_id")
+    doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue))
     package = catalogue.parent.parent.parent / "datapackage.json"
     package_text = _package_with_text(package, doc, data) if package.is_file() else None  # before writing anything
     tmp = target.with_name(f".{target.name}.tmp")

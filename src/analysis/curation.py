@@ -35,26 +35,22 @@ def curation_path() -> Path:
 
 def load_status(path: Path | None = None, doc_ids: list[str] | None = None) -> dict[tuple[str, str], dict]:
     """(doc_id, layer) -> row, checked; documents of the catalogue without a row are drafts."""
-    from analysis import corpus
-
     path = Path(path or curation_path())
     where = paths.relative(path)
-    known = set(doc_ids) if doc_ids is not None else {d.doc_id for d in corpus.load_catalogue()}
     if not path.is_file():
         return {}
-    out: dict[tuple[str, str], dict] = {}
-    for n, row in enumerate(read_rows(path, FIELDS[:3]), 1):
-        def fail(field: str, message: str):
-            raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('layer')})", field=field)
+    from analysis import schema
 
-        if row["doc_id"] not in known:
-            fail("doc_id", f"unknown document '{row['doc_id']}' (not in the catalogue)")
-        if row["layer"] not in LAYERS:
-            fail("layer", f"unknown layer '{row['layer']}'; expected one of {', '.join(LAYERS)}")
-        if row["status"] not in STATUSES:
-            fail("status", f"unknown status '{row['status']}'; expected one of {', '.join(STATUSES)}")
-        if (row["doc_id"], row["layer"]) in out:
-            fail("layer", "listed twice")
+    rows = list(enumerate(read_rows(path, FIELDS[:3]), 1))
+    # layers, statuses, dates, documents of the catalogue, one row per document and layer:
+    # the data package's schema (checked once per content of the file)
+    schema.check_file("curation", path, rows, ("doc_id", "layer"))
+    known = set(doc_ids) if doc_ids is not None else None
+    out: dict[tuple[str, str], dict] = {}
+    for n, row in rows:
+        if known is not None and row["doc_id"] not in known:
+            raise DataError(f"unknown document '{row['doc_id']}' (not among {', '.join(sorted(known))})", file=where,
+                            row=f"{n} ({row.get('doc_id')} {row.get('layer')})", field="doc_id")
         out[(row["doc_id"], row["layer"])] = row
     return out
 

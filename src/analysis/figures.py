@@ -23,12 +23,9 @@ from analysis import corpus, paths, quantities
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["SCOPES", "KINDS", "load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
+__all__ = ["load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
            "figures_path", "indicators_path", "out_of_scope_path"]
 
-SCOPES = ("all", "national_level", "provincial_level", "municipal_level", "region_registered")
-KINDS = ("baseline", "actual", "target", "funding", "rule")
-UNITS = ("count", "person", "CNY", "m2", "percent", "times")
 FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
                  "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason"]
 
@@ -47,16 +44,11 @@ def out_of_scope_path() -> Path:
 
 def load_indicators(path: Path | None = None) -> dict[str, dict]:
     path = Path(path or indicators_path())
+    from analysis import schema
+
     rows = read_rows(path, ["code", "label_zh", "label_en", "unit"])
-    out: dict[str, dict] = {}
-    for n, row in enumerate(rows, 1):
-        if row["code"] in out:
-            raise DataError(f"duplicate code '{row['code']}'", file=paths.relative(path), row=n, field="code")
-        if row["unit"] not in UNITS:
-            raise DataError(f"unknown unit '{row['unit']}'; expected one of {', '.join(UNITS)}",
-                            file=paths.relative(path), row=n, field="unit")
-        out[row["code"]] = row
-    return out
+    schema.check_rows("indicators", list(enumerate(rows, 1)), paths.relative(path), "code")
+    return {row["code"]: row for row in rows}
 
 
 @lru_cache(maxsize=16)
@@ -80,52 +72,27 @@ class _Checker:
                         field=field)
 
 
-def _number(check: _Checker, field: str, kind=float):
-    text = check.row.get(field, "")
-    try:
-        value = kind(text)
-    except (TypeError, ValueError):
-        check.fail(field, f"'{text}' is not a{'n integer' if kind is int else ' number'}")
-    if kind is float and not math.isfinite(value):
-        check.fail(field, f"'{text}' is not a finite number")
-    return value
-
-
 def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, extractor: bool) -> dict:
+    """What the schema cannot say (types, required fields, enums, ranges, uniqueness and the
+    known documents, indicators and scopes are the data package's, ``analysis.schema``): the
+    unit of the indicator, the quote at its offsets, the mention in the quote, the extractor's
+    reading, and ids unique across the files a review puts together."""
     row = check.row
-    for field in ("figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                  "mention", "quote", "quote_start", "quote_end"):
-        if not (row.get(field) or "").strip():
-            check.fail(field, "is empty")
     if row["figure_id"] in seen:
         check.fail("figure_id", f"duplicate figure_id '{row['figure_id']}'")
     seen.add(row["figure_id"])
-    if row["doc_id"] not in texts:
-        check.fail("doc_id", f"unknown document '{row['doc_id']}'; the catalogue has {', '.join(texts)}")
-    if row["indicator"] not in indicators:
-        check.fail("indicator", f"unknown indicator code '{row['indicator']}' (not in {paths.relative(indicators_path())})")
-    for field, allowed in (("scope", SCOPES), ("kind", KINDS), ("unit", UNITS), ("qualifier", quantities.QUALIFIERS)):
-        if row[field] not in allowed:
-            check.fail(field, f"unknown {field} '{row[field]}'; expected one of {', '.join(allowed)}")
     if row["unit"] != indicators[row["indicator"]]["unit"]:
         check.fail("unit", f"'{row['unit']}' but indicator '{row['indicator']}' is measured in "
                            f"'{indicators[row['indicator']]['unit']}'")
-    year = _number(check, "year", int)
-    if not 1990 <= year <= 2035:
-        check.fail("year", f"year {year} outside 1990-2035")
-    value = _number(check, "value")
-    if value < 0:
-        check.fail("value", f"negative value {row['value']}")
-    start, end = _number(check, "quote_start", int), _number(check, "quote_end", int)
+    year, value = int(row["year"]), float(row["value"])
+    start, end = int(row["quote_start"]), int(row["quote_end"])
     text = texts[row["doc_id"]]
     if text[start:end] != row["quote"]:
         check.fail("quote", f"the quote is not at {start}:{end} of the cleaned text of {row['doc_id']} "
                             f"(found '{text[start:end][:30]}')")
     if row["mention"] not in row["quote"]:
         check.fail("mention", f"'{row['mention']}' is not in the quote")
-    implied = row.get("implied", "false").strip().lower()
-    if implied not in ("true", "false"):
-        check.fail("implied", f"'{row['implied']}' is not true or false")
+    implied = row.get("implied", "false").strip().lower() in ("true", "1", "yes")
     if extractor and not row.get("extractor_reason", "").strip():
         found = [m for m in quantities.extract(row["quote"]) if m.text == row["mention"]]
         if not found:
@@ -139,7 +106,7 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
                 check.fail(field, f"{row[field]} disagrees with the extractor ({mine}) without a reason "
                                   "in extractor_reason")
     return {**row, "year": year, "value": value, "quote_start": start, "quote_end": end,
-            "implied": implied == "true", "mention_start": start + row["quote"].index(row["mention"])}
+            "implied": implied, "mention_start": start + row["quote"].index(row["mention"])}
 
 
 def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
@@ -151,6 +118,9 @@ def validate(path: Path | None = None, extractor: bool = True) -> pd.DataFrame:
 def validate_rows(numbered_rows: list[tuple[int, dict]], where: str, extractor: bool = True,
                   seen: set | None = None) -> pd.DataFrame:
     """Check figure rows (``(row number, row)`` pairs of the file ``where``)."""
+    from analysis import schema
+
+    schema.check_rows("figures", numbered_rows, where, "figure_id")
     indicators = load_indicators()
     texts = _texts()
     seen = set() if seen is None else seen

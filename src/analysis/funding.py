@@ -25,13 +25,9 @@ from analysis.errors import DataError
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
 from analysis.tables import read_rows
 
-__all__ = ["INSTRUMENTS", "PER", "load_funding", "divide", "intensity", "deflate", "rules", "Rule",
+__all__ = ["load_funding", "divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]
 
-INSTRUMENTS = ("seed_fund", "subsidy", "voucher", "programme_budget", "award", "matching_grant")
-PAYER_LEVELS = ("provincial", "municipal", "county", "zone", "carrier", "provincial and zone")
-PER = ("total", "per_year", "per_entity", "per_entity_year", "share_with_cap")
-ROLES = ("amount", "cap", "rate", "condition")
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
 FIELDS = ["figure_id", "instrument", "payer_level", "payer", "recipient", "per", "period_years", "entities_figure",
@@ -68,31 +64,19 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, where: str) -> None:
-    """Check funding rows (``(row number, row)`` pairs of the file ``where``) against the
-    figures they describe; raise ``DataError`` naming file, row and field."""
-    by_id = figures.set_index("figure_id")
-    seen = set()
-    for n, row in numbered_rows:
-        def fail(field, message):
-            raise DataError(message, file=where, row=f"{n} ({row.get('figure_id') or 'no figure_id'})", field=field)
+    """Check funding rows (``(row number, row)`` pairs of the file ``where``): the data package's
+    schema (enums, types, one row per figure), then what it cannot say: that the figures a row
+    describes and refers to are among ``figures`` (the curated ones, or those a review is
+    accepting); raise ``DataError`` naming file, row and field."""
+    from analysis import schema
 
-        if row["figure_id"] not in by_id.index:
-            fail("figure_id", f"no curated figure '{row['figure_id']}'")
-        if row["figure_id"] in seen:
-            fail("figure_id", f"duplicate figure_id '{row['figure_id']}'")
-        seen.add(row["figure_id"])
-        for column, allowed in (("instrument", INSTRUMENTS), ("payer_level", PAYER_LEVELS), ("per", PER)):
-            if row[column] not in allowed:
-                fail(column, f"unknown {column} '{row[column]}'; expected one of {', '.join(allowed)}")
-        if row["rule_role"] and row["rule_role"] not in ROLES:
-            fail("rule_role", f"unknown rule_role '{row['rule_role']}'; expected one of {', '.join(ROLES)}")
-        for column in ("entities_figure", "firms_figure", "area_figure"):
-            if row[column] and row[column] not in by_id.index:
-                fail(column, f"no curated figure '{row[column]}'")
-        if row["period_years"] and not row["period_years"].isdigit():
-            fail("period_years", f"'{row['period_years']}' is not a whole number of years")
-        if row["counts_in_total"] not in ("true", "false"):
-            fail("counts_in_total", "must be true or false")
+    schema.check_rows("funding", numbered_rows, where, "figure_id", foreign_keys=False)
+    known = set(figures["figure_id"])
+    for n, row in numbered_rows:
+        for column in ("figure_id", "entities_figure", "firms_figure", "area_figure"):
+            if row[column] and row[column] not in known:
+                raise DataError(f"no curated figure '{row[column]}'", file=where,
+                                row=f"{n} ({row.get('figure_id') or 'no figure_id'})", field=column)
 
 
 def divide(numerator: float, num_qualifier: str, denominator: float, den_qualifier: str) -> tuple[float, str]:

@@ -126,6 +126,10 @@ def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framewo
     """Check coded clause rows (``(row number, row)`` pairs of the file ``where``): each a clause
     of the corpus, once, with its text at its offsets and codes of the framework. Returns the
     clause ids seen."""
+    from analysis import schema
+
+    # required fields, integer offsets, one row per clause, known documents: the data package's schema
+    schema.check_rows("instruments-hand", numbered_rows, where, "clause_id")
     known = all_clauses.set_index("clause_id")
     seen: set[str] = set()
     for n, row in numbered_rows:
@@ -135,8 +139,6 @@ def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framewo
         cid = row.get("clause_id", "")
         if cid not in known.index:
             fail("clause_id", f"no clause '{cid}' in the corpus")
-        if cid in seen:
-            fail("clause_id", f"duplicate clause '{cid}'")
         seen.add(cid)
         k = known.loc[cid]
         if (int(row["start"]), int(row["end"])) != (k["start"], k["end"]) or row["text"] != k["text"]:
@@ -145,8 +147,6 @@ def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framewo
             code = row[col]
             if code and code != NONE and code not in framework.subtools:
                 fail(col, f"unknown code '{code}' in framework {framework.name} {framework.version}")
-        if not row["primary"]:
-            fail("primary", "is empty: a sub-tool code, or none for a clause that states no measure")
         if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
             fail("secondary", "a secondary code needs a different primary code")
     return seen
@@ -239,6 +239,10 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
     where = paths.relative(path)
     rows = read_rows(path, ["clause_id", "coder1", "coder2", "primary", "secondary", "kept", "rule", "reason"],
                      "adjudication")
+    from analysis import schema
+
+    # required fields, one row per clause, kept in coder1/coder2/neither, rule ids: the schema
+    schema.check_rows("instruments-adjudication", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     m = first[["clause_id", "primary"]].merge(second[["clause_id", "primary"]], on="clause_id", suffixes=("_1", "_2"))
     codes = {r.clause_id: (r.primary_1, r.primary_2) for r in m.itertuples()}
     disagree = {c for c, (a, b) in codes.items() if a != b}
@@ -248,8 +252,6 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         cid = row["clause_id"]
-        if cid in seen:
-            fail("clause_id", "adjudicated twice")
         seen.add(cid)
         if cid not in codes:
             fail("clause_id", f"'{cid}' is not a clause both coders coded")
@@ -264,15 +266,11 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
         if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
             fail("secondary", "a secondary code needs a different primary code")
         expected = {"coder1": codes[cid][0], "coder2": codes[cid][1]}.get(row["kept"])
-        if row["kept"] not in ("coder1", "coder2", "neither"):
-            fail("kept", f"'{row['kept']}' is not coder1, coder2 or neither")
         if (expected is not None and row["primary"] != expected) or (
                 row["kept"] == "neither" and row["primary"] in codes[cid]):
             fail("kept", f"'{row['kept']}' does not match the consensus code {row['primary']}")
         if row["rule"] not in framework.rules:
             fail("rule", f"no rule '{row['rule']}' in the codebook {framework.path} (version {framework.version})")
-        if not row["reason"].strip():
-            fail("reason", "is empty: say why in a few words")
     missing = sorted(disagree - seen)
     if missing:
         c = missing[0]
@@ -655,17 +653,16 @@ def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = 
     where = paths.relative(path)
     rows = read_rows(path, ["clause_id", "primary", "secondary", "confidence"], "second coding")
     all_clauses = all_clauses if all_clauses is not None else clauses()
+    from analysis import schema
+
+    schema.check_rows("instruments-coder2", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     known = set(all_clauses["clause_id"])
-    seen: set[str] = set()
     for n, row in enumerate(rows, 1):
         def fail(field, message):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         if row["clause_id"] not in known:
             fail("clause_id", f"no clause '{row['clause_id']}' in the corpus")
-        if row["clause_id"] in seen:
-            fail("clause_id", f"duplicate clause '{row['clause_id']}'")
-        seen.add(row["clause_id"])
         for col in ("primary", "secondary"):
             if row[col] and row[col] != NONE and row[col] not in framework.subtools:
                 fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")

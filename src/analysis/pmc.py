@@ -118,10 +118,13 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
 
 
 def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, doc_ids: set[str], where: str) -> None:
-    """Check score rows (``(row number, row)`` pairs of the file ``where``): a known document and
-    item, scored 0 or 1, with a justification, once."""
+    """Check score rows (``(row number, row)`` pairs of the file ``where``): the data package's
+    schema (a score of 0 or 1, a justification, one row per document and item), then what it
+    cannot say: a document of ``doc_ids``, an item of the framework, and no derived item."""
+    from analysis import schema
+
+    schema.check_rows("pmc-scores", numbered_rows, where, ("doc_id", "item"), foreign_keys=False)
     items = set(framework.items)
-    seen = set()
     for n, row in numbered_rows:
         def fail(field, message):
             raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
@@ -132,13 +135,6 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, d
             fail("item", f"unknown item '{row['item']}' (not in the PMC framework)")
         if row["item"] in framework.derived_items:
             fail("item", f"{row['item']} is derived from the instrument coding, never scored by hand: remove the row")
-        if row["score"] not in ("0", "1"):
-            fail("score", f"'{row['score']}' is not 0 or 1")
-        if not row["justification"].strip():
-            fail("justification", "is empty")
-        if (row["doc_id"], row["item"]) in seen:
-            fail("item", "scored twice")
-        seen.add((row["doc_id"], row["item"]))
 
 
 def instrument_items(doc_id: str, coding: pd.DataFrame, framework: Framework, instrument_fw) -> pd.DataFrame:

@@ -59,14 +59,18 @@ def test_select_documents_by_region_or_id(five):
 
 # --- bad input: one line naming file, row and field; exit 2; nothing half-written ----
 BAD_ROWS = [
-    ({"genre": "policy"}, "row 4 (jiaxing-2017), field 'genre': unknown genre 'policy'"),
-    ({"level": "township"}, "row 4 (jiaxing-2017), field 'level': unknown level 'township'"),
-    ({"date": "2017-13-02"}, "row 4 (jiaxing-2017), field 'date': impossible date '2017-13-02'"),
-    ({"date": "May 2017"}, "row 4 (jiaxing-2017), field 'date': malformed date 'May 2017'"),
-    ({"date": "1985"}, "field 'date': date '1985' outside 1990-2035"),
-    ({"sha256": "abc"}, "field 'sha256': is not 64 lowercase hex digits"),
-    ({"doc_id": "xinjiang-2017"}, "field 'doc_id': duplicate doc_id 'xinjiang-2017'"),
+    # the data package's schema (data/datapackage.json), checked by frictionless
+    ({"genre": "policy"}, "row 4 (jiaxing-2017), field 'genre': 'policy' is not allowed; expected one of policy_text"),
+    ({"level": "township"}, "row 4 (jiaxing-2017), field 'level': 'township' is not allowed; expected one of province"),
+    ({"date": "2017-13-02"}, "row 4 (jiaxing-2017), field 'date': '2017-13-02' is not of the required form: "
+                             "Publication date from 1990 to 2039"),
+    ({"date": "May 2017"}, "row 4 (jiaxing-2017), field 'date': 'May 2017' is not of the required form"),
+    ({"date": "1985"}, "field 'date': '1985' is not of the required form"),
+    ({"sha256": "abc"}, "field 'sha256': 'abc' is not of the required form: SHA-256 of the file's bytes (64 lowercase"),
+    ({"doc_id": "xinjiang-2017"}, "field 'doc_id': duplicate 'xinjiang-2017' (once per table)"),
     ({"title": ""}, "field 'title': is empty"),
+    # what a pattern cannot say
+    ({"date": "2017-02-30"}, "row 4 (jiaxing-2017), field 'date': impossible date '2017-02-30'"),
 ]
 
 
@@ -118,11 +122,13 @@ def test_cli_reports_one_line_and_exit_2_and_leaves_processed_untouched(project,
     assert main(["corpus", "clean", "--quiet"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
-    assert err == ("error: data/raw/policies/catalogue.csv, row 3 (urumqi-2019), field 'genre': unknown genre "
-                   "'opinion'; expected one of policy_text, news_report")
+    assert err == ("error: data/raw/policies/catalogue.csv, row 3 (urumqi-2019), field 'genre': 'opinion' is not "
+                   "allowed; expected one of policy_text, news_report")
     assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == before
-    # no staging folder left behind (.drafts.lock is the drafts' lock file, empty)
-    assert sorted(p.name for p in out_dir.parent.iterdir()) == [".drafts.lock", "corpus", "drafts"]
+    # no staging folder left behind (.drafts.lock is the drafts' lock file, empty; .schema-checked.json
+    # records the tables that passed the schema)
+    assert sorted(p.name for p in out_dir.parent.iterdir()) == [".drafts.lock", ".schema-checked.json", "corpus",
+                                                                "drafts"]
 
 
 def test_cli_checksum_failure_midway_writes_nothing(project, capsys):
@@ -207,7 +213,7 @@ def test_add_document_with_bad_metadata_writes_nothing(project, tmp_path, capsys
                  "--region-en", "X", "--level", "village", "--genre", "policy_text", "--title", "t",
                  "--date", "2017", "--outlet", "o"])
     assert code == 2
-    assert "field 'level': unknown level 'village'" in capsys.readouterr().err
+    assert "field 'level': 'village' is not allowed; expected one of province" in capsys.readouterr().err
     assert not (project / "data/raw/policies/new.txt").exists()
 
 

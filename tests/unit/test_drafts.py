@@ -188,8 +188,8 @@ def test_the_curation_table_is_checked_and_missing_rows_are_drafts(project):
                     encoding="utf-8")
     with pytest.raises(Exception) as err:
         curation.load_status()
-    assert str(err.value) == ("data/curated/curation.csv, row 16 (jiaxing-2017 pmc), field 'status': unknown status "
-                              "'done'; expected one of draft, reviewed")
+    assert str(err.value) == ("data/curated/curation.csv, row 16 (jiaxing-2017 pmc), field 'status': 'done' is not "
+                              "allowed; expected one of draft, reviewed")
 
 
 def test_tables_are_written_at_full_precision_without_scientific_notation(tmp_path, monkeypatch):

@@ -80,14 +80,18 @@ def _edit(project: Path, which: str, **changes) -> None:
 # xinjiang-2017-005 is row 5: "培育众创空间60家", maker_spaces, target 2020
 BAD = [
     ({"quote_start": "391"}, "field 'quote': the quote is not at 391:399"),
-    ({"indicator": "makerspaces"}, "field 'indicator': unknown indicator code 'makerspaces'"),
+    ({"indicator": "makerspaces"}, "field 'indicator': unknown indicator 'makerspaces' (not in data/curated/indicators.csv)"),
     ({"value": "61"}, "field 'value': 61 disagrees with the extractor (60.0) without a reason"),
     ({"qualifier": "at_least"}, "field 'qualifier': at_least disagrees with the extractor (exact)"),
-    ({"figure_id": "xinjiang-2017-001"}, "field 'figure_id': duplicate figure_id 'xinjiang-2017-001'"),
-    ({"value": "-60", "extractor_reason": "test"}, "field 'value': negative value -60"),
-    ({"year": "2040"}, "field 'year': year 2040 outside 1990-2035"),
-    ({"year": "1985"}, "field 'year': year 1985 outside 1990-2035"),
-    ({"kind": "goal"}, "field 'kind': unknown kind 'goal'; expected one of baseline, actual, target, funding, rule"),
+    ({"figure_id": "xinjiang-2017-001"}, "field 'figure_id': duplicate 'xinjiang-2017-001' (once per table)"),
+    # the rules below are the data package's (data/datapackage.json), checked by frictionless
+    ({"value": "-60", "extractor_reason": "test"}, "field 'value': -60 is below the minimum 0"),
+    ({"year": "2040"}, "field 'year': 2040 is above the maximum 2035"),
+    ({"year": "1985"}, "field 'year': 1985 is below the minimum 1990"),
+    ({"year": "2020.5"}, "field 'year': '2020.5' is not an integer"),
+    ({"kind": "goal"}, "field 'kind': 'goal' is not allowed; expected one of baseline, actual, target, funding, rule"),
+    ({"scope": "county_level"}, "field 'scope': unknown scope 'county_level' (not in data/curated/scopes.csv)"),
+    ({"quote": ""}, "field 'quote': is empty"),
     ({"unit": "m2"}, "field 'unit': 'm2' but indicator 'maker_spaces' is measured in 'count'"),
 ]
 
@@ -99,6 +103,19 @@ def test_a_bad_row_is_refused_naming_file_row_and_field(project, change, message
         figures.validate()
     assert str(err.value).startswith("data/curated/figures.csv, row 5 (")
     assert message in str(err.value)
+
+
+def test_changing_a_constraint_in_the_data_package_changes_validation_without_code_edits(project):
+    import json
+
+    figures.validate()  # the curated rows pass as they are
+    path = project / "data" / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    figs = next(r for r in package["resources"] if r["name"] == "figures")
+    next(f for f in figs["schema"]["fields"] if f["name"] == "year")["constraints"]["maximum"] = 2019
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    with pytest.raises(DataError, match=r"row \d+ \(xinjiang-2017-\d+\), field 'year': 2020 is above the maximum 2019"):
+        figures.validate()
 
 
 def test_a_disagreement_with_a_reason_is_accepted(project):

@@ -67,5 +67,5 @@ def test_a_score_other_than_0_or_1_is_refused(project, fw):
     path = project / "data/curated/pmc_scores.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("xinjiang-2017,X1:1,1,", "xinjiang-2017,X1:1,2,", 1),
                     encoding="utf-8")
-    with pytest.raises(DataError, match=r"row 1 \(xinjiang-2017 X1:1\), field 'score': '2' is not 0 or 1"):
+    with pytest.raises(DataError, match=r"row 1 \(xinjiang-2017 X1:1\), field 'score': '2' is not allowed; expected one of 0, 1"):
         pmc.load_scores(fw)

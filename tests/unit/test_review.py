@@ -87,7 +87,7 @@ def test_accepting_the_figures_merges_them_and_marks_the_layer_reviewed(zone, ca
 @pytest.mark.parametrize("edit, message", [
     (lambda rows: rows[0].update(decision="maybe"), "row 1, field 'decision': 'maybe' is not one of keep, out_of_scope"),
     (lambda rows: rows[0].update(quote_start=str(int(rows[0]["quote_start"]) + 1)), "field 'quote': the quote is not at"),
-    (lambda rows: rows[0].update(indicator="unicorns"), "field 'indicator': unknown indicator code 'unicorns'"),
+    (lambda rows: rows[0].update(indicator="unicorns"), "field 'indicator': unknown indicator 'unicorns' (not in data/curated/indicators.csv)"),
     (lambda rows: rows[0].update(value="2000000"), "field 'value': 2000000 disagrees with the extractor (1000000.0)"),
     (lambda rows: rows.pop(2), "1 extractor mention(s) neither kept nor out of scope, e.g. '20家以上'"),
     (lambda rows: rows[0].update(decision="out_of_scope"), "row 1, field 'reason': an out-of-scope mention needs a reason"),
@@ -135,7 +135,7 @@ def test_funding_is_reviewed_after_the_figures_it_describes(zone, capsys):
     rows[0]["instrument"] = "unknown"
     _write(path, rows)
     assert main(["review", DOC, "--layer", "funding", "--accept"]) == 2
-    assert "field 'instrument': unknown instrument 'unknown'" in capsys.readouterr().err
+    assert "field 'instrument': 'unknown' is not allowed; expected one of seed_fund" in capsys.readouterr().err
     rows[0]["instrument"] = "award"
     _write(path, rows)
     assert main(["review", DOC, "--layer", "funding", "--accept"]) == 0
