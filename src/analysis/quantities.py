@@ -201,10 +201,106 @@ def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, y
     return default
 
 
+# --- the stages of reading one number ----------------------------------------------------------
+def _rejected(text: str, start: int, end: int, num: str) -> tuple[str | None, int]:
+    """Why the number at ``start:end`` is no quantity (inside a title, a year, a document
+    number, a list number, a duration …), and where reading may go on; (None, end) if it is one."""
+    if _inside_title(text, start):
+        return "title", end
+    found = _not_a_quantity(text, start, end, num)
+    return found if found else (None, end)
+
+
+def _lost_decimal(text: str, end: int) -> re.Match | None:
+    """A decimal point lost in the web copy: "17 4%" (digits, a space, one or two digits, a unit)."""
+    return re.match(r" (\d{1,2})(?!\d)(?=\s*(?:" + _UNIT_RE + r"|[千万亿]))", text[end:end + 4])
+
+
+def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
+    """The number's value, or why it is not counted: "一批" is "a batch", "千人计划" a
+    programme; only "逾万人", "近千人" count."""
+    value = parse_chinese_number(num) if is_chinese else (None if lost else _parse_arabic(num))
+    bare_magnitude = is_chinese and num in ("十", "百", "千", "万", "亿")
+    hedged = any(text[max(0, start - len(w)):start] == w for w, q in _PRE_HEDGES if q) or text[start - 1:start] == "上"
+    if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
+        return value, "not_a_number" if value is None else "vague"
+    return value, None
+
+
+def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: bool
+                         ) -> tuple[float | None, float | None, str, int]:
+    """A range's upper end ("3-5万"), then 余/多 and the magnitude (万, 亿 …) after the number:
+    (value, range_high, qualifier, position after them)."""
+    range_high = None
+    r = re.match(rf"\s*[-~～至到]\s*({_ARABIC})", text[pos:pos + 20]) if not is_chinese else None
+    if r and _UNIT_AT.match(text, pos + r.end()) or (r and re.match(r"\s*[千万亿]", text[pos + r.end():])):
+        range_high = _parse_arabic(r.group(1))
+        pos += r.end()
+    qualifier = "exact"
+    post = re.match(r"(余|多)?(?:\s?(万亿|亿|万|千))?(余|多)?", text[pos:pos + 5])
+    if post.group():
+        if post.group(1) or post.group(3):
+            qualifier = "more_than"
+        if post.group(2):
+            factor = _MAGNITUDES[post.group(2)]
+            value = value * factor if value is not None else None
+            range_high = range_high * factor if range_high is not None else None
+        pos += post.end()
+    return value, range_high, qualifier, pos
+
+
+def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
+    """(unit, measure word, position after it); no unit: (None, "", pos). "百分之二十" is a percent."""
+    unit_m = _UNIT_AT.match(text, pos)
+    measure_word = unit_m.group("unit") if unit_m else ""
+    unit = UNITS.get(measure_word)
+    if unit is None and text[max(0, start - 3):start] == "百分之":
+        unit, measure_word = "percent", "百分之"
+    return unit, measure_word, (unit_m.end() if unit_m else pos)
+
+
+def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, int]:
+    """Hedges before the number (近, 超过 …) and after the unit (以上, 左右 …): (qualifier,
+    start of the mention, end of the mention)."""
+    pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
+    for word, qual in _PRE_HEDGES:
+        if qual and text[max(0, pre_start - len(word)):pre_start] == word:
+            qualifier, pre_start = qual, pre_start - len(word)
+            break
+    tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
+    if tail and tail[0] in ("以上", "以下", "以内", "左右"):
+        qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
+        pos += len(tail[0])
+    return qualifier, pre_start, pos
+
+
+def _bounds(qualifier: str, value: float | None, range_high: float | None
+            ) -> tuple[str, float | None, float | None, float | None]:
+    """(qualifier, low, high, value) from the qualifier: a range has bounds and no value."""
+    if range_high is not None:
+        return "range", value, range_high, None
+    if qualifier == "exact":
+        return qualifier, value, value, value
+    if qualifier in ("at_least", "more_than"):
+        return qualifier, value, None, value
+    if qualifier in ("up_to", "almost"):
+        return qualifier, None, value, value
+    return qualifier, None, None, value
+
+
+def _with_note(note: str, more: str) -> str:
+    return (note + "; " if note else "") + more
+
+
 def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                  include_all: bool = False, default_kind: str = "other") -> list[Mention]:
     """Quantity mentions of a cleaned text (see ``clean_text``). ``default_kind`` is the kind
-    of a figure with no cue either way ("actual" suits a news report of what happened)."""
+    of a figure with no cue either way ("actual" suits a news report of what happened).
+
+    Each candidate number goes through the stages above: rejected or not (``_rejected``), a
+    lost decimal point, its value, a range and magnitude, its unit, the hedges around it, its
+    bounds; then its sentence gives its year and kind. ``include_all`` keeps the rejected
+    candidates too, as ``not_a_quantity`` with the reason."""
     text = cleaned.text
     out: list[Mention] = []
     skip_to = 0
@@ -212,58 +308,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         start, end = m.span()
         if start < skip_to:
             continue
-        num = m.group()
-        is_chinese = m.group("chinese") is not None
-        note = ""
-        reason, skip = None, end
-        if _inside_title(text, start):
-            reason, skip = "title", end
-        else:
-            found = _not_a_quantity(text, start, end, num)
-            if found:
-                reason, skip = found
-        # a lost decimal point: "17 4%" (digits, a space, one or two digits, then a unit)
-        lost = re.match(r" (\d{1,2})(?!\d)(?=\s*(?:" + _UNIT_RE + r"|[千万亿]))", text[end:end + 4]) if not is_chinese else None
+        num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
+        reason, skip = _rejected(text, start, end, num)
+        lost = _lost_decimal(text, end) if not is_chinese else None
         if reason is None and lost:
             end += lost.end()
             num = text[start:end]
             note = f"decimal point lost in the web copy? {num.replace(' ', '.')} or {num.replace(' ', '')}"
-        value = None
+        value = range_high = None
+        qualifier, unit, measure_word, pos = "exact", None, "", end
         if reason is None:
-            value = parse_chinese_number(num) if is_chinese else (None if lost else _parse_arabic(num))
-            bare_magnitude = is_chinese and num in ("十", "百", "千", "万", "亿")
-            hedged = any(text[max(0, start - len(w)):start] == w for w, q in _PRE_HEDGES if q) or text[start - 1:start] == "上"
-            if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
-                # "一批" is "a batch", "千人计划" a programme: only "逾万人", "近千人" count
-                reason = "not_a_number" if value is None else "vague"
-        pos = end
-        range_high = None
+            value, reason = _number_value(text, start, num, is_chinese, bool(lost))
         if reason is None:
-            r = re.match(rf"\s*[-~～至到]\s*({_ARABIC})", text[pos:pos + 20]) if not is_chinese else None
-            if r and _UNIT_AT.match(text, pos + r.end()) or (r and re.match(r"\s*[千万亿]", text[pos + r.end():])):
-                range_high = _parse_arabic(r.group(1))
-                pos += r.end()
-        qualifier = "exact"
-        post = re.match(r"(余|多)?(?:\s?(万亿|亿|万|千))?(余|多)?", text[pos:pos + 5])
-        if reason is None and post.group():
-            if post.group(1) or post.group(3):
-                qualifier = "more_than"
-            if post.group(2):
-                factor = _MAGNITUDES[post.group(2)]
-                value = value * factor if value is not None else None
-                range_high = range_high * factor if range_high is not None else None
-            pos += post.end()
-        unit_m = _UNIT_AT.match(text, pos) if reason is None else None
-        measure_word = unit_m.group("unit") if unit_m else ""
-        unit = UNITS.get(measure_word)
-        if reason is None and unit is None:
-            # "百分之二十" or a number with no unit
-            if text[max(0, start - 3):start] == "百分之":
-                unit, measure_word = "percent", "百分之"
-            else:
+            value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese)
+            unit, measure_word, pos = _unit_at(text, start, pos)
+            if unit is None:
                 reason = "no_unit"
-        if unit_m:
-            pos = unit_m.end()
         if reason is not None:
             if reason in ("year", "document_number", "list_number", "duration"):
                 skip_to = skip
@@ -274,38 +334,19 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 out.append(Mention(doc, start, stop, rs, re_, text[start:stop], None, None, "",
                                    "exact", None, None, None, "not_a_quantity", text[s0:s1].strip(), reason))
             continue
-        # hedges before the number and after the unit
-        pre_start = start
-        if text[max(0, start - 3):start] == "百分之":
-            pre_start = start - 3
-        for word, qual in _PRE_HEDGES:
-            if qual and text[max(0, pre_start - len(word)):pre_start] == word:
-                qualifier, pre_start = qual, pre_start - len(word)
-                break
-        tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
-        if tail and tail[0] in ("以上", "以下", "以内", "左右"):
-            qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
-            pos += len(tail[0])
+        qualifier, pre_start, pos = _hedges(text, start, pos, qualifier)
         if note:
             qualifier = "ambiguous"
-        low = high = None
-        if range_high is not None:
-            qualifier, low, high, value = "range", value, range_high, None
-        elif qualifier == "exact":
-            low = high = value
-        elif qualifier in ("at_least", "more_than"):
-            low = value
-        elif qualifier in ("up_to", "almost"):
-            high = value
+        qualifier, low, high, value = _bounds(qualifier, value, range_high)
         s0, s1 = _sentence_bounds(text, start)
         c0, c1 = _clause_bounds(text, start, s0, s1)
         year, is_target_year = _year_for(text, s0, start, s1, text)
         kind = _kind(unit, text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
         if year is None and doc_year is not None and kind != "target":
             year = doc_year  # "截至目前", "已": as of the document
-            note = (note + "; " if note else "") + "year of the document"
+            note = _with_note(note, "year of the document")
         if kind in ("funding",) and not _MONEY_CUES.search(text[s0:s1]):
-            note = (note + "; " if note else "") + "money without a funding word in the sentence"
+            note = _with_note(note, "money without a funding word in the sentence")
         rs, re_ = cleaned.raw_span(pre_start, pos)
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
