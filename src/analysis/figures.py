@@ -47,7 +47,7 @@ def load_indicators(path: Path | None = None) -> dict[str, dict]:
     from analysis import schema
 
     rows = read_rows(path, ["code", "label_zh", "label_en", "unit"])
-    schema.check_rows("indicators", list(enumerate(rows, 1)), paths.relative(path), "code")
+    schema.check_file("indicators", path, list(enumerate(rows, 1)), "code")
     return {row["code"]: row for row in rows}
 
 

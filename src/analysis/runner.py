@@ -299,7 +299,10 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         progress.close()
         shutil.rmtree(staging_root, ignore_errors=True)
     ordered = [results[r.name] for r in runs]
-    site.write_index(reports, manifests.write(reports, manifest, ordered, runs, package, lock))
+    if any(r.status != "skipped" for r in ordered) or not manifest or not (reports / "index.html").is_file():
+        site.write_index(reports, manifests.write(reports, manifest, ordered, runs, package, lock))
+    # else nothing ran: the manifest still records what made the outputs (rewriting it would cost
+    # a third of a no-change run, listing every installed package and hashing every data file)
     return ordered
 
 
