@@ -109,6 +109,18 @@ def _key_values(name: str) -> set[str]:
 
 def check_rows(name: str, numbered_rows: list[tuple[int, dict]], where: str, label: str | tuple = "",
                foreign_keys: bool = True) -> None:
+    """``_check`` once per content: rows that passed are recorded by a hash of the rows, of the
+    data package and of the tables their foreign keys reference, and not checked again until
+    one of them changes (frictionless costs about half a second in each process)."""
+    key = _cache_key(name, numbered_rows, foreign_keys)
+    if key in _cached():
+        return
+    _check(name, numbered_rows, where, label, foreign_keys)
+    _remember(key)
+
+
+def _check(name: str, numbered_rows: list[tuple[int, dict]], where: str, label: str | tuple = "",
+           foreign_keys: bool = True) -> None:
     """Check rows (``(row number, row)`` pairs of the file ``where``) against the schema of the
     data package's resource ``name``; the first error is a ``DataError`` naming the row (with
     the value of its ``label`` field, or fields) and the field. Columns the schema does not describe are
@@ -158,17 +170,18 @@ def check_rows(name: str, numbered_rows: list[tuple[int, dict]], where: str, lab
 
 
 # --- checked once per content ----------------------------------------------------------------
-# A table that passed is recorded by the hashes of its bytes and of the data package, so that
-# the catalogue, read by every command and kernel, is not checked again until one changes
-# (frictionless costs about half a second per process).
 def _cache_path() -> Path:
     return paths.processed_dir() / ".schema-checked.json"
 
 
-def _cache_key(name: str, path: Path) -> str:
+def _cache_key(name: str, numbered_rows: list[tuple[int, dict]], foreign_keys: bool) -> str:
     h = hashlib.sha256(name.encode())
-    h.update(Path(path).read_bytes())
+    h.update(json.dumps(numbered_rows, sort_keys=True, ensure_ascii=False).encode())
     h.update(_package_path().read_bytes())
+    if foreign_keys:
+        for fk in resource(name)["schema"].get("foreignKeys", []):
+            target = paths.data_dir() / resource(fk["reference"]["resource"])["path"]
+            h.update(target.read_bytes() if target.is_file() else b"-")
     return h.hexdigest()
 
 
@@ -194,10 +207,5 @@ def _remember(key: str) -> None:
 
 def check_file(name: str, path: Path, numbered_rows: list[tuple[int, dict]], label: str | tuple = "",
                foreign_keys: bool = True) -> None:
-    """``check_rows`` for the rows of a table file, skipped when the same bytes passed under the
-    same data package before."""
-    key = _cache_key(name, path)
-    if key in _cached():
-        return
+    """``check_rows`` for the rows of a table file, named by its path."""
     check_rows(name, numbered_rows, paths.relative(Path(path)), label, foreign_keys)
-    _remember(key)

@@ -28,15 +28,23 @@ def test_rows_are_checked_against_their_resource_with_row_and_field_named():
         schema.check_rows("curation", [(1, _row(doc_id="mars-2020"))], "c.csv", ("doc_id", "layer"))
 
 
-def test_a_file_that_passed_is_not_checked_again_until_it_or_the_package_changes(project, monkeypatch):
-    path = project / "data" / "curated" / "curation.csv"
+def test_rows_that_passed_are_not_checked_again_until_they_the_package_or_a_referenced_table_change(
+        project, monkeypatch):
     rows = [(1, _row())]
-    schema.check_file("curation", path, rows)
+    schema.check_rows("curation", rows, "c.csv")
     calls = []
-    monkeypatch.setattr(schema, "check_rows", lambda *a, **k: calls.append(a))
-    schema.check_file("curation", path, rows)
-    assert calls == []  # same bytes, same package: skipped
+    real = schema._check
+    monkeypatch.setattr(schema, "_check", lambda *a, **k: (calls.append(a[0]), real(*a, **k)))
+    schema.check_rows("curation", rows, "c.csv")
+    assert calls == []  # same rows, same package, same catalogue: skipped
+    schema.check_rows("curation", [(1, _row(note="changed"))], "c.csv")
+    assert calls == ["curation"]  # other rows: checked
     package = project / "data" / "datapackage.json"
     package.write_text(json.dumps(json.loads(package.read_text(encoding="utf-8")), indent=1), encoding="utf-8")
-    schema.check_file("curation", path, rows)
-    assert len(calls) == 1  # the package changed: checked again
+    schema.check_rows("curation", rows, "c.csv")
+    assert calls == ["curation"] * 2  # the package changed: checked again
+    catalogue = project / "data" / "raw" / "policies" / "catalogue.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("jiaxing-2017,", "jiaxing-2016,"),
+                         encoding="utf-8")
+    with pytest.raises(DataError, match="unknown doc_id 'jiaxing-2017'"):  # the referenced table changed
+        schema.check_rows("curation", rows, "c.csv")
