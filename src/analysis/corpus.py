@@ -18,14 +18,16 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import paths
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
 from analysis.segments import segment
 from analysis.tables import read_rows
+
+if TYPE_CHECKING:  # pandas is imported where it is used: listing the catalogue needs none of it
+    import pandas as pd
 
 __all__ = [
     "CATALOGUE_FIELDS", "Document", "load_catalogue", "documents",
@@ -156,11 +158,15 @@ def _inventory_row(doc: Document, c: Cleaned) -> dict:
 
 def inventory(docs: list[Document] | None = None) -> pd.DataFrame:
     """One row per document: metadata and what cleaning did to it."""
+    import pandas as pd
+
     return pd.DataFrame([_inventory_row(doc, load_clean(doc)) for doc in docs or load_catalogue()])
 
 
 # --- processed files -----------------------------------------------------------
 def _segments_frame(doc: Document, c: Cleaned) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for s in segment(doc.doc_id, c.text):
         rs, re_ = c.raw_span(s.start, s.end)
@@ -180,6 +186,8 @@ def _csv_bytes(frame: pd.DataFrame, sep: str = ",") -> bytes:
 
 def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]:
     """The generated files of one document, by name, as bytes (deterministic)."""
+    import pandas as pd
+
     c = c or load_clean(doc)
     runs = pd.DataFrame(c.runs(), columns=["clean_start", "clean_end", "raw_char_start", "raw_start", "raw_end"])
     chrome = pd.DataFrame([vars(x) for x in c.chrome], columns=["rule", "text", "raw_start", "raw_end"])
@@ -206,6 +214,8 @@ def write_processed(out_dir: Path | None = None, docs: list[Document] | None = N
         c = load_clean(doc)  # once per document, for its files and its inventory row
         files.update(processed_files(doc, c))
         rows.append(_inventory_row(doc, c))
+    import pandas as pd
+
     files["inventory.csv"] = _csv_bytes(pd.DataFrame(rows))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir.parent))

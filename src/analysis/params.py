@@ -68,17 +68,51 @@ def _parameters_cell(nb: dict, where: str) -> str:
     return "".join(src) if isinstance(src, list) else src
 
 
+def _derived_values(kind: str) -> list:
+    """The indicators, or the years the targets are for, remembered by a hash of what they come
+    from (the catalogue, the curated tables, the package's code: drafts depend on nothing
+    else), so that checking parameters imports neither pandas nor the figures module when
+    nothing changed."""
+    import hashlib
+
+    from analysis import fingerprint, paths
+
+    h = hashlib.sha256(kind.encode())
+    for f in fingerprint.input_files(["data/raw/policies/catalogue.csv", "data/curated/**/*"]):
+        h.update(str(f).encode() + b"\0" + f.read_bytes())
+    h.update(fingerprint.package_hash().encode())
+    key = h.hexdigest()
+    cache = paths.processed_dir() / ".parameter-values.json"
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    if isinstance(stored, dict) and key in stored:
+        return stored[key]
+    from analysis import figures
+
+    values = list(figures.load_indicators()) if kind == "indicators" else figures.target_years()
+    stored = {k: v for k, v in (stored.items() if isinstance(stored, dict) else []) if k != key}
+    stored = dict(list(stored.items())[-20:]) | {key: values}
+    try:
+        import os
+        import tempfile
+
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".parameter-values-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(stored, f)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only checkout computes them every time
+    return values
+
+
 def catalogue_values(kind: str) -> list[str]:
     from analysis import corpus
 
-    if kind == "indicators":
-        from analysis import figures
-
-        return list(figures.load_indicators())
-    if kind == "target_years":
-        from analysis import figures
-
-        return figures.target_years()
+    if kind in ("indicators", "target_years"):
+        return _derived_values(kind)
     docs = corpus.load_catalogue()
     if kind == "regions":
         return list(dict.fromkeys(d.region for d in docs))

@@ -87,3 +87,18 @@ def test_unknown_notebook_lists_the_suite(capsys):
 def test_every_suite_notebook_declares_lang():
     for run in suite.plan():
         assert run.declared["lang"].allowed == ["en", "zh"], run.name
+
+
+def test_target_years_are_remembered_until_the_figures_change(project):
+    """About the five reviewed documents: their targets are for 2018 and 2020."""
+    from analysis import params
+
+    assert params.catalogue_values("target_years") == [2018, 2020]
+    assert (project / "data" / "processed" / ".parameter-values.json").is_file()
+    assert params.catalogue_values("target_years") == [2018, 2020]  # from the file, nothing changed
+    path = project / "data" / "curated" / "figures.csv"
+    text = path.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if ",target,2020," in line)
+    path.write_text(text.replace(row, row.replace(",target,2020,", ",target,2022,"), 1), encoding="utf-8")
+    # one 2020 target is now a 2022 one: 2022 joins (other targets keep 2020)
+    assert params.catalogue_values("target_years") == [2018, 2020, 2022]
