@@ -90,15 +90,15 @@ def test_every_suite_notebook_declares_lang():
 
 
 def test_target_years_are_remembered_until_the_figures_change(project):
-    """About the five reviewed documents: their targets are for 2018 and 2020."""
-    from analysis import params
+    from analysis import figures, params
 
-    assert params.catalogue_values("target_years") == [2018, 2020]
+    years = figures.target_years()
+    assert params.catalogue_values("target_years") == years
     assert (project / "data" / "processed" / ".parameter-values.json").is_file()
-    assert params.catalogue_values("target_years") == [2018, 2020]  # from the file, nothing changed
+    assert params.catalogue_values("target_years") == years  # from the file, nothing changed
+    # one reviewed 2020 target (of the five documents) becomes a 2031 one: 2031 joins the years
     path = project / "data" / "curated" / "figures.csv"
     text = path.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if ",target,2020," in line)
-    path.write_text(text.replace(row, row.replace(",target,2020,", ",target,2022,"), 1), encoding="utf-8")
-    # one 2020 target is now a 2022 one: 2022 joins (other targets keep 2020)
-    assert params.catalogue_values("target_years") == [2018, 2020, 2022]
+    path.write_text(text.replace(row, row.replace(",target,2020,", ",target,2031,"), 1), encoding="utf-8")
+    assert 2031 not in years and 2031 in params.catalogue_values("target_years")
