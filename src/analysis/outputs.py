@@ -8,7 +8,11 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import tempfile
 from pathlib import Path
+
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 __all__ = ["first_heading", "headline", "parameters_output", "normalise", "render_html", "write_atomic"]
 
@@ -77,8 +81,17 @@ def render_html(nb, stem: str, name: str, show_code: bool) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> str:
+    """Write ``data`` to ``path`` through a temporary file of a unique name in the same folder,
+    renamed into place (processes writing the same file at once never mix their bytes);
+    returns the sha256 of the data."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a report is as readable as any file
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return hashlib.sha256(data).hexdigest()

@@ -95,14 +95,9 @@ def _derived_values(kind: str) -> list:
     stored = {k: v for k, v in (stored.items() if isinstance(stored, dict) else []) if k != key}
     stored = dict(list(stored.items())[-20:]) | {key: values}
     try:
-        import os
-        import tempfile
+        from analysis.outputs import write_atomic
 
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".parameter-values-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(stored, f)
-        os.replace(tmp, cache)
+        write_atomic(cache, json.dumps(stored).encode("utf-8"))
     except OSError:
         pass  # a read-only checkout computes them every time
     return values

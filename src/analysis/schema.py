@@ -17,9 +17,7 @@ import ast
 import csv
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -193,14 +191,11 @@ def _cached() -> set[str]:
 
 
 def _remember(key: str) -> None:
+    from analysis.outputs import write_atomic
+
     keys = sorted((_cached() | {key}))[-200:]
-    folder = _cache_path().parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".schema-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(keys, f)
-        os.replace(tmp, _cache_path())
+        write_atomic(_cache_path(), json.dumps(keys).encode("utf-8"))
     except OSError:
         pass  # a read-only checkout checks every time
 
