@@ -28,7 +28,7 @@ from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
            "load_consensus", "load_coding", "CODINGS", "auto_code", "clauses", "cohen_kappa",
-           "krippendorff_alpha", "agreement", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
+           "krippendorff_alpha", "intercoder", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
 
 NONE = "none"
 
@@ -437,41 +437,6 @@ def _bootstrap(a, b, fn, n_boot: int, seed: int) -> tuple[float | None, float | 
     if len(stats) < n_boot * 0.5:
         return None, None
     return float(np.percentile(stats, 2.5)), float(np.percentile(stats, 97.5))
-
-
-def _stat_row(name: str, a: list, b: list, n_boot: int, seed: int) -> dict:
-    k, al = cohen_kappa(a, b), krippendorff_alpha(a, b)
-    if k.value is not None:
-        k.low, k.high = _bootstrap(a, b, cohen_kappa, n_boot, seed)
-    if al.value is not None:
-        al.low, al.high = _bootstrap(a, b, krippendorff_alpha, n_boot, seed)
-    return {"subset": name, "clauses": len(a),
-            "agreement": sum(x == y for x, y in zip(a, b)) / len(a) if a else None,
-            "kappa": str(k), "alpha": str(al), "kappa_value": k.value, "alpha_value": al.value}
-
-
-def agreement(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "subtool", n_boot: int = 1000,
-              seed: int = 20261121) -> pd.DataFrame:
-    """Kappa and alpha with 95% bootstrap intervals (percentile, clauses resampled), overall and
-    per type. Per type, at type level: that type versus the rest, over all clauses; at sub-tool
-    level: the sub-tools of the clauses either coding puts in that type (others as "other type")."""
-    col = "primary" if level == "subtool" else "type"
-    m = hand[["clause_id", "primary", "type"]].merge(auto[["clause_id", "primary", "type"]], on="clause_id",
-                                                     suffixes=("_h", "_a"))
-    rows = [_stat_row("all clauses", list(m[f"{col}_h"]), list(m[f"{col}_a"]), n_boot, seed)]
-    for t in sorted(set(m["type_h"]) | set(m["type_a"])):
-        if t == NONE:
-            continue
-        if level == "type":
-            a = [x == t for x in m["type_h"]]
-            b = [x == t for x in m["type_a"]]
-            rows.append(_stat_row(f"{t} vs the rest", a, b, n_boot, seed))
-        else:
-            g = m[(m["type_h"] == t) | (m["type_a"] == t)]
-            a = [p if ty == t else "other type" for p, ty in zip(g["primary_h"], g["type_h"])]
-            b = [p if ty == t else "other type" for p, ty in zip(g["primary_a"], g["type_a"])]
-            rows.append(_stat_row(f"within {t}", a, b, n_boot, seed))
-    return pd.DataFrame(rows)
 
 
 def confusion(hand: pd.DataFrame, auto: pd.DataFrame, level: str = "type",

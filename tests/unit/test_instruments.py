@@ -58,17 +58,25 @@ def test_degenerate_cases_are_not_defined_with_the_reason(a, b, reason):
     assert str(k).startswith("not defined (")
 
 
-def test_bootstrap_interval_contains_the_estimate_and_is_reproducible():
+def test_bootstrap_interval_contains_the_estimate_is_reproducible_and_resamples_like_one_by_one():
     fw = ins.load_framework()
     cl = ins.clauses()
     hand, auto = ins.load_hand_coding(fw, all_clauses=cl), ins.auto_code(cl, fw)
-    first = ins.agreement(hand, auto, "type", n_boot=200)
-    again = ins.agreement(hand, auto, "type", n_boot=200)
-    assert first.equals(again)
+    first = ins.intercoder(hand, auto, fw, n_boot=200)
+    assert first.equals(ins.intercoder(hand, auto, fw, n_boot=200))
     row = first.iloc[0]
-    assert row.subset == "all clauses" and row.clauses == 350
-    low, high = [float(x) for x in row.kappa.split("[")[1].rstrip("]").split(",")]
-    assert low <= row.kappa_value <= high
+    assert (row.level, row.subset, row.clauses) == ("type", "all clauses", 350)
+    assert row.kappa_low <= row.kappa <= row.kappa_high
+    # the interval, computed for all resamples at once from category counts, is the one that
+    # resampling the clauses one set at a time with the same seed gives
+    a, b = list(hand["type"]), list(auto.set_index("clause_id").loc[hand["clause_id"], "type"])
+    rng = np.random.default_rng(20261121)
+    kappas = []
+    for _ in range(200):
+        idx = rng.integers(0, 350, 350)
+        kappas.append(ins.cohen_kappa([a[i] for i in idx], [b[i] for i in idx]).value)
+    assert row.kappa_low == pytest.approx(np.percentile(kappas, 2.5))
+    assert row.kappa_high == pytest.approx(np.percentile(kappas, 97.5))
 
 
 def test_the_hand_coding_covers_every_clause_once():
