@@ -359,7 +359,10 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     ins_fw = instruments.load_framework()
     pmc_fw = pmc.load_framework()
     from analysis import autocoder
-    training = autocoder.training_data(ins_fw)  # the consensus coding the automatic coder learns from
+
+    # each document cleaned once, for its drafts and for the clauses the automatic coder learns from
+    cleaned_of = {d.doc_id: corpus.load_clean(d) for d in docs}
+    training = autocoder.training_data(ins_fw, instruments.clauses(cleaned=cleaned_of))
     by_id = {d.doc_id: d for d in docs}
     iterator = docs
     if progress:
@@ -367,7 +370,7 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         iterator = tqdm(docs, desc="drafting", unit="doc")
     files: dict[str, bytes] = {}
     for doc in iterator:
-        cleaned = corpus.load_clean(doc)
+        cleaned = cleaned_of[doc.doc_id]
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
         figs = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)

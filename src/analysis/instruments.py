@@ -95,11 +95,12 @@ def load_framework(path: Path | str | None = None) -> Framework:
                      dict(data.get("unit") or {}), list(data.get("changelog") or []))
 
 
-def clauses(docs: list | None = None) -> pd.DataFrame:
-    """Every clause of the corpus: clause_id, doc_id, region, start, end, text."""
+def clauses(docs: list | None = None, cleaned: dict | None = None) -> pd.DataFrame:
+    """Every clause of the corpus: clause_id, doc_id, region, start, end, text. ``cleaned``
+    (doc_id -> cleaned text) spares cleaning again what a caller has cleaned already."""
     rows = []
     for d in docs or corpus.load_catalogue():
-        text = corpus.load_clean(d).text
+        text = cleaned[d.doc_id].text if cleaned and d.doc_id in cleaned else corpus.load_clean(d).text
         for s in segments.segment(d.doc_id, text):
             if s.level == "clause":
                 rows.append({"clause_id": s.id, "doc_id": d.doc_id, "region": d.region, "genre": d.genre,
