@@ -230,7 +230,13 @@ def _run(args) -> int:
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         print(f"FAILED {r.message}", file=sys.stderr)
-    print(f"{runner.summary_line(results)}; index: {options.reports_dir / 'index.html'}")
+    from analysis import manifest
+
+    broken = manifest.broken_links(manifest.load(options.reports_dir))
+    for line in broken:
+        print(f"BROKEN LINK {line}", file=sys.stderr)
+    print(f"{runner.summary_line(results)}" + (f", {len(broken)} broken link(s)" if broken else "")
+          + f"; index: {options.reports_dir / 'index.html'}")
     return 1 if failed else 0
 
 

@@ -304,10 +304,13 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame) -> str:
 
 
 def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    from analysis import links
+
     out = fund.assign(
-        region_name=fund["region_zh"] if lang == "zh" else fund["region_en"],
-        amount=[f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}"
-                for v, u in zip(fund["value"], fund["unit"])],
+        region_name=[links.region(c, n) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
+                                                        else fund["region_en"])],
+        amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
+                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
         counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )

@@ -617,8 +617,10 @@ def disagreements(hand: pd.DataFrame, auto: pd.DataFrame, framework: Framework, 
 
 
 def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    from analysis import links
+
     return pd.DataFrame({
-        "clause": coding["clause_id"], "document": coding["doc_id"],
+        "clause": [links.clause(c, c) for c in coding["clause_id"]], "document": coding["doc_id"],
         "status": coding["status"] if "status" in coding else "reviewed",
         "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),

@@ -72,7 +72,8 @@ def worker(job_file: str) -> int:
             nb = nbformat.read(job["output"], as_version=4)
             outputs.normalise(nb, job["all_parameters"], set(job["given"]))
             Path(job["normalised"]).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-            Path(job["html"]).write_text(outputs.render_html(nb, job["stem"], job["name"], job["show_code"]),
+            Path(job["html"]).write_text(outputs.render_html(nb, job["stem"], job["name"], job["show_code"],
+                                                                            str(job["all_parameters"].get("lang", "en"))),
                                          encoding="utf-8")
         except Exception as err:  # a report that cannot be rendered is a failed run, reported
             result = {"status": "failed", "ename": type(err).__name__, "evalue": f"rendering the report: {err}"}

@@ -17,7 +17,7 @@ from analysis import paths
 from analysis.fingerprint import input_files, lock_hash, sha256_file
 from analysis.outputs import write_atomic
 
-__all__ = ["MANIFEST", "git_state", "packages", "load", "write", "verify"]
+__all__ = ["MANIFEST", "git_state", "packages", "load", "write", "verify", "broken_links"]
 
 MANIFEST = "manifest.json"
 
@@ -60,8 +60,10 @@ def load(reports: Path) -> dict:
     return manifest
 
 
-def write(reports: Path, manifest: dict, results: list, runs: list, package: str, lock: str) -> dict:
-    """Record the runs that ran (a failed run keeps its last good outputs) beside the others."""
+def write(reports: Path, manifest: dict, results: list, runs: list, package: str, lock: str, site=None) -> dict:
+    """Record the runs that ran (a failed run keeps its last good outputs) beside the others.
+    ``site``, given the new manifest, builds the site around the reports and returns what to
+    record of it (``analysis.site.build``): its broken links are part of the record."""
     entries = dict(manifest.get("runs", {}))
     for r in results:
         if r.status == "skipped":
@@ -70,7 +72,7 @@ def write(reports: Path, manifest: dict, results: list, runs: list, package: str
             "notebook": paths.relative(r.run.notebook), "parameters": r.run.all_parameters(),
             "given": r.run.parameters, "status": r.status, "duration_s": round(r.duration, 2),
             "fingerprint": r.fingerprint if r.status == "done" else "", "headline": r.headline,
-            "outputs": r.outputs, "message": r.message, "inputs": r.inputs if r.status == "done" else {},
+            "outputs": r.outputs, "message": r.message, "title": getattr(r, "title", ""), "inputs": r.inputs if r.status == "done" else {},
         }
         if r.status == "failed" and r.run.name in entries:  # the last good outputs are still in place
             entry["outputs"] = entries[r.run.name].get("outputs", {})
@@ -88,13 +90,20 @@ def write(reports: Path, manifest: dict, results: list, runs: list, package: str
         "data": {paths.relative(p): sha256_file(p) for p in input_files(inputs)},
         "runs": dict(sorted(entries.items())),
     }
+    if site is not None:
+        new["site"] = site(new)
     write_atomic(reports / MANIFEST, (json.dumps(new, indent=2, ensure_ascii=False, default=str) + "\n").encode())
     return new
 
 
+def broken_links(manifest: dict) -> list[str]:
+    """The site's broken links the manifest records, one line each."""
+    return [f"{b['page']}: {b['text']}: {b['reason']}" for b in manifest.get("site", {}).get("broken_links", [])]
+
+
 def verify(runs: list, reports_dir: Path, jobs: int, quiet: bool = True) -> tuple[list[str], list[str]]:
-    """Re-execute ``runs`` into a temporary folder and compare output hashes with the manifest.
-    Returns (differences, notes)."""
+    """Re-execute ``runs`` into a temporary folder and compare output hashes with the manifest;
+    a broken link of the rebuilt site is a difference too. Returns (differences, notes)."""
     from analysis import runner
 
     manifest = load(Path(reports_dir))
@@ -119,6 +128,7 @@ def verify(runs: list, reports_dir: Path, jobs: int, quiet: bool = True) -> tupl
                     differences.append(f"{r.run.name}: {rel} differs")
             for rel in sorted(set(r.outputs) - set(entry.get("outputs", {}))):
                 differences.append(f"{r.run.name}: {rel} is new")
+        differences += [f"broken link: {line}" for line in broken_links(load(Path(tmp)))]
     if manifest.get("requirements_lock_sha256") != lock_hash():
         notes.append("requirements.lock changed since the manifest was written")
     return differences, notes

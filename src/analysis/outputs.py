@@ -70,14 +70,22 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
         target.outputs = [parameters_output(all_parameters, given)]
 
 
-def render_html(nb, stem: str, name: str, show_code: bool) -> str:
+def render_html(nb, stem: str, name: str, show_code: bool, lang: str = "en") -> str:
+    """The report's page: nbconvert's ``basic`` template renders the cells (no styles or
+    scripts of its own), the site's ``report.html.j2`` puts them in a page with the shared
+    navigation, stylesheet and script (``reports/assets/``, written once for every page)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=not show_code,
+    from analysis import site
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
                             exclude_output_prompt=True)
     title = first_heading(nb) or stem
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": f"{title} ({name})"}})
-    return body
+    body, _ = exporter.from_notebook_node(nb)
+    from markupsafe import Markup
+
+    return site.environment().get_template("report.html.j2").render(
+        root="../", page=name, lang=lang, title=f"{title} ({name})", name=name, body=Markup(body))
 
 
 def write_atomic(path: Path, data: bytes) -> str:

@@ -24,8 +24,13 @@ def documents_headline(inventory: pd.DataFrame, lang: str = "en") -> str:
 def documents_table(docs: list[Document], inventory: pd.DataFrame) -> pd.DataFrame:
     meta = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "notes": d.notes} for d in docs])
     cols = ["doc_id", "genre", "date", "level", "script", "clean_chars", "paragraphs", "clauses"]
-    return meta.merge(inventory[cols], on="doc_id")[["doc_id", "title", "genre", "date", "outlet", "level", "script",
-                                                     "clean_chars", "paragraphs", "clauses", "notes"]]
+    from analysis import links
+
+    out = meta.merge(inventory[cols], on="doc_id")[["doc_id", "title", "genre", "date", "outlet", "level", "script",
+                                                    "clean_chars", "paragraphs", "clauses", "notes"]]
+    out["doc_id"] = [links.Link(d, href=links.document_href(d), title="the document, its clauses and figures marked",
+                                kind="document") for d in out["doc_id"]]
+    return out
 
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "funding": 3, "rule": 4}
@@ -39,7 +44,10 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
     rows["order"] = rows["kind"].map(_KIND_ORDER)
     rows = rows.sort_values(["order", "indicator", "scope", "year", "figure_id"])
     label = "label_zh" if lang == "zh" else "label_en"
-    rows["value"] = [f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}" for v in rows["value"]]
+    from analysis import links
+
+    rows["value"] = [links.figure(f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}", f)
+                     for v, f in zip(rows["value"], rows["figure_id"])]
     cols = ["figure_id", "status", "kind", label, "scope", "year", "value", "unit", "qualifier", "quote", "note"]
     out = rows[cols].rename(columns={label: "indicator"})
     out["implied"] = rows["implied"].map({True: "implied", False: ""})

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 
-__all__ = ["headline", "save_table", "searchable_table", "show", "tables_dir", "HEADLINE_KEY"]
+__all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
 HEADLINE_KEY = "analysis/headline"
 
@@ -59,28 +59,68 @@ def save_table(frame, name: str) -> None:
     os.replace(tmp, out)
 
 
-def show(frame) -> None:
-    """Display a table with its cells in full (quotes and notes are not cut at 50 characters)."""
+def table_href(name: str) -> str:
+    """Where a table saved with ``save_table(frame, name)`` is, seen from the report's page
+    (``reports/html/``); "" for a notebook executed outside the runner (its tables go to a
+    scratch folder)."""
+    run = os.environ.get("ANALYSIS_RUN_NAME")
+    return f"../tables/{run}/{name}.csv" if run else ""
+
+
+def _cell_html(value):
+    from markupsafe import escape
+
+    from analysis.links import Link
+
+    if isinstance(value, Link):
+        return value.html()
+    return escape(value) if isinstance(value, str) else value
+
+
+def to_html(frame) -> str:
+    """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
+    escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
+    import pandas as pd
+
+    shown = frame.copy()
+    for col in shown.columns:
+        if shown[col].dtype == object:
+            shown[col] = shown[col].map(_cell_html)
+    if isinstance(shown.index, pd.MultiIndex):
+        shown.index = pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in shown.index],
+                                                names=shown.index.names)
+    elif shown.index.dtype == object:
+        shown.index = shown.index.map(_cell_html)
+    with pd.option_context("display.max_colwidth", None):
+        return shown.to_html(escape=False, na_rep="", border=0, classes="dataframe")
+
+
+def show(frame, download: str = "") -> None:
+    """Display a table with its cells in full (quotes and notes are not cut at 50 characters),
+    ``Link`` cells as links, in a box that scrolls sideways when the table is wider than the page;
+    with ``download`` (the name given to ``save_table``), a link to its CSV file beside it."""
     import pandas as pd
     from IPython.display import display
+    from markupsafe import Markup
 
+    href = table_href(download) if download else ""
+    html = Markup('<div class="table-wrap">{}</div>').format(Markup(to_html(frame)))
+    if href:
+        html += Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> (full precision)</p>').format(href, download)
     with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
-        display(frame)
+        plain = frame.to_string()
+    display({"text/html": str(html), "text/plain": plain}, raw=True)
 
 
 def searchable_table(frame, table_id: str, placeholder: str = "search…") -> None:
-    """A table with a search box that filters its rows (a few lines of JavaScript with a fixed id,
-    rather than a DataTables widget whose random ids would make reports differ run to run)."""
-    import html
+    """A table with a search box that filters its rows (``assets/site.js`` wires every
+    ``input.table-filter`` to the table it names; a fixed id, so that reports stay the same
+    run to run, rather than a DataTables widget with random ids)."""
+    from IPython.display import display
+    from markupsafe import Markup
 
-    from IPython.display import HTML, display
-
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    display(HTML(
-        f'<input type="search" placeholder="{html.escape(placeholder)}" style="width:20em;margin:.5em 0" '
-        f"oninput=\"const q=this.value.toLowerCase();document.querySelectorAll('#{table_id} tbody tr')"
-        f".forEach(r=>r.style.display=r.textContent.toLowerCase().includes(q)?'':'none')\">"
-        f'<div style="max-height:32em;overflow:auto"><table id="{table_id}" class="dataframe">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"))
+    table = to_html(frame.reset_index(drop=True)).replace('<table border="0" class="dataframe">',
+                                                          f'<table class="dataframe" id="{table_id}">', 1)
+    html = Markup('<input type="search" class="table-filter" data-table="{}" placeholder="{}">'
+                  '<div class="table-wrap tall">{}</div>').format(table_id, placeholder, Markup(table))
+    display({"text/html": str(html), "text/plain": frame.to_string()}, raw=True)

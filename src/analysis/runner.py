@@ -39,7 +39,7 @@ from analysis.fingerprint import (digest, environment, explain, fingerprint, fin
                                   package_hash, sha256_file)
 from analysis.kernels import kill_group
 from analysis.manifest import verify
-from analysis.outputs import headline, write_atomic
+from analysis.outputs import first_heading, headline, write_atomic
 from analysis.suite import Run
 
 __all__ = ["Options", "Result", "run_suite", "explain_runs", "summary_line", "verify", "fingerprint", "environment"]
@@ -67,6 +67,7 @@ class Result:
     outputs: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     fingerprint: str = ""
     inputs: dict = field(default_factory=dict)  # the fingerprint's parts, kept for --explain
+    title: str = ""  # the notebook's first heading, for the site's navigation
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queu
             "all_parameters": run.all_parameters(), "given": sorted(run.parameters)}
     (stage / "job.json").write_text(json.dumps(spec), encoding="utf-8")
     ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
-    env = {**os.environ, "ANALYSIS_TABLES_DIR": spec["tables"], "ANALYSIS_KERNEL_IPC_DIR": ipc_dir,
+    env = {**os.environ, "ANALYSIS_TABLES_DIR": spec["tables"], "ANALYSIS_RUN_NAME": run.name, "ANALYSIS_KERNEL_IPC_DIR": ipc_dir,
            "SHUANGCHUANG_ROOT": str(paths.project_root()), "ANALYSIS_KERNEL_PIDFILE": str(stage / "kernel.pid"),
            "PYTHONHASHSEED": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     log = open(stage / "worker.log", "wb")
@@ -194,7 +195,7 @@ def _collect(event: Finished, options: Options) -> Result:
                 stale.unlink()
         (reports / "failed" / f"{run.name}.ipynb").unlink(missing_ok=True)
         return Result(run, "done", duration, headline=headline(nb), outputs=outputs,
-                      fingerprint=job.fingerprint)
+                      fingerprint=job.fingerprint, title=first_heading(nb))
     # failed: name the cell, keep the partial notebook, leave the last good report alone
     out_path = Path(job.spec["output"])
     nb = nbformat.read(out_path, as_version=4) if out_path.is_file() else None
@@ -299,11 +300,25 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         progress.close()
         shutil.rmtree(staging_root, ignore_errors=True)
     ordered = [results[r.name] for r in runs]
-    if any(r.status != "skipped" for r in ordered) or not manifest or not (reports / "index.html").is_file():
-        site.write_index(reports, manifests.write(reports, manifest, ordered, runs, package, lock))
-    # else nothing ran: the manifest still records what made the outputs (rewriting it would cost
-    # a third of a no-change run, listing every installed package and hashing every data file)
+    if any(r.status != "skipped" for r in ordered) or not manifest or not (reports / "index.html").is_file() \
+            or "site" not in manifest or not all((reports / "assets" / a).is_file() for a in site.ASSETS):
+        manifests.write(reports, manifest, ordered, runs, package, lock, site=lambda m: _build_site(reports, m, options))
+    # else nothing ran: the manifest still records what made the outputs and the site around them
+    # (rewriting it would cost a third of a no-change run, listing every installed package and
+    # hashing every data file)
     return ordered
+
+
+def _build_site(reports: Path, manifest: dict, options: Options) -> dict:
+    started = time.monotonic()
+    if not options.quiet:
+        print("  building the site (source viewer, navigation, search, link check)", file=sys.stderr, flush=True)
+    info = site.build(reports, manifest)
+    info["duration_s"] = round(time.monotonic() - started, 2)
+    if not options.quiet:
+        print(f"  site     {info['pages']} pages, {len(info['broken_links'])} broken link(s), "
+              f"{info['duration_s']:.1f} s", file=sys.stderr, flush=True)
+    return info
 
 
 def explain_runs(runs: list[Run], options: Options) -> list[tuple[str, str]]:

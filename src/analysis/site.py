@@ -1,26 +1,87 @@
-"""The reports' landing page, ``reports/index.html``: every run with its parameters, status,
-run time and headline, rendered from a jinja2 template (``templates/index.html.j2``) with
-autoescaping, not assembled from Python strings.
+"""The reports as a site: built by the runner after the notebooks, from jinja2 templates
+(``templates/``), deterministic like the reports (the same inputs give the same bytes).
+
+``reports/``
+- ``index.html``: the landing page (each analysis with its headline, the region profiles,
+  the source documents, the runs with their status, the broken links if any);
+- ``html/<run>.html``: the reports (rendered by the workers, ``analysis.outputs``);
+- ``documents/<doc>.html`` and ``documents/index.html``: the source viewer
+  (``analysis.sourceview``) and its list;
+- ``search.html``: a search over reports and documents that runs in the browser from
+  ``assets/search-index.js`` (a script, not JSON: a page opened from disk may not fetch);
+- ``data.html``: methods and data (the data package's tables, every report's CSV files);
+- ``assets/``: the one stylesheet and script every page shares (written once, not per page)
+  and ``site-map.js``, the navigation's contents, so that adding a report or a document
+  changes one small file rather than every page.
+
+After writing, every internal link of every page is checked (its file exists, its anchor is
+in it) and every link a report marked broken (``analysis.links``) is collected: the list goes
+to the manifest, the run's summary and the landing page, and ``verify`` fails on it.
 """
 
 from __future__ import annotations
 
+import html as htmlmod
+import json
+import re
 from pathlib import Path
 
 from analysis.outputs import write_atomic
 
-__all__ = ["index_rows", "render_index", "write_index"]
+__all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
+           "ASSETS"]
 
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = ("site.css", "site.js")
+LANG_LABELS = {"en": "English", "zh": "中文"}
 
 
-def index_rows(reports: Path, manifest: dict) -> list[dict]:
+def environment():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                       keep_trailing_newline=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write only what changed (a rebuilt site leaves unchanged pages' times alone)."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    write_atomic(path, data)
+
+
+def _variant(entry: dict) -> str:
+    given = {k: v for k, v in entry.get("given", {}).items() if k != "lang"}
+    return ", ".join(f"{k}={v}" for k, v in given.items())
+
+
+def _lang(entry: dict) -> str:
+    return str(entry.get("parameters", {}).get("lang", "en"))
+
+
+def _is_profile(entry: dict) -> bool:
+    return Path(entry.get("notebook", "")).stem == "region_profile"
+
+
+def _title(name: str, entry: dict, regions: dict) -> str:
+    if _is_profile(entry):
+        code = entry.get("parameters", {}).get("region", "")
+        en, zh = regions.get(code, (code, code))
+        return zh if _lang(entry) == "zh" else en
+    title = entry.get("title") or name
+    variant = _variant(entry)
+    return title + (f" ({variant})" if variant else "") + (" · 中文" if _lang(entry) == "zh" else "")
+
+
+def index_rows(reports: Path, manifest: dict, regions: dict | None = None) -> list[dict]:
     """One row per run of the manifest, with links only to outputs that exist."""
+    regions = regions or {}
     rows = []
     for name, e in manifest.get("runs", {}).items():
         status = e.get("status", "")
         rows.append({
             "name": name, "status": status, "duration": float(e.get("duration_s", 0) or 0),
+            "title": _title(name, e, regions), "profile": _is_profile(e), "lang": _lang(e),
             "parameters": ", ".join(f"{k}={v!r}" for k, v in e.get("given", {}).items()) or "defaults",
             "html": f"html/{name}.html" if (reports / "html" / f"{name}.html").is_file() else "",
             "notebook": f"notebooks/{name}.ipynb" if (reports / "notebooks" / f"{name}.ipynb").is_file() else "",
@@ -30,16 +91,176 @@ def index_rows(reports: Path, manifest: dict) -> list[dict]:
     return rows
 
 
-def render_index(reports: Path, manifest: dict) -> str:
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+def _pairs(manifest: dict) -> dict[str, list[dict]]:
+    """Each run's renderings in the other languages: runs of one notebook whose parameters
+    differ only in ``lang``."""
+    families: dict[tuple, dict[str, str]] = {}
+    for name, e in manifest.get("runs", {}).items():
+        key = (e.get("notebook", ""), json.dumps({k: v for k, v in e.get("given", {}).items() if k != "lang"},
+                                                 sort_keys=True))
+        families.setdefault(key, {})[_lang(e)] = name
+    out = {}
+    for members in families.values():
+        if len(members) < 2:
+            continue
+        for lang, name in members.items():
+            out[name] = [{"lang": other, "label": LANG_LABELS.get(other, other), "href": f"html/{n}.html"}
+                         for other, n in sorted(members.items()) if other != lang]
+    return out
 
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                      keep_trailing_newline=True)
+
+def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
+    analyses = [r for r in rows if not r["profile"] and r["html"]]
+    profiles = [r for r in rows if r["profile"] and r["html"]]
+    return {
+        "groups": [
+            {"key": "analyses", "title": "Analyses",
+             "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in analyses]},
+            {"key": "regions", "title": "Region profiles",
+             "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in profiles]},
+            {"key": "documents", "title": "Source documents",
+             "pages": [{"key": "documents", "href": "documents/index.html", "title": "All documents"}]
+             + [{"key": f"document:{d['doc_id']}", "href": f"documents/{d['doc_id']}.html",
+                 "title": f"{d['region']} · {d['title']}"} for d in documents]},
+        ],
+        "links": [{"key": "data", "href": "data.html", "title": "Methods & data"}],
+        "pairs": _pairs(manifest),
+    }
+
+
+_TAG = re.compile(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", re.S | re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def page_text(html: str, limit: int = 20000) -> str:
+    """The visible text of a page's main part, for the search index."""
+    start = html.find("<main>")
+    body = html[start:] if start >= 0 else html
+    return _SPACE.sub(" ", htmlmod.unescape(_TAG.sub(" ", body))).strip()[:limit]
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_BROKEN = re.compile(r'<span class="link-broken"[^>]*?data-reason="([^"]*)"[^>]*>(.*?)</span>', re.S)
+
+
+def check_links(reports: Path, pages: list[Path]) -> list[dict]:
+    """Every broken link of ``pages``: a link a report marked broken (with its reason), a link
+    to a file that is not there, an anchor that is not in its page. Links to the web are not
+    followed (the site is checked offline)."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {htmlmod.unescape(i) for i in _ID.findall(path.read_text(encoding="utf-8"))}
+        return ids[path]
+
+    out = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        rel = page.relative_to(reports).as_posix()
+        for reason, shown in _BROKEN.findall(text):
+            out.append({"page": rel, "text": _SPACE.sub(" ", htmlmod.unescape(_TAG.sub("", shown))).strip(" ⚠"),
+                        "reason": htmlmod.unescape(reason)})
+        for href, shown in _HREF.findall(text):
+            href = htmlmod.unescape(href)
+            if not href or href.startswith(("http://", "https://", "mailto:", "javascript:", "data:")):
+                continue
+            target, _, anchor = href.partition("#")
+            path = (page.parent / target).resolve() if target else page
+            label = _SPACE.sub(" ", htmlmod.unescape(_TAG.sub("", shown))).strip()
+            if not path.is_file():
+                out.append({"page": rel, "text": label, "reason": f"{href}: no such file"})
+            elif anchor and path.suffix == ".html" and anchor not in ids_of(path):
+                out.append({"page": rel, "text": label, "reason": f"{href}: no such anchor in the page"})
+    return out
+
+
+def _regions(docs) -> dict[str, tuple[str, str]]:
+    return {d.region: (d.region_en, d.region_zh) for d in docs}
+
+
+def _resources() -> list[dict]:
+    from analysis import paths
+
+    package = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    return [{"name": r.get("name", ""), "path": f"data/{r.get('path', '')}", "description": r.get("description", "")}
+            for r in package.get("resources", [])]
+
+
+def build(reports: Path, manifest: dict, catalogue=None) -> dict:
+    """Write the site around the reports (see the module's doc); returns what the manifest
+    records of it: the pages and the broken links."""
+    from analysis import corpus, sourceview
+
+    env = environment()
+    reports = Path(reports)
+    for name in ASSETS:
+        _write(reports / "assets" / name, (TEMPLATES / "assets" / name).read_bytes())
+    docs = catalogue if catalogue is not None else corpus.load_catalogue()
+    regions = _regions(docs)
+    built = sourceview.build_documents(reports / "documents", env, _write)
+    rows = index_rows(reports, manifest, regions)
+    documents = [{"doc_id": b["doc"].doc_id, "title": b["doc"].title or b["doc"].doc_id,
+                  "region": b["doc"].region_zh, "region_code": b["doc"].region,
+                  "profile": (f"html/region_profile-{b['doc'].region}.html"
+                              if (reports / "html" / f"region_profile-{b['doc'].region}.html").is_file() else ""),
+                  "genre": b["doc"].genre, "date": b["doc"].date, "figures": b["figures"], "clauses": b["clauses"]}
+                 for b in built]
+    smap = site_map(rows, documents, manifest)
+    _write(reports / "assets" / "site-map.js",
+           ("window.SITE = " + json.dumps(smap, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
+
+    report_pages = [reports / r["html"] for r in rows if r["html"]]
+    entries = [{"kind": "report", "href": r["html"], "title": r["title"],
+                "text": page_text((reports / r["html"]).read_text(encoding="utf-8"))} for r in rows if r["html"]]
+    entries += [{"kind": "document", "href": f"documents/{b['doc'].doc_id}.html",
+                 "title": f"{b['doc'].region_zh} · {b['doc'].title or b['doc'].doc_id}", "text": b["text"]}
+                for b in built]
+    _write(reports / "assets" / "search-index.js",
+           ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n").encode("utf-8"))
+
+    common = {"root": "", "lang": "en"}
+    _write(reports / "documents" / "index.html", env.get_template("documents.html.j2").render(
+        **{**common, "root": "../"}, title="Source documents", page="documents", documents=documents).encode("utf-8"))
+    _write(reports / "search.html", env.get_template("search.html.j2").render(
+        **common, title="Search", page="search").encode("utf-8"))
+    tables = [{"name": r["name"], "files": sorted(f"tables/{r['name']}/{p.name}"
+                                                  for p in (reports / "tables" / r["name"]).glob("*.csv"))}
+              for r in rows if (reports / "tables" / r["name"]).is_dir()]
+    _write(reports / "data.html", env.get_template("data.html.j2").render(
+        **common, title="Methods and data", page="data", resources=_resources(),
+        tables=[t for t in tables if t["files"]]).encode("utf-8"))
+
+    pages = report_pages + [reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
+        reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
+    broken = check_links(reports, pages)
+    _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken).encode("utf-8"))
+    broken += check_links(reports, [reports / "index.html"])
+    return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken}
+
+
+def _groups(rows: list[dict]) -> list[dict]:
+    return [g for g in (
+        {"title": "Analyses", "rows": [r for r in rows if not r["profile"] and r["lang"] != "zh"]},
+        {"title": "分析 (中文)", "rows": [r for r in rows if not r["profile"] and r["lang"] == "zh"]},
+        {"title": "Region profiles", "rows": [r for r in rows if r["profile"]]},
+    ) if g["rows"]]
+
+
+def render_index(reports: Path, manifest: dict, rows: list[dict] | None = None, documents: list[dict] | None = None,
+                 broken: list[dict] | None = None) -> str:
+    rows = rows if rows is not None else index_rows(reports, manifest)
+    pairs = _pairs(manifest)
+    for r in rows:
+        r["alternates"] = [p for p in pairs.get(r["name"], []) if (reports / p["href"]).is_file()]
     git = manifest.get("git", {})
-    return env.get_template("index.html.j2").render(
-        rows=index_rows(reports, manifest), git={"commit": str(git.get("commit")), "dirty": git.get("dirty")},
-        python=manifest.get("python", ""))
+    return environment().get_template("index.html.j2").render(
+        root="", lang="en", title="Reports", page="index", rows=rows, groups=_groups(rows),
+        documents=documents or [], broken=broken or [],
+        git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""))
 
 
 def write_index(reports: Path, manifest: dict) -> None:
+    """The landing page alone (after an interrupted run, when the site is not rebuilt)."""
     write_atomic(reports / "index.html", render_index(reports, manifest).encode("utf-8"))

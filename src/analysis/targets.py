@@ -33,9 +33,9 @@ SCORECARD_COLUMNS = [
     "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope", "target_id", "target_doc",
     "target_value", "target_year", "target_qualifier", "target_quote", "target_status", "baseline_value",
     "baseline_year", "baseline_qualifier", "baseline_source", "baseline_ref", "baseline_quote", "baseline_implied",
-    "baseline_status", "no_baseline_reason", "years", "required_growth", "required_growth_bound",
+    "baseline_status", "baseline_url", "no_baseline_reason", "years", "required_growth", "required_growth_bound",
     "required_additions_per_year", "target_is_minimum", "observed_value", "observed_year", "observed_as_of",
-    "observed_source", "observed_quote", "attainment", "achieved_growth", "verdict", "verdict_reason",
+    "observed_source", "observed_quote", "observed_url", "attainment", "achieved_growth", "verdict", "verdict_reason",
     "national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"]
 
 
@@ -139,7 +139,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         ref = ref[(ref["year"] < t.year) & (ref["year"] <= int(str(t.doc_date)[:4]))]
         base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
                 "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
-                "no_baseline_reason": None}
+                "baseline_url": None, "no_baseline_reason": None}
         if len(in_doc) or len(other_docs):
             pool = in_doc if len(in_doc) else other_docs
             # prefer a stated figure over an implied one, then what the document gives as its base
@@ -156,7 +156,8 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
             b = ref.sort_values("year").iloc[-1]
             base.update(baseline_value=float(b.value), baseline_year=int(b.year), baseline_qualifier="exact",
                         baseline_source=f"reference data ({b.source})", baseline_ref=f"outcomes.csv {b.as_of}",
-                        baseline_quote=b.quote, baseline_status="reference data")
+                        baseline_quote=b.quote, baseline_status="reference data",
+                        baseline_url=getattr(b, "source_url", None))
         else:
             base["no_baseline_reason"] = (f"no {t.indicator} ({t.scope}) figure before {t.year} in the region's documents "
                                           "or in the reference data")
@@ -193,12 +194,12 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
             o = obs.sort_values("year").iloc[-1]
             ov, oy = float(o.value), int(o.year)
             row.update(observed_value=ov, observed_year=oy, observed_as_of=o.as_of, observed_source=o.source,
-                       observed_quote=o.quote, attainment=ov / t,
+                       observed_quote=o.quote, observed_url=getattr(o, "source_url", None), attainment=ov / t,
                        achieved_growth=achieved_growth(b, ov, y0, oy) if has_base else None)
         else:
             ov = oy = None
             row.update(observed_value=None, observed_year=None, observed_as_of=None, observed_source=None,
-                       observed_quote=None, attainment=None, achieved_growth=None)
+                       observed_quote=None, observed_url=None, attainment=None, achieved_growth=None)
         v, reason = verdict(t, y1, ov, oy, b if has_base else None, y0, g)
         if v == "unknown" and ov is None and not has_base:
             reason = f"no observed outcome in the reference data; {p['no_baseline_reason']}"
@@ -255,25 +256,33 @@ def _fmt(value, pct: bool = False) -> str:
 
 def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The scorecard as a reader wants it: one row per target, numbers formatted."""
+    from analysis import links
+
     rows = []
     for r in card.to_dict("records"):
-        base = "–" if r["baseline_value"] is None or pd.isna(r["baseline_value"]) else \
-            f"{_fmt(r['baseline_value'])} ({int(r['baseline_year'])})"
+        if r["baseline_value"] is None or pd.isna(r["baseline_value"]):
+            base = "–"
+        else:
+            text = f"{_fmt(r['baseline_value'])} ({int(r['baseline_year'])})"
+            base = links.reference(text, r["baseline_source"], r.get("baseline_url"), r["baseline_quote"]) \
+                if r["baseline_status"] == "reference data" else links.figure(text, r["baseline_ref"])
         minimum = " or more" if r["target_is_minimum"] else ""
+        observed = "–" if r["observed_value"] is None or pd.isna(r["observed_value"]) else links.reference(
+            f"{_fmt(r['observed_value'])} ({r['observed_as_of']})", r["observed_source"], r.get("observed_url"),
+            r["observed_quote"])
         rows.append({
-            "target": r["target_id"],
+            "target": links.figure(r["target_id"], r["target_id"]),
             "status": r["target_status"] if r["baseline_status"] in (None, "reviewed", "reference data")
             or pd.isna(r["baseline_status"]) else f"{r['target_status']}, baseline {r['baseline_status']}",
-            "region": r["region_zh"] if lang == "zh" else r["region_en"],
+            "region": links.region(r["region"], r["region_zh"] if lang == "zh" else r["region_en"]),
             "indicator": r["label_zh"] if lang == "zh" else r["label_en"],
             "scope": r["scope"],
             "baseline": base,
             "baseline from": r["no_baseline_reason"] if pd.isna(r["baseline_value"]) else r["baseline_source"],
-            "target value": f"{_fmt(r['target_value'])}{minimum} ({r['target_year']})",
+            "target value": links.figure(f"{_fmt(r['target_value'])}{minimum} ({r['target_year']})", r["target_id"]),
             "required growth": _fmt(r["required_growth"], pct=True),
             "bound": "–" if pd.isna(r["required_growth"]) else r["required_growth_bound"],
-            "observed": "–" if r["observed_value"] is None or pd.isna(r["observed_value"]) else
-            f"{_fmt(r['observed_value'])} ({r['observed_as_of']})",
+            "observed": observed,
             "attainment": "–" if r["attainment"] is None or pd.isna(r["attainment"]) else f"{r['attainment']:.2f}",
             "achieved growth": _fmt(r["achieved_growth"], pct=True),
             "national growth": _fmt(r["national_growth"], pct=True),

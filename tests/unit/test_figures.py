@@ -131,6 +131,8 @@ def test_region_profile_provenance_table_carries_every_figure_with_its_quote():
     # Shaoxing's 11 stated targets for 2020: 150/80/30 maker spaces by level, 10 maker bases, ...
     assert len(table) == 11 and set(table["kind"]) == {"target"}
     assert table.loc["shaoxing-2017-002", "quote"] == "省级80家"
-    assert table.loc["shaoxing-2017-002", "value"] == "80"
+    assert str(table.loc["shaoxing-2017-002", "value"]) == "80"
+    # the value links to its sentence in the source viewer
+    assert table.loc["shaoxing-2017-002", "value"].href == "../documents/shaoxing-2017.html#f-shaoxing-2017-002"
     assert profile.figures_headline(curated, "shaoxing") == "11 figures (11 target), all reviewed"
     assert set(table["status"]) == {"reviewed"}

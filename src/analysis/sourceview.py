@@ -1,0 +1,166 @@
+"""The source viewer: one page per document, ``reports/documents/<doc>.html``, the text as
+cleaned with every clause and every figure the analyses use anchored and marked.
+
+- a clause is ``<span class="clause" id="c-<clause id>">``, its instrument code (sub-tool,
+  type, reviewed or drafted with the coder's confidence) on hover, its raw-file byte
+  offsets in ``data-raw``;
+- a figure is a zero-width anchor ``id="f-<figure id>"`` (with ``data-value``, the number it
+  states) at the start of its quote, and ``<mark data-figure="...">`` pieces over the quote
+  (its number in bold); two figures may share a quote, and a quote may run over several
+  clauses, so marks are cut at every boundary rather than nested;
+- a figure that cannot be anchored (``links.figure_problem``) is listed with the reason
+  instead, and every report linking to it marks its link broken;
+- the raw file is copied beside the page (``documents/raw/``), so the site links to the
+  bytes its offsets count, and stays whole when copied elsewhere.
+
+Pages come from the jinja2 template ``templates/document.html.j2``; their content depends only
+on the corpus, the figures and the codes, so two builds of the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import links
+
+__all__ = ["Piece", "pieces", "document_context", "build_documents"]
+
+
+@dataclass
+class Piece:
+    """A run of text with the same clause, the same figures and the same mention state."""
+    start: int
+    end: int
+    text: str
+    clause: str = ""
+    figures: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()  # figures whose mention (the number itself) this is
+    anchors: list[dict] = field(default_factory=list)  # figure anchors that start here
+    title: str = ""  # the figures' ids and readings, shown on hover
+
+
+def pieces(text: str, start: int, end: int, clauses: list[tuple[str, int, int]],
+           figures: list[dict]) -> list[Piece]:
+    """Cut ``text[start:end]`` at every clause, quote and mention boundary.
+
+    ``clauses``: (id, start, end); ``figures``: dicts with figure_id, quote_start, quote_end,
+    mention_start, mention_end, value. Offsets are in the cleaned text."""
+    cuts = {start, end}
+    for _, a, b in clauses:
+        cuts.update(x for x in (a, b) if start <= x <= end)
+    for f in figures:
+        for key in ("quote_start", "quote_end", "mention_start", "mention_end"):
+            if start <= f[key] <= end:
+                cuts.add(f[key])
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        clause = next((cid for cid, c0, c1 in clauses if c0 <= a and b <= c1), "")
+        figs = tuple(f["figure_id"] for f in figures if f["quote_start"] <= a and b <= f["quote_end"])
+        nums = tuple(f["figure_id"] for f in figures if f["mention_start"] <= a and b <= f["mention_end"])
+        out.append(Piece(a, b, text[a:b], clause, figs, nums,
+                         [f for f in figures if f["quote_start"] == a]))
+    return out
+
+
+def _clause_title(row: dict | None, clause_id: str, framework) -> str:
+    if row is None:
+        return clause_id
+    sub = framework.label(row["primary"], "en")
+    kind = row.get("type", "")
+    status = row.get("status", "reviewed")
+    conf = row.get("confidence")
+    extra = f", confidence {float(conf):.2f}" if status == "draft" and conf == conf and conf is not None else ""
+    return f"{clause_id} · {sub}" + (f" ({kind})" if kind and kind != "none" else "") + f" · {status}{extra}"
+
+
+def _groups(ps: list[Piece]) -> list[dict]:
+    """Consecutive pieces of one clause, for the template (a clause span around its pieces)."""
+    groups: list[dict] = []
+    for p in ps:
+        if groups and groups[-1]["clause"] == p.clause:
+            groups[-1]["pieces"].append(p)
+        else:
+            groups.append({"clause": p.clause, "pieces": [p]})
+    return groups
+
+
+def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, framework, raw_name: str) -> dict:
+    """What the template needs for one document."""
+    from analysis import segments
+
+    text = cleaned.text
+    segs = segments.segment(doc.doc_id, text)
+    codes = {r["clause_id"]: r for r in coding.to_dict("records")} if len(coding) else {}
+    anchored, broken = [], []
+    texts = {doc.doc_id: text}
+    for f in figures.sort_values(["quote_start", "figure_id"]).to_dict("records"):
+        problem = links.figure_problem(f, texts)
+        if problem:
+            broken.append({"figure_id": f["figure_id"], "reason": problem})
+            continue
+        m0 = f["quote_start"] + max(0, f["quote"].find(str(f["mention"])))
+        anchored.append({**f, "mention_start": m0, "mention_end": m0 + len(str(f["mention"])),
+                         "value_text": links._value_text(f["value"]),
+                         "title": f"{f['figure_id']} ({f.get('status', 'reviewed')}) · {f.get('label_en', f['indicator'])}"
+                                  f" · {f['scope']} · {f['kind']} {int(f['year'])} · {f['mention']}"})
+    titles = {f["figure_id"]: f["title"] for f in anchored}
+    paragraphs = []
+    clauses_of: dict[int, list] = {}
+    for s in segs:
+        if s.level == "clause":
+            clauses_of.setdefault(s.para, []).append(s)
+    for s in segs:
+        if s.level != "paragraph":
+            continue
+        cl = [(c.id, c.start, c.end) for c in clauses_of.get(s.para, [])]
+        figs = [f for f in anchored if f["quote_start"] < s.end and f["quote_end"] > s.start]
+        ps = pieces(text, s.start, s.end, cl, figs)
+        groups = _groups(ps)
+        for g in groups:
+            cid = g["clause"]
+            if cid:
+                c = next(c for c in clauses_of[s.para] if c.id == cid)
+                raw = cleaned.raw_span(c.start, c.end)
+                g.update(anchor=links.clause_anchor(cid), raw=f"{raw[0]}-{raw[1]}",
+                         title=_clause_title(codes.get(cid), cid, framework),
+                         code=(codes.get(cid) or {}).get("primary", ""),
+                         status=(codes.get(cid) or {}).get("status", ""))
+            for p in g["pieces"]:
+                p.title = " | ".join(titles[x] for x in p.figures)
+        paragraphs.append({"id": f"p-{s.id}", "groups": groups})
+    return {"doc": doc, "paragraphs": paragraphs, "figures": anchored, "broken": broken, "raw_name": raw_name,
+            "n_clauses": sum(len(v) for v in clauses_of.values()),
+            "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
+
+
+def build_documents(out_dir: Path, env, write) -> list[dict]:
+    """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
+    copy its raw file; returns, per document, what the site's index and search need."""
+    from analysis import corpus, figures as figs, instruments
+
+    docs = corpus.load_catalogue()
+    table = figs.load_figures(check_quotes=False)
+    fw = instruments.load_framework()
+    try:
+        coding = instruments.load_coding(fw)
+    except Exception as err:  # the viewer still shows the text; the codes' absence is said on the page
+        coding, coding_error = pd.DataFrame(), str(err)
+    else:
+        coding_error = ""
+    template = env.get_template("document.html.j2")
+    out = []
+    for doc in docs:
+        cleaned = corpus.load_clean(doc)
+        raw_name = doc.path.name
+        write(out_dir / "raw" / raw_name, doc.path.read_bytes())
+        ctx = document_context(doc, cleaned, table[table["doc_id"] == doc.doc_id],
+                               coding[coding["doc_id"] == doc.doc_id] if len(coding) else coding, fw, raw_name)
+        html = template.render(root="../", page=f"document:{doc.doc_id}", coding_error=coding_error, **ctx)
+        write(out_dir / f"{doc.doc_id}.html", html.encode("utf-8"))
+        out.append({"doc": doc, "text": cleaned.text, "figures": len(ctx["figures"]), "broken": ctx["broken"],
+                    "clauses": ctx["n_clauses"]})
+    return out
