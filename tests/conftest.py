@@ -79,3 +79,14 @@ def add_new_document(name: str):
     if NEW_DOCUMENTS[name]["doc_id"] in known:
         return known[NEW_DOCUMENTS[name]["doc_id"]]
     return corpus.add_document(NEW_DOCUMENTS_DIR / name, **NEW_DOCUMENTS[name])
+
+
+@pytest.fixture(scope="session")
+def real_reports(tmp_path_factory):
+    """The real suite as `make reports` runs it, into a temporary reports folder, once per
+    test session (the suite tests and the browser tests share it)."""
+    from analysis import runner, suite
+
+    reports = tmp_path_factory.mktemp("reports")
+    results = runner.run_suite(suite.plan(), runner.Options(reports_dir=reports, jobs=2, quiet=True))
+    return reports, results

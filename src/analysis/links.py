@@ -50,6 +50,9 @@ class Link:
         if self.broken:
             return Markup('<span class="link-broken" data-kind="{}" data-reason="{}" title="{}">{} ⚠</span>').format(
                 self.kind, self.broken, f"broken link: {self.broken}", self.text)
+        if not self.href:
+            return Markup('<span title="{}">{}</span>').format(self.title, self.text) if self.title else \
+                Markup("{}").format(self.text)
         external = self.href.startswith(("http://", "https://"))
         return Markup('<a class="link-{}" href="{}"{}{}{}>{}</a>').format(
             self.kind or "plain", self.href,

@@ -82,17 +82,19 @@ def to_html(frame) -> str:
     escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
     import pandas as pd
 
+    from pandas.api.types import is_numeric_dtype
+
     shown = frame.copy()
     for col in shown.columns:
-        if shown[col].dtype == object:
-            shown[col] = shown[col].map(_cell_html)
+        if not is_numeric_dtype(shown[col]):  # object and str columns (pandas 3 stores text as str)
+            shown[col] = shown[col].map(_cell_html).astype(object)
     if isinstance(shown.index, pd.MultiIndex):
         shown.index = pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in shown.index],
                                                 names=shown.index.names)
-    elif shown.index.dtype == object:
-        shown.index = shown.index.map(_cell_html)
+    elif not is_numeric_dtype(shown.index):
+        shown.index = pd.Index([_cell_html(v) for v in shown.index], name=shown.index.name, dtype=object)
     with pd.option_context("display.max_colwidth", None):
-        return shown.to_html(escape=False, na_rep="", border=0, classes="dataframe")
+        return shown.to_html(escape=False, na_rep="", border=0)
 
 
 def show(frame, download: str = "") -> None:

@@ -71,6 +71,11 @@ def test_every_report_renders_with_the_new_documents(copy, suite_run):
         assert (html / f"03_targets-{year}.html").is_file()
     index = (copy / "reports" / "index.html").read_text(encoding="utf-8")
     assert "5 of 10 documents reviewed" in index
+    # each new document has its page in the source viewer, its drafted figures marked
+    viewer = (copy / "reports" / "documents" / "yuhang-2023.html").read_text(encoding="utf-8")
+    assert 'id="f-yuhang-2023-d' in viewer and 'href="raw/' in viewer
+    assert any((copy / "reports" / "documents" / "raw").iterdir())
+    assert "documents/yuhang-2023.html" in (copy / "reports" / "assets" / "site-map.js").read_text(encoding="utf-8")
 
 
 def test_a_new_region_profile_shows_its_drafted_figures_with_quotes_and_status(copy, suite_run):
@@ -125,5 +130,32 @@ def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(cop
         assert done.stderr.count("\n") == 1
         assert done.stderr.startswith("error: data/curated/figures.csv, row ")
         assert "(shaoxing-2017-002), field 'quote': the quote is not at" in done.stderr
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
+    """The corpus re-cleaned with other rules moves a curated quote: the report still renders,
+    the number's link is marked broken with the reason, the run lists it, verify would fail."""
+    import json
+
+    path = copy / "data" / "curated" / "figures.csv"
+    original = path.read_text(encoding="utf-8")
+    row = "shaoxing-2017-002,shaoxing-2017,maker_spaces,provincial_level,target,2020,80,count,exact,80家,省级80家,"
+    assert row in original
+    try:
+        start = original.index(row) + len(row)
+        offset = original[start:].split(",")[0]
+        path.write_text(original[:start] + str(int(offset) + 1) + original[start + len(offset):], encoding="utf-8")
+        done = _cli(copy, "run", "03_targets", "--quiet")
+        assert done.returncode == 0, done.stderr
+        assert "BROKEN LINK html/03_targets.html: 80 (2020)" in done.stderr
+        assert "its quote is no longer at" in done.stderr and " broken link(s); index:" in done.stdout
+        page = (copy / "reports" / "html" / "03_targets.html").read_text(encoding="utf-8")
+        assert 'class="link-broken"' in page and "shaoxing-2017-002: its quote is no longer at" in page
+        manifest = json.loads((copy / "reports" / "manifest.json").read_text(encoding="utf-8"))
+        assert any("shaoxing-2017-002" in b["reason"] for b in manifest["site"]["broken_links"])
+        viewer = (copy / "reports" / "documents" / "shaoxing-2017.html").read_text(encoding="utf-8")
+        assert 'id="broken-shaoxing-2017-002"' in viewer and 'id="f-shaoxing-2017-002"' not in viewer
     finally:
         path.write_text(original, encoding="utf-8")

@@ -10,13 +10,6 @@ from analysis import runner, suite
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def real_reports(tmp_path_factory):
-    reports = tmp_path_factory.mktemp("reports")
-    results = runner.run_suite(suite.plan(), runner.Options(reports_dir=reports, jobs=2, quiet=True))
-    return reports, results
-
-
 def test_every_notebook_of_the_suite_renders(real_reports):
     reports, results = real_reports
     assert [r.status for r in results if r.status != "done"] == [], [r.message for r in results]

@@ -1,0 +1,205 @@
+"""The reports as a reader sees them: the real suite's site opened in headless Chromium.
+
+The browser is Debian's ``chromium`` package (``.ci/run`` installs it), driven by Playwright
+with ``executable_path``; nothing is downloaded. Without a browser these tests fail with the
+command that installs one: they are how the suite's promise (every number one click from its
+sentence) is checked, so they must not pass by being skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def chromium_path() -> str:
+    """``$ANALYSIS_CHROMIUM``, else ``chromium`` (or ``chromium-browser``) on the PATH."""
+    for candidate in (os.environ.get("ANALYSIS_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
+                      "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    pytest.fail("no Chromium to run the browser tests with: install Debian's package "
+                "(`sudo apt-get install -y chromium`, as .ci/run does) or set ANALYSIS_CHROMIUM to a Chromium or "
+                "Chrome executable; the tests never download a browser", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda err: errors.append(str(err)))
+    yield pg
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def url(reports: Path, rel: str) -> str:
+    return (reports / rel).resolve().as_uri()
+
+
+def test_the_navigation_reaches_every_report_and_every_document(real_reports, page):
+    reports, results = real_reports
+    page.goto(url(reports, "index.html"))
+    hrefs = set(page.eval_on_selector_all("#site-nav a", "els => els.map(e => e.getAttribute('href'))"))
+    done = {r.run.name for r in results if r.status == "done"}
+    assert {f"html/{n}.html" for n in done} <= hrefs
+    docs = {p.stem for p in (reports / "documents").glob("*.html")} - {"index"}
+    assert docs and {f"documents/{d}.html" for d in docs} <= hrefs
+    # a reader opens the Analyses menu and clicks the targets report
+    page.click("#site-nav details[data-group=analyses] > summary")
+    page.click("#site-nav a[data-key='03_targets']")
+    page.wait_for_load_state()
+    assert page.url.endswith("/html/03_targets.html")
+    assert page.inner_text("h1").startswith("Growth toward the targets")
+    # the same navigation is on the report, relative to its folder
+    page.click("#site-nav details[data-group=documents] > summary")
+    page.click("#site-nav a[data-key='documents']")
+    assert page.url.endswith("/documents/index.html")
+
+
+def _figure_links(page, selector: str) -> list[dict]:
+    return page.eval_on_selector_all(
+        selector, "els => els.map(e => ({href: e.getAttribute('href'), value: e.dataset.value, text: e.textContent}))")
+
+
+def _check_lands_on_sentence(page, link: dict) -> None:
+    figure_id = link["href"].split("#f-", 1)[1]
+    anchor = page.locator(f"[id='f-{figure_id}']")
+    assert anchor.count() == 1
+    # the number is the one the report shows
+    assert anchor.get_attribute("data-value") == link["value"]
+    hits = page.locator("mark.fig.hit")
+    assert hits.count() >= 1, f"{figure_id}: nothing highlighted"
+    highlighted = "".join(hits.all_inner_texts())
+    assert anchor.get_attribute("data-mention") in highlighted
+    # highlighted in yellow, and scrolled into view
+    colour = hits.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(255, 224, 138)"
+    box = hits.first.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 900
+
+
+def test_a_number_in_the_scorecard_is_one_click_from_its_highlighted_sentence(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/03_targets.html"))
+    links = _figure_links(page, "table a.link-figure[data-value]")
+    assert links, "the scorecard links no number to its document"
+    # a reader clicks the first target value...
+    first = page.locator("table a.link-figure[data-value]").first
+    first.click()
+    page.wait_for_load_state()
+    assert "/documents/" in page.url and page.url.endswith(links[0]["href"].split("/documents/", 1)[1])
+    _check_lands_on_sentence(page, links[0])
+    # ...and every other one lands on its sentence too
+    for link in links[1:]:
+        page.goto(url(reports, "html/03_targets.html").rsplit("/", 1)[0] + "/" + link["href"])
+        _check_lands_on_sentence(page, link)
+
+
+def test_every_amount_of_the_funding_table_is_one_click_from_its_sentence(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/04_funding.html"))
+    links = _figure_links(page, "table a.link-figure[data-value]")
+    assert links
+    for link in links:
+        page.goto(url(reports, "html/04_funding.html").rsplit("/", 1)[0] + "/" + link["href"])
+        _check_lands_on_sentence(page, link)
+
+
+def test_a_reference_value_shows_its_source_on_hover_and_links_to_it(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/03_targets.html"))
+    refs = page.locator("table a.link-reference")
+    assert refs.count() >= 1
+    title, href = refs.first.get_attribute("title"), refs.first.get_attribute("href")
+    outcomes = (Path(__file__).resolve().parents[2] / "data/external/outcomes.csv").read_text(encoding="utf-8")
+    assert href.startswith("http") and href in outcomes
+    assert title.split(":")[0] in outcomes  # the source's name, then its quote
+
+
+def test_search_finds_a_document_by_a_chinese_term(real_reports, page):
+    reports, _ = real_reports
+    term = "星创天地"
+    expected = {p.stem for p in (Path(__file__).resolve().parents[2] / "data/processed/corpus").glob("*.txt")
+                if term in p.read_text(encoding="utf-8")}
+    assert expected  # the five documents: Xinjiang's and Shaoxing's name 星创天地
+    page.goto(url(reports, "index.html"))
+    page.fill(".site-search input", term)
+    page.press(".site-search input", "Enter")
+    page.wait_for_selector("#search-results li")
+    assert "search.html?q=" + quote(term) in page.url
+    found = set(page.eval_on_selector_all(
+        "#search-results a[data-kind=document]", "els => els.map(e => e.getAttribute('href'))"))
+    assert {f"documents/{d}.html" for d in expected} <= {h.split("/", 1)[1] if h.startswith("./") else h for h in found}
+    assert page.locator("#search-results mark").first.inner_text() == term
+
+
+def test_the_chinese_and_english_renderings_link_to_each_other(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/03_targets.html"))
+    page.click("#lang-switch a[hreflang=zh]")
+    assert page.url.endswith("/html/03_targets-zh.html")
+    page.click("#lang-switch a[hreflang=en]")
+    assert page.url.endswith("/html/03_targets.html")
+
+
+OVERFLOW = """() => {
+  const bad = [];
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) bad.push('page is ' + document.documentElement.scrollWidth + ' px wide');
+  for (const t of document.querySelectorAll('table')) {
+    let box = t.parentElement, scrolls = false;
+    for (; box && box !== document.body; box = box.parentElement) {
+      const o = getComputedStyle(box).overflowX;
+      if (o === 'auto' || o === 'scroll') { scrolls = true; break; }
+    }
+    const r = t.getBoundingClientRect();
+    if (!scrolls && r.right > window.innerWidth + 1) bad.push((t.id || t.className || 'table') + ' ends at ' + Math.round(r.right));
+  }
+  return bad;
+}"""
+
+
+def test_no_table_is_cut_off_at_1280_pixels(real_reports, page):
+    reports, _ = real_reports
+    pages = sorted(p.relative_to(reports).as_posix() for p in
+                   [*(reports / "html").glob("*.html"), *(reports / "documents").glob("*.html"), reports / "index.html",
+                    reports / "data.html"])
+    problems = {}
+    for rel in pages:
+        page.goto(url(reports, rel))
+        bad = page.evaluate(OVERFLOW)
+        if bad:
+            problems[rel] = bad
+    assert problems == {}
+
+
+def test_the_site_records_no_broken_link_and_keeps_pages_small(real_reports):
+    reports, _ = real_reports
+    manifest = json.loads((reports / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["site"]["broken_links"] == []
+    for page in [*(reports / "html").glob("*.html"), *(reports / "documents").glob("*.html")]:
+        assert page.stat().st_size < 2_000_000, page.name
+    # the shared assets are written once, not into each page
+    assert b"--hit" in (reports / "assets/site.css").read_bytes()
+    assert b"--hit" not in (reports / "html/03_targets.html").read_bytes()
