@@ -51,12 +51,21 @@ def _plain_decimal(x: float) -> str:
 
 def save_table(frame, name: str) -> None:
     """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, numbers as plain decimals at full
-    precision). Returns nothing, so that a notebook cell ending with it shows no (temporary) path."""
+    precision) and, in a report the runner renders, show a link to the file where the table is
+    (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
+    it shows no (temporary) path."""
     out = tables_dir() / f"{name}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
     os.replace(tmp, out)
+    href = table_href(name)
+    if href:  # under the runner: a download link where the table is shown (run by hand: nothing)
+        from IPython.display import display
+        from markupsafe import Markup
+
+        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> (full precision)</p>').format(href, name)
+        display({"text/html": str(link), "text/plain": f"table: {name}.csv"}, raw=True)
 
 
 def table_href(name: str) -> str:
@@ -97,18 +106,14 @@ def to_html(frame) -> str:
         return shown.to_html(escape=False, na_rep="", border=0)
 
 
-def show(frame, download: str = "") -> None:
+def show(frame) -> None:
     """Display a table with its cells in full (quotes and notes are not cut at 50 characters),
-    ``Link`` cells as links, in a box that scrolls sideways when the table is wider than the page;
-    with ``download`` (the name given to ``save_table``), a link to its CSV file beside it."""
+    ``Link`` cells as links, in a box that scrolls sideways when the table is wider than the page."""
     import pandas as pd
     from IPython.display import display
     from markupsafe import Markup
 
-    href = table_href(download) if download else ""
     html = Markup('<div class="table-wrap">{}</div>').format(Markup(to_html(frame)))
-    if href:
-        html += Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> (full precision)</p>').format(href, download)
     with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
         plain = frame.to_string()
     display({"text/html": str(html), "text/plain": plain}, raw=True)

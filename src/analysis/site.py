@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import json
+import os
 import re
 from pathlib import Path
 
@@ -144,10 +145,11 @@ _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _BROKEN = re.compile(r'<span class="link-broken"[^>]*?data-reason="([^"]*)"[^>]*>(.*?)</span>', re.S)
 
 
-def check_links(reports: Path, pages: list[Path]) -> list[dict]:
+def check_links(reports: Path, pages: list[Path], pending: frozenset[str] = frozenset()) -> list[dict]:
     """Every broken link of ``pages``: a link a report marked broken (with its reason), a link
     to a file that is not there, an anchor that is not in its page. Links to the web are not
-    followed (the site is checked offline)."""
+    followed (the site is checked offline); ``pending``: files (relative to ``reports``) that
+    are written after the check (the manifest)."""
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -169,7 +171,7 @@ def check_links(reports: Path, pages: list[Path]) -> list[dict]:
             target, _, anchor = href.partition("#")
             path = (page.parent / target).resolve() if target else page
             label = _SPACE.sub(" ", htmlmod.unescape(_TAG.sub("", shown))).strip()
-            if not path.is_file():
+            if not path.is_file() and os.path.relpath(path, reports.resolve()) not in pending:
                 out.append({"page": rel, "text": label, "reason": f"{href}: no such file"})
             elif anchor and path.suffix == ".html" and anchor not in ids_of(path):
                 out.append({"page": rel, "text": label, "reason": f"{href}: no such anchor in the page"})
@@ -234,9 +236,11 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
 
     pages = report_pages + [reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
         reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
+    # the landing page first without the list (every page links to it), then with it
+    _write(reports / "index.html", render_index(reports, manifest, rows, documents, []).encode("utf-8"))
     broken = check_links(reports, pages)
     _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken).encode("utf-8"))
-    broken += check_links(reports, [reports / "index.html"])
+    broken += check_links(reports, [reports / "index.html"], pending=frozenset({"manifest.json"}))
     return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken}
 
 
