@@ -233,8 +233,10 @@ def _run(args) -> int:
     from analysis import manifest
 
     broken = manifest.broken_links(manifest.load(options.reports_dir))
-    for line in broken:
+    for line in broken[:20]:
         print(f"BROKEN LINK {line}", file=sys.stderr)
+    if len(broken) > 20:
+        print(f"BROKEN LINK … and {len(broken) - 20} more: see {options.reports_dir / 'index.html'}", file=sys.stderr)
     print(f"{runner.summary_line(results)}" + (f", {len(broken)} broken link(s)" if broken else "")
           + f"; index: {options.reports_dir / 'index.html'}")
     return 1 if failed else 0

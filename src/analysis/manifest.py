@@ -97,8 +97,12 @@ def write(reports: Path, manifest: dict, results: list, runs: list, package: str
 
 
 def broken_links(manifest: dict) -> list[str]:
-    """The site's broken links the manifest records, one line each."""
-    return [f"{b['page']}: {b['text']}: {b['reason']}" for b in manifest.get("site", {}).get("broken_links", [])]
+    """The site's broken links the manifest records, one line each; the same link repeated on
+    a page (a region named in every row) is one line with its count."""
+    from collections import Counter
+
+    counts = Counter(f"{b['page']}: {b['text']}: {b['reason']}" for b in manifest.get("site", {}).get("broken_links", []))
+    return [line + (f" (×{n})" if n > 1 else "") for line, n in counts.items()]
 
 
 def verify(runs: list, reports_dir: Path, jobs: int, quiet: bool = True) -> tuple[list[str], list[str]]:

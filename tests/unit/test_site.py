@@ -93,8 +93,9 @@ def test_the_link_check_finds_marked_missing_and_dangling_links(tmp_path):
         {"page": "html/a.html", "text": "gone anchor", "reason": "../documents/d.html#f-y: no such anchor in the page"},
         {"page": "html/a.html", "text": "no page", "reason": "../documents/e.html#f-x: no such file"},
     ]
-    assert manifest.broken_links({"site": {"broken_links": found[:1]}}) == [
-        "html/a.html: 9: figure z: its quote moved"]
+    assert manifest.broken_links({"site": {"broken_links": found[:1] * 3 + found[1:2]}}) == [
+        "html/a.html: 9: figure z: its quote moved (×3)",
+        "html/a.html: gone anchor: ../documents/d.html#f-y: no such anchor in the page"]
 
 
 def test_renderings_in_two_languages_are_paired():
