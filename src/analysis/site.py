@@ -163,7 +163,7 @@ def check_links(reports: Path, pages: list[Path], pending: frozenset[str] = froz
         rel = page.relative_to(reports).as_posix()
         for reason, shown in _BROKEN.findall(text):
             out.append({"page": rel, "text": _SPACE.sub(" ", htmlmod.unescape(_TAG.sub("", shown))).strip(" ⚠"),
-                        "reason": htmlmod.unescape(reason)})
+                        "reason": htmlmod.unescape(reason), "target": ""})
         for href, shown in _HREF.findall(text):
             href = htmlmod.unescape(href)
             if not href or href.startswith(("http://", "https://", "mailto:", "javascript:", "data:")):
@@ -171,10 +171,12 @@ def check_links(reports: Path, pages: list[Path], pending: frozenset[str] = froz
             target, _, anchor = href.partition("#")
             path = (page.parent / target).resolve() if target else page
             label = _SPACE.sub(" ", htmlmod.unescape(_TAG.sub("", shown))).strip()
-            if not path.is_file() and os.path.relpath(path, reports.resolve()) not in pending:
-                out.append({"page": rel, "text": label, "reason": f"{href}: no such file"})
+            where = os.path.relpath(path, reports.resolve())
+            if not path.is_file() and where not in pending:
+                out.append({"page": rel, "text": label, "reason": f"{href}: no such file", "target": where})
             elif anchor and path.suffix == ".html" and anchor not in ids_of(path):
-                out.append({"page": rel, "text": label, "reason": f"{href}: no such anchor in the page"})
+                out.append({"page": rel, "text": label, "reason": f"{href}: no such anchor in the page",
+                            "target": where})
     return out
 
 
@@ -201,7 +203,9 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         _write(reports / "assets" / name, (TEMPLATES / "assets" / name).read_bytes())
     docs = catalogue if catalogue is not None else corpus.load_catalogue()
     regions = _regions(docs)
-    built = sourceview.build_documents(reports / "documents", env, _write)
+    built = sourceview.build_documents(reports / "documents", env, _write,
+                                       profiles={d.region for d in docs
+                                                 if (reports / "html" / f"region_profile-{d.region}.html").is_file()})
     rows = index_rows(reports, manifest, regions)
     documents = [{"doc_id": b["doc"].doc_id, "title": b["doc"].title or b["doc"].doc_id,
                   "region": b["doc"].region_zh, "region_code": b["doc"].region,

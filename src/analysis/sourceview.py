@@ -137,9 +137,10 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
             "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
 
 
-def build_documents(out_dir: Path, env, write) -> list[dict]:
+def build_documents(out_dir: Path, env, write, profiles: set[str] = frozenset()) -> list[dict]:
     """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
-    copy its raw file; returns, per document, what the site's index and search need."""
+    copy its raw file; returns, per document, what the site's index and search need.
+    ``profiles``: the regions whose profile page exists (their names link to it)."""
     from analysis import corpus, figures as figs, instruments
 
     docs = corpus.load_catalogue()
@@ -159,7 +160,8 @@ def build_documents(out_dir: Path, env, write) -> list[dict]:
         write(out_dir / "raw" / raw_name, doc.path.read_bytes())
         ctx = document_context(doc, cleaned, table[table["doc_id"] == doc.doc_id],
                                coding[coding["doc_id"] == doc.doc_id] if len(coding) else coding, fw, raw_name)
-        html = template.render(root="../", page=f"document:{doc.doc_id}", coding_error=coding_error, **ctx)
+        html = template.render(root="../", page=f"document:{doc.doc_id}", coding_error=coding_error, lang="zh",
+                               title=doc.title or doc.doc_id, has_profile=doc.region in profiles, **ctx)
         write(out_dir / f"{doc.doc_id}.html", html.encode("utf-8"))
         out.append({"doc": doc, "text": cleaned.text, "figures": len(ctx["figures"]), "broken": ctx["broken"],
                     "clauses": ctx["n_clauses"]})

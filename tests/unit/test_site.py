@@ -89,9 +89,11 @@ def test_the_link_check_finds_marked_missing_and_dangling_links(tmp_path):
         '<span class="link-broken" data-kind="figure" data-reason="figure z: its quote moved" title="t">9 ⚠</span></main>')
     found = site.check_links(tmp_path, [tmp_path / "html" / "a.html"])
     assert found == [
-        {"page": "html/a.html", "text": "9", "reason": "figure z: its quote moved"},
-        {"page": "html/a.html", "text": "gone anchor", "reason": "../documents/d.html#f-y: no such anchor in the page"},
-        {"page": "html/a.html", "text": "no page", "reason": "../documents/e.html#f-x: no such file"},
+        {"page": "html/a.html", "text": "9", "reason": "figure z: its quote moved", "target": ""},
+        {"page": "html/a.html", "text": "gone anchor", "reason": "../documents/d.html#f-y: no such anchor in the page",
+         "target": "documents/d.html"},
+        {"page": "html/a.html", "text": "no page", "reason": "../documents/e.html#f-x: no such file",
+         "target": "documents/e.html"},
     ]
     assert manifest.broken_links({"site": {"broken_links": found[:1] * 3 + found[1:2]}}) == [
         "html/a.html: 9: figure z: its quote moved (×3)",
