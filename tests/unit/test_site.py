@@ -121,7 +121,11 @@ def test_verify_fails_on_a_broken_link_of_the_rebuilt_site(tmp_path, monkeypatch
 
     def fake_run_suite(runs, options):  # the re-run gives the same output, but its site has a broken link
         (options.reports_dir / "manifest.json").write_text(json.dumps({
-            **recorded, "site": {"broken_links": [{"page": "html/r.html", "text": "9", "reason": "quote moved"}]}}))
+            **recorded, "site": {"broken_links": [
+                {"page": "html/r.html", "text": "9", "reason": "quote moved", "target": ""},
+                # a region named in r links to a profile this verification did not re-run: not broken
+                {"page": "html/r.html", "text": "Jiaxing", "reason": "region_profile-jiaxing.html: no such file",
+                 "target": "html/region_profile-jiaxing.html"}]}}))
         return [SimpleNamespace(run=SimpleNamespace(name="r"), status="done", outputs={"html/r.html": "abc"})]
 
     monkeypatch.setattr(runner, "run_suite", fake_run_suite)
