@@ -44,7 +44,7 @@ __all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "dra
 # the columns of a drafted figure: a curated row's, plus what only a draft has
 DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
                         "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                        "confidence", "out_of_scope_reason", "sentence"]
+                        "locality", "locality_level", "flags", "confidence", "out_of_scope_reason", "sentence"]
 INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
                       "framework_version", "confidence"]
 PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
@@ -205,11 +205,41 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
+            **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),
+            "flags": draft_flags(text[c0:c1]),
             # a scope read from a cue word is surer than the default "all" where the text names none
             "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
             "out_of_scope_reason": reason, "sentence": m.sentence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
+
+
+# a place the text names before a number (the figure is about it, not the whole region): a zone,
+# a district or county, a city; words that only look like one (全市, 各区, 城区, 园区) are not
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:高新区|开发区|经开区|高新技术产业开发区)|[\u4e00-\u9fff]{2,3}?(?:市|县|区))")
+_NOT_PLACES = re.compile(r"^(?:全|本|各|该|城|地|社|辖|新|园|自治|特区|示范|开发|高新|市|县|区|试点|片|景|小|校|社区|城市|地区|园区|"
+                         r"城区|市区|县区|全市|全区|全县|本市|本区|各市|各区|各县)")
+_PLACE_LEVEL = (("高新技术产业开发区", "development_zone"), ("高新区", "development_zone"), ("开发区", "development_zone"),
+                ("经开区", "development_zone"), ("区", "district"), ("县", "county"), ("市", "prefecture_city"))
+_FLAG_CUES = (("first_batch", ("第一批", "首批")), ("cumulative", ("累计",)),
+              ("under_construction", ("正在打造", "正在建设", "在建")))
+
+
+def draft_locality(before: str, doc: corpus.Document) -> tuple[str, str]:
+    """(locality, level) from the last place named in ``before`` (the clause up to the number),
+    unless it is the document's own region; ("", "") when the text names none."""
+    own = {doc.region_zh, doc.region_zh[:-1] if len(doc.region_zh) > 2 else doc.region_zh}
+    for m in reversed(list(_PLACE.finditer(before))):
+        name = m.group(1)
+        if _NOT_PLACES.match(name) or name in own or name[:-1] in own or name[:2] in {r[:2] for r in own}:
+            continue
+        level = next(lv for suffix, lv in _PLACE_LEVEL if name.endswith(suffix))
+        return name, level
+    return "", ""
+
+
+def draft_flags(clause: str) -> str:
+    return ";".join(flag for flag, cues in _FLAG_CUES if any(c in clause for c in cues))
 
 
 def _mark_baselines(rows: list[dict]) -> list[dict]:
@@ -257,6 +287,17 @@ def is_money(figures: pd.DataFrame) -> pd.Series:
     return (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
 
 
+def _money_class(kind: str, context: str, carrier: bool) -> dict:
+    """payer_type, money and stock_flow from cue words: a rule is a rule; 基金 a fund's size; 计划/拟
+    a plan; 已/累计 money spent; else a budget (安排, 设立, 投入). 累计 and a fund's size are stocks."""
+    money = ("rule" if kind == "rule" else "fund_size" if "基金" in context else
+             "plan" if re.search(r"计划|拟|将投入", context) else "spent" if re.search(r"已投入|累计投入|共投入", context)
+             else "budget")
+    stock = money == "fund_size" or "累计" in context
+    return {"payer_type": "carrier" if carrier else "government", "money": money,
+            "stock_flow": "stock" if stock else "flow"}
+
+
 def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
     """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
     of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
@@ -274,7 +315,8 @@ def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd
         rows.append({
             "figure_id": f.figure_id, "instrument": instrument,
             "payer_level": "carrier" if carrier else _PAYER_LEVEL.get(doc.level, "unknown"),
-            "payer": "unknown (drafted)", "recipient": "unknown (drafted)", "per": per,
+            "payer": "unknown (drafted)", **_money_class(f.kind, context, carrier),
+            "recipient": "unknown (drafted)", "per": per,
             "period_years": quantities.parse_chinese_number(years.group(1)) if years and not years.group(1).isdigit()
             else (int(years.group(1)) if years else None),
             "entities_figure": "", "firms_figure": "", "area_figure": "", "rule_id": "", "rule_role": "",

@@ -27,7 +27,10 @@ __all__ = ["load_indicators", "load_figures", "validate", "coverage_gaps", "qual
            "figures_path", "indicators_path", "out_of_scope_path"]
 
 FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                 "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason"]
+                 "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
+                 "locality", "locality_level", "flags"]
+FLAGS = ("first_batch", "cumulative", "under_construction")  # described in the data package
+NOT_A_STOCK = ("first_batch", "under_construction")  # never a region's stock or a target's baseline
 
 
 def indicators_path() -> Path:
@@ -85,6 +88,9 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
     if row["unit"] != indicators[row["indicator"]]["unit"]:
         check.fail("unit", f"'{row['unit']}' but indicator '{row['indicator']}' is measured in "
                            f"'{indicators[row['indicator']]['unit']}'")
+    if bool(row.get("locality", "").strip()) != bool(row.get("locality_level", "").strip()):
+        check.fail("locality_level", "a locality needs its level and a level its locality "
+                                     f"(locality '{row.get('locality', '')}', level '{row.get('locality_level', '')}')")
     year, value = int(row["year"]), float(row["value"])
     start, end = int(row["quote_start"]), int(row["quote_end"])
     text = texts[row["doc_id"]]
@@ -177,7 +183,24 @@ def load_figures(path: Path | None = None, curation: str = "all", check_quotes: 
         draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
         frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
     indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
-    return frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
+    out = frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
+    for col in ("locality", "locality_level", "flags"):
+        out[col] = out[col].fillna("").astype(str) if col in out else ""
+    return with_place(out)
+
+
+def with_place(frame: pd.DataFrame) -> pd.DataFrame:
+    """``place``: where a figure is about, the locality the text names (沈阳市, 大连高新区) or
+    else the document's region; ``whole_region``: whether it is about the whole region (only
+    then may it be normalised by the region's population or GDP)."""
+    local = frame["locality"].fillna("").astype(str)
+    return frame.assign(place=local.where(local != "", frame["region_zh"]), whole_region=local.eq(""))
+
+
+def has_flag(frame: pd.DataFrame, *flags: str) -> pd.Series:
+    """Whether each figure carries any of ``flags`` (``figures.csv``'s ``flags`` column)."""
+    parts = frame["flags"].fillna("").astype(str).str.split(";")
+    return parts.map(lambda xs: any(f in xs for f in flags))
 
 
 def target_years() -> list[int]:

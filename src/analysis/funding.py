@@ -1,10 +1,15 @@
-"""Funding intensity: what each region puts behind its strategy, on a common footing.
+"""Funding: the money the documents name, put on a common footing and compared like with like.
 
 ``data/curated/funding.csv`` adds to each money figure of the curated table (kind
 ``funding``, and the figures of subsidy rules) what a comparison needs: instrument,
-payer, recipient, what the amount is per, its period, and which curated figures are
-its denominators (entities, firms, area). Every number therefore still traces to a
-quote.
+payer, recipient, what the amount is per, its period, which curated figures are its
+denominators (entities, firms, area), and its class: whose money (``payer_type``:
+government, carrier, market), what it is (``money``: spent, budget, plan, fund size, rule)
+and whether it is a stock or a flow. Every number therefore still traces to a quote.
+
+Like with like: amounts are compared across regions only within one class; a share of GDP or
+a per-capita figure is given only for a government flow about a whole region (a carrier's own
+fund, a cumulative stock, a city's or a zone's budget get the reason instead).
 
 Hedges carry through: dividing a lower bound (``1600余万元``) by an exact count gives
 a lower bound; dividing by a lower bound (``1128余家``) gives an upper bound; a lower
@@ -30,8 +35,21 @@ __all__ = ["load_funding", "divide", "intensity", "deflate", "rules", "Rule",
 
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
-FIELDS = ["figure_id", "instrument", "payer_level", "payer", "recipient", "per", "period_years", "entities_figure",
-          "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base", "counts_in_total", "note"]
+FIELDS = ["figure_id", "instrument", "payer_level", "payer", "payer_type", "money", "stock_flow", "recipient", "per",
+          "period_years", "entities_figure", "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base",
+          "counts_in_total", "note"]
+CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across regions only within one class
+
+
+def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") -> str:
+    """A class of money in words: "government budget (flow)", "carriers' own fund size (stock)"."""
+    if lang == "zh":
+        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本"}.get(payer_type, payer_type)
+        what = {"spent": "支出", "budget": "预算", "plan": "计划投入", "fund_size": "基金规模", "rule": "补助规则"}.get(money, money)
+        return f"{who}{what}({'存量' if stock_flow == 'stock' else '流量'})"
+    who = {"government": "government", "carrier": "carriers' own", "market": "market"}.get(payer_type, payer_type)
+    what = {"fund_size": "fund size", "plan": "plan", "budget": "budget", "spent": "spending", "rule": "rule"}.get(money, money)
+    return f"{who} {what} ({stock_flow})"
 
 
 def _path():
@@ -52,6 +70,7 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     frame["counts_in_total"] = frame["counts_in_total"].eq("true")
     cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
             "kind", "year", "value", "unit", "qualifier", "quote"]
+    cols += [c for c in ("locality", "flags") if c in figures]
     frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
     reviewed = curation.reviewed_documents("funding")
     frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
@@ -147,23 +166,27 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
         amount, price_note = float(f.value), "nominal"
         if price_base_year is not None:
             amount, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
+        locality = getattr(f, "locality", "") or ""
         base = {"figure_id": f.figure_id, "status": f.status, "region": f.region, "region_en": f.region_en, "region_zh": f.region_zh,
-                "instrument": f.instrument, "payer": f.payer, "year": int(f.year), "amount": amount,
-                "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
+                "place": locality or f.region_zh, "instrument": f.instrument, "payer": f.payer,
+                "payer_type": f.payer_type, "money": f.money, "stock_flow": f.stock_flow,
+                "money_class": money_class(f.payer_type, f.money, f.stock_flow), "year": int(f.year),
+                "amount": amount, "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
 
-        def add(measure, denominator=None, den_qualifier="exact", unit="", source="", reason=""):
+        def add(measure, denominator=None, den_qualifier="exact", unit="", source="", reason="", numerator=None):
             if denominator is None:
                 rows.append({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
                              "denominator": None, "denominator_source": None, "no_denominator": reason})
                 return
-            value, bound = divide(amount, f.qualifier, denominator, den_qualifier)
+            value, bound = divide(amount if numerator is None else numerator, f.qualifier, denominator, den_qualifier)
             rows.append({**base, "measure": measure, "value": value, "unit": unit, "bound": bound,
                          "denominator": denominator, "denominator_source": source, "no_denominator": None})
 
         if "year" in measures:
-            if pd.isna(f.period_years):
-                add("per year", unit="CNY/year", reason="the text gives no period" if f.note.find("cumulative") < 0
-                    else "cumulative to the report: no period")
+            if f.stock_flow == "stock":
+                add("per year", unit="CNY/year", reason="a stock (accumulated, or a fund's size): it has no period")
+            elif pd.isna(f.period_years):
+                add("per year", unit="CNY/year", reason="the text gives no period")
             else:
                 add("per year", int(f.period_years), "exact", "CNY/year", f"{int(f.period_years)} years (the text)")
         for measure, column in (("entity", "entities_figure"), ("firm", "firms_figure"), ("area", "area_figure")):
@@ -175,18 +198,36 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 add(name, reason="the documents give no such figure for this amount")
                 continue
             d = by_id.loc[ref]
-            unit = "CNY/m2" if measure == "area" else f"CNY per {d['label_en']}" if measure == "entity" else "CNY/firm"
+            # the unit names what is counted (firms now in incubation are not the graduates the money
+            # also covered): the denominator's own indicator
+            unit = "CNY/m2" if measure == "area" else f"CNY per {d['label_en']}" if measure == "entity" \
+                else f"CNY per firm ({d['label_en']})"
             name = f"per {d['label_en'].rstrip('s')}" if measure == "entity" else name
             add(name, float(d["value"]), d["qualifier"], unit, f"{ref}: {d['quote']}")
         for measure, indicator, name, unit in (("capita", "population_year_end", "per capita", "CNY/person"),
                                                ("gdp", "gdp", "share of GDP", "share")):
             if measure not in measures:
                 continue
+            if f.payer_type != "government":
+                add(name, unit=unit, reason=f"not government money ({money_class(f.payer_type, f.money, f.stock_flow)}):"
+                                            " not put against the region's GDP or population")
+                continue
+            if f.stock_flow == "stock":
+                add(name, unit=unit, reason="a stock accumulated over years: not put against one year's GDP or population")
+                continue
+            if locality:
+                add(name, unit=unit, reason=f"about {locality}, not the whole of {f.region_en}: the reference data "
+                                            "give no denominator for it")
+                continue
             row, reason = _context_value(context, f.region, indicator, int(f.year))
+            # a flow over several years is put against one year's denominator a year at a time
+            years = 1 if pd.isna(f.period_years) else int(f.period_years)
             if row is None:
                 add(name, unit=unit, reason=reason)
             else:
-                add(name, float(row["value"]), "exact", unit, f"{indicator} {f.region} {int(row['year'])}: {row['source']}")
+                add(name + (" a year" if years > 1 else ""), float(row["value"]), "exact", unit,
+                    f"{indicator} {f.region} {int(row['year'])}: {row['source']}"
+                    + (f"; the amount over its {years} years" if years > 1 else ""), numerator=amount / years)
     return pd.DataFrame(rows)
 
 
@@ -197,6 +238,7 @@ class Rule:
     region: str
     recipient: str
     conditions: list[tuple[str, float, str]] = field(default_factory=list)  # (variable, minimum, figure_id)
+    place: str = ""  # the locality the rule is about (沈阳市), "" for the whole region
     amount: float | None = None
     amount_qualifier: str = "exact"
     rate: float | None = None  # a fraction
@@ -238,7 +280,7 @@ def rules(fund: pd.DataFrame) -> dict[str, Rule]:
     """The subsidy rules, assembled from their curated figures."""
     out: dict[str, Rule] = {}
     for f in fund[fund["rule_id"] != ""].itertuples():
-        rule = out.setdefault(f.rule_id, Rule(f.rule_id, f.region, f.recipient))
+        rule = out.setdefault(f.rule_id, Rule(f.rule_id, f.region, f.recipient, place=getattr(f, "locality", "") or ""))
         rule.figures.append(f.figure_id)
         if f.rule_role == "condition":
             rule.conditions.append((f.rule_base, float(f.value), f.figure_id))
@@ -256,28 +298,49 @@ def _wan(x: float) -> str:
 
 
 def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str, Rule], lang: str = "en") -> list[str]:
-    """One generated sentence per region: what it funds, how much, per unit."""
+    """Generated sentences, one per class of money (whose, what, stock or flow) and one per
+    region's subsidy rules: amounts are set side by side only within a class, and a last
+    sentence says which classes are not compared with each other."""
+    zh = lang == "zh"
     lines = []
-    for region, rows in fund.groupby("region", sort=False):
-        name = rows.iloc[0]["region_en"]
+    totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
+    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"])))
+    for cls in classes:
+        rows = totals[(totals["payer_type"] == cls[0]) & (totals["money"] == cls[1]) & (totals["stock_flow"] == cls[2])]
         parts = []
-        totals = rows[(rows["per"] == "total") & rows["counts_in_total"]]
-        for f in totals.itertuples():
-            hedge = " or more" if f.qualifier in _LOWER else ""
+        for f in rows.itertuples():
+            hedge = ("以上" if zh else " or more") if f.qualifier in _LOWER else ""
             per = table[(table["figure_id"] == f.figure_id) & table["value"].notna()
-                        & ~table["measure"].isin(["share of GDP", "per capita"])]
+                        & ~table["measure"].str.startswith(("share of GDP", "per capita"))]
             unit_parts = []
             for p in per.itertuples():
                 bound = "" if p.bound == "exact" else f" ({p.bound})"
                 amount = f"{p.value:,.0f}元" if p.measure == "per m2" else _wan(p.value)
                 unit_parts.append(f"{amount} {p.measure}{bound}")
-            parts.append(f"{f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge} from {f.payer}"
-                         + (f" = {', '.join(unit_parts)}" if unit_parts else ""))
-        for rule in rule_set.values():
-            if rule.region == region:
-                parts.append(f"a rule paying {rule.describe()}")
-        if parts:
-            lines.append(f"{name}: " + "; ".join(parts) + ".")
+            name = f.region_zh if zh else f.region_en
+            where = getattr(f, "locality", "") or ""
+            place = f"{name}{'·' + where if where else ''}" if zh else f"{name}{' (' + where + ')' if where else ''}"
+            if zh:
+                parts.append(f"{place}:{_wan(f.value)}{hedge}({f.year}年,{f.instrument})")
+            else:
+                parts.append(f"{place}: {f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge} in {f.year} from "
+                             f"{f.payer}" + (f" = {', '.join(unit_parts)}" if unit_parts else ""))
+        label = money_class(*cls, lang=lang)
+        lines.append((f"{label}:" + ";".join(parts) + "。") if zh else (f"{label[0].upper() + label[1:]}: "
+                                                                          + "; ".join(parts) + "."))
+    if len(classes) > 1:
+        names = [money_class(*c, lang=lang) for c in classes]
+        lines.append(f"以上{len(classes)}类资金({'、'.join(names)})性质不同,不相互比较。" if zh else
+                     f"The {len(classes)} classes ({'; '.join(names)}) are different kinds of money and are not "
+                     "compared with each other.")
+    for region, rows in fund.groupby("region", sort=False):
+        mine = [r for r in rule_set.values() if r.region == region]
+        if mine:
+            name = rows.iloc[0]["region_zh" if zh else "region_en"]
+            lines.append(f"{name}的补助规则:" + ";".join((f"{r.place}:" if r.place else "") + r.describe() for r in mine)
+                         + "。" if zh else f"{name}: " + "; ".join(
+                             ("in " + r.place + ", " if r.place else "") + f"a rule paying {r.describe()}" for r in mine)
+                         + ".")
     return lines
 
 
@@ -314,21 +377,23 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
-    return out[["figure_id", "status", "region_name", "instrument", "payer", "recipient", "amount", "qualifier", "per",
-                "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]].rename(
+    out["place"] = [loc if loc else "" for loc in (fund["locality"] if "locality" in fund else [""] * len(fund))]
+    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
+    return out[["figure_id", "status", "region_name", "place", "instrument", "class", "payer", "recipient", "amount",
+                "qualifier", "per", "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]].rename(
         columns={"region_name": "region"}).set_index("figure_id")
 
 
 def intensity_table(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return table
-    shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m == "share of GDP" else f"{v:,.2f}")
+    shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
                                 for v, m in zip(table["value"], table["measure"])])
-    return shown[["figure_id", "status", "region", "instrument", "measure", "value", "unit", "bound", "denominator_source",
-                  "no_denominator", "prices"]].fillna("").set_index(["figure_id", "measure"])
+    return shown[["figure_id", "status", "region", "place", "money_class", "instrument", "measure", "value", "unit",
+                  "bound", "denominator_source", "no_denominator", "prices"]].fillna("").set_index(["figure_id", "measure"])
 
 
 def rules_table(rule_set: dict[str, Rule]) -> pd.DataFrame:
-    return pd.DataFrame([{"rule": r.rule_id, "region": r.region, "rule in words": r.describe(),
+    return pd.DataFrame([{"rule": r.rule_id, "region": r.region, "place": r.place, "rule in words": r.describe(),
                           "figures": ", ".join(r.figures)} for r in rule_set.values()]).set_index("rule") \
         if rule_set else pd.DataFrame()

@@ -203,6 +203,10 @@ def _pct(x) -> str:
     return "n/a" if x is None or x != x else f"{x:+.1%}"
 
 
+VERDICT_ZH = {"met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
+              "unknown": "无法判断"}
+
+
 def target_chart(ax, row: dict, lang: str = "en") -> None:
     """One target: baseline, required path, target marker, observed point, national-pace band."""
     import numpy as np
@@ -215,6 +219,9 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
         g = row["required_growth"]
         ax.plot(years, b * (1 + g) ** (years - y0), color="C0", lw=1.6,
                 label=label(f"required path ({_pct(g)}/yr)", f"所需路径(年均{_pct(g)})", lang))
+        # the other reading of the path: constant additions rather than a constant rate
+        ax.plot(years, b + (t - b) * (years - y0) / (y1 - y0), color="C0", lw=1, ls="--", alpha=0.6,
+                label=label("linear path (the other reading)", "线性路径(另一种读法)", lang))
         base_draft = row.get("baseline_status") == "draft"
         ax.scatter([y0], [b], color="C0", zorder=3, facecolors="white" if base_draft else "C0",
                    label=label("baseline (drafted)", "基线(草拟)", lang) if base_draft else label("baseline", "基线", lang))
@@ -236,7 +243,12 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
     name = row["region_zh"] if lang == "zh" else row["region"].capitalize()
     ind = row["label_zh"] if lang == "zh" else row["label_en"]
     scope = "" if row["scope"] == "all" else f"\n({row['scope'].replace('_', ' ')})"
-    ax.set_title(f"{name}: {ind}{scope}" + (label(" [draft]", " [草拟]", lang) if draft else ""), fontsize=8.5)
+    verdicts = row.get("verdict_range") or row.get("verdict") or ""
+    fragile = row.get("robustness") == "fragile"
+    shown = "/".join(VERDICT_ZH.get(v, v) for v in verdicts.split(" / ")) if lang == "zh" else verdicts
+    ax.set_title(f"{name}: {ind}{scope}" + (label(" [draft]", " [草拟]", lang) if draft else "")
+                 + (f"\n{shown}" + (label(" (fragile)", "(结论不稳健)", lang) if fragile else "") if verdicts else ""),
+                 fontsize=8.5, color="C3" if fragile else "black")
     ax.tick_params(labelsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
 
@@ -259,7 +271,7 @@ def targets_grid(scorecard, lang: str = "en"):
     for ax in axes.flat:
         for h, lab in zip(*ax.get_legend_handles_labels()):
             # one entry per kind of mark; the required path's label carries each chart's own rate
-            key = "path" if ("path" in lab or "路径" in lab) else lab
+            key = "path" if (("required path" in lab or "所需路径" in lab)) else lab
             handles.setdefault(key, (h, lab))
     fig.legend([h for h, _ in handles.values()],
                [label("required path", "所需路径", lang) if key == "path" else lab for key, (_, lab) in handles.items()],
@@ -327,7 +339,7 @@ def payout_curves(rule_set: dict, lang: str = "en"):
 
 def intensity_chart(table, lang: str = "en"):
     """Funding per unit, by region and measure (log scale; hatched bars are bounds)."""
-    rows = table[table["value"].notna() & ~table["measure"].isin(["share of GDP"])].copy()
+    rows = table[table["value"].notna() & ~table["measure"].str.startswith("share of GDP")].copy()
     if rows.empty:
         return None
     rows["name"] = [f"{r.region.capitalize()}: {r.instrument.replace('_', ' ')}, {r.measure}" for r in rows.itertuples()]

@@ -13,6 +13,7 @@ required growth computed from it is an upper bound; a target ``以上`` is a min
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -27,15 +28,21 @@ __all__ = ["required_growth", "required_path", "achieved_growth", "verdict", "pa
 VERDICTS = ("met", "not met", "ahead of pace", "behind pace", "unknown")
 # which national series benchmarks which regional indicator
 NATIONAL_SERIES = {"maker_spaces": "maker_spaces", "incubators": "incubators"}
+# like with like: a target's scope and the national series' scope it may be compared with. National
+# statistics count registered carriers (纳入火炬计划统计), so a region's registered carriers compare with
+# them; provincial- or municipal-level carriers have no national series of their own.
+NATIONAL_SCOPE = {"all": "all", "region_registered": "all", "national_level": "national_level"}
+MIN_NATIONAL_POINTS = 4  # with three points the slope's 95% interval rests on one degree of freedom
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
 # the scorecard's columns, so that a corpus with no target gives an empty table of the right shape
 SCORECARD_COLUMNS = [
-    "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope", "target_id", "target_doc",
+    "region", "region_en", "region_zh", "locality", "indicator", "label_en", "label_zh", "scope", "target_id", "target_doc",
     "target_value", "target_year", "target_qualifier", "target_quote", "target_status", "baseline_value",
     "baseline_year", "baseline_qualifier", "baseline_source", "baseline_ref", "baseline_quote", "baseline_implied",
     "baseline_status", "baseline_url", "no_baseline_reason", "years", "required_growth", "required_growth_bound",
     "required_additions_per_year", "target_is_minimum", "observed_value", "observed_year", "observed_as_of",
     "observed_source", "observed_quote", "observed_url", "attainment", "achieved_growth", "verdict", "verdict_reason",
+    "verdict_range", "robustness", "flipped_by", "baseline_alternatives",
     "national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"]
 
 
@@ -70,10 +77,13 @@ def growth_bound(baseline_qualifier: str | None) -> str:
     return "exact"
 
 
-def verdict(target: float, target_year: int, observed: float | None, observed_year: int | None,
+def verdict(target: float, target_year: int, observed: float | None, observed_year: float | None,
             baseline: float | None = None, baseline_year: int | None = None,
-            growth: float | None = None) -> tuple[str, str]:
-    """(verdict, reason). An outcome observed after the target year counts against the target."""
+            growth: float | None = None, path: str = "geometric") -> tuple[str, str]:
+    """(verdict, reason). An outcome observed after the target year counts against the target.
+    Years are year-ends (a target "by 2020" is due at the end of 2020); an outcome during 2020 is
+    ``2019.5``, before the deadline. Before it, the outcome is set against the required path from
+    the baseline: geometric (constant growth rate, ``growth``) or linear (constant additions)."""
     if observed is None:
         return "unknown", "no observed outcome in the reference data"
     if observed_year >= target_year:
@@ -84,7 +94,10 @@ def verdict(target: float, target_year: int, observed: float | None, observed_ye
         return "met", f"{observed:,.0f} observed in {observed_year}, already at the target {target:,.0f} of {target_year}"
     if baseline is None or growth is None:
         return "unknown", f"{observed:,.0f} observed in {observed_year}, before {target_year}, and no baseline to draw the required path"
-    on_path = baseline * (1 + growth) ** (observed_year - baseline_year)
+    if path == "linear":
+        on_path = baseline + (target - baseline) * (observed_year - baseline_year) / (target_year - baseline_year)
+    else:
+        on_path = baseline * (1 + growth) ** (observed_year - baseline_year)
     pace = "ahead of pace" if observed >= on_path else "behind pace"
     return pace, (f"{observed:,.0f} observed in {observed_year} vs {on_path:,.1f} on the required path; "
                   f"target {target:,.0f} in {target_year} not yet reached")
@@ -121,21 +134,63 @@ def national_trend(national: pd.DataFrame, indicator: str, scope: str = "all") -
                          rows["year"].tolist(), len(rows), float(b), float(fit.params[0]))
 
 
+def compare_national(indicator: str, scope: str, achieved: float | None, y0: int | None, y1: int | None,
+                     trends: dict) -> dict:
+    """The national benchmark of a target, like with like: the national series of the same scope
+    (``NATIONAL_SCOPE``) over the same years as the region's achieved growth, with at least
+    ``MIN_NATIONAL_POINTS`` years; else the reason it is not compared. A region's growth inside
+    the national trend's 95% interval is "not distinguishable", never "within the range"."""
+    if indicator not in NATIONAL_SERIES:
+        return {}
+    nat_scope = NATIONAL_SCOPE.get(scope)
+    if nat_scope is None:
+        return {"vs_national": f"no national series of this scope ({scope}): not compared"}
+    trend = trends.get((indicator, nat_scope))
+    if trend is None:
+        return {"vs_national": f"fewer than three national observations ({nat_scope}): not compared"}
+    out = {"national_growth": trend.growth, "national_growth_low": trend.low, "national_growth_high": trend.high,
+           "national_years": f"{min(trend.years)}-{max(trend.years)} (n={trend.n}, {nat_scope})"}
+    if achieved is None or pd.isna(achieved):
+        return out
+    if min(trend.years) > y0 or max(trend.years) < y1:
+        out["vs_national"] = (f"not the same years: the national series covers {min(trend.years)}-{max(trend.years)}, "
+                              f"the region's growth {int(y0)}-{int(y1)}")
+    elif trend.n < MIN_NATIONAL_POINTS:
+        out["vs_national"] = f"too few points: the national trend rests on {trend.n} years"
+    elif trend.low <= achieved <= trend.high:
+        out["vs_national"] = (f"not distinguishable from the national pace (95% CI {trend.low:.1%} to "
+                              f"{trend.high:.1%}, n={trend.n})")
+    else:
+        out["vs_national"] = "faster than the nation" if achieved > trend.high else "slower than the nation"
+    return out
+
+
 def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     """One row per target with its baseline (or the reason there is none)."""
     rows = []
     # candidates grouped once by (region, indicator, scope): a large corpus has many targets
-    status = figures[figures["kind"].isin(["baseline", "actual"])]
-    candidates = {key: group for key, group in status.groupby(["region", "indicator", "scope"])}
+    from analysis.figures import NOT_A_STOCK, has_flag
+
+    # a first batch or carriers under construction are not the region's stock (figures' flags)
+    for col in ("locality", "flags"):
+        if col not in figures:
+            figures = figures.assign(**{col: ""})
+    stocks = figures["kind"].isin(["baseline", "actual"])
+    status = figures[stocks & ~has_flag(figures, *NOT_A_STOCK)]
+    # a baseline is of the same place: a city's or a zone's figure is not the province's
+    candidates = {key: group for key, group in status.groupby(["region", "locality", "indicator", "scope"])}
+    # ... but a first batch read as the stock is a reading a verdict may be tested against
+    subsets = {key: group for key, group in figures[stocks & has_flag(figures, *NOT_A_STOCK)]
+               .groupby(["region", "locality", "indicator", "scope"])}
     references = {key: group for key, group in outcomes.groupby(["region", "indicator", "scope"])}
     empty_f, empty_o = status.iloc[:0], outcomes.iloc[:0]
     for t in figures[figures["kind"] == "target"].itertuples():
         key = (t.region, t.indicator, t.scope)
-        same = candidates.get(key, empty_f)
+        same = candidates.get((t.region, t.locality, t.indicator, t.scope), empty_f)
         same = same[same["year"] < t.year]
         in_doc = same[same["doc_id"] == t.doc_id]
         other_docs = same[same["doc_id"] != t.doc_id]
-        ref = references.get(key, empty_o)
+        ref = references.get(key, empty_o) if not t.locality else empty_o  # reference data are regions' 
         ref = ref[(ref["year"] < t.year) & (ref["year"] <= int(str(t.doc_date)[:4]))]
         base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
                 "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
@@ -143,7 +198,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         if len(in_doc) or len(other_docs):
             pool = in_doc if len(in_doc) else other_docs
             # prefer a stated figure over an implied one, then what the document gives as its base
-            # (kind baseline; a later "first batch" is a subset, not the total), then the latest year
+            # (kind baseline), then the latest year
             pool = pool.assign(_pref=pool["kind"].eq("baseline").astype(int), _stated=(~pool["implied"]).astype(int))
             b = pool.sort_values(["_stated", "_pref", "year"]).iloc[-1]
             source = "same document" if len(in_doc) else f"another document ({b.doc_id})"
@@ -161,7 +216,18 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         else:
             base["no_baseline_reason"] = (f"no {t.indicator} ({t.scope}) figure before {t.year} in the region's documents "
                                           "or in the reference data")
-        rows.append({"region": t.region, "region_en": t.region_en, "region_zh": t.region_zh, "indicator": t.indicator,
+        chosen = base["baseline_ref"]
+        alternatives = [{"value": float(a.value), "year": int(a.year), "figure_id": a.figure_id,
+                         "reading": f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id}: {a.flags.replace('_', ' ')}) "
+                                    "read as the stock"}
+                        for a in subsets.get((t.region, t.locality, t.indicator, t.scope), empty_f).itertuples()
+                        if a.year < t.year]
+        alternatives += [{"value": float(a.value), "year": int(a.year), "figure_id": a.figure_id,
+                          "reading": f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id})"}
+                         for a in same.itertuples() if a.figure_id != chosen and not a.implied]
+        base["baseline_alternatives"] = alternatives
+        rows.append({"region": t.region, "region_en": t.region_en, "region_zh": t.region_zh, "locality": t.locality,
+                     "indicator": t.indicator,
                      "label_en": t.label_en, "label_zh": t.label_zh, "scope": t.scope, "target_id": t.figure_id,
                      "target_doc": t.doc_id, "target_value": t.value, "target_year": int(t.year),
                      "target_qualifier": t.qualifier, "target_quote": t.quote, "target_status": t.status,
@@ -169,14 +235,65 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFrame) -> pd.DataFrame:
+def load_readings(path=None) -> pd.DataFrame:
+    """``data/curated/readings.csv``: other plausible readings of a verdict's inputs, checked
+    against the data package's schema."""
+    from analysis import paths, schema
+    from analysis.tables import read_rows
+
+    path = path or paths.curated_dir() / "readings.csv"
+    cols = ["subject", "field", "value", "reading", "reason"]
+    rows = read_rows(path, cols, "readings table")
+    schema.check_file("readings", path, list(enumerate(rows, 1)), ("subject", "field", "value"))
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def robustness(row: dict, readings: pd.DataFrame) -> dict:
+    """The verdict of one scorecard row under every plausible reading of its inputs: the
+    outcome's date (``readings``: as_of), the baseline (the others the documents give, a first
+    batch read as the stock; an implied 倍增 baseline read as a slogan, that is no baseline), and
+    the required path (geometric, linear). ``robust`` when all readings agree, else ``fragile``
+    with each single reading that flips the verdict."""
+    t, y1, ov, oy = row["target_value"], row["target_year"], row["observed_value"], row["observed_year"]
+    if ov is None or pd.isna(ov):
+        return {"verdict_range": row["verdict"], "robustness": "robust", "flipped_by": ""}
+    b, y0 = row["baseline_value"], row["baseline_year"]
+    has_base = b is not None and not pd.isna(b)
+    dates = [(oy, "")] + [(float(r.value), r.reading) for r in readings[
+        (readings["subject"] == f"outcomes:{row['region']}") & (readings["field"] == "as_of")].itertuples()]
+    bases = [((b, y0) if has_base else None, "")]
+    bases += [((a["value"], a["year"]), a["reading"]) for a in (row.get("baseline_alternatives") or [])]
+    if has_base and row.get("baseline_implied"):
+        bases.append((None, "倍增 read as a slogan: no implied baseline"))
+    outcomes = {}
+    for (date, r1), (base, r2), path in itertools.product(dates, bases, ("geometric", "linear")):
+        if base is not None and base[1] >= date:
+            continue  # a baseline after the outcome is no baseline for it
+        g = required_growth(base[0], t, base[1], y1) if base is not None else None
+        v, _ = verdict(t, y1, ov, date, base[0] if base else None, base[1] if base else None, g, path)
+        reading = "; ".join(x for x in (r1, r2, "a linear required path" if path == "linear" else "") if x)
+        outcomes.setdefault(v, []).append(reading)
+    verdicts = list(outcomes)
+    main = row["verdict"]
+    flips = [f"{v} under the reading: {min(outcomes[v], key=len)}" for v in verdicts if v != main]
+    return {"verdict_range": " / ".join([main] + [v for v in verdicts if v != main]),
+            "robustness": "robust" if not flips else "fragile", "flipped_by": "; ".join(flips)}
+
+
+def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFrame,
+              readings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per target: baseline, required growth and additions, observed outcome, attainment,
-    achieved growth, verdict with its reason, and the national benchmark."""
+    achieved growth, verdict with its reason, how it holds under the other plausible readings
+    of its inputs (``robustness``), and the national benchmark, like with like."""
+    readings = load_readings() if readings is None else readings
     pairs = pair_targets(figures, outcomes)
     observed = {key: group for key, group in outcomes.groupby(["region", "indicator", "scope"])}
     # fitted only when a target needs them (the fit imports statsmodels, a second or more)
     needed = set(pairs["indicator"]) if len(pairs) else set()
-    trends = {ind: national_trend(national, ser) for ind, ser in NATIONAL_SERIES.items() if ind in needed}
+    trends = {(ind, scope): national_trend(national, ser, scope) for ind, ser in NATIONAL_SERIES.items()
+              if ind in needed for scope in set(NATIONAL_SCOPE.values())}
     out = []
     for p in pairs.to_dict("records"):
         row = dict(p)
@@ -187,7 +304,9 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
                    required_growth_bound=growth_bound(p["baseline_qualifier"]) if has_base else None,
                    required_additions_per_year=(t - b) / (y1 - y0) if has_base else None,
                    target_is_minimum=p["target_qualifier"] in _LOWER)
-        obs = observed.get((p["region"], p["indicator"], p["scope"]), outcomes.iloc[:0])
+        # observed outcomes are the reference data's, of whole regions: none for a city's or zone's target
+        obs = observed.get((p["region"], p["indicator"], p["scope"]), outcomes.iloc[:0]) if not p.get("locality") \
+            else outcomes.iloc[:0]
         if has_base:  # an outcome is what came after the baseline
             obs = obs[obs["year"] > y0]
         if len(obs):
@@ -204,14 +323,9 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
         if v == "unknown" and ov is None and not has_base:
             reason = f"no observed outcome in the reference data; {p['no_baseline_reason']}"
         row.update(verdict=v, verdict_reason=reason)
-        trend = trends.get(p["indicator"])
-        if trend is not None:
-            row.update(national_growth=trend.growth, national_growth_low=trend.low, national_growth_high=trend.high,
-                       national_years=f"{min(trend.years)}-{max(trend.years)} (n={trend.n})")
-            ag = row["achieved_growth"]
-            if ag is not None:
-                row["vs_national"] = ("faster than the nation" if ag > trend.high else
-                                      "slower than the nation" if ag < trend.low else "within the national range")
+        row.update(robustness(row, readings))
+        row.update(compare_national(p["indicator"], p["scope"], row["achieved_growth"], y0 if has_base else None,
+                                    oy, trends))
         out.append(row)
     frame = pd.DataFrame(out, columns=None if out else SCORECARD_COLUMNS)
     for col in ("national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"):
@@ -274,7 +388,8 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "target": links.figure(r["target_id"], r["target_id"]),
             "status": r["target_status"] if r["baseline_status"] in (None, "reviewed", "reference data")
             or pd.isna(r["baseline_status"]) else f"{r['target_status']}, baseline {r['baseline_status']}",
-            "region": links.region(r["region"], r["region_zh"] if lang == "zh" else r["region_en"]),
+            "region": links.region(r["region"], (r["region_zh"] if lang == "zh" else r["region_en"])
+                                   + (f" · {r['locality']}" if r.get("locality") else "")),
             "indicator": r["label_zh"] if lang == "zh" else r["label_en"],
             "scope": r["scope"],
             "baseline": base,
@@ -287,18 +402,22 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "achieved growth": _fmt(r["achieved_growth"], pct=True),
             "national growth": _fmt(r["national_growth"], pct=True),
             "verdict": r["verdict"],
+            "readings": r["robustness"] + (f": {r['flipped_by']}" if r.get("flipped_by") else ""),
             "why": r["verdict_reason"],
+            "vs nation": r.get("vs_national") or "–",
         })
     return pd.DataFrame(rows).set_index("target") if rows else pd.DataFrame()
 
 
 def national_table(national: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for indicator in sorted(set(NATIONAL_SERIES.values())):
-        trend = national_trend(national, indicator)
-        series = national[(national["indicator"] == indicator) & (national["scope"] == "all")].sort_values("year")
+    for indicator, scope in sorted({(i, sc) for i in NATIONAL_SERIES.values() for sc in set(NATIONAL_SCOPE.values())}):
+        series = national[(national["indicator"] == indicator) & (national["scope"] == scope)].sort_values("year")
+        if series.empty:
+            continue
+        trend = national_trend(national, indicator, scope)
         rows.append({
-            "indicator": indicator,
+            "indicator": indicator, "scope": scope,
             "observations": ", ".join(f"{y}: {v:,.0f}" for y, v in zip(series["year"], series["value"])),
             "growth per year": _fmt(trend.growth, pct=True) if trend else "–",
             "95% CI": f"{trend.low:.1%} to {trend.high:.1%}" if trend else "fewer than three observations",

@@ -60,18 +60,38 @@ def test_dalian_budget_per_year(table):
 
 
 def test_no_denominator_is_said_not_guessed(table):
-    row = _value(table, "liaoning-2015-025", "share of GDP")
+    # the five reviewed documents: Liaoning's province-level voucher money, and no Liaoning GDP in the data
+    row = _value(table, "liaoning-2015-021", "share of GDP")
     assert pd.isna(row.value) and row.no_denominator == "no gdp for liaoning in the reference data"
-    row = _value(table, "xinjiang-2017-013", "per capita")
-    assert pd.isna(row.value) and "no population_year_end for xinjiang" in row.no_denominator
 
 
-def test_share_of_gdp_uses_a_value_within_one_year(table):
+def test_like_with_like_only_government_flows_of_a_whole_region_meet_gdp(table):
+    # Dalian high-tech zone's 1.5亿元 plan is the zone's, never divided by Liaoning's GDP
+    row = _value(table, "liaoning-2015-025", "share of GDP")
+    assert pd.isna(row.value) and row.no_denominator.startswith("about 大连高新区, not the whole of Liaoning Province")
+    # Xinjiang's 8,500万元 is the incubators' own cumulative seed funds: no GDP share, no per capita, no per year
+    for measure in ("share of GDP", "per capita"):
+        row = _value(table, "xinjiang-2017-013", measure)
+        assert pd.isna(row.value) and row.no_denominator.startswith("not government money (carriers' own fund size")
+    row = _value(table, "xinjiang-2017-013", "per year")
+    assert pd.isna(row.value) and row.no_denominator.startswith("a stock")
+    # per-firm figures say which firms: those now in incubation (the graduates are not counted)
+    assert _value(table, "xinjiang-2017-013", "per firm").unit == "CNY per firm (firms in incubation)"
+
+
+def test_share_of_gdp_uses_a_value_within_one_year(fund, curated):
+    # Xinjiang's 8,500万元 row read as a government budget (a flow) to reach the GDP share:
     # Xinjiang GDP 2016 = 955,000,000,000 (2018 is as near; ties go to the earlier year):
     # 85,000,000 / 955,000,000,000 = 0.0000890
-    row = _value(table, "xinjiang-2017-013", "share of GDP")
-    assert row.value == pytest.approx(85_000_000 / 955_000_000_000)
-    assert row.denominator_source.startswith("gdp xinjiang 2016")
+    row = fund[fund["figure_id"] == "xinjiang-2017-013"].assign(payer_type="government", money="budget",
+                                                                 stock_flow="flow")
+    table = funding.intensity(row, curated, reference.load_context(), measures=("gdp",))
+    assert _value(table, "xinjiang-2017-013", "share of GDP").value == pytest.approx(85_000_000 / 955_000_000_000)
+    assert _value(table, "xinjiang-2017-013", "share of GDP").denominator_source.startswith("gdp xinjiang 2016")
+    # the same amount planned over 5 years is put against one year's GDP a year at a time:
+    # 85,000,000 / 5 / 955,000,000,000 = 0.0000178
+    table = funding.intensity(row.assign(period_years=5), curated, reference.load_context(), measures=("gdp",))
+    assert _value(table, "xinjiang-2017-013", "share of GDP a year").value == pytest.approx(17_000_000 / 955_000_000_000)
 
 
 @pytest.mark.parametrize("a, qa, b, qb, bound", [
@@ -137,9 +157,19 @@ def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
 
 def test_comparison_text_is_generated_from_the_numbers(fund, table):
     lines = funding.comparison_text(fund, table, funding.rules(fund))
-    xinjiang = next(line for line in lines if line.startswith("Xinjiang"))
+    # one line per class of money: Xinjiang's carriers' funds are never set beside Liaoning's budgets
+    xinjiang = next(line for line in lines if "Xinjiang" in line)
+    assert xinjiang.startswith("Carriers' own fund size (stock): ") and "Liaoning" not in xinjiang
+    # 85,000,000 / 16 incubators = 5,312,500 = 531.25万元; / 1128余 firms = 75,354 = 7.54万元, an upper bound
     assert "531.25万元 per tech-business incubator" in xinjiang and "7.54万元 per firm (upper bound)" in xinjiang
-    assert any("3,000万元 per year" in line for line in lines)
+    # 150,000,000 over 5 years = 30,000,000 = 3,000万元 a year, the Dalian zone's plan, named as such
+    dalian = next(line for line in lines if "3,000万元 per year" in line)
+    assert dalian.startswith("Government plan (flow): ") and "(大连高新区)" in dalian
+    assert lines[-3].startswith("The 3 classes") and "not compared" in lines[-3]
+    assert any(line.startswith("Liaoning Province: in 沈阳市, a rule paying") for line in lines)
+    # in Chinese for a Chinese report
+    zh = funding.comparison_text(fund, table, funding.rules(fund), "zh")
+    assert zh[0].startswith("载体自有基金规模(存量):新疆维吾尔自治区:8,500万元")
 
 
 def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):

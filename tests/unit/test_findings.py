@@ -1,0 +1,143 @@
+"""Findings that mean what they say (issue 12): the place a figure is about, figures that are
+not a stock, money compared like with like, national benchmarks of the same scope and years,
+and each verdict under the other plausible readings of its inputs. Expected values by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import drafts, figures, reference, targets
+from analysis.corpus import Document
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return figures.load_figures()
+
+
+@pytest.fixture(scope="module")
+def card(curated):
+    return targets.scorecard(curated, reference.load_outcomes(), reference.load_national())
+
+
+def test_the_five_documents_liaoning_rows_say_which_city_or_zone_they_are_about(curated):
+    # of the five reviewed documents: Liaoning's report speaks of Shenyang, Dalian and five zones
+    rows = curated.set_index("figure_id")
+    assert rows.loc["liaoning-2015-004", "place"] == "沈阳市"  # Shenyang's 年补助50万元
+    assert rows.loc["liaoning-2015-025", ["place", "locality_level"]].tolist() == ["大连高新区", "development_zone"]
+    assert not rows.loc["liaoning-2015-025", "whole_region"]
+    # the province's own voucher money is the province's
+    assert rows.loc["liaoning-2015-021", "place"] == "辽宁省" and rows.loc["liaoning-2015-021", "whole_region"]
+
+
+def test_a_locality_needs_its_level(project):
+    path = project / "data/curated/figures.csv"
+    text = path.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("liaoning-2015-025,"))
+    path.write_text(text.replace(row, row.replace(",大连高新区,development_zone,", ",大连高新区,,")), encoding="utf-8")
+    from analysis.errors import DataError
+
+    # liaoning-2015-025 is the 48th row under the header
+    with pytest.raises(DataError, match=r"row 48 \(liaoning-2015-025\), field 'locality_level': a locality needs its level"):
+        figures.validate(path, extractor=False)
+
+
+def _frame(rows):
+    base = {"region": "r", "region_en": "R", "region_zh": "R省", "label_en": "maker spaces", "label_zh": "众创空间",
+            "indicator": "maker_spaces", "scope": "all", "qualifier": "exact", "implied": False, "status": "reviewed",
+            "doc_id": "r-2016", "doc_date": "2016", "quote": "q", "locality": "", "flags": ""}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_a_baseline_is_of_the_same_place_and_never_a_first_batch():
+    frame = _frame([
+        {"figure_id": "t", "kind": "target", "year": 2020, "value": 60, "locality": "甲市"},
+        {"figure_id": "whole", "kind": "baseline", "year": 2016, "value": 30},  # the region's: not 甲市's
+        {"figure_id": "batch", "kind": "actual", "year": 2017, "value": 8, "locality": "甲市", "flags": "first_batch"},
+        {"figure_id": "city", "kind": "baseline", "year": 2016, "value": 20, "locality": "甲市"},
+    ])
+    [pair] = targets.pair_targets(frame, reference.load_outcomes().iloc[:0]).to_dict("records")
+    assert pair["baseline_ref"] == "city" and pair["baseline_value"] == 20
+    # the first batch is kept as another reading of the stock, not as the baseline
+    assert [a["figure_id"] for a in pair["baseline_alternatives"]] == ["batch"]
+    assert "first batch" in pair["baseline_alternatives"][0]["reading"]
+
+
+@pytest.mark.parametrize("observed, path, expected", [
+    # baseline 10 (2016), target 20 (2020), outcome in 2018: the geometric path is at 10 * 2^(2/4) = 14.14,
+    # the linear one at 10 + 10 * 2/4 = 15
+    (14.5, "geometric", "ahead of pace"),
+    (14.5, "linear", "behind pace"),
+    (15.5, "linear", "ahead of pace"),
+])
+def test_the_required_path_geometric_or_linear(observed, path, expected):
+    g = targets.required_growth(10, 20, 2016, 2020)
+    assert targets.verdict(20, 2020, observed, 2018, 10, 2016, g, path)[0] == expected
+
+
+def test_the_five_documents_xinjiang_incubator_verdict_is_fragile(card):
+    row = card.set_index("target_id").loc["xinjiang-2017-007"]
+    # 29 observed against 30 for 2020: "not met" with the outcome dated 2021 (outcomes.csv).
+    # Dated during 2020 (2019.5 on the year-end scale, readings.csv), it is before the deadline:
+    # geometric path 16 * (30/16)^(3.5/4) = 16 * e^(0.875 * ln 1.875) = 16 * e^0.5500 = 27.73 <= 29,
+    # linear path 16 + 14 * 3.5/4 = 28.25 <= 29: ahead of pace either way
+    assert row["verdict"] == "not met" and row["robustness"] == "fragile"
+    assert row["verdict_range"] == "not met / ahead of pace"
+    assert row["flipped_by"].startswith("ahead of pace under the reading: the outcome as of mid-2020")
+
+
+def test_the_five_documents_robust_verdicts(card):
+    rows = card.set_index("target_id")
+    # Xinjiang's maker spaces: 64 against 60 is met whether dated 2020 or 2021 and whether the
+    # baseline is the 29 registered or the first batch of 16 read as the stock
+    assert rows.loc["xinjiang-2017-005", "robustness"] == "robust"
+    assert any(a["figure_id"] == "xinjiang-2017-014" for a in rows.loc["xinjiang-2017-005", "baseline_alternatives"])
+    # Shaoxing's provincial maker spaces: ahead of pace on the geometric path from 3 and on the linear one
+    assert rows.loc["shaoxing-2017-002", ["verdict", "robustness"]].tolist() == ["ahead of pace", "robust"]
+
+
+def test_national_benchmarks_compare_like_with_like():
+    trend = targets.NationalTrend("maker_spaces", 0.18, 0.03, 0.35, [2016, 2017, 2018, 2020], 4, 0.0, 0.0)
+    trends = {("maker_spaces", "all"): trend}
+    # provincial-level carriers have no national series of their own
+    assert targets.compare_national("maker_spaces", "provincial_level", 0.5, 2016, 2019, trends)["vs_national"] == \
+        "no national series of this scope (provincial_level): not compared"
+    # the region's growth 2016-2021 against a national series ending in 2020: not the same years
+    assert targets.compare_national("maker_spaces", "region_registered", 0.17, 2016, 2021, trends)["vs_national"] \
+        .startswith("not the same years: the national series covers 2016-2020, the region's growth 2016-2021")
+    # same scope, same years, inside the 95% interval: not distinguishable, never "within the range"
+    assert targets.compare_national("maker_spaces", "all", 0.17, 2016, 2020, trends)["vs_national"] == \
+        "not distinguishable from the national pace (95% CI 3.0% to 35.0%, n=4)"
+    assert targets.compare_national("maker_spaces", "all", 0.40, 2016, 2020, trends)["vs_national"] == \
+        "faster than the nation"
+    three = targets.NationalTrend("incubators", 0.22, 0.02, 0.45, [2016, 2017, 2018], 3, 0.0, 0.0)
+    assert targets.compare_national("incubators", "all", 0.3, 2016, 2018, {("incubators", "all"): three})[
+        "vs_national"] == "too few points: the national trend rests on 3 years"
+
+
+def _doc(region_zh="辽宁省"):
+    return Document(doc_id="d", region="r", region_zh=region_zh, region_en="R", level="province", parent_province="",
+                    genre="news_report", title="", date="2015", outlet="", script="", file="d.txt", sha256="",
+                    original_encoding="utf-8", notes="")
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("大连高新区出台“众创十二条”,计划5年投入资金", ("大连高新区", "development_zone")),
+    ("沈阳市政府出台了", ("沈阳市", "prefecture_city")),
+    ("全市孵化机构数量", ("", "")),  # "the whole city": no place named
+    ("自治区众创空间", ("", "")),
+    ("辽宁省本级安排", ("", "")),  # the document's own region
+])
+def test_drafted_locality(before, expected):
+    assert drafts.draft_locality(before, _doc()) == expected
+
+
+def test_drafted_flags_and_money_class():
+    assert drafts.draft_flags("第一批16家自治区众创空间累计") == "first_batch;cumulative"
+    assert drafts.draft_flags("鞍山高新区正在打造5个众创空间") == "under_construction"
+    assert drafts._money_class("funding", "设立创业投资种子基金累计1600余万元", carrier=True) == \
+        {"payer_type": "carrier", "money": "fund_size", "stock_flow": "stock"}
+    assert drafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
+        {"payer_type": "government", "money": "plan", "stock_flow": "flow"}
+    assert drafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
