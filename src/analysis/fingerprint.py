@@ -38,7 +38,7 @@ def package_hash() -> str:
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for p in sorted(pkg.rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json"):
+        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".j2", ".css", ".js"):
             h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
 
