@@ -51,6 +51,10 @@ def kernel_manager_class():
 
 def worker(job_file: str) -> int:
     """Run one notebook with papermill, normalise and render it, write a result file."""
+    # papermill and nbconvert import nbformat, whose jsonschema imports rfc3987_syntax to check
+    # "iri" strings, a grammar compiled at import: a second of every run, for a format no
+    # notebook uses (jsonschema treats the module as absent; analysis.schema does the same)
+    sys.modules.setdefault("rfc3987_syntax", None)
     from analysis import diagnosis, outputs
 
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
