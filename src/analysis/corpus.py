@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pandas is imported where it is used: listing the catalogue 
 
 __all__ = [
     "CATALOGUE_FIELDS", "Document", "load_catalogue", "documents",
-    "read_raw", "load_clean", "inventory", "write_processed", "add_document", "decode_incoming",
+    "read_raw", "load_clean", "inventory", "headline", "write_processed", "add_document", "decode_incoming",
 ]
 
 CATALOGUE_FIELDS = [
@@ -346,3 +346,15 @@ def _package_with_text(package: Path, doc: Document, data: bytes) -> str:
     resources.insert(texts[-1] + 1 if texts else len(resources), resource)
     content["resources"] = resources
     return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+
+
+def headline(inventory, lang: str = "en") -> str:
+    """The corpus report's one line: documents, regions, years, genres, characters."""
+    n, regions = len(inventory), inventory["region"].nunique()
+    y0, y1 = str(inventory["date"].min())[:4], str(inventory["date"].max())[:4]
+    policy, news = int((inventory["genre"] == "policy_text").sum()), int((inventory["genre"] == "news_report").sum())
+    chars = int(inventory["clean_chars"].sum())
+    if lang == "zh":
+        return f"{regions}个地区的{n}篇文献,{y0}–{y1}年:政策文本{policy}篇,新闻报道{news}篇;清洗后共{chars:,}字"
+    return (f"{n} documents from {regions} regions, {y0}–{y1}: {policy} policy texts, {news} news reports; "
+            f"{chars:,} characters after cleaning")

@@ -72,8 +72,12 @@ def environment() -> dict:
 
 def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: dict) -> dict:
     """Everything that decides whether a run's outputs are out of date."""
+    from analysis.outputs import translation_file
+
+    translation = translation_file(run.notebook, str(run.all_parameters().get("lang", "en")))
     return {
         "notebook": sha256_file(run.notebook), "parameters": run.all_parameters(), "show_code": show_code,
+        "translation": sha256_file(translation) if translation.is_file() else "",
         "package": package, "lock": lock, **env,
         "data": {paths.relative(p): sha256_file(p) for p in input_files(run.inputs)},
     }
@@ -100,9 +104,10 @@ def explain(run: Run, entry: dict | None, parts: dict, fp: str, reports: Path) -
     old = entry.get("inputs")
     if not old:
         return "its manifest entry predates the recorded inputs"
-    reasons = [f"{key} changed" for key in ("notebook", "parameters", "show_code", "package", "lock")
+    reasons = [f"{key} changed" for key in ("notebook", "translation", "parameters", "show_code", "package", "lock")
                if old.get(key) != parts.get(key)]
-    labels = {"package": "the analysis package", "lock": "requirements.lock"}
+    labels = {"package": "the analysis package", "lock": "requirements.lock",
+              "translation": "the notebook's translation (notebooks/i18n/)"}
     reasons = [labels.get(r.split()[0], r.split()[0]) + " changed" for r in reasons]
     if old.get("interpreter") != parts["interpreter"]:
         reasons.append(f"interpreter {old.get('interpreter')} -> {parts['interpreter']}")

@@ -357,13 +357,27 @@ def measures(per="all") -> tuple[str, ...]:
     return MEASURES if not items or "all" in items else tuple(i for i in MEASURES if i in items)
 
 
-def headline(fund: pd.DataFrame, table: pd.DataFrame) -> str:
+def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
     n_rules = fund.loc[fund["rule_id"] != "", "rule_id"].nunique()
     shown = int(table["value"].notna().sum()) if len(table) else 0
     missing = int(table["value"].isna().sum()) if len(table) else 0
-    return (f"{len(totals)} funding amounts in {totals['region'].nunique()} regions, {n_rules} subsidy rules; "
+    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"]))) if len(totals) else 0
+    if lang == "zh":
+        return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
+                f"{shown}个单位金额,{missing}个无分母(附原因)")
+    return (f"{len(totals)} funding amounts in {totals['region'].nunique()} regions ({classes} classes of money, "
+            f"compared only within a class), {n_rules} subsidy rules; "
             f"{shown} per-unit values, {missing} without a denominator (reason given)")
+
+
+def figures_csv(fund: pd.DataFrame) -> pd.DataFrame:
+    """The funding figures as a paper's table is built from them: the amount as a plain number
+    in its unit (yuan, or percent for a rate), the place and the class of money as data."""
+    cols = ["figure_id", "status", "region", "locality", "instrument", "payer_type", "money", "stock_flow", "payer",
+            "recipient", "value", "unit", "qualifier", "per", "period_years", "rule_id", "rule_role", "year",
+            "counts_in_total", "quote", "note"]
+    return fund[[c for c in cols if c in fund]]
 
 
 def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -379,18 +393,30 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     )
     out["place"] = [loc if loc else "" for loc in (fund["locality"] if "locality" in fund else [""] * len(fund))]
     out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
-    return out[["figure_id", "status", "region_name", "place", "instrument", "class", "payer", "recipient", "amount",
-                "qualifier", "per", "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]].rename(
-        columns={"region_name": "region"}).set_index("figure_id")
+    from analysis.i18n import columns
+
+    cols = ["figure_id", "status", "region_name", "place", "instrument", "class", "payer", "recipient", "amount",
+            "qualifier", "per", "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]
+    if lang == "zh":  # the curated payer, recipient and note are English free text: in the CSV, not the zh table
+        cols = [c for c in cols if c not in ("payer", "recipient", "note")]
+    return columns(out[cols].rename(columns={"region_name": "region"}).set_index("figure_id"), lang)
 
 
-def intensity_table(table: pd.DataFrame) -> pd.DataFrame:
+def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    from analysis.i18n import columns
+
     if table.empty:
         return table
+    from analysis.i18n import word
+
     shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
-                                for v, m in zip(table["value"], table["measure"])])
-    return shown[["figure_id", "status", "region", "place", "money_class", "instrument", "measure", "value", "unit",
-                  "bound", "denominator_source", "no_denominator", "prices"]].fillna("").set_index(["figure_id", "measure"])
+                                for v, m in zip(table["value"], table["measure"])],
+                         money_class=[money_class(a, b, c, lang) for a, b, c in
+                                      zip(table["payer_type"], table["money"], table["stock_flow"])],
+                         bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]])
+    return columns(shown[["figure_id", "status", "region", "place", "money_class", "instrument", "measure", "value",
+                          "unit", "bound", "denominator_source", "no_denominator", "prices"]].fillna("")
+                   .set_index(["figure_id", "measure"]), lang)
 
 
 def rules_table(rule_set: dict[str, Rule]) -> pd.DataFrame:

@@ -74,6 +74,7 @@ def worker(job_file: str) -> int:
 
         try:
             nb = nbformat.read(job["output"], as_version=4)
+            outputs.translate(nb, Path(job["notebook"]), str(job["all_parameters"].get("lang", "en")))
             outputs.normalise(nb, job["all_parameters"], set(job["given"]))
             Path(job["normalised"]).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
             Path(job["html"]).write_text(outputs.render_html(nb, job["stem"], job["name"], job["show_code"],

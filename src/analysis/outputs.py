@@ -14,7 +14,8 @@ from pathlib import Path
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
-__all__ = ["first_heading", "headline", "parameters_output", "normalise", "render_html", "write_atomic"]
+__all__ = ["first_heading", "headline", "parameters_output", "normalise", "render_html", "write_atomic", "translate",
+           "translation_file"]
 
 
 def first_heading(nb) -> str:
@@ -48,6 +49,29 @@ def parameters_output(all_parameters: dict, given: set[str]) -> dict:
              f"<thead><tr><th>name</th><th>value</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
     plain = "\n".join(f"{k} = {v!r}" for k, v in all_parameters.items())
     return nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": plain})
+
+
+def translation_file(notebook: Path, lang: str) -> Path:
+    """Where a notebook's prose in ``lang`` is: ``notebooks/i18n/<lang>/<stem>.yml``."""
+    return Path(notebook).parent / "i18n" / lang / f"{Path(notebook).stem}.yml"
+
+
+def translate(nb, notebook: Path, lang: str) -> int:
+    """Put the notebook's prose in ``lang`` in place of the English (markdown cells by id, from
+    ``translation_file``); returns how many cells were translated. Code, and what code prints,
+    is the package's to translate (``lang`` parameters)."""
+    path = translation_file(notebook, lang)
+    if lang == "en" or not path.is_file():
+        return 0
+    import yaml
+
+    text = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    done = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.get("id") in text:
+            cell.source = str(text[cell.id])
+            done += 1
+    return done
 
 
 def normalise(nb, all_parameters: dict, given: set[str]) -> None:

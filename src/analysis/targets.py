@@ -353,13 +353,22 @@ def select(card: pd.DataFrame, target_year="all", regions="all", indicators="all
     return out.reset_index(drop=True)
 
 
-def headline(card: pd.DataFrame) -> str:
+def headline(card: pd.DataFrame, lang: str = "en") -> str:
+    from analysis.i18n import word
+
+    zh = lang == "zh"
     if card.empty:
-        return "No target matches the parameters"
+        return "没有符合参数的目标" if zh else "No target matches the parameters"
     counts = card["verdict"].value_counts()
-    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts)
     with_base = int(card["required_growth"].notna().sum())
-    return f"{len(card)} targets: {parts}; {with_base} with a baseline to measure the required pace"
+    fragile = int((card["robustness"] == "fragile").sum()) if "robustness" in card else 0
+    if zh:
+        parts = "、".join(f"{word(v, lang)}{counts[v]}个" for v in VERDICTS if v in counts)
+        return (f"{len(card)}个目标:{parts};{with_base}个有基线可算所需增速"
+                + (f";{fragile}个结论不稳健" if fragile else ""))
+    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts)
+    return (f"{len(card)} targets: {parts}; {with_base} with a baseline to measure the required pace"
+            + (f"; {fragile} verdict{'s' if fragile != 1 else ''} fragile" if fragile else ""))
 
 
 def _fmt(value, pct: bool = False) -> str:
@@ -406,10 +415,19 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "why": r["verdict_reason"],
             "vs nation": r.get("vs_national") or "–",
         })
-    return pd.DataFrame(rows).set_index("target") if rows else pd.DataFrame()
+    if not rows:
+        return pd.DataFrame()
+    from analysis.i18n import columns, word
+
+    frame = pd.DataFrame(rows)
+    for col in ("verdict", "bound"):
+        frame[col] = frame[col].map(lambda v: word(v, lang))
+    frame["readings"] = [word(r.split(":", 1)[0], lang) + (":" + r.split(":", 1)[1] if ":" in r else "")
+                         for r in frame["readings"]]
+    return columns(frame.set_index("target"), lang)
 
 
-def national_table(national: pd.DataFrame) -> pd.DataFrame:
+def national_table(national: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     rows = []
     for indicator, scope in sorted({(i, sc) for i in NATIONAL_SERIES.values() for sc in set(NATIONAL_SCOPE.values())}):
         series = national[(national["indicator"] == indicator) & (national["scope"] == scope)].sort_values("year")
@@ -420,11 +438,16 @@ def national_table(national: pd.DataFrame) -> pd.DataFrame:
             "indicator": indicator, "scope": scope,
             "observations": ", ".join(f"{y}: {v:,.0f}" for y, v in zip(series["year"], series["value"])),
             "growth per year": _fmt(trend.growth, pct=True) if trend else "–",
-            "95% CI": f"{trend.low:.1%} to {trend.high:.1%}" if trend else "fewer than three observations",
+            "95% CI": (f"{trend.low:.1%} 至 {trend.high:.1%}" if lang == "zh" else f"{trend.low:.1%} to {trend.high:.1%}")
+            if trend else ("观测值少于三个" if lang == "zh" else "fewer than three observations"),
         })
-    return pd.DataFrame(rows)
+    from analysis.i18n import columns
+
+    return columns(pd.DataFrame(rows), lang)
 
 
-def provenance_table(card: pd.DataFrame) -> pd.DataFrame:
-    return card[["region", "indicator", "scope", "target_id", "target_status", "target_quote", "baseline_ref",
-                 "baseline_quote", "observed_source", "observed_quote"]].fillna("–").set_index("target_id")
+def provenance_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    from analysis.i18n import columns
+
+    return columns(card[["region", "indicator", "scope", "target_id", "target_status", "target_quote", "baseline_ref",
+                         "baseline_quote", "observed_source", "observed_quote"]].fillna("–").set_index("target_id"), lang)

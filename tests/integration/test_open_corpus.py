@@ -95,7 +95,9 @@ def test_strategies_targets_and_funding_include_the_new_documents_as_drafts(copy
     fund = pd.read_csv(tables / "04_funding" / "funding_figures.csv")
     # yuhang_2025.txt: "区财政每年安排专项资金3000万元" — drafted, beside the reviewed amounts
     mine = fund[fund["figure_id"].str.startswith("yuhang-2023")]
-    assert set(mine["status"]) == {"draft"} and "3,000万元" in set(mine["amount"])
+    # 3000万元 = 30,000,000 yuan, a plain number in the table a paper is built from
+    assert set(mine["status"]) == {"draft"} and 30_000_000 in set(mine["value"])
+    assert set(mine["unit"]) == {"CNY"} and set(mine["payer_type"]) == {"government"}
     assert "reviewed" in set(fund["status"])
 
 
