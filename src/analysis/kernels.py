@@ -1,6 +1,7 @@
-"""The kernel and the worker: each notebook runs in a worker process of its own
-(``python -m analysis.kernels JOB_FILE``), which executes it with papermill on this
-interpreter's kernel and writes a result file the scheduler reads.
+"""The kernel and the worker: a worker process (``python -m analysis.kernels --serve``, or
+``python -m analysis.kernels JOB_FILE`` for one job) executes notebooks one after another with
+papermill, each on a kernel of its own (this interpreter), and writes a result file per job
+that the scheduler reads.
 
 - No kernelspec is needed: the kernel is this interpreter (papermill's NoSuchKernel trap).
 - IPC sockets instead of TCP ports: no port races between parallel kernels (papermill
@@ -19,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["kernel_manager_class", "worker", "kill_group"]
+__all__ = ["kernel_manager_class", "worker", "serve", "kill_group"]
 
 
 def kernel_manager_class():
@@ -58,6 +59,7 @@ def worker(job_file: str) -> int:
     from analysis import diagnosis, outputs
 
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+    os.environ.update(job.get("env", {}))  # what the run's kernel inherits: where its tables go, ...
     import papermill as pm
 
     result: dict = {"status": "done"}
@@ -86,6 +88,23 @@ def worker(job_file: str) -> int:
     return 0
 
 
+def serve() -> int:
+    """A worker that runs one job after another: job files' paths come a line each on the pipe
+    ``$ANALYSIS_JOB_FD``; after each job it writes "done" to ``$ANALYSIS_DONE_FD``; it ends at the
+    end of the job pipe. Each job still runs in a kernel of its own (``worker``)."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # see worker()
+    import papermill  # noqa: F401  imported once for every notebook this worker runs
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    done = int(os.environ["ANALYSIS_DONE_FD"])
+    with os.fdopen(int(os.environ["ANALYSIS_JOB_FD"]), "r") as jobs:
+        for line in jobs:
+            if line.strip():
+                worker(line.strip())
+                os.write(done, b"done\n")
+    return 0
+
+
 def kill_group(pid: int) -> None:
     """Kill a process and its session (a worker, or a kernel: each has a session of its own)."""
     try:
@@ -95,4 +114,4 @@ def kill_group(pid: int) -> None:
 
 
 if __name__ == "__main__" and len(sys.argv) == 2:
-    raise SystemExit(worker(sys.argv[1]))
+    raise SystemExit(serve() if sys.argv[1] == "--serve" else worker(sys.argv[1]))

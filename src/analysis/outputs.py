@@ -9,6 +9,7 @@ import hashlib
 import html
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 _UMASK = os.umask(0o022)
@@ -94,18 +95,23 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
         target.outputs = [parameters_output(all_parameters, given)]
 
 
+@lru_cache(maxsize=2)
+def _exporter(show_code: bool):
+    """One exporter per worker (its templates compile once, not once a report)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
+                        exclude_output_prompt=True)
+
+
 def render_html(nb, stem: str, name: str, show_code: bool, lang: str = "en") -> str:
     """The report's page: nbconvert's ``basic`` template renders the cells (no styles or
     scripts of its own), the site's ``report.html.j2`` puts them in a page with the shared
     navigation, stylesheet and script (``reports/assets/``, written once for every page)."""
-    from nbconvert import HTMLExporter
-
     from analysis import site
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                            exclude_output_prompt=True)
     title = first_heading(nb) or stem
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _exporter(show_code).from_notebook_node(nb)
     from markupsafe import Markup
 
     return site.environment().get_template("report.html.j2").render(

@@ -71,30 +71,60 @@ class Result:
 
 
 @dataclass
+class Worker:
+    """A worker process (``python -m analysis.kernels --serve``) that runs one notebook after
+    another: its interpreter, papermill and nbconvert start once rather than once a notebook
+    (a second of every run), while every notebook still gets a kernel of its own. It reads job
+    files' paths from a pipe, a line each, and writes a line to another after each job."""
+    proc: subprocess.Popen
+    jobs: IO  # where the scheduler writes job files' paths
+    done: int  # the file descriptor the worker writes "done" to after each job
+    log: IO
+
+    def kill(self) -> None:
+        kill_group(self.proc.pid)
+
+    def close(self, wait: float = 10.0) -> None:
+        """Tell it there is no more work (end of its job pipe), and wait for it to end."""
+        for step in (lambda: self.jobs.close(), lambda: self.proc.wait(timeout=wait)):
+            try:
+                step()
+            except (OSError, subprocess.TimeoutExpired):
+                self.kill()
+                self.proc.wait()
+        os.close(self.done)
+        self.log.close()
+
+
+@dataclass
 class Job:
     """A run being executed: its worker, where it writes, and since when."""
     run: Run
     fingerprint: str
     stage: Path  # the run's staging folder: job file, executed notebook, tables, result
     spec: dict  # what the worker is told (the job file)
-    proc: subprocess.Popen
-    log: IO
+    worker: Worker
     ipc_dir: str
     started: float
 
-    def kill(self) -> None:
-        """The worker and the kernel (each has a session of its own)."""
-        kill_group(self.proc.pid)
+    def kill_kernel(self) -> None:
+        """The run's kernel (it has a session of its own), should it have outlived its notebook."""
         pidfile = self.stage / "kernel.pid"
         if pidfile.is_file():
             kill_group(int(pidfile.read_text()))
 
+    def kill(self) -> None:
+        """The worker and the kernel."""
+        self.worker.kill()
+        self.kill_kernel()
+
 
 @dataclass
 class Finished:
-    """The event a watcher posts when its worker has ended (or was killed at its timeout)."""
+    """The event a watcher posts when its job has ended (or was killed at its timeout)."""
     job: Job
     timed_out: bool
+    worker_alive: bool = True  # the worker said "done" and can take the next job
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -131,38 +161,58 @@ class _Progress:
 
 
 # --- starting, watching and collecting a worker ---------------------------------------------------
-def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queue.Queue) -> Job:
+def _spawn(staging_root: Path, n: int) -> Worker:
+    """A worker process, with its two pipes (passed as file descriptors: a kernel inherits
+    neither, and its output cannot mix with the worker's answers)."""
+    jobs_r, jobs_w = os.pipe()
+    done_r, done_w = os.pipe()
+    log = open(staging_root / f"worker-{n}.log", "wb")
+    env = {**os.environ, "SHUANGCHUANG_ROOT": str(paths.project_root()), "PYTHONHASHSEED": "0",
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1", "ANALYSIS_JOB_FD": str(jobs_r), "ANALYSIS_DONE_FD": str(done_w)}
+    proc = subprocess.Popen([sys.executable, "-m", "analysis.kernels", "--serve"], stdout=log, stderr=subprocess.STDOUT,
+                            env=env, start_new_session=True, pass_fds=(jobs_r, done_w))
+    os.close(jobs_r)
+    os.close(done_w)
+    return Worker(proc, os.fdopen(jobs_w, "w"), done_r, log)
+
+
+def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queue.Queue, worker: Worker) -> Job:
     stage = Path(tempfile.mkdtemp(prefix=f"{run.name}-", dir=staging_root))
     (stage / "tables").mkdir()
+    ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
     spec = {"notebook": str(run.notebook), "output": str(stage / "executed.ipynb"),
             "parameters": run.parameters, "cwd": str(run.notebook.parent), "timeout": run.timeout,
             "result": str(stage / "result.json"), "tables": str(stage / "tables"),
             "normalised": str(stage / "normalised.ipynb"), "html": str(stage / "report.html"),
             "name": run.name, "stem": run.notebook.stem, "show_code": options.show_code,
-            "all_parameters": run.all_parameters(), "given": sorted(run.parameters)}
+            "all_parameters": run.all_parameters(), "given": sorted(run.parameters),
+            # what the run's kernel is told (the worker sets it before starting the kernel)
+            "env": {"ANALYSIS_TABLES_DIR": str(stage / "tables"), "ANALYSIS_RUN_NAME": run.name,
+                    "ANALYSIS_KERNEL_IPC_DIR": ipc_dir, "ANALYSIS_KERNEL_PIDFILE": str(stage / "kernel.pid")}}
     (stage / "job.json").write_text(json.dumps(spec), encoding="utf-8")
-    ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
-    env = {**os.environ, "ANALYSIS_TABLES_DIR": spec["tables"], "ANALYSIS_RUN_NAME": run.name, "ANALYSIS_KERNEL_IPC_DIR": ipc_dir,
-           "SHUANGCHUANG_ROOT": str(paths.project_root()), "ANALYSIS_KERNEL_PIDFILE": str(stage / "kernel.pid"),
-           "PYTHONHASHSEED": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    log = open(stage / "worker.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "analysis.kernels", str(stage / "job.json")],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    job = Job(run, fp, stage, spec, proc, log, ipc_dir, time.monotonic())
+    job = Job(run, fp, stage, spec, worker, ipc_dir, time.monotonic())
+    worker.jobs.write(str(stage / "job.json") + "\n")
+    worker.jobs.flush()
     threading.Thread(target=_watch, args=(job, events), daemon=True, name=f"watch {run.name}").start()
     return job
 
 
 def _watch(job: Job, events: queue.Queue) -> None:
-    """Wait for the worker; past its timeout (plus a grace period) kill it with its kernel."""
+    """Wait for the worker's "done"; past the run's timeout (plus a grace period) kill the worker
+    with its kernel. An end of the pipe instead means the worker died."""
+    import select
+
     try:
-        job.proc.wait(timeout=job.run.timeout + _GRACE_SECONDS)
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        job.kill()
-        job.proc.wait()
-        timed_out = True
-    events.put(Finished(job, timed_out))
+        ready, _, _ = select.select([job.worker.done], [], [], job.run.timeout + _GRACE_SECONDS)
+        if not ready:
+            job.kill()
+            job.worker.proc.wait()
+            events.put(Finished(job, timed_out=True, worker_alive=False))
+            return
+        answer = os.read(job.worker.done, 64)
+    except (OSError, ValueError):  # the pipe was closed under it: the run is being stopped (Ctrl-C)
+        return
+    events.put(Finished(job, timed_out=False, worker_alive=answer.startswith(b"done")))
 
 
 def _collect(event: Finished, options: Options) -> Result:
@@ -170,8 +220,7 @@ def _collect(event: Finished, options: Options) -> Result:
     import nbformat
 
     job, reports = event.job, Path(options.reports_dir)
-    job.log.close()
-    job.kill()  # the kernel, should it have outlived its worker
+    job.kill_kernel()  # should it have outlived its notebook
     result_file = Path(job.spec["result"])
     result = json.loads(result_file.read_text()) if result_file.is_file() else {}
     timed_out = event.timed_out or result.get("kind") == "timeout"
@@ -259,6 +308,8 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
     staging_root = reports / ".staging"
     events: queue.Queue[Finished] = queue.Queue()
     running: dict[str, Job] = {}
+    idle: list[Worker] = []
+    spawned = 0
     stop = False
     try:
         if todo:
@@ -266,7 +317,10 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         while todo or running:
             while todo and len(running) < max(1, options.jobs) and not stop:
                 run, fp = todo.pop(0)
-                running[run.name] = _start(run, fp, options, staging_root, events)
+                if not idle:
+                    spawned += 1
+                    idle.append(_spawn(staging_root, spawned))
+                running[run.name] = _start(run, fp, options, staging_root, events, idle.pop())
                 progress.state(run.name, "running")
             if todo and stop:
                 for run, _ in todo:
@@ -282,6 +336,11 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
             results[job.run.name] = result
             del running[job.run.name]
             _cleanup(job)
+            if event.worker_alive:
+                idle.append(job.worker)
+            else:  # killed at its timeout, or died: the next run gets a new one
+                job.worker.kill()
+                job.worker.close(wait=1)
             progress.state(job.run.name, result.status,
                            f"{result.duration:.1f} s" if result.status == "done" else result.message)
             if result.status == "failed" and options.fail_fast:
@@ -290,13 +349,19 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         # Ctrl-C: stop every worker and its kernel, leave no staging file, keep what finished
         for job in running.values():
             job.kill()
-            job.proc.wait()
-            job.log.close()
+            job.worker.proc.wait()
+            job.worker.close(wait=1)
             _cleanup(job)
+        for worker in idle:
+            worker.kill()
+            worker.close(wait=1)
+        idle = []
         finished = [results[r.name] for r in runs if r.name in results]
         site.write_index(reports, manifests.write(reports, manifest, finished, runs, package, lock))
         raise
     finally:
+        for worker in idle:
+            worker.close()
         progress.close()
         shutil.rmtree(staging_root, ignore_errors=True)
     ordered = [results[r.name] for r in runs]
