@@ -9,6 +9,7 @@ unit tests."""
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -118,7 +119,10 @@ def test_the_unit_tests_pass_on_the_grown_corpus(copy):
     assert done.returncode == 0, done.stdout[-3000:]
 
 
-def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(copy):
+@contextmanager
+def _quote_moved(copy: Path):
+    """shaoxing-2017-002's quote start moved by one character in the copy's curated table (as a
+    re-cleaning of the corpus would move it), restored afterwards."""
     path = copy / "data" / "curated" / "figures.csv"
     original = path.read_text(encoding="utf-8")
     row = "shaoxing-2017-002,shaoxing-2017,maker_spaces,provincial_level,target,2020,80,count,exact,80家,省级80家,"
@@ -127,13 +131,18 @@ def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(cop
         start = original.index(row) + len(row)
         offset = original[start:].split(",")[0]
         path.write_text(original[:start] + str(int(offset) + 1) + original[start + len(offset):], encoding="utf-8")
+        yield
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(copy):
+    with _quote_moved(copy):
         done = _cli(copy, "figures", "check")
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1
         assert done.stderr.startswith("error: data/curated/figures.csv, row ")
         assert "(shaoxing-2017-002), field 'quote': the quote is not at" in done.stderr
-    finally:
-        path.write_text(original, encoding="utf-8")
 
 
 def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
@@ -141,14 +150,7 @@ def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
     the number's link is marked broken with the reason, the run lists it, verify would fail."""
     import json
 
-    path = copy / "data" / "curated" / "figures.csv"
-    original = path.read_text(encoding="utf-8")
-    row = "shaoxing-2017-002,shaoxing-2017,maker_spaces,provincial_level,target,2020,80,count,exact,80家,省级80家,"
-    assert row in original
-    try:
-        start = original.index(row) + len(row)
-        offset = original[start:].split(",")[0]
-        path.write_text(original[:start] + str(int(offset) + 1) + original[start + len(offset):], encoding="utf-8")
+    with _quote_moved(copy):
         done = _cli(copy, "run", "03_targets", "--quiet")
         assert done.returncode == 0, done.stderr
         assert "BROKEN LINK html/03_targets.html: 80 (2020)" in done.stderr
@@ -159,5 +161,3 @@ def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
         assert any("shaoxing-2017-002" in b["reason"] for b in manifest["site"]["broken_links"])
         viewer = (copy / "reports" / "documents" / "shaoxing-2017.html").read_text(encoding="utf-8")
         assert 'id="broken-shaoxing-2017-002"' in viewer and 'id="f-shaoxing-2017-002"' not in viewer
-    finally:
-        path.write_text(original, encoding="utf-8")
