@@ -86,7 +86,7 @@ def _cell_html(value):
     return escape(value) if isinstance(value, str) else value
 
 
-def to_html(frame) -> str:
+def to_html(frame, table_id: str | None = None) -> str:
     """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
     escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
     import pandas as pd
@@ -103,7 +103,7 @@ def to_html(frame) -> str:
     elif not is_numeric_dtype(shown.index):
         shown.index = pd.Index([_cell_html(v) for v in shown.index], name=shown.index.name, dtype=object)
     with pd.option_context("display.max_colwidth", None):
-        return shown.to_html(escape=False, na_rep="", border=0)
+        return shown.to_html(escape=False, na_rep="", border=0, table_id=table_id)
 
 
 def show(frame) -> None:
@@ -126,8 +126,7 @@ def searchable_table(frame, table_id: str, placeholder: str = "search…") -> No
     from IPython.display import display
     from markupsafe import Markup
 
-    table = to_html(frame.reset_index(drop=True)).replace('<table border="0" class="dataframe">',
-                                                          f'<table class="dataframe" id="{table_id}">', 1)
+    table = to_html(frame.reset_index(drop=True), table_id=table_id)
     html = Markup('<input type="search" class="table-filter" data-table="{}" placeholder="{}">'
                   '<div class="table-wrap tall">{}</div>').format(table_id, placeholder, Markup(table))
     display({"text/html": str(html), "text/plain": frame.to_string()}, raw=True)

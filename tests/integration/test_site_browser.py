@@ -155,6 +155,18 @@ def test_search_finds_a_document_by_a_chinese_term(real_reports, page):
     assert page.locator("#search-results mark").first.inner_text() == term
 
 
+def test_a_long_table_filters_its_rows(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/02_strategies.html"))
+    rows = page.locator("#clauses tbody tr")
+    total = rows.count()
+    assert total > 100  # every clause of the corpus (350 for the five documents)
+    page.fill("input.table-filter[data-table=clauses]", "shaoxing-2017:")
+    visible = page.eval_on_selector_all("#clauses tbody tr", "rs => rs.filter(r => r.style.display !== 'none').length")
+    expected = (reports / "html/02_strategies.html").read_text(encoding="utf-8").count('href="../documents/shaoxing-2017.html#c-')
+    assert 0 < visible < total and visible == expected
+
+
 def test_the_chinese_and_english_renderings_link_to_each_other(real_reports, page):
     reports, _ = real_reports
     page.goto(url(reports, "html/03_targets.html"))
