@@ -391,7 +391,7 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
-    out["place"] = [loc if loc else "" for loc in (fund["locality"] if "locality" in fund else [""] * len(fund))]
+    out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
     out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
     from analysis.i18n import columns
 

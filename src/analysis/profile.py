@@ -48,11 +48,11 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
 
     rows["value"] = [links.figure(f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}", f)
                      for v, f in zip(rows["value"], rows["figure_id"])]
-    if "place" not in rows:
-        rows["place"], rows["flags"] = "", ""
     # where the figure is about (a city, a zone) when narrower than the region, and what it counts
     # besides a plain stock (a first batch, a cumulative total, carriers under construction)
-    rows["place"] = [p if not whole else "" for p, whole in zip(rows["place"], rows.get("whole_region", True))]
+    for col in ("locality", "flags"):
+        rows[col] = rows[col].fillna("") if col in rows else ""
+    rows["place"] = rows["locality"]
     cols = ["figure_id", "status", "kind", label, "scope", "place", "flags", "year", "value", "unit", "qualifier",
             "quote", "note"]
     out = rows[cols].rename(columns={label: "indicator"})

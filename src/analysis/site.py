@@ -203,7 +203,7 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         _write(reports / "assets" / name, (TEMPLATES / "assets" / name).read_bytes())
     docs = catalogue if catalogue is not None else corpus.load_catalogue()
     regions = _regions(docs)
-    built = sourceview.build_documents(reports / "documents", env, _write,
+    built = sourceview.build_documents(reports / "documents", env, _write, docs,
                                        profiles={d.region for d in docs
                                                  if (reports / "html" / f"region_profile-{d.region}.html").is_file()})
     rows = index_rows(reports, manifest, regions)

@@ -113,6 +113,7 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
     for s in segs:
         if s.level == "clause":
             clauses_of.setdefault(s.para, []).append(s)
+    clause_by_id = {c.id: c for cs in clauses_of.values() for c in cs}
     for s in segs:
         if s.level != "paragraph":
             continue
@@ -123,7 +124,7 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
         for g in groups:
             cid = g["clause"]
             if cid:
-                c = next(c for c in clauses_of[s.para] if c.id == cid)
+                c = clause_by_id[cid]
                 raw = cleaned.raw_span(c.start, c.end)
                 g.update(anchor=links.clause_anchor(cid), raw=f"{raw[0]}-{raw[1]}",
                          title=_clause_title(codes.get(cid), cid, framework),
@@ -137,13 +138,13 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
             "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
 
 
-def build_documents(out_dir: Path, env, write, profiles: set[str] = frozenset()) -> list[dict]:
+def build_documents(out_dir: Path, env, write, docs: list, profiles: set[str] = frozenset()) -> list[dict]:
     """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
     copy its raw file; returns, per document, what the site's index and search need.
-    ``profiles``: the regions whose profile page exists (their names link to it)."""
+    ``docs``: the catalogue's documents; ``profiles``: the regions whose profile page exists
+    (their names link to it)."""
     from analysis import corpus, figures as figs, instruments
 
-    docs = corpus.load_catalogue()
     table = figs.load_figures(check_quotes=False)
     fw = instruments.load_framework()
     try:
