@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataError
+from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
 from analysis.tables import read_rows
 
@@ -117,23 +118,24 @@ def divide(numerator: float, num_qualifier: str, denominator: float, den_qualifi
     return value, f"{effects.pop()} bound"
 
 
-def _context_value(context: pd.DataFrame, region: str, indicator: str, year: int) -> tuple[pd.Series | None, str]:
+def _context_value(context: pd.DataFrame, region: str, indicator: str, year: int) -> tuple[pd.Series | None, Text]:
     rows = context[(context["region"] == region) & (context["indicator"] == indicator)]
     if rows.empty:
-        return None, f"no {indicator} for {region} in the reference data"
+        return None, Text(f"no {indicator} for {region} in the reference data", f"参考数据中没有{region}的{indicator}")
     rows = rows.assign(distance=(rows["year"] - year).abs()).sort_values(["distance", "year"])
     best = rows.iloc[0]
     if best["distance"] > 1:
         years = ", ".join(str(y) for y in sorted(rows["year"]))
-        return None, f"no {indicator} for {region} within one year of {year} (the reference data has {years})"
-    return best, ""
+        return None, Text(f"no {indicator} for {region} within one year of {year} (the reference data has {years})",
+                          f"参考数据中没有{region}在{year}年前后一年内的{indicator}(只有{years}年)")
+    return best, Text("", "")
 
 
 def deflate(amount: float, year: int, region: str, base_year: int, context: pd.DataFrame) -> tuple[float, str]:
     """``amount`` of ``year`` in prices of ``base_year``, with the region's CPI change, else the
     national one. Raises DataError naming every missing year."""
     if year == base_year:
-        return amount, "same year"
+        return amount, Text("same year", "同年价格")
     lo, hi = sorted((year, base_year))
     needed = range(lo + 1, hi + 1)  # CPI change of each year after the earlier one
     cpi = context[context["indicator"] == "cpi_change_pct"]
@@ -152,18 +154,19 @@ def deflate(amount: float, year: int, region: str, base_year: int, context: pd.D
                         f"{', '.join(map(str, missing))} (neither {region} nor china in data/external/context.csv); "
                         "add a sourced row or use price_base_year none", file="data/external/context.csv")
     value = amount * factor if year < base_year else amount / factor
-    return value, f"CPI {', '.join(sources)}"
+    return value, Text(f"CPI {', '.join(sources)}", f"CPI {', '.join(sources)}")
 
 
 def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, measures=MEASURES,
               price_base_year: int | None = None) -> pd.DataFrame:
     """Funding totals normalised: per year, per entity, per firm, per m2, per capita, share of GDP.
     One row per (figure, measure), with the bound and the denominator's source, or the reason
-    there is no denominator."""
+    there is no denominator. Measures, units, sources and reasons are said in both languages
+    (``<column>_zh``, ``analysis.i18n.flatten``); ``measure`` is the key the code uses."""
     by_id = figures.set_index("figure_id")
     rows = []
     for f in fund[(fund["per"] == "total")].itertuples():
-        amount, price_note = float(f.value), "nominal"
+        amount, price_note = float(f.value), Text("nominal", "名义价格")
         if price_base_year is not None:
             amount, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
         locality = getattr(f, "locality", "") or ""
@@ -173,51 +176,63 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 "money_class": money_class(f.payer_type, f.money, f.stock_flow), "year": int(f.year),
                 "amount": amount, "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
 
-        def add(measure, denominator=None, den_qualifier="exact", unit="", source="", reason="", numerator=None):
+        def add(measure: Text, denominator=None, den_qualifier="exact", unit: Text = NO_TEXT, source: Text = NO_TEXT,
+                reason: Text = NO_TEXT, numerator=None):
             if denominator is None:
-                rows.append({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
-                             "denominator": None, "denominator_source": None, "no_denominator": reason})
+                rows.append(flatten({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
+                                     "denominator": None, "denominator_source": NO_TEXT, "no_denominator": reason}))
                 return
             value, bound = divide(amount if numerator is None else numerator, f.qualifier, denominator, den_qualifier)
-            rows.append({**base, "measure": measure, "value": value, "unit": unit, "bound": bound,
-                         "denominator": denominator, "denominator_source": source, "no_denominator": None})
+            rows.append(flatten({**base, "measure": measure, "value": value, "unit": unit, "bound": bound,
+                                 "denominator": denominator, "denominator_source": source, "no_denominator": NO_TEXT}))
 
         if "year" in measures:
+            per_year, unit = Text("per year", "每年"), Text("CNY/year", "元/年")
             if f.stock_flow == "stock":
-                add("per year", unit="CNY/year", reason="a stock (accumulated, or a fund's size): it has no period")
+                add(per_year, unit=unit, reason=Text("a stock (accumulated, or a fund's size): it has no period",
+                                                     "存量(累计额或基金规模):没有期限"))
             elif pd.isna(f.period_years):
-                add("per year", unit="CNY/year", reason="the text gives no period")
+                add(per_year, unit=unit, reason=Text("the text gives no period", "文本没有给出期限"))
             else:
-                add("per year", int(f.period_years), "exact", "CNY/year", f"{int(f.period_years)} years (the text)")
+                n = int(f.period_years)
+                add(per_year, n, "exact", unit, Text(f"{n} years (the text)", f"{n}年(文本)"))
         for measure, column in (("entity", "entities_figure"), ("firm", "firms_figure"), ("area", "area_figure")):
             if measure not in measures:
                 continue
             ref = getattr(f, column)
-            name = {"entity": "per entity", "firm": "per firm", "area": "per m2"}[measure]
+            name = {"entity": Text("per entity", "每个载体"), "firm": Text("per firm", "每家企业"),
+                    "area": Text("per m2", "每平方米")}[measure]
             if not ref:
-                add(name, reason="the documents give no such figure for this amount")
+                add(name, reason=Text("the documents give no such figure for this amount", "文献没有给出该金额的此类数字"))
                 continue
             d = by_id.loc[ref]
             # the unit names what is counted (firms now in incubation are not the graduates the money
             # also covered): the denominator's own indicator
-            unit = "CNY/m2" if measure == "area" else f"CNY per {d['label_en']}" if measure == "entity" \
-                else f"CNY per firm ({d['label_en']})"
-            name = f"per {d['label_en'].rstrip('s')}" if measure == "entity" else name
-            add(name, float(d["value"]), d["qualifier"], unit, f"{ref}: {d['quote']}")
-        for measure, indicator, name, unit in (("capita", "population_year_end", "per capita", "CNY/person"),
-                                               ("gdp", "gdp", "share of GDP", "share")):
+            unit = Text("CNY/m2", "元/平方米") if measure == "area" else \
+                Text(f"CNY per {d['label_en']}", f"元/{d['label_zh']}") if measure == "entity" else \
+                Text(f"CNY per firm ({d['label_en']})", f"元/家企业({d['label_zh']})")
+            if measure == "entity":
+                name = Text(f"per {d['label_en'].rstrip('s')}", f"每个{d['label_zh']}")
+            add(name, float(d["value"]), d["qualifier"], unit, Text(f"{ref}: {d['quote']}", f"{ref}:{d['quote']}"))
+        for measure, indicator, name, unit in (
+                ("capita", "population_year_end", Text("per capita", "人均"), Text("CNY/person", "元/人")),
+                ("gdp", "gdp", Text("share of GDP", "占GDP比重"), Text("share", "比重"))):
             if measure not in measures:
                 continue
             if f.payer_type != "government":
-                add(name, unit=unit, reason=f"not government money ({money_class(f.payer_type, f.money, f.stock_flow)}):"
-                                            " not put against the region's GDP or population")
+                add(name, unit=unit, reason=Text(
+                    f"not government money ({money_class(f.payer_type, f.money, f.stock_flow)}): not put against the "
+                    "region's GDP or population",
+                    f"不是政府资金({money_class(f.payer_type, f.money, f.stock_flow, 'zh')}):不与地区GDP或人口相比"))
                 continue
             if f.stock_flow == "stock":
-                add(name, unit=unit, reason="a stock accumulated over years: not put against one year's GDP or population")
+                add(name, unit=unit, reason=Text("a stock accumulated over years: not put against one year's GDP or population",
+                                                 "多年累计的存量:不与某一年的GDP或人口相比"))
                 continue
             if locality:
-                add(name, unit=unit, reason=f"about {locality}, not the whole of {f.region_en}: the reference data "
-                                            "give no denominator for it")
+                add(name, unit=unit, reason=Text(
+                    f"about {locality}, not the whole of {f.region_en}: the reference data give no denominator for it",
+                    f"关于{locality},而非{f.region_zh}全域:参考数据没有它的分母"))
                 continue
             row, reason = _context_value(context, f.region, indicator, int(f.year))
             # a flow over several years is put against one year's denominator a year at a time
@@ -225,10 +240,15 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
             if row is None:
                 add(name, unit=unit, reason=reason)
             else:
-                add(name + (" a year" if years > 1 else ""), float(row["value"]), "exact", unit,
-                    f"{indicator} {f.region} {int(row['year'])}: {row['source']}"
-                    + (f"; the amount over its {years} years" if years > 1 else ""), numerator=amount / years)
+                where = f"{indicator} {f.region} {int(row['year'])}"
+                add(name + (Text(" a year", "(每年)") if years > 1 else ""), float(row["value"]), "exact", unit,
+                    Text(f"{where}: {row['source']}" + (f"; the amount over its {years} years" if years > 1 else ""),
+                         f"{where}:{row['source']}" + (f";金额按其{years}年平均" if years > 1 else "")),
+                    numerator=amount / years)
     return pd.DataFrame(rows)
+
+
+NO_TEXT = Text("", "")
 
 
 # --- subsidy rules --------------------------------------------------------------------------
@@ -265,7 +285,18 @@ class Rule:
             return 0.0, float(self.amount)
         return float(self.amount), float(self.amount)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """The rule in words. In Chinese, the curated recipient (English free text) gives way to
+        the rule's id; variables are named by their codes in both."""
+        if lang == "zh":
+            parts = []
+            if self.conditions:
+                parts.append("若" + "且".join(f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions))
+            if self.rate is not None:
+                parts.append(f"每年按{self.rate_base}的{self.rate:.0%}补助" + (f",最多{self.cap / 1e4:,.0f}万元" if self.cap else ""))
+            elif self.amount is not None:
+                parts.append(("每年最多补助" if self.amount_qualifier in _UPPER else "每年补助") + f"{self.amount / 1e4:,.0f}万元")
+            return f"{self.rule_id}:" + ",".join(parts)
         parts = []
         if self.conditions:
             parts.append("if " + " and ".join(f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions))
@@ -301,6 +332,8 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
     """Generated sentences, one per class of money (whose, what, stock or flow) and one per
     region's subsidy rules: amounts are set side by side only within a class, and a last
     sentence says which classes are not compared with each other."""
+    from analysis.i18n import pick, word
+
     zh = lang == "zh"
     lines = []
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
@@ -311,17 +344,18 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
         for f in rows.itertuples():
             hedge = ("以上" if zh else " or more") if f.qualifier in _LOWER else ""
             per = table[(table["figure_id"] == f.figure_id) & table["value"].notna()
-                        & ~table["measure"].str.startswith(("share of GDP", "per capita"))]
+                        & ~table["measure"].str.startswith(("share of GDP", "per capita"))] if len(table) else table
             unit_parts = []
-            for p in per.itertuples():
-                bound = "" if p.bound == "exact" else f" ({p.bound})"
-                amount = f"{p.value:,.0f}元" if p.measure == "per m2" else _wan(p.value)
-                unit_parts.append(f"{amount} {p.measure}{bound}")
+            for p in per.to_dict("records"):
+                bound = "" if p["bound"] == "exact" else f"({word(p['bound'], 'zh')})" if zh else f" ({p['bound']})"
+                amount = f"{p['value']:,.0f}元" if p["measure"] == "per m2" else _wan(p["value"])
+                unit_parts.append(f"{pick(p, 'measure', lang)}{amount}{bound}" if zh else f"{amount} {p['measure']}{bound}")
             name = f.region_zh if zh else f.region_en
             where = getattr(f, "locality", "") or ""
             place = f"{name}{'·' + where if where else ''}" if zh else f"{name}{' (' + where + ')' if where else ''}"
             if zh:
-                parts.append(f"{place}:{_wan(f.value)}{hedge}({f.year}年,{f.instrument})")
+                parts.append(f"{place}:{_wan(f.value)}{hedge}({f.year}年,{f.instrument})"
+                             + (f"={'、'.join(unit_parts)}" if unit_parts else ""))
             else:
                 parts.append(f"{place}: {f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge} in {f.year} from "
                              f"{f.payer}" + (f" = {', '.join(unit_parts)}" if unit_parts else ""))
@@ -337,7 +371,7 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
         mine = [r for r in rule_set.values() if r.region == region]
         if mine:
             name = rows.iloc[0]["region_zh" if zh else "region_en"]
-            lines.append(f"{name}的补助规则:" + ";".join((f"{r.place}:" if r.place else "") + r.describe() for r in mine)
+            lines.append(f"{name}的补助规则:" + ";".join((f"{r.place}:" if r.place else "") + r.describe("zh") for r in mine)
                          + "。" if zh else f"{name}: " + "; ".join(
                              ("in " + r.place + ", " if r.place else "") + f"a rule paying {r.describe()}" for r in mine)
                          + ".")
@@ -388,7 +422,7 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                                                         else fund["region_en"])],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
                 for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
-        counted=fund["counts_in_total"].map({True: "", False: "not in totals"}),
+        counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
@@ -413,13 +447,19 @@ def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                                 for v, m in zip(table["value"], table["measure"])],
                          money_class=[money_class(a, b, c, lang) for a, b, c in
                                       zip(table["payer_type"], table["money"], table["stock_flow"])],
-                         bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]])
+                         bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]],
+                         status=table["status"].map(lambda v: word(v, lang)))
+    if lang == "zh":  # the generated words in Chinese (the <column>_zh twins)
+        shown = shown.assign(**{c: shown[f"{c}_zh"] for c in ("measure", "unit", "denominator_source", "no_denominator",
+                                                               "prices") if f"{c}_zh" in shown})
     return columns(shown[["figure_id", "status", "region", "place", "money_class", "instrument", "measure", "value",
                           "unit", "bound", "denominator_source", "no_denominator", "prices"]].fillna("")
                    .set_index(["figure_id", "measure"]), lang)
 
 
-def rules_table(rule_set: dict[str, Rule]) -> pd.DataFrame:
-    return pd.DataFrame([{"rule": r.rule_id, "region": r.region, "place": r.place, "rule in words": r.describe(),
-                          "figures": ", ".join(r.figures)} for r in rule_set.values()]).set_index("rule") \
-        if rule_set else pd.DataFrame()
+def rules_table(rule_set: dict[str, Rule], lang: str = "en") -> pd.DataFrame:
+    from analysis.i18n import columns
+
+    return columns(pd.DataFrame([{"rule": r.rule_id, "region": r.region, "place": r.place,
+                                  "rule in words": r.describe(lang), "figures": ", ".join(r.figures)}
+                                 for r in rule_set.values()]).set_index("rule"), lang) if rule_set else pd.DataFrame()

@@ -1,12 +1,91 @@
-"""Words of the tables and headlines in the report's language: column names and the values
-of categorical columns (verdicts, statuses, bounds) in Chinese for ``lang=zh``. Sentences are
-generated in each language by the module that writes them (``label(en, zh, lang)``); the
-notebooks' prose is in ``notebooks/i18n/<lang>/`` (``analysis.outputs.translate``).
+"""The reports' two languages.
+
+- **Words** of the tables and headlines: column names and the values of categorical columns
+  (verdicts, statuses, bounds) in Chinese for ``lang=zh`` (``ZH``, ``word``, ``columns``).
+- **Sentences** the analyses generate (why a verdict, why no baseline, why no denominator)
+  are ``Text`` values: written in both languages where they are made, from the same numbers,
+  so that nothing is translated after the fact. A table keeps a generated sentence as two
+  columns, ``<name>`` (English) and ``<name>_zh`` (``flatten``), which survive any pandas dtype
+  and a CSV; ``pick`` takes the one of the report's language. Sentences written straight into
+  a report take ``lang`` (``plotting.label(en, zh, lang)``).
+- **Prose** of the notebooks is in ``notebooks/i18n/<lang>/`` (``analysis.outputs.translate``).
+- **Records** a person wrote in one language (a curated justification, a source's title) are
+  shown as they are, marked with their language (``Record``; ``<span lang="en">``), never
+  machine-translated.
+
+Why not gettext (Babel's catalogues): a catalogue translates a fixed sentence with slots, and
+Chinese puts the slots in another order and drops the plural forms; our sentences are few,
+generated from data, and reviewed more easily with the two languages side by side.
 """
 
 from __future__ import annotations
 
-__all__ = ["ZH", "word", "columns"]
+from dataclasses import dataclass
+
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record"]
+
+
+@dataclass(frozen=True, repr=False)
+class Text:
+    """A generated sentence in English and in Chinese. Prints as its English (a log, a CSV of
+    the English table); ``text(lang)`` in the report's language."""
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:  # a list of them in a CSV cell reads as it did with plain strings
+        return repr(self.en)
+
+    def __call__(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __add__(self, other: "Text | str") -> "Text":
+        return Text(self.en + str(other), self.zh + (other.zh if isinstance(other, Text) else str(other)))
+
+    @staticmethod
+    def join(parts, en: str = "; ", zh: str = ";") -> "Text":
+        parts = [p if isinstance(p, Text) else Text(str(p), str(p)) for p in parts]
+        return Text(en.join(p.en for p in parts), zh.join(p.zh for p in parts))
+
+
+@dataclass(frozen=True)
+class Record:
+    """Text a person wrote in one language (a curated note, a source's title): shown as it is,
+    marked ``lang`` so that a reader (and a screen reader) knows it is not the report's language."""
+    text: str
+    lang: str = "en"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def record(value, lang: str = "en", report_lang: str = "en"):
+    """``value`` marked as a record in ``lang`` when the report is in another language."""
+    if report_lang == lang or value is None or not isinstance(value, str) or not value.strip() or value == "–":
+        return value
+    return Record(value, lang)
+
+
+def flatten(row: dict) -> dict:
+    """A row with each ``Text`` value as two columns: ``name`` (English) and ``name_zh``."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, Text):
+            out[key], out[f"{key}_zh"] = value.en, value.zh
+        else:
+            out[key] = value
+    return out
+
+
+def pick(row, name: str, lang: str = "en"):
+    """The generated sentence ``name`` of a flattened row in the report's language."""
+    if lang == "zh":
+        zh = row.get(f"{name}_zh") if hasattr(row, "get") else None
+        if isinstance(zh, str) and zh:
+            return zh
+    return row.get(name) if hasattr(row, "get") else row[name]
 
 ZH = {
     # columns

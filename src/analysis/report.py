@@ -49,7 +49,7 @@ def _plain_decimal(x: float) -> str:
     return np.format_float_positional(x, unique=True, trim="-")
 
 
-def save_table(frame, name: str) -> None:
+def save_table(frame, name: str, lang: str = "en") -> None:
     """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, numbers as plain decimals at full
     precision) and, in a report the runner renders, show a link to the file where the table is
     (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
@@ -64,7 +64,8 @@ def save_table(frame, name: str) -> None:
         from IPython.display import display
         from markupsafe import Markup
 
-        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> (full precision)</p>').format(href, name)
+        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({})</p>').format(
+            href, name, "完整精度" if lang == "zh" else "full precision")
         display({"text/html": str(link), "text/plain": f"table: {name}.csv"}, raw=True)
 
 
@@ -77,12 +78,17 @@ def table_href(name: str) -> str:
 
 
 def _cell_html(value):
-    from markupsafe import escape
+    from markupsafe import Markup, escape
 
+    from analysis.i18n import Record, Text
     from analysis.links import Link
 
     if isinstance(value, Link):
         return value.html()
+    if isinstance(value, Record):  # a person's words in their language, marked as such
+        return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
+    if isinstance(value, Text):  # a table function should have picked the language; English is the default
+        return escape(value.en)
     return escape(value) if isinstance(value, str) else value
 
 

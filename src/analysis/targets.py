@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.i18n import Text, flatten, word
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
 
 __all__ = ["required_growth", "required_path", "achieved_growth", "verdict", "pair_targets", "scorecard",
@@ -44,6 +45,10 @@ SCORECARD_COLUMNS = [
     "observed_source", "observed_quote", "observed_url", "attainment", "achieved_growth", "verdict", "verdict_reason",
     "verdict_range", "robustness", "flipped_by", "baseline_alternatives",
     "national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"]
+# the generated sentences, each also in Chinese as <name>_zh (analysis.i18n.flatten)
+TEXT_COLUMNS = ["baseline_source", "no_baseline_reason", "verdict_reason", "flipped_by", "vs_national"]
+SCORECARD_COLUMNS += [f"{c}_zh" for c in TEXT_COLUMNS]
+FLAG_ZH = {"first_batch": "第一批", "cumulative": "累计", "under_construction": "在建"}
 
 
 def required_growth(baseline: float, target: float, year0: int, year1: int) -> float:
@@ -79,28 +84,38 @@ def growth_bound(baseline_qualifier: str | None) -> str:
 
 def verdict(target: float, target_year: int, observed: float | None, observed_year: float | None,
             baseline: float | None = None, baseline_year: int | None = None,
-            growth: float | None = None, path: str = "geometric") -> tuple[str, str]:
-    """(verdict, reason). An outcome observed after the target year counts against the target.
+            growth: float | None = None, path: str = "geometric") -> tuple[str, Text]:
+    """(verdict, reason), the reason in both languages (``analysis.i18n.Text``). An outcome observed after the target year counts against the target.
     Years are year-ends (a target "by 2020" is due at the end of 2020); an outcome during 2020 is
     ``2019.5``, before the deadline. Before it, the outcome is set against the required path from
     the baseline: geometric (constant growth rate, ``growth``) or linear (constant additions)."""
     if observed is None:
-        return "unknown", "no observed outcome in the reference data"
+        return "unknown", NO_OUTCOME
     if observed_year >= target_year:
         met = observed >= target
-        late = f"; observed in {observed_year}, after the target year {target_year}" if observed_year > target_year else ""
-        return ("met" if met else "not met"), f"{observed:,.0f} observed vs target {target:,.0f}{late}"
+        late = Text(f"; observed in {observed_year}, after the target year {target_year}",
+                    f";观测于{observed_year}年,晚于目标年份{target_year}年") if observed_year > target_year else ""
+        return ("met" if met else "not met"), Text(f"{observed:,.0f} observed vs target {target:,.0f}",
+                                                   f"实际值{observed:,.0f},目标值{target:,.0f}") + late
     if observed >= target:
-        return "met", f"{observed:,.0f} observed in {observed_year}, already at the target {target:,.0f} of {target_year}"
+        return "met", Text(f"{observed:,.0f} observed in {observed_year}, already at the target {target:,.0f} of {target_year}",
+                           f"{observed_year}年实际值{observed:,.0f},已达到{target_year}年的目标值{target:,.0f}")
     if baseline is None or growth is None:
-        return "unknown", f"{observed:,.0f} observed in {observed_year}, before {target_year}, and no baseline to draw the required path"
+        return "unknown", Text(f"{observed:,.0f} observed in {observed_year}, before {target_year}, and no baseline to "
+                               "draw the required path",
+                               f"{observed_year}年(早于{target_year}年)实际值{observed:,.0f},没有基线可画出所需路径")
     if path == "linear":
         on_path = baseline + (target - baseline) * (observed_year - baseline_year) / (target_year - baseline_year)
     else:
         on_path = baseline * (1 + growth) ** (observed_year - baseline_year)
     pace = "ahead of pace" if observed >= on_path else "behind pace"
-    return pace, (f"{observed:,.0f} observed in {observed_year} vs {on_path:,.1f} on the required path; "
-                  f"target {target:,.0f} in {target_year} not yet reached")
+    return pace, Text(f"{observed:,.0f} observed in {observed_year} vs {on_path:,.1f} on the required path; "
+                      f"target {target:,.0f} in {target_year} not yet reached",
+                      f"{observed_year}年实际值{observed:,.0f},所需路径上为{on_path:,.1f};"
+                      f"{target_year}年目标值{target:,.0f}尚未达到")
+
+
+NO_OUTCOME = Text("no observed outcome in the reference data", "参考数据中没有实际结果")
 
 
 @dataclass
@@ -144,24 +159,31 @@ def compare_national(indicator: str, scope: str, achieved: float | None, y0: int
         return {}
     nat_scope = NATIONAL_SCOPE.get(scope)
     if nat_scope is None:
-        return {"vs_national": f"no national series of this scope ({scope}): not compared"}
+        return {"vs_national": Text(f"no national series of this scope ({scope}): not compared",
+                                    f"没有此口径({scope})的全国序列:不比较")}
     trend = trends.get((indicator, nat_scope))
     if trend is None:
-        return {"vs_national": f"fewer than three national observations ({nat_scope}): not compared"}
+        return {"vs_national": Text(f"fewer than three national observations ({nat_scope}): not compared",
+                                    f"全国观测值({nat_scope})少于三个:不比较")}
     out = {"national_growth": trend.growth, "national_growth_low": trend.low, "national_growth_high": trend.high,
            "national_years": f"{min(trend.years)}-{max(trend.years)} (n={trend.n}, {nat_scope})"}
     if achieved is None or pd.isna(achieved):
         return out
-    if min(trend.years) > y0 or max(trend.years) < y1:
-        out["vs_national"] = (f"not the same years: the national series covers {min(trend.years)}-{max(trend.years)}, "
-                              f"the region's growth {int(y0)}-{int(y1)}")
+    a, b = min(trend.years), max(trend.years)
+    if a > y0 or b < y1:
+        out["vs_national"] = Text(f"not the same years: the national series covers {a}-{b}, "
+                                  f"the region's growth {int(y0)}-{int(y1)}",
+                                  f"年份不同:全国序列为{a}-{b}年,地区增速为{int(y0)}-{int(y1)}年")
     elif trend.n < MIN_NATIONAL_POINTS:
-        out["vs_national"] = f"too few points: the national trend rests on {trend.n} years"
+        out["vs_national"] = Text(f"too few points: the national trend rests on {trend.n} years",
+                                  f"点数太少:全国趋势仅基于{trend.n}个年份")
     elif trend.low <= achieved <= trend.high:
-        out["vs_national"] = (f"not distinguishable from the national pace (95% CI {trend.low:.1%} to "
-                              f"{trend.high:.1%}, n={trend.n})")
+        out["vs_national"] = Text(f"not distinguishable from the national pace (95% CI {trend.low:.1%} to "
+                                  f"{trend.high:.1%}, n={trend.n})",
+                                  f"与全国增速无法区分(95%置信区间{trend.low:.1%}至{trend.high:.1%},n={trend.n})")
     else:
-        out["vs_national"] = "faster than the nation" if achieved > trend.high else "slower than the nation"
+        out["vs_national"] = Text("faster than the nation", "快于全国") if achieved > trend.high \
+            else Text("slower than the nation", "慢于全国")
     return out
 
 
@@ -201,29 +223,36 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
             # (kind baseline), then the latest year
             pool = pool.assign(_pref=pool["kind"].eq("baseline").astype(int), _stated=(~pool["implied"]).astype(int))
             b = pool.sort_values(["_stated", "_pref", "year"]).iloc[-1]
-            source = "same document" if len(in_doc) else f"another document ({b.doc_id})"
+            source = Text("same document", "同一文献") if len(in_doc) else \
+                Text(f"another document ({b.doc_id})", f"另一文献({b.doc_id})")
             if b.implied:
-                source += ", implied"
+                source += Text(", implied", ",隐含")
             base.update(baseline_value=b.value, baseline_year=int(b.year), baseline_qualifier=b.qualifier,
                         baseline_source=source, baseline_ref=b.figure_id, baseline_quote=b.quote,
                         baseline_implied=bool(b.implied), baseline_status=b.status)
         elif len(ref):
             b = ref.sort_values("year").iloc[-1]
             base.update(baseline_value=float(b.value), baseline_year=int(b.year), baseline_qualifier="exact",
-                        baseline_source=f"reference data ({b.source})", baseline_ref=f"outcomes.csv {b.as_of}",
+                        # the source's title is a record in its own language: on hover in the table
+                        baseline_source=Text(f"reference data ({b.source})", "参考数据(来源见悬停提示)"),
+                        baseline_ref=f"outcomes.csv {b.as_of}",
                         baseline_quote=b.quote, baseline_status="reference data",
                         baseline_url=getattr(b, "source_url", None))
         else:
-            base["no_baseline_reason"] = (f"no {t.indicator} ({t.scope}) figure before {t.year} in the region's documents "
-                                          "or in the reference data")
+            base["no_baseline_reason"] = Text(
+                f"no {t.indicator} ({t.scope}) figure before {t.year} in the region's documents or in the reference data",
+                f"该地区的文献和参考数据中都没有{t.year}年以前的{t.label_zh}({t.scope})数字")
         chosen = base["baseline_ref"]
         alternatives = [{"value": float(a.value), "year": int(a.year), "figure_id": a.figure_id,
-                         "reading": f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id}: {a.flags.replace('_', ' ')}) "
-                                    "read as the stock"}
+                         "reading": Text(f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id}: "
+                                         f"{a.flags.replace('_', ' ')}) read as the stock",
+                                         f"把基线{a.value:,.0f}({int(a.year)}年,{a.figure_id}:"
+                                         f"{'、'.join(FLAG_ZH.get(f, f) for f in a.flags.split(';') if f)})读作存量")}
                         for a in subsets.get((t.region, t.locality, t.indicator, t.scope), empty_f).itertuples()
                         if a.year < t.year]
         alternatives += [{"value": float(a.value), "year": int(a.year), "figure_id": a.figure_id,
-                          "reading": f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id})"}
+                          "reading": Text(f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id})",
+                                          f"基线{a.value:,.0f}({int(a.year)}年,{a.figure_id})")}
                          for a in same.itertuples() if a.figure_id != chosen and not a.implied]
         base["baseline_alternatives"] = alternatives
         rows.append({"region": t.region, "region_en": t.region_en, "region_zh": t.region_zh, "locality": t.locality,
@@ -242,10 +271,10 @@ def load_readings(path=None) -> pd.DataFrame:
     from analysis.tables import read_rows
 
     path = path or paths.curated_dir() / "readings.csv"
-    cols = ["subject", "field", "value", "reading", "reason"]
-    rows = read_rows(path, cols, "readings table")
+    cols = ["subject", "field", "value", "reading", "reading_zh", "reason"]
+    rows = read_rows(path, [c for c in cols if c != "reading_zh"], "readings table")  # reading_zh is optional
     schema.check_file("readings", path, list(enumerate(rows, 1)), ("subject", "field", "value"))
-    frame = pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols).fillna({"reading_zh": ""})
     frame["value"] = frame["value"].astype(float)
     return frame
 
@@ -258,28 +287,31 @@ def robustness(row: dict, readings: pd.DataFrame) -> dict:
     with each single reading that flips the verdict."""
     t, y1, ov, oy = row["target_value"], row["target_year"], row["observed_value"], row["observed_year"]
     if ov is None or pd.isna(ov):
-        return {"verdict_range": row["verdict"], "robustness": "robust", "flipped_by": ""}
+        return {"verdict_range": row["verdict"], "robustness": "robust", "flipped_by": Text("", "")}
     b, y0 = row["baseline_value"], row["baseline_year"]
     has_base = b is not None and not pd.isna(b)
-    dates = [(oy, "")] + [(float(r.value), r.reading) for r in readings[
+    dates = [(oy, "")] + [(float(r.value), Text(r.reading, r.reading_zh or r.reading)) for r in readings[
         (readings["subject"] == f"outcomes:{row['region']}") & (readings["field"] == "as_of")].itertuples()]
     bases = [((b, y0) if has_base else None, "")]
     bases += [((a["value"], a["year"]), a["reading"]) for a in (row.get("baseline_alternatives") or [])]
     if has_base and row.get("baseline_implied"):
-        bases.append((None, "倍增 read as a slogan: no implied baseline"))
+        bases.append((None, Text("倍增 read as a slogan: no implied baseline", "把倍增读作口号:没有隐含基线")))
     outcomes = {}
     for (date, r1), (base, r2), path in itertools.product(dates, bases, ("geometric", "linear")):
         if base is not None and base[1] >= date:
             continue  # a baseline after the outcome is no baseline for it
         g = required_growth(base[0], t, base[1], y1) if base is not None else None
         v, _ = verdict(t, y1, ov, date, base[0] if base else None, base[1] if base else None, g, path)
-        reading = "; ".join(x for x in (r1, r2, "a linear required path" if path == "linear" else "") if x)
+        linear = Text("a linear required path", "线性所需路径") if path == "linear" else ""
+        reading = Text.join([x for x in (r1, r2, linear) if x])
         outcomes.setdefault(v, []).append(reading)
     verdicts = list(outcomes)
     main = row["verdict"]
-    flips = [f"{v} under the reading: {min(outcomes[v], key=len)}" for v in verdicts if v != main]
+    # the simplest reading that flips it: the one said in the fewest words
+    flips = [Text(f"{v} under the reading: ", f"在以下读法下为{word(v, 'zh')}:") + min(outcomes[v], key=lambda r: len(r.en))
+             for v in verdicts if v != main]
     return {"verdict_range": " / ".join([main] + [v for v in verdicts if v != main]),
-            "robustness": "robust" if not flips else "fragile", "flipped_by": "; ".join(flips)}
+            "robustness": "robust" if not flips else "fragile", "flipped_by": Text.join(flips)}
 
 
 def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFrame,
@@ -321,14 +353,15 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
                        observed_quote=None, observed_url=None, attainment=None, achieved_growth=None)
         v, reason = verdict(t, y1, ov, oy, b if has_base else None, y0, g)
         if v == "unknown" and ov is None and not has_base:
-            reason = f"no observed outcome in the reference data; {p['no_baseline_reason']}"
+            reason = Text.join([NO_OUTCOME, p["no_baseline_reason"]])
         row.update(verdict=v, verdict_reason=reason)
         row.update(robustness(row, readings))
         row.update(compare_national(p["indicator"], p["scope"], row["achieved_growth"], y0 if has_base else None,
                                     oy, trends))
-        out.append(row)
+        out.append(flatten(row))
     frame = pd.DataFrame(out, columns=None if out else SCORECARD_COLUMNS)
-    for col in ("national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national"):
+    for col in ("national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national",
+                "vs_national_zh"):
         if col not in frame.columns:
             frame[col] = None
     return frame
@@ -380,7 +413,9 @@ def _fmt(value, pct: bool = False) -> str:
 def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The scorecard as a reader wants it: one row per target, numbers formatted."""
     from analysis import links
+    from analysis.i18n import columns, pick, word
 
+    zh = lang == "zh"
     rows = []
     for r in card.to_dict("records"):
         if r["baseline_value"] is None or pd.isna(r["baseline_value"]):
@@ -389,20 +424,22 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             text = f"{_fmt(r['baseline_value'])} ({int(r['baseline_year'])})"
             base = links.reference(text, r["baseline_source"], r.get("baseline_url"), r["baseline_quote"]) \
                 if r["baseline_status"] == "reference data" else links.figure(text, r["baseline_ref"])
-        minimum = " or more" if r["target_is_minimum"] else ""
+        minimum = ("以上" if zh else " or more") if r["target_is_minimum"] else ""
         observed = "–" if r["observed_value"] is None or pd.isna(r["observed_value"]) else links.reference(
             f"{_fmt(r['observed_value'])} ({r['observed_as_of']})", r["observed_source"], r.get("observed_url"),
             r["observed_quote"])
+        status = word(r["target_status"], lang)
+        if not (r["baseline_status"] in (None, "reviewed", "reference data") or pd.isna(r["baseline_status"])):
+            status += f",基线{word(r['baseline_status'], lang)}" if zh else f", baseline {r['baseline_status']}"
         rows.append({
             "target": links.figure(r["target_id"], r["target_id"]),
-            "status": r["target_status"] if r["baseline_status"] in (None, "reviewed", "reference data")
-            or pd.isna(r["baseline_status"]) else f"{r['target_status']}, baseline {r['baseline_status']}",
+            "status": status,
             "region": links.region(r["region"], (r["region_zh"] if lang == "zh" else r["region_en"])
                                    + (f" · {r['locality']}" if r.get("locality") else "")),
             "indicator": r["label_zh"] if lang == "zh" else r["label_en"],
             "scope": r["scope"],
             "baseline": base,
-            "baseline from": r["no_baseline_reason"] if pd.isna(r["baseline_value"]) else r["baseline_source"],
+            "baseline from": pick(r, "no_baseline_reason" if pd.isna(r["baseline_value"]) else "baseline_source", lang),
             "target value": links.figure(f"{_fmt(r['target_value'])}{minimum} ({r['target_year']})", r["target_id"]),
             "required growth": _fmt(r["required_growth"], pct=True),
             "bound": "–" if pd.isna(r["required_growth"]) else r["required_growth_bound"],
@@ -411,19 +448,16 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "achieved growth": _fmt(r["achieved_growth"], pct=True),
             "national growth": _fmt(r["national_growth"], pct=True),
             "verdict": r["verdict"],
-            "readings": r["robustness"] + (f": {r['flipped_by']}" if r.get("flipped_by") else ""),
-            "why": r["verdict_reason"],
-            "vs nation": r.get("vs_national") or "–",
+            "readings": word(r["robustness"], lang) + ((":" if zh else ": ") + pick(r, "flipped_by", lang)
+                                                       if r.get("flipped_by") else ""),
+            "why": pick(r, "verdict_reason", lang),
+            "vs nation": pick(r, "vs_national", lang) or "–",
         })
     if not rows:
         return pd.DataFrame()
-    from analysis.i18n import columns, word
-
     frame = pd.DataFrame(rows)
     for col in ("verdict", "bound"):
         frame[col] = frame[col].map(lambda v: word(v, lang))
-    frame["readings"] = [word(r.split(":", 1)[0], lang) + (":" + r.split(":", 1)[1] if ":" in r else "")
-                         for r in frame["readings"]]
     return columns(frame.set_index("target"), lang)
 
 
@@ -447,7 +481,10 @@ def national_table(national: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def provenance_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    from analysis.i18n import columns
+    from analysis.i18n import columns, record, word
 
-    return columns(card[["region", "indicator", "scope", "target_id", "target_status", "target_quote", "baseline_ref",
-                         "baseline_quote", "observed_source", "observed_quote"]].fillna("–").set_index("target_id"), lang)
+    table = card[["region", "indicator", "scope", "target_id", "target_status", "target_quote", "baseline_ref",
+                  "baseline_quote", "observed_source", "observed_quote"]].fillna("–")
+    table = table.assign(target_status=table["target_status"].map(lambda v: word(v, lang)),
+                         observed_source=table["observed_source"].map(lambda v: record(v, "en", lang)))
+    return columns(table.set_index("target_id"), lang)

@@ -61,7 +61,8 @@ def test_a_baseline_is_of_the_same_place_and_never_a_first_batch():
     assert pair["baseline_ref"] == "city" and pair["baseline_value"] == 20
     # the first batch is kept as another reading of the stock, not as the baseline
     assert [a["figure_id"] for a in pair["baseline_alternatives"]] == ["batch"]
-    assert "first batch" in pair["baseline_alternatives"][0]["reading"]
+    reading = pair["baseline_alternatives"][0]["reading"]  # said in both languages
+    assert "first batch" in reading.en and "第一批" in reading.zh
 
 
 @pytest.mark.parametrize("observed, path, expected", [
@@ -85,6 +86,8 @@ def test_the_five_documents_xinjiang_incubator_verdict_is_fragile(card):
     assert row["verdict"] == "not met" and row["robustness"] == "fragile"
     assert row["verdict_range"] == "not met / ahead of pace"
     assert row["flipped_by"].startswith("ahead of pace under the reading: the outcome as of mid-2020")
+    # the same in the Chinese report, the reading from readings.csv's reading_zh
+    assert row["flipped_by_zh"].startswith("在以下读法下为快于所需进度:结果的日期为2020年年中")
 
 
 def test_the_five_documents_robust_verdicts(card):
@@ -100,20 +103,26 @@ def test_the_five_documents_robust_verdicts(card):
 def test_national_benchmarks_compare_like_with_like():
     trend = targets.NationalTrend("maker_spaces", 0.18, 0.03, 0.35, [2016, 2017, 2018, 2020], 4, 0.0, 0.0)
     trends = {("maker_spaces", "all"): trend}
+
+    def said(*args, table=trends):  # the statement in both languages
+        text = targets.compare_national(*args, table)["vs_national"]
+        return text.en, text.zh
+
     # provincial-level carriers have no national series of their own
-    assert targets.compare_national("maker_spaces", "provincial_level", 0.5, 2016, 2019, trends)["vs_national"] == \
-        "no national series of this scope (provincial_level): not compared"
+    assert said("maker_spaces", "provincial_level", 0.5, 2016, 2019) == (
+        "no national series of this scope (provincial_level): not compared", "没有此口径(provincial_level)的全国序列:不比较")
     # the region's growth 2016-2021 against a national series ending in 2020: not the same years
-    assert targets.compare_national("maker_spaces", "region_registered", 0.17, 2016, 2021, trends)["vs_national"] \
-        .startswith("not the same years: the national series covers 2016-2020, the region's growth 2016-2021")
+    en, zh = said("maker_spaces", "region_registered", 0.17, 2016, 2021)
+    assert en.startswith("not the same years: the national series covers 2016-2020, the region's growth 2016-2021")
+    assert zh == "年份不同:全国序列为2016-2020年,地区增速为2016-2021年"
     # same scope, same years, inside the 95% interval: not distinguishable, never "within the range"
-    assert targets.compare_national("maker_spaces", "all", 0.17, 2016, 2020, trends)["vs_national"] == \
-        "not distinguishable from the national pace (95% CI 3.0% to 35.0%, n=4)"
-    assert targets.compare_national("maker_spaces", "all", 0.40, 2016, 2020, trends)["vs_national"] == \
-        "faster than the nation"
+    assert said("maker_spaces", "all", 0.17, 2016, 2020) == (
+        "not distinguishable from the national pace (95% CI 3.0% to 35.0%, n=4)",
+        "与全国增速无法区分(95%置信区间3.0%至35.0%,n=4)")
+    assert said("maker_spaces", "all", 0.40, 2016, 2020) == ("faster than the nation", "快于全国")  # 0.40 > 0.35
     three = targets.NationalTrend("incubators", 0.22, 0.02, 0.45, [2016, 2017, 2018], 3, 0.0, 0.0)
-    assert targets.compare_national("incubators", "all", 0.3, 2016, 2018, {("incubators", "all"): three})[
-        "vs_national"] == "too few points: the national trend rests on 3 years"
+    assert said("incubators", "all", 0.3, 2016, 2018, table={("incubators", "all"): three}) == (
+        "too few points: the national trend rests on 3 years", "点数太少:全国趋势仅基于3个年份")
 
 
 def _doc(region_zh="辽宁省"):

@@ -63,12 +63,14 @@ def test_no_denominator_is_said_not_guessed(table):
     # the five reviewed documents: Liaoning's province-level voucher money, and no Liaoning GDP in the data
     row = _value(table, "liaoning-2015-021", "share of GDP")
     assert pd.isna(row.value) and row.no_denominator == "no gdp for liaoning in the reference data"
+    assert row.no_denominator_zh == "参考数据中没有liaoning的gdp"  # the Chinese report says it too
 
 
 def test_like_with_like_only_government_flows_of_a_whole_region_meet_gdp(table):
     # Dalian high-tech zone's 1.5亿元 plan is the zone's, never divided by Liaoning's GDP
     row = _value(table, "liaoning-2015-025", "share of GDP")
     assert pd.isna(row.value) and row.no_denominator.startswith("about 大连高新区, not the whole of Liaoning Province")
+    assert row.no_denominator_zh == "关于大连高新区,而非辽宁省全域:参考数据没有它的分母"
     # Xinjiang's 8,500万元 is the incubators' own cumulative seed funds: no GDP share, no per capita, no per year
     for measure in ("share of GDP", "per capita"):
         row = _value(table, "xinjiang-2017-013", measure)
@@ -76,7 +78,9 @@ def test_like_with_like_only_government_flows_of_a_whole_region_meet_gdp(table):
     row = _value(table, "xinjiang-2017-013", "per year")
     assert pd.isna(row.value) and row.no_denominator.startswith("a stock")
     # per-firm figures say which firms: those now in incubation (the graduates are not counted)
-    assert _value(table, "xinjiang-2017-013", "per firm").unit == "CNY per firm (firms in incubation)"
+    per_firm = _value(table, "xinjiang-2017-013", "per firm")
+    assert (per_firm.unit, per_firm.unit_zh, per_firm.measure_zh) == (
+        "CNY per firm (firms in incubation)", "元/家企业(在孵企业)", "每家企业")
 
 
 def test_share_of_gdp_uses_a_value_within_one_year(fund, curated):
@@ -144,7 +148,7 @@ def test_deflation_with_the_cpi_of_the_years_between():
     assert funding.deflate(100, 2016, "shaoxing", 2017, context)[0] == pytest.approx(101.8)
     # 2018 yuan in 2016 prices: / (1.018 x 1.021), national CPI where the region has none
     value, note = funding.deflate(100, 2018, "shaoxing", 2016, context)
-    assert value == pytest.approx(100 / (1.018 * 1.021)) and "china 2018" in note
+    assert value == pytest.approx(100 / (1.018 * 1.021)) and "china 2018" in note.en
 
 
 def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
@@ -175,6 +179,10 @@ def test_comparison_text_is_generated_from_the_numbers(fund, table):
     # in Chinese for a Chinese report
     zh = funding.comparison_text(fund, table, funding.rules(fund), "zh")
     assert zh[0].startswith("载体自有基金规模(存量):新疆维吾尔自治区:8,500万元")
+    # the same per-unit values, in Chinese words: 531.25万元 per incubator, 7.54万元 per firm (upper bound)
+    assert "每家企业7.54万元(上界)" in zh[0]
+    # a rule in Chinese names its id, not the curated English recipient
+    assert any(line.startswith("辽宁省的补助规则:沈阳市:") for line in zh)
 
 
 def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):
