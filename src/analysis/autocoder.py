@@ -268,7 +268,18 @@ def errors(held_out: pd.DataFrame, framework, lang: str = "en", top: int = 8) ->
     out = pd.DataFrame({"clauses": g.size(), "example": g["clause_id"].first()}).reset_index()
     out = out.sort_values(["clauses", "primary_consensus"], ascending=[False, True]).head(top).reset_index(drop=True)
     texts = held_out.set_index("clause_id")["text"]
-    return pd.DataFrame({"consensus": out["primary_consensus"].map(lambda c: framework.label(c, lang)),
+    from analysis.i18n import columns
+
+    return columns(pd.DataFrame({"consensus": out["primary_consensus"].map(lambda c: framework.label(c, lang)),
                          "automatic": out["primary"].map(lambda c: framework.label(c, lang)),
                          "clauses": out["clauses"].to_numpy(),
-                         "example": [f"{c}: {texts[c][:60]}" for c in out["example"]]})
+                         "example": [f"{c}: {texts[c][:60]}" for c in out["example"]]}), lang)
+
+
+def keyword_text(kappa, lang: str = "en") -> str:
+    """The keyword coder's agreement with the consensus, in-sample, as a sentence."""
+    if kappa.value is None:
+        return f"仅用关键词编码(样本内):类型层级κ无定义({kappa.reason})。" if lang == "zh" else \
+            f"Keyword coder alone (in-sample): type-level κ not defined ({kappa.reason})."
+    return (f"仅用关键词编码(样本内,无需留出数据):类型层级κ为{kappa.value:.2f}。" if lang == "zh" else
+            f"Keyword coder alone (in-sample, no held-out data needed): type-level κ {kappa.value:.2f}.")

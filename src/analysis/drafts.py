@@ -36,6 +36,7 @@ import pandas as pd
 from analysis import corpus, paths, quantities, segments
 from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
+from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
 
 __all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "draft_pmc", "write", "ensure",
@@ -337,37 +338,46 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     primary = set(codes["primary"]) | set(codes.get("secondary", pd.Series(dtype=str)).fillna(""))
     targets = figs[figs["kind"] == "target"]
     horizon = int(targets["year"].max()) - doc.year if len(targets) else None
-    rules: dict[str, tuple[int, str]] = {}
+    rules: dict[str, tuple[int, Text]] = {}
     if len(targets):
-        rules["X1:1"] = (1, f"rule: {len(targets)} drafted target figure(s)")
-        rules["X7:5"] = (1, f"rule: {len(targets)} drafted target figure(s), e.g. '{targets.iloc[0]['quote'][:30]}'")
+        n = len(targets)
+        rules["X1:1"] = (1, Text(f"rule: {n} drafted target figure(s)", f"规则:草拟了{n}个目标数字"))
+        example = targets.iloc[0]["quote"][:30]
+        rules["X7:5"] = (1, Text(f"rule: {n} drafted target figure(s), e.g. '{example}'", f"规则:草拟了{n}个目标数字,如“{example}”"))
+        last = int(targets["year"].max())
         for item, ok in (("X2:1", horizon > 5), ("X2:2", 3 <= horizon <= 5), ("X2:3", horizon < 3)):
-            rules[item] = (int(ok), f"rule: latest target year {int(targets['year'].max())} - document year "
-                                    f"{doc.year} = {horizon} years")
+            rules[item] = (int(ok), Text(f"rule: latest target year {last} - document year {doc.year} = {horizon} years",
+                                         f"规则:最晚目标年份{last} - 文献年份{doc.year} = {horizon}年"))
     if len(figs[figs["kind"].isin(["actual", "baseline"])]):
-        rules["X1:4"] = (1, "rule: the drafted figures include status figures")
+        rules["X1:4"] = (1, Text("rule: the drafted figures include status figures", "规则:草拟的数字包含现状数字"))
     if len(codes):
         from analysis import pmc
 
         for r in pmc.instrument_items(doc.doc_id, codes, framework, instrument_fw).itertuples():
-            rules[r.item] = (r.score, r.justification)
+            rules[r.item] = (r.score, Text(r.justification, r.justification_zh))
         for item, sub in (("X5:1", "S_TAL"), ("X5:2", "S_FUN"), ("X5:3", "E_TAX"), ("X5:4", "E_FIN"), ("X5:5", "S_INF")):
             if sub in instrument_fw.subtools:
-                rules[item] = (int(sub in primary), f"rule: sub-tool {sub} {'present' if sub in primary else 'absent'} "
-                                                    "in the clause codes")
+                present = sub in primary
+                rules[item] = (int(present), Text(f"rule: sub-tool {sub} {'present' if present else 'absent'} in the clause codes",
+                                                  f"规则:条款编码中{'有' if present else '没有'}子工具{sub}"))
     level_item = {"province": "X3:1"}.get(doc.level, "X3:2")
     if doc.genre == "policy_text":
-        rules["X3:1"] = (int(level_item == "X3:1"), f"rule: issued at the {doc.level.replace('_', ' ')} level (catalogue)")
-        rules["X3:2"] = (int(level_item == "X3:2"), f"rule: issued at the {doc.level.replace('_', ' ')} level (catalogue)")
+        issued = Text(f"rule: issued at the {doc.level.replace('_', ' ')} level (catalogue)",
+                      f"规则:发布层级为{doc.level}(文献目录)")
+        rules["X3:1"] = (int(level_item == "X3:1"), issued)
+        rules["X3:2"] = (int(level_item == "X3:2"), issued)
     rows = []
     for item in framework.items:
         if item in rules:
             score, why = rules[item]
-            rows.append({"doc_id": doc.doc_id, "item": item, "score": score, "justification": why})
+            rows.append(flatten({"doc_id": doc.doc_id, "item": item, "score": score, "justification": why}))
         else:
             rows.append({"doc_id": doc.doc_id, "item": item, "score": None,
-                         "justification": "not scored: no drafting rule decides this item; a person must read the text"})
-    return pd.DataFrame(rows, columns=PMC_COLUMNS)
+                         "justification": "not scored: no drafting rule decides this item; a person must read the text",
+                         "justification_zh": "未评分:没有草拟规则能判断此项;须由人阅读文本"})
+    # the review file a person edits has the English justification (PMC_COLUMNS); the reports
+    # in Chinese show justification_zh
+    return pd.DataFrame(rows, columns=PMC_COLUMNS + ["justification_zh"])
 
 
 # --- building, storing, loading ------------------------------------------------------------------
@@ -420,7 +430,7 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
         files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)
         files[f"{doc.doc_id}.funding.csv"] = _csv(draft_funding(in_scope, by_id))
-        files[f"{doc.doc_id}.pmc.csv"] = _csv(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw))
+        files[f"{doc.doc_id}.pmc.csv"] = _csv(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
     return files
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record"]
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "region_names"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -101,7 +101,21 @@ ZH = {
     "figure_id": "数字编号", "target_id": "目标编号", "target_status": "目标状态", "target_quote": "目标原文",
     "baseline_ref": "基线编号", "baseline_quote": "基线原文", "observed_source": "实际值来源",
     "observed_quote": "实际值原文", "rule": "规则", "rule in words": "规则内容", "figures": "数字",
+    "measures": "措施数", "clauses": "条款数", "coded clauses": "有编码的条款", "headings": "标题句",
+    "headings merged": "并入正文的标题句", "coding": "编码", "chi2": "χ²", "df": "自由度", "p": "p值",
+    "p_asymptotic": "渐近p值", "cells_beyond_2": "调整残差绝对值大于2的单元格", "genre": "体裁", "regions": "地区",
+    "level": "层级", "subset": "子集", "agreement": "一致率", "Cohen's κ [95% CI]": "Cohen's κ [95%置信区间]",
+    "Krippendorff's α [95% CI]": "Krippendorff's α [95%置信区间]", "clause": "条款", "clause_id": "条款",
+    "document": "文献", "doc_id": "文献", "type": "类型", "sub-tool": "子工具", "secondary": "次要编码",
+    "counted as": "计为", "text": "文本", "first coder": "第一编码者", "second coder": "第二编码者",
+    "coder1": "第一编码者", "coder2": "第二编码者", "primary": "主要编码", "kept": "保留", "reason": "理由",
+    "definition": "定义", "item": "二级变量", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
+    "mean confidence": "平均置信度", "sub-tool agrees": "子工具一致率", "type agrees": "类型一致率",
+    "band": "置信度区间", "consensus": "共识编码", "automatic": "自动编码", "example": "示例",
     # values
+    "measure vs none": "措施与非措施", "all clauses": "全部条款",
+    "without the codebook's examples": "不含编码手册的示例条款", "not defined": "无定义", "none": "无",
+    "perfect": "完美", "excellent": "优秀", "acceptable": "可接受", "poor": "不良",
     "met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
     "unknown": "无法判断", "robust": "稳健", "fragile": "不稳健", "reviewed": "已审核", "draft": "草拟",
     "exact": "精确", "upper bound": "上界", "lower bound": "下界", "approximate": "近似", "indeterminate": "无法确定",
@@ -121,3 +135,15 @@ def columns(frame, lang: str = "en"):
     if out.index.names and any(n in ZH for n in out.index.names if n):
         out.index = out.index.set_names([ZH.get(n, n) if n else n for n in out.index.names])
     return out
+
+
+def region_names(lang: str = "en") -> dict[str, str]:
+    """Region code -> its name in the report's language, from the catalogue ({} without one)."""
+    from analysis import corpus
+    from analysis.errors import DataError
+
+    try:
+        docs = corpus.load_catalogue()
+    except (DataError, OSError):  # a unit test without a project: the codes themselves
+        return {}
+    return {d.region: (d.region_zh if lang == "zh" else d.region_en) for d in docs}

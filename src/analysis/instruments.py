@@ -24,6 +24,7 @@ import yaml
 
 from analysis import corpus, paths, segments
 from analysis.errors import DataError
+from analysis.i18n import Text, columns, record, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
@@ -475,7 +476,8 @@ def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) ->
 
     table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
     if table.shape[0] < 2 or table.shape[1] < 2:
-        return {"defined": False, "reason": f"a {table.shape[0]} x {table.shape[1]} table has nothing to test"}
+        return {"defined": False, "reason": Text(f"a {table.shape[0]} x {table.shape[1]} table has nothing to test",
+                                                 f"{table.shape[0]}×{table.shape[1]}的表没有可检验的内容")}
     observed = table.to_numpy()
     res = chi2_contingency(observed, correction=False)
     expected = res.expected_freq
@@ -506,9 +508,10 @@ def chi_square(table: pd.DataFrame, n_sim: int = 20000, seed: int = 20261121) ->
             hits += int((((sims - expected) ** 2 / expected).sum(axis=(1, 2)) >= res.statistic - 1e-9).sum())
         out["p_simulated"] = (hits + 1) / (n_sim + 1)
         out["n_sim"] = n_sim
-        out["method"] = f"Monte Carlo p-value ({n_sim:,} permutations): {small:.0%} of expected counts are below 5"
+        out["method"] = Text(f"Monte Carlo p-value ({n_sim:,} permutations): {small:.0%} of expected counts are below 5",
+                             f"蒙特卡洛p值({n_sim:,}次置换):{small:.0%}的期望频数小于5")
     else:
-        out["method"] = "asymptotic chi-square"
+        out["method"] = Text("asymptotic chi-square", "渐近卡方分布")
     return out
 
 
@@ -534,6 +537,7 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
     pooled = table.sum() / table.to_numpy().sum()
     secondary = (secondary_presence(coding, framework, level) if coding is not None
                  else pd.DataFrame(0, index=table.index, columns=table.columns))
+    region_names = _region_names(lang) if lang == "zh" else {}
     lines = []
     for region, row in shares.iterrows():
         if table.loc[region].sum() == 0:
@@ -543,18 +547,58 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
         over = [c for c in row.index if row[c] - pooled[c] >= 0.10]
         zero = [c for c in row.index if table.loc[region, c] == 0]
         held = {c: int(secondary.loc[region, c]) if region in secondary.index and c in secondary else 0 for c in zero}
-        parts = [f"{framework.label(lead, lang)} leads with {top.iloc[0]:.0%} of its {int(table.loc[region].sum())} measures"]
-        if over:
-            parts.append("above the pooled share: " + ", ".join(f"{framework.label(c, lang)} ({row[c]:.0%} vs {pooled[c]:.0%})" for c in over))
+        name = framework.label
+        n = int(table.loc[region].sum())
         absent = [c for c in zero if not held[c]]
+        if lang == "zh":
+            parts = [f"{n}项措施中{name(lead, lang)}最多,占{top.iloc[0]:.0%}"]
+            if over:
+                parts.append("高于总体占比:" + "、".join(f"{name(c, lang)}({row[c]:.0%},总体{pooled[c]:.0%})" for c in over))
+            if absent:
+                parts.append("没有" + "、".join(name(c, lang) for c in absent) + "措施" + ("(主要与次要编码均无)" if coding is not None else ""))
+            parts += [f"{name(c, lang)}只作为次要编码出现({held[c]}个条款)" for c in zero if held[c]]
+            lines.append(f"{region_names.get(region, region)}:" + ";".join(parts) + "。")
+            continue
+        parts = [f"{name(lead, lang)} leads with {top.iloc[0]:.0%} of its {n} measures"]
+        if over:
+            parts.append("above the pooled share: " + ", ".join(f"{name(c, lang)} ({row[c]:.0%} vs {pooled[c]:.0%})" for c in over))
         if absent:
-            parts.append("none on " + ", ".join(framework.label(c, lang) for c in absent)
+            parts.append("none on " + ", ".join(name(c, lang) for c in absent)
                          + (" (primary or secondary)" if coding is not None else ""))
         for c in zero:
             if held[c]:
-                parts.append(f"{framework.label(c, lang)} only as a secondary code ({held[c]} clause{'s' if held[c] > 1 else ''})")
+                parts.append(f"{name(c, lang)} only as a secondary code ({held[c]} clause{'s' if held[c] > 1 else ''})")
         lines.append(f"{region.capitalize()}: " + "; ".join(parts) + ".")
     return lines
+
+
+def _region_names(lang: str) -> dict[str, str]:
+    from analysis.i18n import region_names
+
+    return region_names(lang)
+
+
+def for_chart(table: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    """A region-by-code table labelled for a chart: codes by their names; in Chinese, regions
+    by their Chinese names and the axes named in Chinese."""
+    out = table.rename(columns=lambda c: framework.label(c, lang))
+    if lang == "zh":
+        names = _region_names(lang)
+        out = out.rename(index=lambda r: names.get(r, r))
+        out.index.name, out.columns.name = word(out.index.name or "", lang), word(out.columns.name or "", lang)
+    return out
+
+
+def confusion_table(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, level: str = "type",
+                    lang: str = "en") -> pd.DataFrame:
+    """Two coders' codes cross-tabulated (rows: first, columns: second), labelled for a chart."""
+    names = ("第一编码者", "第二编码者") if lang == "zh" else ("first coder", "second coder")
+    table = confusion(first, second, level, names)
+    if lang == "zh":
+        table = table.rename(index=lambda c: framework.label(c, lang), columns=lambda c: framework.label(c, lang))
+        kind = "子工具" if level == "subtool" else "类型"
+        table.index.name, table.columns.name = f"{kind}({names[0]})", f"{kind}({names[1]})"
+    return table
 
 
 # --- for the notebooks -----------------------------------------------------------------------
@@ -563,13 +607,20 @@ def select(coding: pd.DataFrame, regions="all") -> pd.DataFrame:
     return coding if not items or "all" in items else coding[coding["region"].isin(items)].reset_index(drop=True)
 
 
-def headline(coding: pd.DataFrame, framework: Framework, which: str) -> str:
+def headline(coding: pd.DataFrame, framework: Framework, which: str, lang: str = "en") -> str:
     measures = measures_of(coding)
     shares = measures["type"].value_counts(normalize=True)
-    parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
     drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which != "auto" else 0
+    if lang == "zh":
+        parts = "、".join(f"{framework.label(t, lang)}{shares.get(t, 0):.0%}" for t in framework.types)
+        how = f"{CODING_ZH.get(which, which)}编码" + (f";{drafted}个条款由自动编码器草拟,未审核" if drafted else "")
+        return f"{len(coding)}个条款中的{len(measures)}项措施({how}):{parts}"
+    parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
     how = f"{which} coding" + (f"; {drafted} clauses drafted by the automatic coder, not reviewed" if drafted else "")
     return f"{len(measures)} measures in {len(coding)} clauses ({how}): {parts}"
+
+
+CODING_ZH = {"consensus": "共识", "coder1": "第一编码者", "coder2": "第二编码者", "auto": "自动"}
 
 
 def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
@@ -584,9 +635,12 @@ def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
     if coding is not None and "status" in coding:
         measures = measures_of(coding)
         drafted = measures[measures["status"] == "draft"].groupby(by).size()
-        out["status"] = [f"draft: {drafted[r]} of {n} coded by code" if r in drafted.index else "reviewed"
-                         for r, n in zip(out.index, out["measures"])]
-    return out
+        out["status"] = [((f"草拟:{n}项中{drafted[r]}项由代码编码" if lang == "zh" else f"draft: {drafted[r]} of {n} coded by code")
+                          if r in drafted.index else word("reviewed", lang)) for r, n in zip(out.index, out["measures"])]
+    if lang == "zh" and by == "region":
+        names = _region_names(lang)
+        out = out.rename(index=lambda r: names.get(r, r))
+    return columns(out, lang)
 
 
 def counts_long(coding: pd.DataFrame, framework: Framework, level: str) -> pd.DataFrame:
@@ -598,11 +652,15 @@ def counts_long(coding: pd.DataFrame, framework: Framework, level: str) -> pd.Da
     return long
 
 
-def chi_square_text(test: dict) -> str:
+def chi_square_text(test: dict, lang: str = "en") -> str:
+    zh = lang == "zh"
     if not test["defined"]:
-        return f"Not defined: {test['reason']}."
+        return f"无定义:{test['reason'](lang)}。" if zh else f"Not defined: {test['reason']}."
     p = test.get("p_simulated", test["p_asymptotic"])
-    how = test["method"]
+    how = test["method"](lang)
+    if zh:
+        return (f"χ² = {test['chi2']:.2f},自由度 = {test['df']},p = {p:.4f}({how};渐近p = "
+                f"{test['p_asymptotic']:.4f})。最小期望频数{test['min_expected']:.2f}。")
     return (f"χ² = {test['chi2']:.2f}, df = {test['df']}, p = {p:.4f} ({how}; asymptotic p = "
             f"{test['p_asymptotic']:.4f}). Smallest expected count {test['min_expected']:.2f}.")
 
@@ -616,19 +674,65 @@ def disagreements(hand: pd.DataFrame, auto: pd.DataFrame, framework: Framework, 
                          "auto": m[f"{col}_auto"].map(lambda c: framework.label(c, lang)), "text": m["text"]})
 
 
+def disagreements_table(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    """The clauses two coders coded differently (sub-tool level), each linked to the viewer."""
+    from analysis import links
+
+    table = disagreements(first, second, framework, "subtool", lang).rename(
+        columns={"hand": "first coder", "auto": "second coder"})
+    table["clause"] = [links.clause(c, c) for c in table["clause"]]
+    return columns(table, lang)
+
+
+def adjudication_table(adjudication: pd.DataFrame, all_clauses: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Every adjudicated clause with its text, linked to the viewer; the adjudicator's reason
+    is a record in the language it was written in (English)."""
+    from analysis import links
+
+    table = adjudication.merge(all_clauses[["clause_id", "text"]], on="clause_id")
+    table["clause_id"] = [links.clause(c, c) for c in table["clause_id"]]
+    table["reason"] = table["reason"].map(lambda v: record(v, "en", lang))
+    return columns(table, lang)
+
+
+def rules_text(adjudication: pd.DataFrame, framework: Framework, lang: str = "en") -> list[str]:
+    """The codebook rules the adjudication used, with how many clauses each settled, and which
+    coder's code was kept how often. The rules' text is the codebook's (English), marked so."""
+    from markupsafe import escape
+
+    zh = lang == "zh"
+    lines = []
+    for r in framework.rules:
+        n = int((adjudication["rule"] == r).sum())
+        text = framework.rules[r]["text"]
+        lines.append(f"**{r}**({n}个条款):<span lang=\"en\">{escape(text)}</span>" if zh else f"**{r}** ({n} clauses): {text}")
+    kept = adjudication["kept"].value_counts()
+    if zh:
+        lines.append("保留:" + "、".join(f"{CODING_ZH.get(k, KEPT_ZH.get(k, k))}{n}个" for k, n in kept.items()) + "。")
+    else:
+        lines.append("Kept: " + ", ".join(f"{k} {n}" for k, n in kept.items()) + ".")
+    return lines
+
+
+KEPT_ZH = {"neither": "均未采用"}
+
+
 def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     from analysis import links
 
-    return pd.DataFrame({
+    zh = lang == "zh"
+    return columns(pd.DataFrame({
         "clause": [links.clause(c, c) for c in coding["clause_id"]], "document": coding["doc_id"],
-        "status": coding["status"] if "status" in coding else "reviewed",
+        "status": (coding["status"] if "status" in coding else pd.Series("reviewed", index=coding.index))
+        .map(lambda v: word(v, lang)),
         "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
-        "counted": ([("measure" if m else (f"merged into {into}" if into else "–"))
-                     for m, into in zip(coding["measure"], coding["merged_into"])] if "measure" in coding
-                    else ""),
-        "text": coding["text"]})
+        "counted as": ([(("措施" if zh else "measure") if m else
+                         ((f"并入{into}" if zh else f"merged into {into}") if into else "–"))
+                        for m, into in zip(coding["measure"], coding["merged_into"])] if "measure" in coding
+                       else ""),
+        "text": coding["text"]}), lang)
 
 
 # --- two human coders -----------------------------------------------------------------------------
@@ -711,23 +815,36 @@ def intercoder(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, 
     return pd.DataFrame(rows)
 
 
-def intercoder_table(stats: pd.DataFrame) -> pd.DataFrame:
+def _subset_words(subset: str, lang: str) -> str:
+    """An agreement subset's name in the report's language ("document X", "supply vs the rest")."""
+    if lang != "zh":
+        return subset
+    if subset.startswith("document "):
+        return f"文献{subset[len('document '):]}"
+    if subset.endswith(" vs the rest"):
+        return f"{subset[:-len(' vs the rest')]}与其余类型"
+    return word(subset, lang)
+
+
+def intercoder_table(stats: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The agreement table for reading: estimates with their intervals, two decimals."""
     def fmt(v, lo, hi):
         if v is None or pd.isna(v):
-            return "not defined"
+            return word("not defined", lang)
         return f"{v:.2f} [{lo:.2f}, {hi:.2f}]" if lo is not None and not pd.isna(lo) else f"{v:.2f}"
 
-    return pd.DataFrame({
-        "level": stats["level"], "subset": stats["subset"], "clauses": stats["clauses"],
+    return columns(pd.DataFrame({
+        "level": stats["level"].map(lambda v: word(v, lang)), "subset": stats["subset"].map(lambda v: _subset_words(v, lang)),
+        "clauses": stats["clauses"],
         "agreement": [f"{a:.1%}" for a in stats["agreement"]],
         "Cohen's κ [95% CI]": [fmt(*r) for r in stats[["kappa", "kappa_low", "kappa_high"]].itertuples(index=False)],
         "Krippendorff's α [95% CI]": [fmt(*r) for r in stats[["alpha", "alpha_low", "alpha_high"]].itertuples(index=False)],
-    }).set_index(["level", "subset"])
+    }).set_index(["level", "subset"]), lang)
 
 
 # --- the comparison under each coding, and within genre ---------------------------------------------
-def chi_square_by_coding(codings: dict[str, pd.DataFrame], framework: Framework, n_sim: int = 20000) -> pd.DataFrame:
+def chi_square_by_coding(codings: dict[str, pd.DataFrame], framework: Framework, n_sim: int = 20000,
+                         lang: str = "en") -> pd.DataFrame:
     """The region-by-type test under each coding (the conclusion's sensitivity to who coded):
     measures, chi-square, df, p (simulated where expected counts are small), and the cells whose
     adjusted residual exceeds 2 in absolute value."""
@@ -737,35 +854,40 @@ def chi_square_by_coding(codings: dict[str, pd.DataFrame], framework: Framework,
         row = {"coding": name, "measures": int(coding["measure"].sum()) if "measure" in coding else None}
         if test["defined"]:
             res = test["residuals"]
-            cells = [f"{r} {c} {res.loc[r, c]:+.2f}" for r in res.index for c in res.columns if abs(res.loc[r, c]) > 2]
+            names = _region_names(lang)
+            cells = [f"{names.get(r, r)} {framework.label(c, lang)} {res.loc[r, c]:+.2f}" for r in res.index
+                     for c in res.columns if abs(res.loc[r, c]) > 2]
             row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),
-                       p_asymptotic=test["p_asymptotic"], cells_beyond_2="; ".join(cells) or "none")
+                       p_asymptotic=test["p_asymptotic"], cells_beyond_2="; ".join(cells) or word("none", lang))
         else:
-            row.update(chi2=None, df=None, p=None, p_asymptotic=None, cells_beyond_2=test["reason"])
+            row.update(chi2=None, df=None, p=None, p_asymptotic=None, cells_beyond_2=test["reason"](lang))
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000) -> pd.DataFrame:
+def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000, lang: str = "en") -> pd.DataFrame:
     """The region-by-type test within each genre (news reports describe measures, policy texts
     enact them), where a genre has at least two regions with measures."""
     rows = []
     for genre, g in coding.groupby("genre", sort=True):
         table = counts(g, framework, "type")
         table = table[table.sum(axis=1) > 0]
-        row = {"genre": genre, "regions": ", ".join(table.index), "measures": int(table.to_numpy().sum())}
-        test = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {"defined": False,
-                                                                       "reason": "one region: nothing to compare"}
+        names = _region_names(lang) if lang == "zh" else {}
+        row = {"genre": GENRE_ZH.get(genre, genre) if lang == "zh" else genre,
+               "regions": ("、" if lang == "zh" else ", ").join(names.get(r, r) for r in table.index),
+               "measures": int(table.to_numpy().sum())}
+        test = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {
+            "defined": False, "reason": Text("one region: nothing to compare", "只有一个地区:无可比较")}
         if test["defined"]:
             row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),
-                       note=test["method"])
+                       note=test["method"](lang))
         else:
-            row.update(chi2=None, df=None, p=None, note=test["reason"])
+            row.update(chi2=None, df=None, p=None, note=test["reason"](lang))
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def confound_text(coding: pd.DataFrame, docs: list | None = None) -> list[str]:
+def confound_text(coding: pd.DataFrame, docs: list | None = None, lang: str = "en") -> list[str]:
     """What a contrast between regions may reflect besides local strategy, from the catalogue:
     different genres, and policy texts of one province (a provincial template)."""
     docs = docs if docs is not None else corpus.load_catalogue()
@@ -774,7 +896,13 @@ def confound_text(coding: pd.DataFrame, docs: list | None = None) -> list[str]:
     genres: dict[str, list[str]] = {}
     for d in used:
         genres.setdefault(d.genre, []).append(d.region)
-    if len(genres) > 1:
+    zh = lang == "zh"
+    names = {d.region: (d.region_zh if zh else d.region) for d in used}
+    if len(genres) > 1 and zh:
+        parts = ";".join(f"{GENRE_ZH.get(g, g)}:{'、'.join(sorted({names[x] for x in r}))}" for g, r in sorted(genres.items()))
+        lines.append(f"体裁与地区混杂({parts})。新闻报道描述政府已采取或宣布的措施;政策文本则制定措施,附有目标、原则和"
+                     "责任分工。不同体裁地区之间的差异可能反映体裁而非策略:请阅读同一体裁内的比较。")
+    elif len(genres) > 1:
         parts = "; ".join(f"{g.replace('_', ' ')}s: {', '.join(sorted(set(r)))}" for g, r in sorted(genres.items()))
         lines.append(f"Genre confounds region ({parts}). News reports describe measures a government took or "
                      "announced; policy texts enact them, with targets, principles and responsibility lines. A "
@@ -785,8 +913,14 @@ def confound_text(coding: pd.DataFrame, docs: list | None = None) -> list[str]:
         if d.genre == "policy_text" and d.parent_province:
             provinces.setdefault(d.parent_province, []).append(d.region)
     for prov, regions in sorted(provinces.items()):
-        if len(set(regions)) > 1:
+        if len(set(regions)) > 1 and zh:
+            lines.append(f"{'、'.join(sorted({names[x] for x in regions}))}是同一省份({prov})的城市政策文本:它们一致之处"
+                         "可能沿用省级(或国家级)模板,而非地方选择。")
+        elif len(set(regions)) > 1:
             lines.append(f"{', '.join(sorted(set(regions)))} are policy texts of cities of one province ({prov}): "
                          "where they agree, they may follow the provincial (or national) template rather than "
                          "a local choice.")
     return lines
+
+
+GENRE_ZH = {"news_report": "新闻报道", "policy_text": "政策文本"}

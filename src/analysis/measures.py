@@ -65,14 +65,16 @@ def link_headings(coding: pd.DataFrame, framework) -> pd.DataFrame:
     return frame
 
 
-def merge_summary(coding: pd.DataFrame) -> pd.DataFrame:
+def merge_summary(coding: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Per document: clauses, clauses coded with a sub-tool, headings, headings merged with
     their body, and the measures counted."""
+    from analysis.i18n import columns
+
     g = coding.groupby("doc_id", sort=False)
-    return pd.DataFrame({
+    return columns(pd.DataFrame({
         "clauses": g.size(),
         "coded clauses": g["primary"].apply(lambda s: int((s != NONE).sum())),
         "headings": g["heading"].sum().astype(int),
         "headings merged": g["merged_into"].apply(lambda s: int((s != "").sum())),
         "measures": g["measure"].sum().astype(int),
-    })
+    }), lang)

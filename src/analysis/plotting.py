@@ -373,13 +373,16 @@ def intensity_chart(table, lang: str = "en"):
 def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None, drafted=()):
     """Shares of types or sub-tools per region (rows sum to 100%); the rows of ``drafted``
     (regions with clauses coded by code, not reviewed) are hatched."""
+    from analysis.i18n import region_names
+
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0) * 100
+    names = region_names(lang) if lang == "zh" else {}  # English: the code, capitalised, as ever
     fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(shares) + 1.8))
     left = [0.0] * len(shares)
     cmap = plt.get_cmap("tab20")
     for i, code in enumerate(shares.columns):
         vals = shares[code].to_numpy()
-        bars = ax.barh([str(r).capitalize() for r in shares.index], vals, left=left, label=framework.label(code, lang),
+        bars = ax.barh([names.get(r, str(r).capitalize()) for r in shares.index], vals, left=left, label=framework.label(code, lang),
                        color=cmap(i % 20))
         for bar, region in zip(bars, shares.index):
             if region in drafted:

@@ -18,6 +18,7 @@ import yaml
 
 from analysis import corpus, paths
 from analysis.errors import DataError
+from analysis.i18n import Text, columns, flatten, record, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
@@ -27,7 +28,7 @@ __all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sens
 class Framework:
     name: str
     version: str
-    variables: dict[str, dict]  # X1 -> {name_en, name_zh, items: {X1:1: definition}, derived}
+    variables: dict[str, dict]  # X1 -> {name_en, name_zh, items: {X1:1: definition}, items_zh, derived}
     bands: dict[int, list[tuple[float, str]]]
 
     @property
@@ -56,8 +57,13 @@ def load_framework(path: Path | None = None) -> Framework:
         if v.get("derived") not in (None, "instrument_types"):
             raise DataError(f"variable {v['code']}: derived must be instrument_types, not '{v['derived']}'",
                             file=where, field="variables")
+        items_zh = dict(v.get("items_zh") or {})
+        stray = set(items_zh) - set(v["items"])
+        if stray:
+            raise DataError(f"variable {v['code']}: items_zh names items it does not have ({', '.join(sorted(stray))})",
+                            file=where, field="variables")
         variables[v["code"]] = {"name_en": v["name_en"], "name_zh": v["name_zh"], "items": dict(v["items"]),
-                                "derived": v.get("derived")}
+                                "items_zh": items_zh, "derived": v.get("derived")}
     bands = {int(k): [(float(lo), name) for lo, name in sorted(b, reverse=True)] for k, b in data.get("bands", {}).items()}
     return Framework(data["name"], str(data["version"]), variables, bands)
 
@@ -142,9 +148,10 @@ def instrument_items(doc_id: str, coding: pd.DataFrame, framework: Framework, in
     coding: a type is present when a clause has a primary or a secondary code of it, so a
     statement about presence and the PMC item read the same codes. No coded clause of the
     document: no rows (the item stays unscored)."""
+    cols = ["doc_id", "item", "score", "justification", "justification_zh"]
     codes = coding[coding["doc_id"] == doc_id]
     if codes.empty:
-        return pd.DataFrame(columns=["doc_id", "item", "score", "justification"])
+        return pd.DataFrame(columns=cols)
     primary = codes.loc[codes["primary"] != "none", "primary"].map(instrument_fw.type_of).value_counts()
     secondary = codes["secondary"].fillna("").map(lambda c: instrument_fw.type_of(c) if c else "").value_counts()
     rows = []
@@ -157,10 +164,13 @@ def instrument_items(doc_id: str, coding: pd.DataFrame, framework: Framework, in
                 raise DataError(f"item {item} names no instrument type of {instrument_fw.path}: "
                                 f"its definition must begin with one ({', '.join(instrument_fw.types)})")
             n_p, n_s = int(primary.get(t, 0)), int(secondary.get(t, 0))
-            why = (f"derived: {n_p} clause(s) with a {t}-side primary code, {n_s} with a {t}-side secondary code"
-                   if n_p or n_s else f"derived: no {t}-side code, primary or secondary")
-            rows.append({"doc_id": doc_id, "item": item, "score": int(bool(n_p or n_s)), "justification": why})
-    return pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
+            name = instrument_fw.label(t, "zh")
+            why = (Text(f"derived: {n_p} clause(s) with a {t}-side primary code, {n_s} with a {t}-side secondary code",
+                        f"导出:{n_p}个条款的主要编码为{name},{n_s}个条款的次要编码为{name}")
+                   if n_p or n_s else Text(f"derived: no {t}-side code, primary or secondary",
+                                           f"导出:没有{name}编码(主要或次要)"))
+            rows.append(flatten({"doc_id": doc_id, "item": item, "score": int(bool(n_p or n_s)), "justification": why}))
+    return pd.DataFrame(rows, columns=cols)
 
 
 def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -> pd.DataFrame:
@@ -181,20 +191,39 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
         scores = scores.assign(status="reviewed")
     meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre", "status"]]
     out = out.join(meta)
-    out["flag"] = out["genre"].map({"news_report": "news report: scored from what it reports", "policy_text": ""})
-    out.loc[out["status"] == "draft", "flag"] = (out["flag"] + "; drafted by code, not reviewed").str.lstrip("; ")
+    for lang, col in (("en", "flag"), ("zh", "flag_zh")):
+        news = FLAGS["news_report"](lang)
+        out[col] = out["genre"].map({"news_report": news, "policy_text": ""})
+        out.loc[out["status"] == "draft", col] = [
+            Text.join([f, FLAGS["draft"]] if f else [FLAGS["draft"]], "; ", ";")(lang)
+            for f in out.loc[out["status"] == "draft", col]]
     return out.sort_values("PMC", ascending=False, na_position="last")
 
 
-def index_table(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+FLAGS = {"news_report": Text("news report: scored from what it reports", "新闻报道:按其报道的内容评分"),
+         "draft": Text("drafted by code, not reviewed", "由代码草拟,未审核")}
+
+
+def _grade_words(grade_: str, lang: str) -> str:
+    if lang != "zh" or not isinstance(grade_, str):
+        return grade_
+    if grade_.startswith("not graded: "):
+        return f"未评级:{grade_.split(': ', 1)[1].split(' ')[0]}项未评分"
+    return word(grade_, lang)
+
+
+def index_table(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     cols = list(framework.variables) + ["PMC", "grade", "rank", "flag"]
     shown = idx[cols].copy()
     for c in list(framework.variables) + ["PMC"]:
         shown[c] = shown[c].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
-    return shown
+    shown["grade"] = shown["grade"].map(lambda g: _grade_words(g, lang))
+    if lang == "zh" and "flag_zh" in idx:
+        shown["flag"] = idx["flag_zh"]
+    return columns(shown, lang)
 
 
-def sensitivity(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+def sensitivity(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     """Score and rank of each graded document when one first-level variable is dropped."""
     idx = idx[idx["PMC"].notna()]
     variables = list(framework.variables)
@@ -205,11 +234,11 @@ def sensitivity(idx: pd.DataFrame, framework: Framework) -> pd.DataFrame:
         score = base.drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
         moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"])]
-        table[f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved)]
-    return table
+        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved)]
+    return columns(table, lang)
 
 
-def sensitivity_text(idx: pd.DataFrame, framework: Framework) -> str:
+def sensitivity_text(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> str:
     idx = idx[idx["PMC"].notna()]
     variables = list(framework.variables)
     changes = []
@@ -217,22 +246,50 @@ def sensitivity_text(idx: pd.DataFrame, framework: Framework) -> str:
         score = idx[variables].drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
         moved = [d for d in idx.index if rank[d] != idx.loc[d, "rank"]]
-        if moved:
+        if moved and lang == "zh":
+            changes.append(f"去掉{v}({framework.variables[v]['name_zh']})改变了"
+                           + "、".join(f"{d}(#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved) + "的排名")
+        elif moved:
             changes.append(f"dropping {v} ({framework.variables[v]['name_en']}) changes the rank of "
                            + ", ".join(f"{d} (#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved))
+    if lang == "zh":
+        return ("排名取决于框架:" + ";".join(changes) + "。") if changes else \
+            "去掉任何一个变量都不改变排名:排名不取决于框架中的某一个变量。"
     if not changes:
         return "No single variable changes the ranking: it does not hinge on any one variable of the framework."
     return "The ranking depends on the framework: " + "; ".join(changes) + "."
 
 
-def justifications(scores: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
+    """Every item's score and justification per document. In Chinese, generated justifications
+    (derived, drafted) are in Chinese; a person's justification is shown as written, marked as
+    English (``analysis.i18n.Record``), as is a definition the framework gives no Chinese for."""
+    zh = lang == "zh"
+    if zh:
+        generated = scores["justification_zh"] if "justification_zh" in scores else pd.Series("", index=scores.index)
+        scores = scores.assign(justification=[z if isinstance(z, str) and z else record(e, "en", lang)
+                                              for z, e in zip(generated, scores["justification"])])
     table = scores.pivot(index="item", columns="doc_id", values="score")
     why = scores.pivot(index="item", columns="doc_id", values="justification")
-    shown = table.map(lambda v: "not scored" if pd.isna(v) else str(int(v))) + " – " + why
-    shown.insert(0, "definition", [next(v["items"][i] for v in framework.variables.values() if i in v["items"])
-                                   for i in shown.index])
+    score = table.map(lambda v: ("未评分" if zh else "not scored") if pd.isna(v) else str(int(v)))
+    shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d])] for d in table.columns}, index=table.index)
+
+    def definition(item):
+        var = next(v for v in framework.variables.values() if item in v["items"])
+        return var["items_zh"].get(item) or record(var["items"][item], "en", lang) if zh else var["items"][item]
+
+    shown.insert(0, "definition", [definition(i) for i in shown.index])
     order = {item: n for n, item in enumerate(framework.items)}
-    return shown.sort_index(key=lambda s: s.map(order))
+    return columns(shown.sort_index(key=lambda s: s.map(order)), lang)
+
+
+def _scored(score: str, why):
+    """"1 – why", keeping a record's language mark."""
+    from analysis.i18n import Record
+
+    if isinstance(why, Record):
+        return Record(f"{score} – {why.text}", why.lang)
+    return f"{score} – {why}"
 
 
 def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
@@ -261,7 +318,8 @@ def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
         ax.set_xticks([])
         ax.set_yticks([])
         pmc_value = idx.loc[doc, "PMC"]
-        title = f"PMC {pmc_value:.2f} ({idx.loc[doc, 'grade']})" if pd.notna(pmc_value) else "not graded (draft)"
+        title = f"PMC {pmc_value:.2f} ({_grade_words(idx.loc[doc, 'grade'], lang)})" if pd.notna(pmc_value) \
+            else label("not graded (draft)", "未评级(草拟)", lang)
         ax.set_title(f"{doc}\n{title}", fontsize=8)
     fig.suptitle(label("PMC surfaces", "PMC曲面", lang))
     fig.tight_layout()

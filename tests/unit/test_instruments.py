@@ -114,7 +114,7 @@ def test_chi_square_on_a_hand_computed_table():
     table = pd.DataFrame([[10, 20], [20, 10]], index=["a", "b"], columns=["x", "y"])
     res = ins.chi_square(table)
     assert res["chi2"] == pytest.approx(100 / 15) and res["df"] == 1
-    assert res["method"] == "asymptotic chi-square"
+    assert (res["method"].en, res["method"].zh) == ("asymptotic chi-square", "渐近卡方分布")
 
 
 def test_chi_square_is_of_the_observed_table_even_with_a_zero_cell():
@@ -136,13 +136,13 @@ def test_small_expected_counts_switch_to_a_simulated_p_value():
     res = ins.chi_square(table, n_sim=2000)
     # exact one-sided probability of the perfect split with margins 3/3: 1 / C(6,3) = 0.05;
     # the permutation p counts tables as extreme (both perfect splits): 2/20 = 0.1
-    assert res["method"].startswith("Monte Carlo")
+    assert res["method"].en.startswith("Monte Carlo") and res["method"].zh.startswith("蒙特卡洛p值")
     assert res["p_simulated"] == pytest.approx(0.1, abs=0.03)
 
 
 def test_an_empty_table_is_not_tested():
     res = ins.chi_square(pd.DataFrame([[5, 0]], index=["a"], columns=["x", "y"]))
-    assert res == {"defined": False, "reason": "a 1 x 1 table has nothing to test"}
+    assert res["defined"] is False and res["reason"].en == "a 1 x 1 table has nothing to test"
 
 
 def test_emphasis_text_from_numbers():
@@ -152,6 +152,8 @@ def test_emphasis_text_from_numbers():
     # pooled: supply 10/20 = 50%; north 8/10 = 80% is 30 points above
     assert lines[0] == ("North: supply-side leads with 80% of its 10 measures; above the pooled share: "
                         "supply-side (80% vs 50%); none on demand-side.")
+    # the same numbers in a Chinese report (a region not in the catalogue keeps its code)
+    assert ins.emphasis_text(table, fw, "zh")[0] == "north:10项措施中供给型最多,占80%;高于总体占比:供给型(80%,总体50%);没有需求型措施。"
 
 
 def test_intercoder_agreement_on_hand_made_codings():
