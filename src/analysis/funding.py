@@ -418,8 +418,8 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     from analysis import links
 
     out = fund.assign(
-        region_name=[links.region(c, n) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
-                                                        else fund["region_en"])],
+        region_name=[links.region(c, n, lang) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
+                                                              else fund["region_en"])],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
                 for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
         counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),

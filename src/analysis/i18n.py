@@ -109,7 +109,9 @@ ZH = {
     "document": "文献", "doc_id": "文献", "type": "类型", "sub-tool": "子工具", "secondary": "次要编码",
     "counted as": "计为", "text": "文本", "first coder": "第一编码者", "second coder": "第二编码者",
     "coder1": "第一编码者", "coder2": "第二编码者", "primary": "主要编码", "kept": "保留", "reason": "理由",
-    "definition": "定义", "item": "二级变量", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
+    "definition": "定义", "item": "二级变量", "title": "标题", "date": "日期", "outlet": "发布机构/媒体",
+    "script": "字形", "clean_chars": "清洗后字符数", "paragraphs": "段落数", "notes": "说明", "kind": "类别",
+    "flags": "标记", "implied": "隐含", "confidence": "置信度", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
     "mean confidence": "平均置信度", "sub-tool agrees": "子工具一致率", "type agrees": "类型一致率",
     "band": "置信度区间", "consensus": "共识编码", "automatic": "自动编码", "example": "示例",
     # values

@@ -157,6 +157,9 @@ def reference(text: str, source: str, url: str = "", quote: str = "") -> Link:
     return Link(text, href=url, title=title, kind="reference")
 
 
-def region(code: str, name: str) -> Link:
-    """A region's name linked to its profile (a report in the same folder)."""
+def region(code: str, name: str, lang: str = "en") -> Link:
+    """A region's name linked to its profile (a report in the same folder), in the report's
+    language (the suite's ``region_profile-zh`` sweep)."""
+    if lang == "zh":
+        return Link(name, href=f"region_profile-zh-{code}.html", title=f"{name}概况", kind="region")
     return Link(name, href=f"region_profile-{code}.html", title=f"profile of {name}", kind="region")

@@ -42,12 +42,14 @@ def headline(nb) -> str:
 def parameters_output(all_parameters: dict, given: set[str]) -> dict:
     import nbformat
 
+    zh = all_parameters.get("lang") == "zh"  # the table in the report's language
+    words = ("给定", "默认", "本次运行的参数", "名称", "值") if zh else ("given", "default", "Parameters of this run", "name", "value")
     rows = "".join(
         f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(repr(v))}</code></td>"
-        f"<td>{'given' if k in given else 'default'}</td></tr>"
+        f"<td>{words[0] if k in given else words[1]}</td></tr>"
         for k, v in all_parameters.items())
-    table = (f'<table class="parameters"><caption>Parameters of this run</caption>'
-             f"<thead><tr><th>name</th><th>value</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
+    table = (f'<table class="parameters"><caption>{words[2]}</caption>'
+             f"<thead><tr><th>{words[3]}</th><th>{words[4]}</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
     plain = "\n".join(f"{k} = {v!r}" for k, v in all_parameters.items())
     return nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": plain})
 

@@ -125,7 +125,7 @@ def show(frame) -> None:
     display({"text/html": str(html), "text/plain": plain}, raw=True)
 
 
-def searchable_table(frame, table_id: str, placeholder: str = "search…") -> None:
+def searchable_table(frame, table_id: str, placeholder: str = "search · 搜索") -> None:
     """A table with a search box that filters its rows (``assets/site.js`` wires every
     ``input.table-filter`` to the table it names; a fixed id, so that reports stay the same
     run to run, rather than a DataTables widget with random ids)."""

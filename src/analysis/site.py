@@ -115,16 +115,18 @@ def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
     profiles = [r for r in rows if r["profile"] and r["html"]]
     return {
         "groups": [
-            {"key": "analyses", "title": "Analyses",
+            # title_zh: the navigation of a page in Chinese (assets/site.js reads <html lang>)
+            {"key": "analyses", "title": "Analyses", "title_zh": "分析",
              "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in analyses]},
-            {"key": "regions", "title": "Region profiles",
+            {"key": "regions", "title": "Region profiles", "title_zh": "地区概况",
              "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in profiles]},
-            {"key": "documents", "title": "Source documents",
-             "pages": [{"key": "documents", "href": "documents/index.html", "title": "All documents"}]
+            {"key": "documents", "title": "Source documents", "title_zh": "原始文献",
+             "pages": [{"key": "documents", "href": "documents/index.html", "title": "All documents",
+                        "title_zh": "全部文献"}]
              + [{"key": f"document:{d['doc_id']}", "href": f"documents/{d['doc_id']}.html",
                  "title": f"{d['region']} · {d['title']}"} for d in documents]},
         ],
-        "links": [{"key": "data", "href": "data.html", "title": "Methods & data"}],
+        "links": [{"key": "data", "href": "data.html", "title": "Methods & data", "title_zh": "方法与数据"}],
         "pairs": _pairs(manifest),
     }
 

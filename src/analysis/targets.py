@@ -435,7 +435,7 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "target": links.figure(r["target_id"], r["target_id"]),
             "status": status,
             "region": links.region(r["region"], (r["region_zh"] if lang == "zh" else r["region_en"])
-                                   + (f" · {r['locality']}" if r.get("locality") else "")),
+                                   + (f" · {r['locality']}" if r.get("locality") else ""), lang),
             "indicator": r["label_zh"] if lang == "zh" else r["label_en"],
             "scope": r["scope"],
             "baseline": base,

@@ -178,6 +178,20 @@ def test_the_chinese_and_english_renderings_link_to_each_other(real_reports, pag
     assert page.url.endswith("/html/03_targets.html")
 
 
+def test_a_chinese_page_is_chinese_from_its_navigation_to_its_region_links(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/03_targets-zh.html"))
+    # the navigation in Chinese (the site map's title_zh), the English page's in English
+    assert page.locator("#site-nav summary").all_inner_texts()[:3] == ["分析", "地区概况", "原始文献"]
+    # a region's name leads to its profile in Chinese, which links back to the English one
+    page.locator("a.link-region").first.click()
+    assert "/html/region_profile-zh-" in page.url
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.click("#lang-switch a[hreflang=en]")
+    assert "/html/region_profile-" in page.url and "-zh-" not in page.url
+    assert page.locator("#site-nav summary").first.inner_text() == "Analyses"
+
+
 OVERFLOW = """() => {
   const bad = [];
   if (document.documentElement.scrollWidth > window.innerWidth + 1) bad.push('page is ' + document.documentElement.scrollWidth + ' px wide');

@@ -64,3 +64,16 @@ def test_funding_in_constant_prices_fails_clearly_where_cpi_years_are_missing(tm
     assert "DataError" in result.message and "CPI change missing for 2016" in result.message
     assert (tmp_path / "failed" / "04_funding-price_base_year-2017.ipynb").is_file()
     assert not (tmp_path / "html" / "04_funding-price_base_year-2017.html").exists()
+
+
+def test_the_reports_in_chinese_say_nothing_in_english(real_reports):
+    """Every report the suite renders in Chinese (the analyses and the region profiles): no
+    English sentence outside quotes, codes and records marked as English (tests/languages.py)."""
+    from tests.languages import english_phrases
+
+    reports, results = real_reports
+    chinese = [r.run.name for r in results if r.run.parameters.get("lang") == "zh"]
+    # the four analyses and a profile per region
+    assert {"01_corpus-zh", "02_strategies-zh", "03_targets-zh", "04_funding-zh", "region_profile-zh-xinjiang"} <= set(chinese)
+    found = {name: english_phrases((reports / "html" / f"{name}.html").read_text(encoding="utf-8")) for name in chinese}
+    assert {name: phrases for name, phrases in found.items() if phrases} == {}

@@ -19,17 +19,21 @@
     return e;
   }
 
+  // a page in Chinese (<html lang="zh">) has its navigation in Chinese where the site map says it
+  const zh = document.documentElement.lang === "zh";
+  const title = (o) => (zh && o.title_zh) || o.title;
+
   function drawNav() {
     const nav = document.getElementById("site-nav");
     if (!nav) return;
     nav.textContent = "";
     for (const group of site.groups) {
       const details = el("details", { "data-group": group.key });
-      details.appendChild(el("summary", {}, group.title));
+      details.appendChild(el("summary", {}, title(group)));
       const list = el("ul");
       for (const p of group.pages) {
         const li = el("li");
-        const a = el("a", { href: root + p.href, "data-key": p.key }, p.title);
+        const a = el("a", { href: root + p.href, "data-key": p.key }, title(p));
         if (p.key === page) a.classList.add("current");
         li.appendChild(a);
         list.appendChild(li);
@@ -40,7 +44,7 @@
       });
       nav.appendChild(details);
     }
-    for (const l of site.links) nav.appendChild(el("a", { href: root + l.href, "data-key": l.key }, l.title));
+    for (const l of site.links) nav.appendChild(el("a", { href: root + l.href, "data-key": l.key }, title(l)));
     document.addEventListener("click", (ev) => {
       if (!nav.contains(ev.target)) nav.querySelectorAll("details[open]").forEach((d) => { d.open = false; });
     });
