@@ -51,7 +51,8 @@ def test_a_passing_notebook_gives_html_notebook_tables_manifest_and_index(fixtur
     page = (reports / "html/passes-zh.html").read_text(encoding="utf-8")
     assert "n squared is 9" in page  # 3 * 3, the headline
     assert "report.headline(" not in page  # code hidden by default
-    assert "Parameters of this run" in page and "<code>'zh'</code></td><td>given" in page  # the parameters table
+    # the parameters table, in the report's language
+    assert "本次运行的参数" in page and "<code>'zh'</code></td><td>给定" in page
     assert (reports / "tables/passes-zh/fixture_zh_2018.csv").read_text() == "n,year\n3,2018\n"
     manifest = json.loads((reports / "manifest.json").read_text())
     entry = manifest["runs"]["passes-zh"]

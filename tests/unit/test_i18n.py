@@ -50,3 +50,13 @@ def test_the_profile_headline_in_chinese_counts_by_kind(monkeypatch):
     # 4 figures: 1 baseline, 2 targets, 1 funding (in _KIND_ORDER); 1 drafted
     assert profile.figures_headline(figures, "r", "zh") == "4个数字(基线1个、目标2个、资金1个);1个由代码草拟,未审核"
     assert profile.figures_headline(figures, "r") == "4 figures (1 baseline, 2 target, 1 funding); 1 drafted by code, not reviewed"
+
+
+def test_the_parameters_table_is_in_the_reports_language():
+    from analysis import outputs
+
+    en = outputs.parameters_output({"lang": "en", "year": 2018}, {"year"})["data"]["text/html"]
+    zh = outputs.parameters_output({"lang": "zh", "year": 2018}, {"lang"})["data"]["text/html"]
+    assert "<caption>Parameters of this run</caption>" in en and "<code>2018</code></td><td>given" in en
+    assert "<caption>本次运行的参数</caption>" in zh and "<code>&#x27;zh&#x27;</code></td><td>给定" in zh
+    assert "<code>2018</code></td><td>默认" in zh
