@@ -427,7 +427,9 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
     out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
-    from analysis.i18n import columns
+    from analysis.i18n import columns, word
+
+    out["status"] = out["status"].map(lambda v: word(v, lang))
 
     cols = ["figure_id", "status", "region_name", "place", "instrument", "class", "payer", "recipient", "amount",
             "qualifier", "per", "period_years", "rule_id", "rule_role", "year", "quote", "counted", "note"]

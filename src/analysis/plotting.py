@@ -17,6 +17,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
+from analysis.i18n import region_names, word
+
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 
 LANGS = ("en", "zh")
@@ -301,7 +303,7 @@ def required_growth_chart(scorecard, lang: str = "en"):
     if any(drafted):
         ax.legend(handles=[draft_handle(lang)], fontsize=8, loc="lower right")
     for y, (g, b) in enumerate(zip(rows["required_growth"], rows["required_growth_bound"])):
-        ax.text(g * 100, y, f" {g:.1%}" + ("" if b == "exact" else f" ({b})"), va="center", fontsize=8)
+        ax.text(g * 100, y, f" {g:.1%}" + ("" if b == "exact" else f" ({word(b, lang)})"), va="center", fontsize=8)
     ax.set_xlabel(label("required growth per year (%)", "所需年均增长率(%)", lang))
     ax.set_title(label("How fast each target required the region to grow", "各目标所需的年均增速", lang))
     return fig
@@ -313,13 +315,18 @@ def payout_curves(rule_set: dict, lang: str = "en"):
     import numpy as np
 
     rules = list(rule_set.values())
+    names = region_names(lang)
+
+    def unit(var):  # the size a rule depends on is an area or a count (variables are codes)
+        return " (m2)" if "area" in var else ""
+
     fig, axes = plt.subplots(1, len(rules), figsize=(3.5 * len(rules), 3.2), squeeze=False)
     for ax, rule in zip(axes.flat, rules):
         if rule.rate is not None:
             x = np.linspace(0, (rule.cap / rule.rate) * 1.6 if rule.cap else 1e7, 200)
             low = [rule.payout(**{rule.rate_base: v})[0] for v in x]
             ax.plot(x / 1e4, np.array(low) / 1e4, color="C0")
-            ax.set_xlabel(label(f"{rule.rate_base.replace('_', ' ')} (万元)", "种子资金无偿资助额(万元)", lang))
+            ax.set_xlabel(label(f"{rule.rate_base.replace('_', ' ')} (万元)", f"{rule.rate_base}(万元)", lang))
         elif rule.conditions:
             var, minimum, _ = rule.conditions[0]
             x = np.linspace(0, minimum * 2.5, 300)
@@ -327,8 +334,8 @@ def payout_curves(rule_set: dict, lang: str = "en"):
             y = [rule.payout(**{var: v, **fixed})[0] for v in x]
             ax.step(x, np.array(y) / 1e4, where="post", color="C0")
             others = ", ".join(f"{v.replace('_', ' ')} = {m:,.0f}" for v, m in fixed.items())
-            ax.set_xlabel(label(f"{var.replace('_', ' ')} (m2)" + (f"\n({others})" if others else ""),
-                                "在孵面积(平方米)", lang), fontsize=8)
+            ax.set_xlabel(label(f"{var.replace('_', ' ')}{unit(var)}" + (f"\n({others})" if others else ""),
+                                f"{var}{unit(var)}" + (f"\n({others})" if others else ""), lang), fontsize=8)
         else:
             ax.fill_between([0, 1], [0, 0], [rule.amount / 1e4] * 2, color="C1", alpha=0.3,
                             label=label("somewhere in this range, by rating", "按评定等级,在此区间内", lang))
@@ -336,7 +343,9 @@ def payout_curves(rule_set: dict, lang: str = "en"):
             ax.set_xlabel(label("rating (amounts per rating not stated)", "评定等级(各等级金额未载明)", lang), fontsize=8)
             ax.legend(fontsize=7, loc="lower center")
         ax.set_ylabel(label("payout per year (万元)", "每年补助(万元)", lang))
-        ax.set_title(f"{rule.region.capitalize() if lang == 'en' else rule.region}: {rule.recipient}"[:60], fontsize=8.5)
+        # in Chinese the rule's id: its recipient is curated English free text
+        ax.set_title(f"{rule.region.capitalize()}: {rule.recipient}"[:60] if lang == "en" else
+                     f"{names.get(rule.region, rule.region)}:{rule.rule_id}"[:60], fontsize=8.5)
     fig.suptitle(label("What each subsidy rule pays", "各补助规则的补助额", lang))
     fig.tight_layout()
     return fig
@@ -347,15 +356,19 @@ def intensity_chart(table, lang: str = "en"):
     rows = table[table["value"].notna() & ~table["measure"].str.startswith("share of GDP")].copy()
     if rows.empty:
         return None
-    rows["name"] = [f"{r.region.capitalize()}: {r.instrument.replace('_', ' ')}, {r.measure}" for r in rows.itertuples()]
+    if lang == "zh":  # region names, measures and bounds in Chinese (the intensity table's _zh twins)
+        names = region_names(lang)
+        rows["name"] = [f"{names.get(r.region, r.region)}:{r.instrument},{r.measure_zh}" for r in rows.itertuples()]
+    else:
+        rows["name"] = [f"{r.region.capitalize()}: {r.instrument.replace('_', ' ')}, {r.measure}" for r in rows.itertuples()]
     rows = rows.sort_values("value")
     fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(rows) + 1.4))
     colors = {"exact": "C0", "lower bound": "C2", "upper bound": "C1", "indeterminate": "0.6", "approximate": "C4"}
     for y, r in enumerate(rows.itertuples()):
         draft = getattr(r, "status", "reviewed") == "draft"
-        ax.barh(y, r.value, color=colors.get(r.bound, "C0"), label=r.bound,
+        ax.barh(y, r.value, color=colors.get(r.bound, "C0"), label=word(r.bound, lang),
                 hatch=DRAFT_HATCH if draft else None, edgecolor="0.2" if draft else None)
-        ax.text(r.value, y, f" {r.value:,.0f} ({r.bound})" if r.bound != "exact" else f" {r.value:,.0f}",
+        ax.text(r.value, y, f" {r.value:,.0f} ({word(r.bound, lang)})" if r.bound != "exact" else f" {r.value:,.0f}",
                 va="center", fontsize=7.5)
     ax.set_yticks(range(len(rows)), rows["name"], fontsize=8)
     ax.set_xscale("log")
@@ -373,8 +386,6 @@ def intensity_chart(table, lang: str = "en"):
 def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None, drafted=()):
     """Shares of types or sub-tools per region (rows sum to 100%); the rows of ``drafted``
     (regions with clauses coded by code, not reviewed) are hatched."""
-    from analysis.i18n import region_names
-
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0) * 100
     names = region_names(lang) if lang == "zh" else {}  # English: the code, capitalised, as ever
     fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(shares) + 1.8))
