@@ -161,3 +161,16 @@ def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
         assert any("shaoxing-2017-002" in b["reason"] for b in manifest["site"]["broken_links"])
         viewer = (copy / "reports" / "documents" / "shaoxing-2017.html").read_text(encoding="utf-8")
         assert 'id="broken-shaoxing-2017-002"' in viewer and 'id="f-shaoxing-2017-002"' not in viewer
+
+
+def test_the_chinese_reports_stay_chinese_with_drafted_documents(copy, suite_run):
+    """Drafts bring generated text of their own (PMC justifications, reasons, the drafter's
+    notes): the Chinese reports of the open corpus say it in Chinese, or mark it as English."""
+    from tests.languages import english_phrases
+
+    html = copy / "reports" / "html"
+    pages = ["02_strategies-zh", "03_targets-zh", "04_funding-zh", "region_profile-zh-yuhang", "region_profile-zh-testzone"]
+    found = {p: english_phrases((html / f"{p}.html").read_text(encoding="utf-8")) for p in pages}
+    assert {p: phrases for p, phrases in found.items() if phrases} == {}
+    # a drafted PMC item's justification, in Chinese (drafts.draft_pmc)
+    assert "未评分:没有草拟规则能判断此项;须由人阅读文本" in (html / "02_strategies-zh.html").read_text(encoding="utf-8")
