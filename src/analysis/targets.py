@@ -37,7 +37,8 @@ MIN_NATIONAL_POINTS = 4  # with three points the slope's 95% interval rests on o
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
 # the scorecard's columns, so that a corpus with no target gives an empty table of the right shape
 SCORECARD_COLUMNS = [
-    "region", "region_en", "region_zh", "locality", "indicator", "label_en", "label_zh", "scope", "target_id", "target_doc",
+    "region", "region_en", "region_zh", "locality", "indicator", "label_en", "label_zh", "scope", "unit", "target_id",
+    "target_doc",
     "target_value", "target_year", "target_qualifier", "target_quote", "target_status", "baseline_value",
     "baseline_year", "baseline_qualifier", "baseline_source", "baseline_ref", "baseline_quote", "baseline_implied",
     "baseline_status", "baseline_url", "no_baseline_reason", "years", "required_growth", "required_growth_bound",
@@ -257,7 +258,9 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         base["baseline_alternatives"] = alternatives
         rows.append({"region": t.region, "region_en": t.region_en, "region_zh": t.region_zh, "locality": t.locality,
                      "indicator": t.indicator,
-                     "label_en": t.label_en, "label_zh": t.label_zh, "scope": t.scope, "target_id": t.figure_id,
+                     "label_en": t.label_en, "label_zh": t.label_zh, "scope": t.scope,
+                     "unit": getattr(t, "unit", ""),  # of the target, its baseline and the outcome (a paper's units column)
+                     "target_id": t.figure_id,
                      "target_doc": t.doc_id, "target_value": t.value, "target_year": int(t.year),
                      "target_qualifier": t.qualifier, "target_quote": t.quote, "target_status": t.status,
                      **base})
@@ -361,10 +364,15 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
         out.append(flatten(row))
     frame = pd.DataFrame(out, columns=None if out else SCORECARD_COLUMNS)
     for col in ("national_growth", "national_growth_low", "national_growth_high", "national_years", "vs_national",
-                "vs_national_zh"):
+                "vs_national_zh", *(f"{c}_zh" for c in TEXT_COLUMNS)):
         if col not in frame.columns:
             frame[col] = None
-    return frame
+    # each sentence's Chinese beside its English, whatever order the rows brought them in
+    order = [c for c in frame.columns if not c.endswith("_zh") or c[:-3] not in frame.columns]
+    for c in TEXT_COLUMNS:
+        if c in order:
+            order.insert(order.index(c) + 1, f"{c}_zh")
+    return frame[order]
 
 
 # --- for the notebooks -----------------------------------------------------------------------

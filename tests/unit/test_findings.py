@@ -150,3 +150,16 @@ def test_drafted_flags_and_money_class():
     assert drafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
         {"payer_type": "government", "money": "plan", "stock_flow": "flow"}
     assert drafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
+
+
+def test_the_five_documents_scorecard_names_units_and_keeps_each_sentence_beside_its_chinese(card):
+    rows = card.set_index("target_id")
+    # a paper's units column: jiaxing-2017-002 is 孵化面积 8,000,000 m2, xinjiang-2017-007 30 incubators
+    assert rows.loc["jiaxing-2017-002", "unit"] == "m2" and rows.loc["xinjiang-2017-007", "unit"] == "count"
+    cols = list(card.columns)
+    for name in targets.TEXT_COLUMNS:
+        assert cols[cols.index(name) + 1] == f"{name}_zh"
+    # a target with neither baseline nor outcome says why in both languages
+    row = rows.loc["shaoxing-2017-001"]  # 全市创建市级众创空间150家: no municipal-level count before 2020
+    assert row["verdict_reason"].startswith("no observed outcome in the reference data; no maker_spaces (municipal_level)")
+    assert row["verdict_reason_zh"].startswith("参考数据中没有实际结果;该地区的文献和参考数据中都没有2020年以前的")
