@@ -21,6 +21,8 @@ to the manifest, the run's summary and the landing page, and ``verify`` fails on
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import html as htmlmod
 import json
 import os
@@ -194,6 +196,23 @@ def _resources() -> list[dict]:
             for r in package.get("resources", [])]
 
 
+@lru_cache(maxsize=1)
+def t2s_map() -> dict[str, str]:
+    """Traditional -> Simplified, character by character, for the search box: the cleaned text
+    is Simplified, so a query typed in Traditional (眾創空間) is converted before it is looked
+    for. From OpenCC's ``t2s``, the converter the cleaning uses, over the CJK Unified Ideographs;
+    only the characters it changes (3,563 with OpenCC 1.4: 50 KB in ``search-index.js``, which
+    only the search page loads). The same converter as the cleaning's, so query and text are
+    converted alike; opencc-js (npm) would be a second converter and a Node step in the build."""
+    from analysis.cleaning import _t2s
+
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = _t2s().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a converter that joined lines: no map rather than a wrong one
+        return {}
+    return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+
+
 def build(reports: Path, manifest: dict, catalogue=None) -> dict:
     """Write the site around the reports (see the module's doc); returns what the manifest
     records of it: the pages and the broken links."""
@@ -226,7 +245,8 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
                  "title": f"{b['doc'].region_zh} · {b['doc'].title or b['doc'].doc_id}", "text": b["text"]}
                 for b in built]
     _write(reports / "assets" / "search-index.js",
-           ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n").encode("utf-8"))
+           ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n"
+            + "window.T2S = " + json.dumps(t2s_map(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
 
     common = {"root": "", "lang": "en"}
     _write(reports / "documents" / "index.html", env.get_template("documents.html.j2").render(

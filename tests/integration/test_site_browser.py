@@ -155,6 +155,13 @@ def test_search_finds_a_document_by_a_chinese_term(real_reports, page):
         "#search-results a[data-kind=document]", "els => els.map(e => e.getAttribute('href'))"))
     assert {f"documents/{d}.html" for d in expected} <= {h.split("/", 1)[1] if h.startswith("./") else h for h in found}
     assert page.locator("#search-results mark").first.inner_text() == term
+    # the same term typed in Traditional script finds the same pages: the texts are Simplified
+    # (the cleaning's OpenCC t2s), and the query is converted with the same converter's map
+    pages = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))")
+    page.goto(url(reports, "search.html") + "?q=" + quote("星創天地"))
+    page.wait_for_selector("#search-results li")
+    assert page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))") == pages
+    assert page.locator("#search-results mark").first.inner_text() == term
 
 
 def test_a_long_table_filters_its_rows(real_reports, page):

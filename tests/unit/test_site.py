@@ -138,3 +138,13 @@ def test_verify_fails_on_a_broken_link_of_the_rebuilt_site(tmp_path, monkeypatch
 ])
 def test_the_search_index_keeps_the_visible_text(html, expected):
     assert site.page_text(html) == expected
+
+
+def test_the_search_converts_traditional_characters_with_the_cleanings_converter():
+    from analysis import site
+    from analysis.cleaning import _t2s
+
+    t2s = site.t2s_map()
+    # 眾創空間 -> 众创空间, as the cleaning converts a Traditional document
+    assert "".join(t2s.get(c, c) for c in "眾創空間") == "众创空间" == _t2s().convert("眾創空間")
+    assert "众" not in t2s and all(len(k) == len(v) == 1 for k, v in t2s.items())  # only changes, one for one

@@ -107,12 +107,16 @@
     if (input) input.value = q;
     document.querySelectorAll(".site-search input").forEach((i) => { i.value = q; });
     if (!q) return;
-    const needle = q.toLowerCase();
+    // the texts are Simplified (the cleaning converts them): a Traditional query is converted
+    // character by character (window.T2S, from OpenCC), so 眾創空間 finds 众创空间
+    const t2s = window.T2S || {};
+    const simplified = (s) => Array.from(s, (c) => t2s[c] || c).join("");
+    const needle = simplified(q).toLowerCase();
     const hits = [];
     for (const entry of window.SEARCH_INDEX || []) {
       const hay = entry.text.toLowerCase();
       const at = hay.indexOf(needle);
-      const inTitle = entry.title.toLowerCase().includes(needle);
+      const inTitle = simplified(entry.title).toLowerCase().includes(needle);
       if (at < 0 && !inTitle) continue;
       let count = 0;
       for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) count++;
