@@ -368,7 +368,8 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
         if col not in frame.columns:
             frame[col] = None
     # each sentence's Chinese beside its English, whatever order the rows brought them in
-    order = [c for c in frame.columns if not c.endswith("_zh") or c[:-3] not in frame.columns]
+    twins = {f"{c}_zh" for c in TEXT_COLUMNS}
+    order = [c for c in frame.columns if c not in twins]
     for c in TEXT_COLUMNS:
         if c in order:
             order.insert(order.index(c) + 1, f"{c}_zh")

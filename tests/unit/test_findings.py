@@ -157,6 +157,7 @@ def test_the_five_documents_scorecard_names_units_and_keeps_each_sentence_beside
     # a paper's units column: jiaxing-2017-002 is 孵化面积 8,000,000 m2, xinjiang-2017-007 30 incubators
     assert rows.loc["jiaxing-2017-002", "unit"] == "m2" and rows.loc["xinjiang-2017-007", "unit"] == "count"
     cols = list(card.columns)
+    assert set(targets.SCORECARD_COLUMNS) <= set(cols)  # the twins moved, nothing lost (region_zh, label_zh …)
     for name in targets.TEXT_COLUMNS:
         assert cols[cols.index(name) + 1] == f"{name}_zh"
     # a target with neither baseline nor outcome says why in both languages
