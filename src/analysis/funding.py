@@ -288,23 +288,19 @@ class Rule:
     def describe(self, lang: str = "en") -> str:
         """The rule in words. In Chinese, the curated recipient (English free text) gives way to
         the rule's id; variables are named by their codes in both."""
-        if lang == "zh":
-            parts = []
-            if self.conditions:
-                parts.append("若" + "且".join(f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions))
-            if self.rate is not None:
-                parts.append(f"每年按{self.rate_base}的{self.rate:.0%}补助" + (f",最多{self.cap / 1e4:,.0f}万元" if self.cap else ""))
-            elif self.amount is not None:
-                parts.append(("每年最多补助" if self.amount_qualifier in _UPPER else "每年补助") + f"{self.amount / 1e4:,.0f}万元")
-            return f"{self.rule_id}:" + ",".join(parts)
         parts = []
         if self.conditions:
-            parts.append("if " + " and ".join(f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions))
+            conditions = [f"{v} ≥ {m:,.0f}" for v, m, _ in self.conditions]
+            parts.append(Text("if " + " and ".join(conditions), "若" + "且".join(conditions)))
         if self.rate is not None:
-            parts.append(f"{self.rate:.0%} of {self.rate_base}" + (f", at most {self.cap / 1e4:,.0f}万元" if self.cap else ""))
+            cap = f"{self.cap / 1e4:,.0f}万元" if self.cap else ""
+            parts.append(Text(f"{self.rate:.0%} of {self.rate_base}" + (f", at most {cap}" if cap else ""),
+                              f"每年按{self.rate_base}的{self.rate:.0%}补助" + (f",最多{cap}" if cap else "")))
         elif self.amount is not None:
-            parts.append(("at most " if self.amount_qualifier in _UPPER else "") + f"{self.amount / 1e4:,.0f}万元")
-        return f"{self.recipient}: " + ", ".join(parts) + " a year"
+            upto, amount = self.amount_qualifier in _UPPER, f"{self.amount / 1e4:,.0f}万元"
+            parts.append(Text(("at most " if upto else "") + amount, ("每年最多补助" if upto else "每年补助") + amount))
+        return Text(f"{self.recipient}: " + ", ".join(p.en for p in parts) + " a year",
+                    f"{self.rule_id}:" + ",".join(p.zh for p in parts))(lang)
 
 
 def rules(fund: pd.DataFrame) -> dict[str, Rule]:

@@ -24,7 +24,7 @@ import yaml
 
 from analysis import corpus, paths, segments
 from analysis.errors import DataError
-from analysis.i18n import Text, columns, record, word
+from analysis.i18n import Text, columns, record, region_names, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
@@ -537,7 +537,7 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
     pooled = table.sum() / table.to_numpy().sum()
     secondary = (secondary_presence(coding, framework, level) if coding is not None
                  else pd.DataFrame(0, index=table.index, columns=table.columns))
-    region_names = _region_names(lang) if lang == "zh" else {}
+    names = region_names(lang) if lang == "zh" else {}
     lines = []
     for region, row in shares.iterrows():
         if table.loc[region].sum() == 0:
@@ -557,7 +557,7 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
             if absent:
                 parts.append("没有" + "、".join(name(c, lang) for c in absent) + "措施" + ("(主要与次要编码均无)" if coding is not None else ""))
             parts += [f"{name(c, lang)}只作为次要编码出现({held[c]}个条款)" for c in zero if held[c]]
-            lines.append(f"{region_names.get(region, region)}:" + ";".join(parts) + "。")
+            lines.append(f"{names.get(region, region)}:" + ";".join(parts) + "。")
             continue
         parts = [f"{name(lead, lang)} leads with {top.iloc[0]:.0%} of its {n} measures"]
         if over:
@@ -572,18 +572,12 @@ def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
     return lines
 
 
-def _region_names(lang: str) -> dict[str, str]:
-    from analysis.i18n import region_names
-
-    return region_names(lang)
-
-
 def for_chart(table: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     """A region-by-code table labelled for a chart: codes by their names; in Chinese, regions
     by their Chinese names and the axes named in Chinese."""
     out = table.rename(columns=lambda c: framework.label(c, lang))
     if lang == "zh":
-        names = _region_names(lang)
+        names = region_names(lang)
         out = out.rename(index=lambda r: names.get(r, r))
         out.index.name, out.columns.name = word(out.index.name or "", lang), word(out.columns.name or "", lang)
     return out
@@ -638,7 +632,7 @@ def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
         out["status"] = [((f"草拟:{n}项中{drafted[r]}项由代码编码" if lang == "zh" else f"draft: {drafted[r]} of {n} coded by code")
                           if r in drafted.index else word("reviewed", lang)) for r, n in zip(out.index, out["measures"])]
     if lang == "zh" and by == "region":
-        names = _region_names(lang)
+        names = region_names(lang)
         out = out.rename(index=lambda r: names.get(r, r))
     return columns(out, lang)
 
@@ -854,7 +848,7 @@ def chi_square_by_coding(codings: dict[str, pd.DataFrame], framework: Framework,
         row = {"coding": name, "measures": int(coding["measure"].sum()) if "measure" in coding else None}
         if test["defined"]:
             res = test["residuals"]
-            names = _region_names(lang)
+            names = region_names(lang)
             cells = [f"{names.get(r, r)} {framework.label(c, lang)} {res.loc[r, c]:+.2f}" for r in res.index
                      for c in res.columns if abs(res.loc[r, c]) > 2]
             row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),
@@ -872,7 +866,7 @@ def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000, lan
     for genre, g in coding.groupby("genre", sort=True):
         table = counts(g, framework, "type")
         table = table[table.sum(axis=1) > 0]
-        names = _region_names(lang) if lang == "zh" else {}
+        names = region_names(lang) if lang == "zh" else {}
         row = {"genre": GENRE_ZH.get(genre, genre) if lang == "zh" else genre,
                "regions": ("、" if lang == "zh" else ", ").join(names.get(r, r) for r in table.index),
                "measures": int(table.to_numpy().sum())}
