@@ -81,11 +81,8 @@ def flatten(row: dict) -> dict:
 
 def pick(row, name: str, lang: str = "en"):
     """The generated sentence ``name`` of a flattened row in the report's language."""
-    if lang == "zh":
-        zh = row.get(f"{name}_zh") if hasattr(row, "get") else None
-        if isinstance(zh, str) and zh:
-            return zh
-    return row.get(name) if hasattr(row, "get") else row[name]
+    zh = row.get(f"{name}_zh") if lang == "zh" else None  # a dict or a pandas row
+    return zh if isinstance(zh, str) and zh else row.get(name)
 
 ZH = {
     # columns
