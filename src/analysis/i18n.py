@@ -114,6 +114,7 @@ ZH = {
     # values
     "measure vs none": "措施与非措施", "all clauses": "全部条款",
     "without the codebook's examples": "不含编码手册的示例条款", "not defined": "无定义", "none": "无",
+    "first_batch": "第一批", "cumulative": "累计", "under_construction": "在建",  # figures' flags
     "perfect": "完美", "excellent": "优秀", "acceptable": "可接受", "poor": "不良",
     "met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
     "unknown": "无法判断", "robust": "稳健", "fragile": "不稳健", "reviewed": "已审核", "draft": "草拟",

@@ -18,7 +18,7 @@ import yaml
 
 from analysis import corpus, paths
 from analysis.errors import DataError
-from analysis.i18n import Text, columns, flatten, record, word
+from analysis.i18n import Record, Text, columns, flatten, record, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
@@ -184,19 +184,18 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
     out = x.copy()
     out["PMC"] = x.sum(axis=1, min_count=len(variables)).where(x.notna().all(axis=1))
     unscored = used.groupby("doc_id")["score"].apply(lambda s: int(s.isna().sum()))
-    out["grade"] = [grade(s, len(variables), framework) if pd.notna(s) else f"not graded: {unscored[d]} items not scored"
-                    for d, s in zip(out.index, out["PMC"])]
+    grades = [Text(g, word(g, "zh")) if pd.notna(s) else
+              Text(f"not graded: {unscored[d]} items not scored", f"未评级:{unscored[d]}项未评分")
+              for d, s in zip(out.index, out["PMC"]) for g in [grade(s, len(variables), framework)]]
+    out["grade"], out["grade_zh"] = [t.en for t in grades], [t.zh for t in grades]
     out["rank"] = out["PMC"].rank(ascending=False, method="min").astype("Int64")
     if "status" not in scores:
         scores = scores.assign(status="reviewed")
     meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre", "status"]]
     out = out.join(meta)
-    for lang, col in (("en", "flag"), ("zh", "flag_zh")):
-        news = FLAGS["news_report"](lang)
-        out[col] = out["genre"].map({"news_report": news, "policy_text": ""})
-        out.loc[out["status"] == "draft", col] = [
-            Text.join([f, FLAGS["draft"]] if f else [FLAGS["draft"]], "; ", ";")(lang)
-            for f in out.loc[out["status"] == "draft", col]]
+    flags = [Text.join([FLAGS["news_report"]] * (g == "news_report") + [FLAGS["draft"]] * (st == "draft"))
+             for g, st in zip(out["genre"], out["status"])]
+    out["flag"], out["flag_zh"] = [t.en for t in flags], [t.zh for t in flags]
     return out.sort_values("PMC", ascending=False, na_position="last")
 
 
@@ -204,22 +203,13 @@ FLAGS = {"news_report": Text("news report: scored from what it reports", "新闻
          "draft": Text("drafted by code, not reviewed", "由代码草拟,未审核")}
 
 
-def _grade_words(grade_: str, lang: str) -> str:
-    if lang != "zh" or not isinstance(grade_, str):
-        return grade_
-    if grade_.startswith("not graded: "):
-        return f"未评级:{grade_.split(': ', 1)[1].split(' ')[0]}项未评分"
-    return word(grade_, lang)
-
-
 def index_table(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
     cols = list(framework.variables) + ["PMC", "grade", "rank", "flag"]
     shown = idx[cols].copy()
     for c in list(framework.variables) + ["PMC"]:
         shown[c] = shown[c].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
-    shown["grade"] = shown["grade"].map(lambda g: _grade_words(g, lang))
-    if lang == "zh" and "flag_zh" in idx:
-        shown["flag"] = idx["flag_zh"]
+    if lang == "zh":  # the index's Chinese twins
+        shown["grade"], shown["flag"] = idx["grade_zh"], idx["flag_zh"]
     return columns(shown, lang)
 
 
@@ -285,8 +275,6 @@ def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en")
 
 def _scored(score: str, why):
     """"1 – why", keeping a record's language mark."""
-    from analysis.i18n import Record
-
     if isinstance(why, Record):
         return Record(f"{score} – {why.text}", why.lang)
     return f"{score} – {why}"
@@ -318,7 +306,7 @@ def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
         ax.set_xticks([])
         ax.set_yticks([])
         pmc_value = idx.loc[doc, "PMC"]
-        title = f"PMC {pmc_value:.2f} ({_grade_words(idx.loc[doc, 'grade'], lang)})" if pd.notna(pmc_value) \
+        title = f"PMC {pmc_value:.2f} ({idx.loc[doc, 'grade_zh' if lang == 'zh' else 'grade']})" if pd.notna(pmc_value) \
             else label("not graded (draft)", "未评级(草拟)", lang)
         ax.set_title(f"{doc}\n{title}", fontsize=8)
     fig.suptitle(label("PMC surfaces", "PMC曲面", lang))

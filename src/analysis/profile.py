@@ -10,7 +10,6 @@ from analysis.i18n import Text, columns, record, word
 __all__ = ["documents_headline", "documents_table", "figures_table", "figures_headline", "status_text", "nothing"]
 
 KIND_ZH = {"baseline": "基线", "actual": "现状", "target": "目标", "funding": "资金", "rule": "规则"}
-FLAG_ZH = {"first_batch": "第一批", "cumulative": "累计", "under_construction": "在建"}
 LAYER_ZH = {"figures": "数字", "instruments": "政策工具", "funding": "资金", "pmc": "PMC"}
 # what a section says when the region has nothing for it
 NOTHING = {
@@ -81,7 +80,7 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
     if lang == "zh":
         out["status"] = out["status"].map(lambda v: word(v, lang))
         out["kind"] = out["kind"].map(lambda k: KIND_ZH.get(k, k))
-        out["flags"] = out["flags"].map(lambda f: "、".join(FLAG_ZH.get(x, x) for x in str(f).split(";") if x))
+        out["flags"] = out["flags"].map(lambda f: "、".join(word(x, lang) for x in str(f).split(";") if x))
         # a curator's note, or the drafter's (the review file's, in English): shown as written
         out["note"] = out["note"].map(lambda v: record(v, "en", lang))
     return columns(out.set_index("figure_id"), lang)

@@ -49,7 +49,6 @@ SCORECARD_COLUMNS = [
 # the generated sentences, each also in Chinese as <name>_zh (analysis.i18n.flatten)
 TEXT_COLUMNS = ["baseline_source", "no_baseline_reason", "verdict_reason", "flipped_by", "vs_national"]
 SCORECARD_COLUMNS += [f"{c}_zh" for c in TEXT_COLUMNS]
-FLAG_ZH = {"first_batch": "第一批", "cumulative": "累计", "under_construction": "在建"}
 
 
 def required_growth(baseline: float, target: float, year0: int, year1: int) -> float:
@@ -248,7 +247,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
                          "reading": Text(f"baseline {a.value:,.0f} ({int(a.year)}, {a.figure_id}: "
                                          f"{a.flags.replace('_', ' ')}) read as the stock",
                                          f"把基线{a.value:,.0f}({int(a.year)}年,{a.figure_id}:"
-                                         f"{'、'.join(FLAG_ZH.get(f, f) for f in a.flags.split(';') if f)})读作存量")}
+                                         f"{'、'.join(word(f, 'zh') for f in a.flags.split(';') if f)})读作存量")}
                         for a in subsets.get((t.region, t.locality, t.indicator, t.scope), empty_f).itertuples()
                         if a.year < t.year]
         alternatives += [{"value": float(a.value), "year": int(a.year), "figure_id": a.figure_id,

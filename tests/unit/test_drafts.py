@@ -103,7 +103,11 @@ def test_pmc_items_the_drafts_decide_are_scored_with_their_rule_the_rest_are_not
                                         genre="policy_text", status="draft")
     idx = pmc.index(frame, fw)
     assert pd.isna(idx.loc["test-2023", "PMC"])
-    assert idx.loc["test-2023", "grade"] == f"not graded: {int(scores['score'].isna().sum())} items not scored"
+    n = int(scores['score'].isna().sum())
+    assert idx.loc["test-2023", "grade"] == f"not graded: {n} items not scored"
+    assert idx.loc["test-2023", "grade_zh"] == f"未评级:{n}项未评分"  # the Chinese report's, from the same count
+    # a drafted policy text: the draft flag alone, in both languages
+    assert (idx.loc["test-2023", "flag"], idx.loc["test-2023", "flag_zh"]) == ("drafted by code, not reviewed", "由代码草拟,未审核")
 
 
 # --- in a project: the five reviewed documents and new ones --------------------------------------
