@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities, segments
+from analysis import calibration, corpus, counting, paths, quantities, segments
 from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
@@ -45,7 +45,8 @@ __all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "dra
 # the columns of a drafted figure: a curated row's, plus what only a draft has
 DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
                         "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                        "locality", "locality_level", "flags", "confidence", "out_of_scope_reason", "sentence"]
+                        "locality", "locality_level", "flags", "confidence", "out_of_scope_reason", "sentence",
+                        "evidence"]
 INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
                       "framework_version", "confidence"]
 PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
@@ -73,6 +74,7 @@ class Tagger:
     aliases: list[tuple[str, str, str]]  # (alias, indicator, unit), longest alias first
     cues: dict[str, list[str]]  # indicator -> cue words
     scope_cues: list[tuple[str, str]]  # (cue, scope), longest first
+    reader: counting.Reader | None = None  # what the drafter uses (the methods below: the nearest-alias reading)
 
     @classmethod
     def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> "Tagger":
@@ -81,7 +83,7 @@ class Tagger:
         cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
         scope_cues = [(c, s["code"]) for s in scopes for c in _split(s.get("cues"))]
         return cls(sorted(aliases, key=lambda a: -len(a[0])), cues,
-                   sorted(scope_cues, key=lambda c: -len(c[0])))
+                   sorted(scope_cues, key=lambda c: -len(c[0])), counting.Reader(indicators, scopes))
 
     def indicator(self, text: str, start: int, end: int, c0: int, s0: int, s1: int, prev_end: int, unit: str
                   ) -> tuple[str | None, float, str]:
@@ -154,12 +156,6 @@ def load_scopes() -> list[dict]:
     return read_rows(paths.curated_dir() / "scopes.csv", ["code", "cues"], "scope codebook")
 
 
-def _kind(mention: quantities.Mention) -> tuple[str, float]:
-    if mention.kind in ("target", "actual", "funding", "rule"):
-        return mention.kind, 1.0
-    return "actual", 0.7  # no cue either way: read as a status figure
-
-
 def clauses_of(doc: corpus.Document, cleaned) -> list[segments.Segment]:
     return [s for s in segments.segment(doc.doc_id, cleaned.text) if s.level == "clause"]
 
@@ -172,6 +168,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
                                        default_kind="actual" if doc.genre == "news_report" else "other")
     clauses = clauses if clauses is not None else clauses_of(doc, cleaned)
     rows, prev_end, k = [], 0, 0
+    previous: list[counting.Reading] = []
+    sentence_start = -1
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -181,24 +179,20 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit)
-        scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
+        # what the number counts, its level and kind, from the clause's structure (analysis.counting)
+        t0 = max([text.rfind(p, s0, m.start) + 1 for p in "。！？!?"] + [s0])
+        previous = previous if t0 == sentence_start else []
+        sentence_start = t0
+        read = tagger.reader.read(text, m.start, m.end, c0, t0, m.unit, previous)
+        previous.append(read)
         prev_end = m.end
-        kind, kind_conf = _kind(m)
-        year, notes = m.year, []
-        if year is None:
-            year, kind_conf = doc.year, kind_conf * 0.8
-            notes.append("no year in the text: the document's year")
-        if how:
-            notes.append(f"indicator from {how}")
-        if scope_cue:
-            notes.append(f"scope from '{scope_cue}'")
+        indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
+        conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)
         value = m.value if m.value is not None else (m.low if m.low is not None else None)
-        reason = ""
         if indicator is None:
-            reason = f"no indicator measured in {m.unit} is named near the number"
+            pass
         elif value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
@@ -208,9 +202,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
             **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),
             "flags": draft_flags(text[c0:c1]),
-            # a scope read from a cue word is surer than the default "all" where the text names none
-            "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
-            "out_of_scope_reason": reason, "sentence": m.sentence,
+            # the evidence's score; ``build`` maps it to the share of such drafts found right on the
+            # reviewed documents (analysis.calibration)
+            "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
 

@@ -53,8 +53,12 @@ def test_indicator_and_scope_from_the_words_around_the_number(tagger, text, ment
 
 
 def test_a_number_no_indicator_names_is_drafted_out_of_scope_with_the_reason(tagger):
+    # the subject of 共有 is 员工 (staff), a noun the codebook does not name: the reason names it
     row = _row(_draft("公司共有员工35人。", tagger), "35人")
     assert row["indicator"] == "" and row["confidence"] == 0
+    assert row["out_of_scope_reason"] == "the counted noun '员工' is not an indicator of the codebook"
+    # no noun at all near the number
+    row = _row(_draft("共计35人。", tagger), "35人")
     assert row["out_of_scope_reason"] == "no indicator measured in person is named near the number"
 
 
