@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["PRIOR", "score", "Calibration", "fit", "reliability"]
+__all__ = ["PRIOR", "score", "Calibration", "fit", "reliability", "judge", "fit_on"]
 
 # a prior for each part of the evidence (the order, not the value, is what the fit keeps)
 PRIOR = {
@@ -89,3 +90,42 @@ def reliability(confidence, right) -> list[dict]:
                      "stated": float(c[mask].mean()) if mask.any() else float("nan"),
                      "right": float(r[mask].mean()) if mask.any() else float("nan")})
     return rows
+
+
+# --- what "right" means for a figure draft ---------------------------------------------------------
+STATUS_KINDS = {"baseline": "actual"}  # a baseline is a status figure read against a later target
+
+
+def judge(drafted: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Drafts against labelled figures of the same documents, matched by document and the
+    mention's start in the cleaned text (``mention_start`` in both).
+
+    Returns (stated, drafts): one row per labelled figure (``found``: drafted in scope at its
+    mention; ``indicator``, ``scope``, ``kind``, ``all three``: right, a figure not found being
+    wrong), and one row per in-scope draft (``right``: a labelled figure at its mention with the
+    same indicator, scope and kind; a draft where the labels have no figure is wrong)."""
+    key = ["doc_id", "mention_start"]
+    d = drafted[drafted["out_of_scope_reason"].fillna("") == ""][key + ["indicator", "scope", "kind", "evidence"] +
+                                                                  (["confidence"] if "confidence" in drafted else [])]
+    g = gold[key + ["indicator", "scope", "kind"]]
+    stated = g.merge(d.drop_duplicates(key), on=key, how="left", suffixes=("", "_draft"))
+    stated["found"] = stated["indicator_draft"].notna()
+    for col in ("indicator", "scope"):
+        stated[col + "_right"] = stated["found"] & (stated[col] == stated[col + "_draft"])
+    stated["kind_right"] = stated["found"] & (stated["kind"].replace(STATUS_KINDS) ==
+                                              stated["kind_draft"].replace(STATUS_KINDS))
+    stated["all_right"] = stated["indicator_right"] & stated["scope_right"] & stated["kind_right"]
+    # a draft is right when any labelled figure at its mention (国家、省…分别: two) agrees on all three
+    pairs = d.reset_index().merge(g, on=key, how="left", suffixes=("", "_gold"))
+    pairs["right"] = ((pairs["indicator"] == pairs["indicator_gold"]) & (pairs["scope"] == pairs["scope_gold"])
+                      & (pairs["kind"].replace(STATUS_KINDS) == pairs["kind_gold"].fillna("").replace(STATUS_KINDS)))
+    drafts = d.assign(right=pairs.groupby("index")["right"].any().reindex(d.index).fillna(False).astype(bool).to_numpy(),
+                      labelled=pairs.groupby("index")["indicator_gold"].apply(lambda x: x.notna().any())
+                      .reindex(d.index).to_numpy())
+    drafts["score"] = [score(e) for e in drafts["evidence"]]
+    return stated, drafts
+
+
+def fit_on(drafts: pd.DataFrame) -> Calibration:
+    """The calibration fitted on judged drafts (``judge``'s second frame)."""
+    return fit(drafts["score"], drafts["right"])

@@ -382,7 +382,8 @@ def _fingerprint() -> str:
     files = [paths.catalogue_path()] + [paths.curated_dir() / n for n in
                                         ("indicators.csv", "scopes.csv", "instruments_framework.yml",
                                          "pmc_framework.yml", "instruments_hand.csv", "instruments_coder2.csv",
-                                         "instruments_adjudication.csv", "curation.csv")]
+                                         "instruments_adjudication.csv", "curation.csv", "figures.csv",
+                                         "out_of_scope.csv")]
     files += sorted(Path(__file__).parent.glob("*.py")) + sorted(Path(__file__).parent.glob("*.yml"))
     for f in files:
         h.update(f.name.encode())
@@ -415,17 +416,37 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         from tqdm import tqdm
         iterator = tqdm(docs, desc="drafting", unit="doc")
     files: dict[str, bytes] = {}
+    figures_of: dict[str, pd.DataFrame] = {}
     for doc in iterator:
         cleaned = cleaned_of[doc.doc_id]
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
-        figs = draft_figures(doc, cleaned, tagger, clauses)
+        figs = figures_of[doc.doc_id] = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
         in_scope = figs[figs["out_of_scope_reason"] == ""]
-        files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
         files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)
         files[f"{doc.doc_id}.funding.csv"] = _csv(draft_funding(in_scope, by_id))
         files[f"{doc.doc_id}.pmc.csv"] = _csv(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
+    # a confidence is the share right, on the reviewed documents, of drafts with the same evidence score
+    calibrated = reviewed_calibration(figures_of, figures.validate(extractor=False, quotes=False))
+    for doc_id, figs in figures_of.items():
+        files[f"{doc_id}.figures.csv"] = _csv(figs.assign(confidence=calibrated(figs["confidence"])))
     return files
+
+
+def reviewed_calibration(figures_of: dict[str, pd.DataFrame], curated: pd.DataFrame,
+                         leave_out: str | None = None) -> calibration.Calibration:
+    """The calibration fitted on the drafts of the documents whose figures are reviewed (but
+    ``leave_out``) against their curated figures (stated ones: an implied figure has no mention)."""
+    from analysis import curation
+
+    reviewed = curation.reviewed_documents("figures") - {leave_out}
+    frames = [f.assign(mention_start=[int(i.rsplit("-d", 1)[1]) for i in f["figure_id"]])
+              for d, f in figures_of.items() if d in reviewed and len(f)]
+    gold = curated[curated["doc_id"].isin(reviewed) & ~curated["implied"]]
+    if not frames or gold.empty:
+        return calibration.Calibration([], [], 0)
+    _, judged = calibration.judge(pd.concat(frames, ignore_index=True), gold)
+    return calibration.fit_on(judged)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities
+from analysis import corpus, draft_selection, paths, quantities
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
@@ -164,10 +164,10 @@ def drafted(doc_ids: list[str] | None = None, in_scope: bool = True) -> pd.DataF
     return frame.reset_index(drop=True)
 
 
-def load_figures(path: Path | None = None, curation: str = "all", check_quotes: bool = False) -> pd.DataFrame:
+def load_figures(path: Path | None = None, curation: str = "confident", check_quotes: bool = False) -> pd.DataFrame:
     """The figures every analysis uses, with their indicator labels and document metadata:
     the curated rows of the documents whose figures a person has reviewed, and the drafts
-    of the others (``status`` says which; ``curation="reviewed"`` leaves drafts out).
+    of the others (``status`` says which; ``curation``: ``analysis.draft_selection``).
     Curated rows are checked without re-running the extractor (``validate`` and the
     tests do that) and, unless ``check_quotes``, without the quote-at-offsets check (a
     re-cleaned corpus breaks the reports' links to the sentences, not their numbers)."""
@@ -180,7 +180,8 @@ def load_figures(path: Path | None = None, curation: str = "all", check_quotes: 
     frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
     if curation != "reviewed":
         draft = drafted([d for d in docs if d not in reviewed]).assign(status="draft")
-        draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
+        draft = draft_selection.select("figures", draft, curation)  # confident: confidence >= 0.8
+        draft = draft.drop(columns=["out_of_scope_reason", "sentence", "evidence"], errors="ignore")
         frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
     indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
     out = frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")

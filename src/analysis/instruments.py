@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis import corpus, paths, segments
+from analysis import corpus, draft_selection, paths, segments
 from analysis.errors import DataError
 from analysis.i18n import Text, columns, record, region_names, word
 from analysis.tables import read_rows
@@ -176,7 +176,7 @@ def _reviewed_coding(rows: list[dict], seen: set[str], framework: Framework, all
 CODINGS = ("consensus", "coder1", "coder2", "auto")
 
 
-def load_coding(framework: Framework, coding: str = "consensus", curation: str = "all",
+def load_coding(framework: Framework, coding: str = "consensus", curation: str = "confident",
                 all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
     """The clause codes an analysis uses, with ``status``, ``confidence`` and the unit of
     analysis (``heading``, ``merged_into``, ``measure``: ``analysis.measures``).
@@ -203,7 +203,8 @@ def load_coding(framework: Framework, coding: str = "consensus", curation: str =
         rest = all_clauses[~all_clauses["clause_id"].isin(human["clause_id"])]
         coded = human
         if curation != "reviewed" and len(rest):
-            coded = pd.concat([human, _auto(rest, framework)], ignore_index=True)
+            drafted = draft_selection.select("instruments", _auto(rest, framework), curation)
+            coded = pd.concat([human, drafted], ignore_index=True)
     order = {c: i for i, c in enumerate(all_clauses["clause_id"])}
     coded = coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
     coded["secondary"] = coded["secondary"].fillna("")

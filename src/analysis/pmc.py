@@ -78,7 +78,7 @@ def grade(score: float, n_variables: int, framework: Framework) -> str:
     return bands[-1][1]
 
 
-def load_scores(framework: Framework, path: Path | None = None, curation: str = "all",
+def load_scores(framework: Framework, path: Path | None = None, curation: str = "confident",
                 figures=None, coding=None, doc_ids: list[str] | None = None) -> pd.DataFrame:
     """Scores per document and item, with ``status``: the hand scores (checked: every item
     scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
@@ -112,8 +112,8 @@ def load_scores(framework: Framework, path: Path | None = None, curation: str = 
     if curation != "reviewed" and rest:
         from analysis import drafts, figures as figs
 
-        figures = figures if figures is not None else figs.load_figures()
-        coding = coding if coding is not None else instruments.load_coding(ins_fw)
+        figures = figures if figures is not None else figs.load_figures(curation=curation)
+        coding = coding if coding is not None else instruments.load_coding(ins_fw, curation=curation)
         drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
         frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
     frame["score"] = frame["score"].astype(float)
