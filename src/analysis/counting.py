@@ -393,7 +393,7 @@ class Reader:
             scope, cue = self.level_in(filed.group(0))
             if scope:
                 return scope, "own", f"scope {scope} from '{cue}' in '{filed.group(0)}'"
-        recipient = re.search(r"对([^。;；]{0,40}?)(?:的|者|,|，|给予|按)", head)
+        recipient = re.search(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)
         if recipient:
             scope, cue = self.level_in(recipient.group(1))
             if scope:

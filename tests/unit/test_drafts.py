@@ -222,9 +222,16 @@ def test_drafts_quality_measures_each_reviewed_document_on_its_own(capsys):
     # implied (Jiaxing's 倍增 baselines): 98 stated
     assert per.loc[five, "curated figures"].sum() == 98
     # Liaoning's "并择优推荐了16家企业和4家团队参加全国行业总决赛": 企业 names no indicator of the
-    # codebook, so "16家" is drafted out of scope (the curated row is competition_entrants)
-    assert per.loc["liaoning-2015", "missed"] == 1
+    # codebook, but 参加全国 in its predicate does (competition_entrants, as curated): drafted
+    assert per.loc["liaoning-2015", "missed"] == 0
+    # Jiaxing's "各地国家级孵化器全覆盖" (curated as 100% coverage) has no number the extractor reads
+    assert per.loc["jiaxing-2017", "missed"] == 1
     assert per.loc[five, "clauses"].sum() == 350
     assert sum(r["n"] for r in q["instruments"]["calibration"]) == q["instruments"]["clauses"]
     assert main(["drafts", "quality"]) == 0
-    assert "calibration, instruments (type right):" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "calibration, instruments (type right):" in out
+    # the figure drafts per labelled set, each with its calibration table, and the chart
+    assert "calibration, reviewed, leave one document out (indicator, scope and kind right):" in out
+    assert "calibration, sentences written by the developers" in out
+    assert "reliability chart: reports/drafts_quality/reliability.svg" in out
