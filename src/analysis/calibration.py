@@ -23,11 +23,11 @@ __all__ = ["PRIOR", "score", "Calibration", "fit", "reliability", "judge", "fit_
 
 # a prior for each part of the evidence (the order, not the value, is what the fit keeps)
 PRIOR = {
-    "how": {"object": 0.95, "subject": 0.92, "subset": 0.85, "umbrella": 0.8, "predicate": 0.6, "nearest": 0.5,
+    "how": {"object": 0.95, "subject": 0.9, "subset": 0.9, "umbrella": 0.85, "predicate": 0.7, "nearest": 0.6,
             "none": 0.0},
-    "level": {"own": 0.97, "distributed": 0.9, "rule_recipient": 0.85, "none": 0.85, "phrase": 0.75, "inherited": 0.7},
-    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.85, "default": 0.7},
-    "year": {"text": 1.0, "period": 0.95, "document": 0.9},
+    "level": {"own": 0.98, "distributed": 0.95, "rule_recipient": 0.9, "none": 0.85, "phrase": 0.8, "inherited": 0.75},
+    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.9, "default": 0.75},
+    "year": {"text": 1.0, "period": 0.95, "document": 0.92},
 }
 
 

@@ -9,9 +9,9 @@ Three labelled sets, reported separately (``python -m analysis drafts quality``)
 - **sentences** (for tuning): ``tests/fixtures/figure_sentences.csv``, sentences the developers
   wrote in the shapes the drafter gets wrong (not quotes, no fact), each with the figure it
   states; judged with the calibration of all reviewed documents;
-- **held out** (never tuned on): each folder of ``tests/fixtures/heldout/`` (documents
-  labelled in full by other people before the drafter was run on them; its README says how),
-  judged with the calibration of all reviewed documents.
+- **held out** (never tuned on): each set of ``tests/fixtures/heldout/`` (``analysis.heldout``:
+  documents labelled in full by other people before the drafter was run on them; its README
+  says how), judged with the calibration of all reviewed documents.
 
 For each: of the stated figures, how many the drafts find and get right (indicator, scope,
 kind, all three; a figure not drafted in scope is wrong), and of the drafts of confidence
@@ -27,22 +27,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import calibration, cleaning, corpus, curation, drafts, figures, paths
+from analysis import calibration, cleaning, corpus, curation, drafts, figures, heldout, paths
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
 __all__ = ["Measured", "reviewed_loo", "sentence_set", "held_out_sets", "held_out", "measure_all", "chart",
-           "sentences_path", "held_out_dir", "HIGH"]
+           "sentences_path", "HIGH"]
 
 HIGH = 0.8  # a confident draft (the reports' default curation uses drafts from here up)
 
 
 def sentences_path() -> Path:
     return paths.project_root() / "tests" / "fixtures" / "figure_sentences.csv"
-
-
-def held_out_dir() -> Path:
-    return paths.project_root() / "tests" / "fixtures" / "heldout"
 
 
 @dataclass
@@ -144,24 +140,44 @@ def sentence_set(fitted: calibration.Calibration | None = None, path: Path | Non
     return Measured("sentences written by the developers", stated, _calibrated(judged, fitted), len(doc_of))
 
 
-def held_out_sets() -> list[Path]:
-    folder = held_out_dir()
-    return sorted(p for p in folder.iterdir() if (p / "figures.csv").is_file()) if folder.is_dir() else []
+def held_out_sets() -> list[str]:
+    return heldout.set_names()
 
 
-def held_out(folder: Path, fitted: calibration.Calibration | None = None) -> Measured:
-    """One held-out set: its documents drafted as a new document would be, judged against its
-    labels (``figures.csv`` joined to ``quantities.csv`` for each figure's mention)."""
-    from analysis import heldout_sets  # the reader of the sets' own layout
+def _snap(gold: pd.DataFrame, drafted: pd.DataFrame) -> pd.DataFrame:
+    """A label's span (hedges excluded: 3500人 of 超过3500人) moved to the start of the extractor
+    mention it overlaps (hedges included), so that ``calibration.judge`` can match by start; a
+    label no mention overlaps keeps its own start (and counts as not found)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in drafted.itertuples():
+        spans.setdefault(r.doc_id, []).append((r.mention_start, r.mention_start + len(r.mention)))
+    starts = []
+    for r in gold.itertuples():
+        hit = [a for a, b in spans.get(r.doc_id, []) if a < r.end and r.start < b]
+        starts.append(hit[0] if hit else r.start)
+    return gold.assign(mention_start=starts)
 
+
+def held_out(name: str, fitted: calibration.Calibration | None = None) -> Measured:
+    """One held-out set (``analysis.heldout``): its documents drafted as a new document is, with
+    the calibration of the reviewed documents, judged against its labels. Its stated figures are
+    the quantities labelled with an indicator (not ``out_of_scope``); a draft where the labels say
+    out of scope, or no quantity, is wrong."""
     fitted = fitted if fitted is not None else _all_reviewed_calibration()
-    documents, gold = heldout_sets.load(folder)
+    s = heldout.load(name)
     tagger = _tagger()
     frames = []
-    for doc, raw in documents:
-        frames.append(_with_starts(drafts.draft_figures(doc, cleaning.clean_text(raw), tagger)))
-    stated, judged = calibration.judge(pd.concat(frames, ignore_index=True), gold)
-    return Measured(f"held out: {folder.name}", stated, _calibrated(judged, fitted), len(documents))
+    for row in s.catalogue.to_dict("records"):
+        doc = corpus.Document(**{f: str(row.get(f, "") or "") for f in ("doc_id", "region", "region_zh", "region_en",
+                                                                       "level", "parent_province", "genre", "title",
+                                                                       "date", "outlet")},
+                              script="", file=f"{row['doc_id']}.txt", sha256="0" * 64, original_encoding="utf-8",
+                              notes="")
+        frames.append(_with_starts(drafts.draft_figures(doc, s.cleaned[doc.doc_id], tagger)))
+    drafted = pd.concat(frames, ignore_index=True)
+    labels = s.figures[s.figures["indicator"] != "out_of_scope"]
+    stated, judged = calibration.judge(drafted, _snap(labels, drafted))
+    return Measured(f"held out: {name}", stated, _calibrated(judged, fitted), len(s.catalogue))
 
 
 def measure_all() -> tuple[list[Measured], pd.DataFrame]:
@@ -171,7 +187,7 @@ def measure_all() -> tuple[list[Measured], pd.DataFrame]:
     sets = [loo]
     if sentences_path().is_file():
         sets.append(sentence_set(fitted))
-    sets += [held_out(p, fitted) for p in held_out_sets()]
+    sets += [held_out(name, fitted) for name in held_out_sets()]
     return sets, per_doc
 
 
