@@ -214,7 +214,7 @@ def chart(sets: list[Measured], path: Path, lang: str = "en") -> Path:
     ax.set_xlabel(plotting.label("stated confidence (mean of the bin)", "草稿置信度(区间均值)", lang))
     ax.set_ylabel(plotting.label("share right (indicator, scope and kind)", "正确比例(指标、范围与类型)", lang))
     ax.set_title(plotting.label("Figure drafts: reliability of the confidence", "数字草稿:置信度的可靠性", lang))
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=7, loc="lower right")
     tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")  # written whole, then renamed: never half a chart
     plotting.save(fig, tmp)
     plt.close(fig)
