@@ -190,6 +190,30 @@ def _figures_quality(args) -> int:
     return 0
 
 
+def _quantities_quality(args) -> int:
+    from analysis import quantity_quality
+
+    results = quantity_quality.evaluate(Path(args.heldout) if args.heldout else None)
+    print(f"{'set':<28} {'labels':>6} {'quant.':>6} {'found':>6} {'mentions':>8} {'recall':>7} {'precision':>9} "
+          f"{'qualifier':>9} {'unit':>6} {'value':>6}")
+    for name, r in results.items():
+        rates = r.rates()
+        print(f"{name:<28} {r.labels:>6} {r.quantities:>6} {r.found:>6} {r.mentions:>8} {rates['recall']:>7.3f} "
+              f"{rates['precision']:>9.3f} {rates['qualifier']:>9.3f} {rates['unit']:>6.3f} {rates['value']:>6.3f}")
+    print("recall: labelled quantities a mention finds; precision: mentions that are a labelled quantity; "
+          "qualifier, unit, value: agreement of the found ones")
+    total = results["all"]
+    if args.errors:
+        for title, lines in (("missed", total.missed), ("wrong", total.wrong), ("disagreeing", total.disagreements)):
+            print(f"{title} ({len(lines)}):")
+            for line in lines:
+                print(f"  {line}")
+    else:
+        print(f"{len(total.missed)} missed, {len(total.wrong)} wrong, {len(total.disagreements)} disagreeing: "
+              "list them with --errors")
+    return 0
+
+
 def _drafts_quality(args) -> int:
     from analysis import drafts
 
@@ -338,6 +362,15 @@ def build_parser() -> argparse.ArgumentParser:
         func=_figures_check)
     fsub.add_parser("quality", help="precision and recall of the extractor against the curated figures").set_defaults(
         func=_figures_quality)
+
+    p_quantities = sub.add_parser("quantities", help="the quantity extractor: how well it reads labelled documents")
+    qsub = p_quantities.add_subparsers(dest="quantities_command", required=True)
+    p_qquality = qsub.add_parser("quality", help="recall, precision, qualifier and unit agreement on labelled sets")
+    p_qquality.add_argument("--heldout", nargs="?", const="", default="", metavar="DIR",
+                            help="folder of labelled sets, each with quantities.csv and documents/ "
+                                 "(default: tests/fixtures/heldout/, documents the extractor was never tuned on)")
+    p_qquality.add_argument("--errors", action="store_true", help="list every miss, wrong mention and disagreement")
+    p_qquality.set_defaults(func=_quantities_quality)
 
     p_drafts = sub.add_parser("drafts", help="what code drafts for every document: how good it is")
     dsub = p_drafts.add_subparsers(dest="drafts_command", required=True)

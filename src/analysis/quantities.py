@@ -47,23 +47,23 @@ UNITS = {
     "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
-    "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count",
+    "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
     "%": "percent", "％": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
-    "年": "years", "周年": "years", "个月": "months", "月": "months",
+    "年": "years", "周年": "years", "周岁": "years", "岁": "years", "个月": "months", "月": "months",
     "个工作日": "days", "工作日": "days", "天": "days", "日": "days",
 }
 # a measure word that is the start of another word here: 3天使投资机构 is no 3 days
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
-                    "支": "持付出"}
+                    "支": "持付出", "期": "间末初限满中工项"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _DURATIONS = ("years", "months", "days")
 _MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"  # and the financial forms (壹佰万元)
 
 # thousands with a comma (also the Chinese one of full-width text, １，２００ → 1，200), with a
 # space, or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
@@ -82,8 +82,10 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("百分之", None),  # percent written out: handled separately
 ]
 _PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
-_TAILS = [("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("左右", "approx"),
-          ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
+_TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
+          ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
+          ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
+_TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
 
 
 @dataclass
@@ -178,7 +180,7 @@ def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
     the normal mode refuses; its "strict" mode refuses 两 (两亿), so it is never used."""
     if text in _MAGNITUDES:
         return _MAGNITUDES[text]
-    if mode == "normal" and len(text) > 1 and not re.search("[十百千万亿点]", text):
+    if mode == "normal" and len(text) > 1 and not re.search("[十百千万亿点拾佰仟]", text):
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -230,6 +232,8 @@ def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int
         return "year", end + m.end()
     if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
         return "year", end + 1  # 二〇一七年
+    if re.fullmatch(r"[12]\d", num) and re.match(r"年(?:底|末|初|上半年|下半年|前三季度)", after):
+        return "year", end + 1  # 20年底: 2020
     if re.match(r"-\d{1,2}-\d{1,2}|[:：]\d{2}", after) or re.search(r"\d-$|\d-\d{1,2}-$", before):
         return "date", end
     day = re.match(r"\s*([月日])", after)
@@ -241,8 +245,8 @@ def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int
         return "document_number", end + 1
     if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
         return "document_number", end
-    if before.endswith("第"):
-        return "ordinal", end
+    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
+        return "ordinal", end  # 第三届, 第4至5年
     if _PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
         return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
     quote_open = text.rfind("“", max(0, start - 10), start)
@@ -291,8 +295,8 @@ def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple
         targets = [m for m in _YEAR_EXPR.finditer(window) if m.group("to") == "到"]
         if targets:
             return int(targets[-1].group("year")), True, False
-        period_end = plan_period_target_year(window)
-        if period_end is not None:
+        period_end = plan_period_target_year(window) if re.search(r"[:：]\s*$", window) or len(window) < 30 else None
+        if period_end is not None:  # a heading ("十四五"期间主要目标:), not a sentence of its own
             return period_end, True, True
         if para_start <= 0 or re.match(r"[一二三四五六七八九十]+、", window):
             break
@@ -398,6 +402,11 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
                 value, end = _compound(text, start, pos + post.end(), value, factor)
                 pos = end - post.end()
         pos += post.end()
+        if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
+            r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
+            if r and _UNIT_AT.match(text, pos + r.end()):
+                range_high = _parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _MAGNITUDES[c], r.group(2), 1.0)
+                pos += r.end()
     return value, range_high, qualifier, pos
 
 
@@ -419,11 +428,17 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     start of the mention, end of the mention)."""
     pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
     for word, qual in _PRE_HEDGES:
-        if qual and text[max(0, pre_start - len(word)):pre_start] == word:
-            qualifier, pre_start = qual, pre_start - len(word)
+        # the hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高为50万元)
+        link = next((k for k in ("", "为", "有", "达", "了") if text[max(0, pre_start - len(word) - len(k)):pre_start]
+                     == word + k), None)
+        if qual and link is not None:
+            qualifier, pre_start = qual, pre_start - len(word) - len(link)
             break
     tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
-    if tail and tail[0] in ("以上", "以下", "以内", "之内", "左右", "上下"):
+    if tail and tail[0] == "多":  # 翻了一番多, 3年多; not 30家多措并举
+        many = re.match(r"多(?:元|种|样|个|家|项|方|层|次|措|渠道|形式|部门)", text[pos:pos + 3])
+        tail = None if many or qualifier != "exact" else tail
+    if tail and tail[0] in _TAILS_AFTER_UNIT:
         qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
         pos += len(tail[0])
     return qualifier, pre_start, pos

@@ -231,6 +231,16 @@ def test_extract_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, mes
     ("不少于50平方米", 50, "m2", "平方米", "at_least"),
     ("至少3家", 3, "count", "家", "at_least"),
     ("不足10人", 10, "person", "人", "up_to"),
+    ("约为30家", 30, "count", "家", "approx"),  # a hedge, then 为
+    ("最高为50万元", 500_000, "CNY", "元", "up_to"),
+    ("30家及以上", 30, "count", "家", "at_least"),
+    ("100万元(含)以上", 1_000_000, "CNY", "元", "at_least"),
+    ("以50万元为限", 500_000, "CNY", "元", "up_to"),
+    ("翻了一番多", 2, "times", "番", "more_than"),
+    ("工作3年多", 3, "years", "年", "more_than"),
+    ("年龄在45周岁以下", 45, "years", "周岁", "up_to"),
+    ("组织创业培训十五期", 15, "count", "期", "exact"),
+    ("人民币壹佰万元整", 1_000_000, "CNY", "元", "exact"),  # the financial numerals, by cn2an
 ])
 def test_units_numerals_and_hedges_of_issue_26(text, value, unit, word, qualifier):
     m = one(text)
@@ -242,6 +252,7 @@ def test_units_numerals_and_hedges_of_issue_26(text, value, unit, word, qualifie
     ("5%-10%", 5, 10, "percent"),
     ("3万元至5万元", 30_000, 50_000, "CNY"),  # 3 x 10^4 to 5 x 10^4
     ("1至3年", 1, 3, "years"),
+    ("给予100万至300万元安家补贴", 1_000_000, 3_000_000, "CNY"),  # a magnitude on both ends
 ])
 def test_ranges_in_words_and_with_the_unit_twice(text, low, high, unit):
     m = one(text)
@@ -258,6 +269,9 @@ def test_ranges_in_words_and_with_the_unit_twice(text, low, high, unit):
     ("十四五期间", "plan_name"),
     ("\"十五五\"规划", "plan_name"),
     ("一次性奖励", "vague"),
+    ("截至20年底", "year"),  # 2020
+    ("第4至5年给予", "ordinal"),  # the 4th to the 5th year
+    ("二期工程", "no_unit"),  # a phase, not a count of sessions
 ])
 def test_dates_years_and_plan_periods_are_no_quantity(text, reason):
     assert extract(text) == []
