@@ -133,7 +133,7 @@ _PLAN_TARGET = re.compile(rf"(?P<name>{_PLAN_NAME.pattern})[」”\"』]?\s*(?:�
 
 def _plan_number(name: str) -> int:
     head = name[:-1]  # 十三五 -> 十三 -> 13
-    return int(cn2an_module().cn2an(head, "normal"))
+    return int(_cn2an().cn2an(head, "normal"))
 
 
 def plan_period(text: str) -> tuple[int, int] | None:
@@ -163,7 +163,7 @@ def plan_period_target_year(text: str) -> int | None:
 
 # --- numbers -----------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
-def cn2an_module():
+def _cn2an():
     """cn2an, imported on first use: importing it takes about 0.9 s, which every command that
     reads no number (``analysis run`` with nothing to do) would pay otherwise."""
     import cn2an
@@ -185,7 +185,7 @@ def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return float(cn2an_module().cn2an(text, mode))
+            return float(_cn2an().cn2an(text, mode))
         except (ValueError, KeyError, IndexError):
             return None
 
