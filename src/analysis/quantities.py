@@ -63,7 +63,8 @@ _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT
 _DURATIONS = ("years", "months", "days")
 _MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"  # and the financial forms (壹佰万元)
+_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
 # thousands with a comma (also the Chinese one of full-width text, １，２００ → 1，200), with a
 # space, or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
@@ -75,7 +76,8 @@ _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七�
 _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longest first below
     ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"), ("不高于", "up_to"),
     ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
-    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"),
+    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
+    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"),
     ("将近", "almost"), ("接近", "almost"), ("近", "almost"),
     ("大约", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
@@ -349,7 +351,7 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     end = start + len(num)
     bare_magnitude = is_chinese and num in _MAGNITUDES
     hedged = any(text[max(0, start - len(w)):start] == w for w, q in _PRE_HEDGES if q) \
-        or text[start - 1:start] == "上" or text[max(0, start - 3):start] == "百分之" \
+        or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
@@ -427,10 +429,13 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     """Hedges before the number (近, 超过 …) and after the unit (以上, 左右 …): (qualifier,
     start of the mention, end of the mention)."""
     pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
-    for word, qual in _PRE_HEDGES:
+    upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
+    if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
+        qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
+    for word, qual in ([] if upward else _PRE_HEDGES):
         # the hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高为50万元)
-        link = next((k for k in ("", "为", "有", "达", "了") if text[max(0, pre_start - len(word) - len(k)):pre_start]
-                     == word + k), None)
+        link = next((k for k in ("", "为", "有", "达", "了", "可达", "可") if
+                     text[max(0, pre_start - len(word) - len(k)):pre_start] == word + k), None)
         if qual and link is not None:
             qualifier, pre_start = qual, pre_start - len(word) - len(link)
             break
@@ -502,6 +507,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         if start < skip_to:
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
+        if is_chinese and len(num) == 1 and num in _FINANCIAL:
+            continue  # the 伍 of 队伍, the 陆 of 大陆: a financial numeral is never written alone
         reason, skip = _rejected(text, start, end, num)
         lost = _lost_decimal(text, end) if not is_chinese else None
         if reason is None and lost:

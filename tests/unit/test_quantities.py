@@ -241,6 +241,12 @@ def test_extract_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, mes
     ("年龄在45周岁以下", 45, "years", "周岁", "up_to"),
     ("组织创业培训十五期", 15, "count", "期", "exact"),
     ("人民币壹佰万元整", 1_000_000, "CNY", "元", "exact"),  # the financial numerals, by cn2an
+    ("上万人参加", 10_000, "person", "人", "at_least"),  # 上 + a bare magnitude: that many or more
+    ("用户过万家", 10_000, "count", "家", "more_than"),
+    ("成交额突破20亿元", 2_000_000_000, "CNY", "元", "more_than"),  # 20 x 10^8
+    ("最高可达100万元", 1_000_000, "CNY", "元", "up_to"),
+    ("最长两年", 2, "years", "年", "up_to"),
+    ("最低5万元", 50_000, "CNY", "元", "at_least"),
 ])
 def test_units_numerals_and_hedges_of_issue_26(text, value, unit, word, qualifier):
     m = one(text)
@@ -272,6 +278,7 @@ def test_ranges_in_words_and_with_the_unit_twice(text, low, high, unit):
     ("截至20年底", "year"),  # 2020
     ("第4至5年给予", "ordinal"),  # the 4th to the 5th year
     ("二期工程", "no_unit"),  # a phase, not a count of sessions
+    ("千方百计", "vague"),
 ])
 def test_dates_years_and_plan_periods_are_no_quantity(text, reason):
     assert extract(text) == []
@@ -315,6 +322,10 @@ def test_a_mixed_numeral_never_joins_two_numbers():
     # 3万5万: the second magnitude is not below the first, so 3万 is not the head of 3万5万
     # (it has no unit of its own and is left out); 5万元 is read on its own: 5 x 10^4
     assert [(m.text, m.value) for m in extract("分别为3万5万元")] == [("5万元", 50_000)]
+
+
+def test_a_financial_numeral_alone_is_no_number():
+    assert extract("组建创业导师队伍", include_all=True) == []  # the 伍 of 队伍
 
 
 def test_traditional_script_with_ruby_and_full_width_digits():
