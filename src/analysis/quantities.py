@@ -549,9 +549,12 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         c0, c1 = _clause_bounds(text, start, s0, s1)
         year, is_target_year, from_period = _year_for(text, s0, start, s1, text)
         if from_period:
-            note = _with_note(note, f"year: the last of the plan period ({year})")
-            if doc_year is not None and doc_year > year or _STATUS_CUES.search(text[s0:s1]):
-                is_target_year = False  # a review of the period, not its target
+            if doc_year is not None and doc_year > year:
+                is_target_year = False  # a review of the period, written after it: what it reached
+            elif _STATUS_CUES.search(text[s0:s1]):
+                year, is_target_year = None, False  # 已有30家 during the period: as of the document
+            if year is not None:
+                note = _with_note(note, f"year: the last of the plan period ({year})")
         kind = _kind(unit, text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
         if year is None and doc_year is not None and kind != "target":
             year = doc_year  # "截至目前", "已": as of the document

@@ -311,6 +311,9 @@ def test_a_target_during_or_by_the_end_of_a_plan_period_is_for_its_last_year():
     # a review written after the period: what was reached by its end
     m = one("“十三五”期间,全市累计建成众创空间30家", doc_year=2021)
     assert (m.value, m.year, m.kind) == (30, 2020, "actual")
+    # a status during the period, written in it: as of the document, not the period's end
+    m = one("“十三五”期间,全市已有众创空间30家", doc_year=2017)
+    assert (m.value, m.year, m.kind) == (30, 2017, "actual")
 
 
 def test_a_goal_list_under_a_plan_period_heading_takes_its_last_year():
