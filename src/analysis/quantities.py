@@ -48,6 +48,7 @@ UNITS = {
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
@@ -57,7 +58,7 @@ UNITS = {
 }
 # a measure word that is the start of another word here: 3天使投资机构 is no 3 days
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
-                    "支": "持付出", "期": "间末初限满中工项"}
+                    "支": "持付出", "期": "间末初限满中工项", "次": "产"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _DURATIONS = ("years", "months", "days")
@@ -84,6 +85,12 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("百分之", None),  # percent written out: handled separately
 ]
 _PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
+_HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
+_HEDGE_WORDS = "|".join(map(re.escape, _HEDGE_QUALIFIER))
+# a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
+# searched in the few characters before the number, the leftmost match is the longest hedge
+_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")
+_HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
 _TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
           ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
           ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
@@ -350,7 +357,7 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     value = parse_chinese_number(num) if is_chinese else (None if lost else _parse_arabic(num))
     end = start + len(num)
     bare_magnitude = is_chinese and num in _MAGNITUDES
-    hedged = any(text[max(0, start - len(w)):start] == w for w, q in _PRE_HEDGES if q) \
+    hedged = bool(_HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
         or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
@@ -417,7 +424,8 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     翻一番 a doubling (番 after 翻 only)."""
     unit_m = _UNIT_AT.match(text, pos)
     measure_word = unit_m.group("unit") if unit_m else ""
-    if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]):
+    if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]) \
+            or measure_word == "届" and not text[start].isdigit():
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
     if unit is None and text[max(0, start - 3):start] == "百分之":
@@ -432,13 +440,9 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
     if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
         qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
-    for word, qual in ([] if upward else _PRE_HEDGES):
-        # the hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高为50万元)
-        link = next((k for k in ("", "为", "有", "达", "了", "可达", "可") if
-                     text[max(0, pre_start - len(word) - len(k)):pre_start] == word + k), None)
-        if qual and link is not None:
-            qualifier, pre_start = qual, pre_start - len(word) - len(link)
-            break
+    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 7), pre_start)
+    if hedge:
+        qualifier, pre_start = _HEDGE_QUALIFIER[hedge.group("hedge")], hedge.start()
     tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
     if tail and tail[0] == "多":  # 翻了一番多, 3年多; not 30家多措并举
         many = re.match(r"多(?:元|种|样|个|家|项|方|层|次|措|渠道|形式|部门)", text[pos:pos + 3])

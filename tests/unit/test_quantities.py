@@ -247,6 +247,7 @@ def test_extract_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, mes
     ("最高可达100万元", 1_000_000, "CNY", "元", "up_to"),
     ("最长两年", 2, "years", "年", "up_to"),
     ("最低5万元", 50_000, "CNY", "元", "at_least"),
+    ("已连续举办3届", 3, "count", "届", "exact"),
 ])
 def test_units_numerals_and_hedges_of_issue_26(text, value, unit, word, qualifier):
     m = one(text)
@@ -279,6 +280,8 @@ def test_ranges_in_words_and_with_the_unit_twice(text, low, high, unit):
     ("第4至5年给予", "ordinal"),  # the 4th to the 5th year
     ("二期工程", "no_unit"),  # a phase, not a count of sessions
     ("千方百计", "vague"),
+    ("党的十九届四中全会", "no_unit"),  # 届 counts after Arabic digits only
+    ("三次产业结构", "no_unit"),  # the three sectors of the economy
 ])
 def test_dates_years_and_plan_periods_are_no_quantity(text, reason):
     assert extract(text) == []
