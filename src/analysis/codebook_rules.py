@@ -13,28 +13,24 @@ coded ``none`` when they share one, is listed.
 ``contradictions`` lists every code of a coding that a rule's check contradicts. A person reviews
 each listed code once and records the decision in ``data/curated/instruments_rule_review.csv``
 (``keep``, with the reason the rule does not decide the clause, or ``change``, with the codes
-that replace it); ``apply_review`` puts the changes into the consensus (``analysis.instruments
-.load_consensus``), and ``unreviewed`` is what is still listed without a decision: nothing, when
-the review is complete (a test says so).
+that replace it), which ``analysis.rule_review`` reads and puts into the consensus
+(``analysis.instruments.load_consensus``); ``rule_review.unreviewed`` is what is still listed
+without a decision: nothing, when the review is complete (a test says so).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 
-from analysis import measures, paths, schema
-from analysis.errors import DataError
-from analysis.tables import read_rows
+from analysis import links, measures
+from analysis.i18n import columns, record, word
+from analysis.rule_review import unreviewed
 
-__all__ = ["contradictions", "review_path", "load_review", "apply_review", "unreviewed", "summary",
-           "DECISIONS"]
+__all__ = ["contradictions", "summary", "review_table"]
 
 NONE = "none"
-DECISIONS = ("keep", "change")
-COLUMNS = ["clause_id", "rule", "listed", "decision", "primary", "secondary", "reason"]
 
 
 def _matches(patterns: list[str], text: str) -> str:
@@ -115,65 +111,6 @@ def contradictions(coding: pd.DataFrame, framework) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["clause_id", "rule", "listed", "cue", "expected", "text"])
 
 
-def review_path() -> Path:
-    return paths.curated_dir() / "instruments_rule_review.csv"
-
-
-def load_review(framework, known_clauses: set[str], path: Path | None = None) -> pd.DataFrame:
-    """The review of the rule check's list, checked: the data package's schema (one row per
-    clause, rule and listed code; decisions keep or change), then known clauses, rules of the
-    codebook, and codes of the framework for a change."""
-    from analysis import schema
-
-    path = Path(path or review_path())
-    where = paths.relative(path)
-    rows = read_rows(path, COLUMNS, "rule review")
-    schema.check_rows("instruments-rule-review", list(enumerate(rows, 1)), where, ("clause_id", "rule"),
-                      foreign_keys=False)
-    for n, row in enumerate(rows, 1):
-        def fail(field, message):
-            raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
-
-        if row["clause_id"] not in known_clauses:
-            fail("clause_id", f"no clause '{row['clause_id']}' in the coding")
-        if row["rule"] not in framework.rules:
-            fail("rule", f"no rule '{row['rule']}' in the codebook {framework.path}")
-        if row["decision"] == "change":
-            for col in ("primary", "secondary"):
-                if (row[col] or col == "primary") and row[col] != NONE and row[col] not in framework.subtools:
-                    fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")
-            if row["secondary"] and (row["primary"] == NONE or row["secondary"] == row["primary"]):
-                fail("secondary", "a secondary code needs a different primary code")
-        elif row["primary"] or row["secondary"]:
-            fail("primary", "a kept code needs no new codes: leave primary and secondary empty")
-    return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def apply_review(coding: pd.DataFrame, review: pd.DataFrame, protected: set[str] = frozenset()) -> pd.DataFrame:
-    """``coding`` with the review's changes: each changed clause takes the reviewed primary and
-    secondary codes and ``source`` says so. ``protected``: clauses the adjudication decides (a
-    change there belongs in the adjudication table, and is refused here)."""
-    out = coding.copy()
-    changes = review[review["decision"] == "change"]
-    clash = sorted(set(changes["clause_id"]) & set(protected))
-    if clash:
-        raise DataError(f"{clash[0]} is adjudicated: change its codes in the adjudication table, not in the review",
-                        file=paths.relative(review_path()))
-    position = {c: i for i, c in enumerate(out["clause_id"])}
-    for r in changes.itertuples():
-        i = out.index[position[r.clause_id]]
-        out.at[i, "primary"], out.at[i, "secondary"] = r.primary, r.secondary
-        if "source" in out:
-            out.at[i, "source"] = f"rule review ({r.rule})"
-    return out
-
-
-def unreviewed(listed: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
-    """The listed contradictions that have no decision in the review."""
-    done = set(zip(review["clause_id"], review["rule"], review["listed"]))
-    return listed[[k not in done for k in zip(listed["clause_id"], listed["rule"], listed["listed"])]]
-
-
 def summary(before: pd.DataFrame, after: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
     """Per rule: the codes listed in the consensus before the review, the decisions (kept,
     changed), and the codes still listed after it with and without a decision."""
@@ -187,3 +124,13 @@ def summary(before: pd.DataFrame, after: pd.DataFrame, review: pd.DataFrame) -> 
         "listed after the review": [int((after["rule"] == r).sum()) for r in rules],
         "unreviewed": [int((left["rule"] == r).sum()) for r in rules],
     }).set_index("rule")
+
+
+def review_table(review: pd.DataFrame, all_clauses: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Every reviewed code with its clause's text, linked to the viewer; the reviewer's reason
+    is a record in the language it was written in (English)."""
+    table = review.merge(all_clauses[["clause_id", "text"]], on="clause_id", how="left")
+    table["clause_id"] = [links.clause(c, c) for c in table["clause_id"]]
+    table["decision"] = table["decision"].map(lambda v: word(v, lang))
+    table["reason"] = table["reason"].map(lambda v: record(v, "en", lang))
+    return columns(table, lang)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis import codebook_rules, corpus, paths, segments
+from analysis import corpus, paths, rule_review, segments
 from analysis.errors import DataError
 from analysis.i18n import Text, columns, record, region_names, word
 from analysis.tables import read_rows
@@ -290,12 +290,12 @@ def _codebook_note(framework: Framework, ref: str) -> bool:
 
 
 def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None,
-                   rule_review: bool = True) -> pd.DataFrame:
+                   apply_rule_review: bool = True) -> pd.DataFrame:
     """The consensus coding: where both coders coded a clause, their primary code when they
     agree (with the first coder's secondary code, else the second's) and the adjudicated codes
     when they do not; where only the first coder coded it (a document reviewed later), the
-    first coder's codes. Then the changes of the rule review (``analysis.codebook_rules``: the
-    codebook's rules applied to every clause), unless ``rule_review`` is false. ``source`` says
+    first coder's codes. Then the changes of the rule review (``analysis.rule_review``: the
+    codebook's rules applied to every clause), unless ``apply_rule_review`` is false. ``source`` says
     which: agreed, adjudicated (rule), rule review (rule), one coder."""
     all_clauses = all_clauses if all_clauses is not None else clauses()
     first = load_hand_coding(framework, all_clauses=all_clauses)
@@ -317,9 +317,9 @@ def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None
         else:
             sources.append("one coder")
     out["source"] = sources
-    if rule_review:
-        review = codebook_rules.load_review(framework, set(out["clause_id"]))
-        out = codebook_rules.apply_review(out, review, protected=set(adj.index))
+    if apply_rule_review:
+        review = rule_review.load_review(framework, set(out["clause_id"]))
+        out = rule_review.apply_review(out, review, protected=set(adj.index))
     out["type"] = out["primary"].map(framework.type_of)
     return out
 

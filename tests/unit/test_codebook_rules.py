@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import codebook_rules, instruments
+from analysis import codebook_rules, instruments, rule_review
 from analysis.errors import DataError
 from tests.conftest import FIVE_DOCUMENTS
 
@@ -73,15 +73,15 @@ def test_the_five_documents_no_contradiction_is_left_unreviewed(fw):
     clauses = instruments.clauses()
     clauses = clauses[clauses["doc_id"].isin(FIVE_DOCUMENTS)]
     consensus = instruments.load_consensus(fw, clauses)
-    review = codebook_rules.load_review(fw, set(consensus["clause_id"]))
-    left = codebook_rules.unreviewed(codebook_rules.contradictions(consensus, fw), review)
+    review = rule_review.load_review(fw, set(consensus["clause_id"]))
+    left = rule_review.unreviewed(codebook_rules.contradictions(consensus, fw), review)
     assert left.empty, left[["clause_id", "rule", "listed"]].to_string()
 
 
 def test_the_five_documents_what_the_check_listed_before_the_review_and_what_changed(fw):
     clauses = instruments.clauses()
     clauses = clauses[clauses["doc_id"].isin(FIVE_DOCUMENTS)]
-    before = codebook_rules.contradictions(instruments.load_consensus(fw, clauses, rule_review=False), fw)
+    before = codebook_rules.contradictions(instruments.load_consensus(fw, clauses, apply_rule_review=False), fw)
     # the audit's three examples are listed: 「示范带动更多众创空间提档升级」 (R8), 「各区县…制定出具体的实施举措」
     # (R5) and the principle line 「——坚持聚焦重点。」 (R4)
     assert {("shaoxing-2017:26.2.1", "R8", "secondary D_DEM"), ("urumqi-2019:6.2.1", "R5", "primary E_STR"),

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, codebook_rules, instruments as ins, measures, pmc
+from analysis import autocoder, instruments as ins, measures, pmc, rule_review
 from analysis.errors import DataError
 
 
@@ -89,7 +89,7 @@ def test_the_consensus_keeps_agreed_codes_and_takes_adjudicated_ones(fw, codings
     # revoking a qualification: coder1 E_REG, coder2 E_STR, rule R3 keeps E_STR
     assert consensus.loc["xinjiang-2017:14.2.3", ["primary", "source"]].tolist() == ["E_STR", "adjudicated (R3)"]
     # the clauses the coders agree on keep their code, except where the rule review changed it (issue 24)
-    review = pd.read_csv(codebook_rules.review_path(), keep_default_na=False)
+    review = pd.read_csv(rule_review.review_path(), keep_default_na=False)
     changed = review.loc[review["decision"] == "change"].drop_duplicates("clause_id").set_index("clause_id")
     agreed = first.set_index("clause_id").index.difference(adj.index)
     kept = agreed.difference(changed.index)
