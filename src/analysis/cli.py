@@ -28,7 +28,7 @@ def _corpus_list(args) -> int:
 
     frame = corpus.inventory(corpus.documents(args.documents or None))
     cols = ["doc_id", "region", "genre", "date", "raw_chars", "clean_chars", "ruby_removed", "chrome_lines",
-            "chrome_chars", "paragraphs", "sentences", "clauses"]
+            "chrome_chars", "paragraphs", "sentences", "clauses", "mojibake"]
     _print_frame(frame[cols])
     return 0
 
