@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import calibration, corpus, counting, paths, quantities, segments
+from analysis import calibration, corpus, counting, paths, quantities, segments, units
 from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
@@ -183,21 +183,22 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         t0 = max([text.rfind(p, s0, m.start) + 1 for p in "。！？!?"] + [s0])
         previous = previous if t0 == sentence_start else []
         sentence_start = t0
-        read = tagger.reader.read(text, m.start, m.end, c0, t0, m.unit, previous)
+        # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
+        value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
+        read = tagger.reader.read(text, m.start, m.end, c0, t0, unit, previous)
         previous.append(read)
         prev_end = m.end
         indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)
-        value = m.value if m.value is not None else (m.low if m.low is not None else None)
-        if indicator is None:
-            pass
-        elif value is None:
+        if converted:
+            notes.append(f"converted: {converted}")
+        if indicator is not None and value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
             "figure_id": f"{doc.doc_id}-d{m.start:05d}", "doc_id": doc.doc_id, "indicator": indicator or "",
-            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
+            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
             **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),
