@@ -34,7 +34,9 @@ from importlib import resources
 import jieba
 import jieba.posseg
 
-__all__ = ["Reader", "Reading", "decide", "plan_period_year", "EVIDENCE"]
+from analysis import quantities
+
+__all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
 
 # what a reading's indicator rests on, surest first (the calibration's first feature)
 EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "none")
@@ -47,9 +49,6 @@ _PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建
                "共", "总计", "合计", "计", "已达", "已有", "达成", "增长", "增加", "是", "约", "近", "逾", "到",
                "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引"}
 _CONJ = {"和", "及", "与", "以及", "、", "或"}
-_PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-                 "十五五": (2026, 2030)}
-_PERIOD_RE = re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|末|规划期|以来)?")
 
 # kind from the clause's structure: (kind, pattern); the first that matches wins
 _KIND_CUES = (
@@ -62,14 +61,6 @@ _KIND_CUES = (
                           r"十[一二三四五]五[”\"]?(?:期间|末|时期)")),
     ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年")),
 )
-
-
-def plan_period_year(text: str) -> tuple[int | None, str]:
-    """(the last year of a plan period the text names, the period's name): ``十三五`` → 2020."""
-    m = _PERIOD_RE.search(text)
-    if not m:
-        return None, ""
-    return _PLAN_PERIODS[m.group(1)][1], m.group(1)
 
 
 @dataclass
@@ -411,7 +402,7 @@ class Reader:
         """A rule or funding cue in the clause; else the status or target cue nearest before the
         number in its sentence."""
         clause, sentence_head = text[c0:end], text[s0:end]
-        year, _ = plan_period_year(sentence_head)
+        year = quantities.plan_period_target_year(sentence_head)  # 十三五期间 -> 2020
         for kind, pattern in _KIND_CUES[:2]:
             m = _last(pattern, clause)
             if m and (kind == "rule" or unit == "CNY"):

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import calibration, cleaning, corpus, counting, drafts, figures
+from analysis import calibration, cleaning, corpus, drafts, figures
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,6 @@ def test_a_target_during_a_plan_period_is_for_its_last_year(tagger):
     row = _row("“十三五”期间，全区众创空间达到30家。", "30家", tagger, year=2016)
     assert (row["kind"], row["year"]) == ("target", 2020)
     assert "a target during the plan period: its last year, 2020" in row["note"]
-    assert counting.plan_period_year("“十四五”时期") == (2025, "十四五")
 
 
 def test_each_decision_names_its_cue_in_the_note(tagger):
