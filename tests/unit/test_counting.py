@@ -115,3 +115,25 @@ def test_a_draft_is_judged_right_only_when_indicator_scope_and_kind_agree():
     assert stated["found"].tolist() == [True, True, False]
     # the draft at 20 has no labelled figure: wrong
     assert judged["right"].tolist() == [True, False, False]
+
+
+def test_a_sentence_whose_mention_is_not_in_it_is_one_line_naming_file_row_and_field(tmp_path):
+    from analysis import figure_evaluation
+    from analysis.errors import DataError
+
+    path = tmp_path / "sentences.csv"
+    path.write_text("id,sentence,mention,indicator,scope,kind,doc_year\n1,全市众创空间达到103家。,104家,maker_spaces,all,"
+                    "actual,2019\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        figure_evaluation.sentence_set(calibration.Calibration([], [], 0), path)
+    assert "'104家' is not in the sentence" in str(err.value) and "row 2" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_the_developers_sentences_are_read_as_their_labels_say(tagger):
+    from analysis import figure_evaluation
+
+    # 46 rows of 41 sentences; 39 rows name an indicator (7 are out of scope: households, bases, ...)
+    measured = figure_evaluation.sentence_set(calibration.Calibration([], [], 0))
+    assert (measured.documents, len(measured.stated)) == (41, 39)
+    assert measured.stated["all_right"].all()
