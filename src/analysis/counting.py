@@ -101,6 +101,13 @@ class Reader:
                           if _split(row.get("umbrella_of"))]
         self.scope_cues = sorted(((c, s["code"]) for s in scopes for c in _split(s.get("cues"))),
                                  key=lambda c: -len(c[0]))
+        # one pattern per unit (aliases longest first) and one of the scope cues: a scan, not a loop of scans
+        self._alias_code: dict[tuple[str, str], str] = {}
+        for alias, code, unit in self.aliases:
+            self._alias_code.setdefault((alias, unit), code)
+        self._alias_re = {unit: re.compile("|".join(re.escape(a) for a, _, u in self.aliases if u == unit))
+                          for unit in {u for _, _, u in self.aliases}}
+        self._scope_of = dict(self.scope_cues)
         self._level_re = re.compile("|".join(re.escape(c) for c, _ in self.scope_cues)) if self.scope_cues else None
         tok = _tokenizer()
         base = jieba.posseg.POSTokenizer(tok)
@@ -148,31 +155,21 @@ class Reader:
         return (best[1], best[2]) if best else (None, "")
 
     def named(self, noun: str, unit: str) -> list[str]:
-        """Every indicator of ``unit`` an alias in ``noun`` names, in the order they appear."""
-        found = []
-        taken: list[tuple[int, int]] = []
-        for alias, code, alias_unit in self.aliases:  # longest first: 科技企业孵化器 before 孵化器
-            if alias_unit != unit:
-                continue
-            for m in re.finditer(re.escape(alias), noun):
-                if not any(m.start() < b and a < m.end() for a, b in taken):
-                    taken.append((m.start(), m.end()))
-                    found.append((m.start(), code))
-        return [code for _, code in sorted(found)]
+        """Every indicator of ``unit`` an alias in ``noun`` names, in the order they appear (the
+        longest alias at each place: 科技企业孵化器 rather than 孵化器)."""
+        pattern = self._alias_re.get(unit)
+        if pattern is None:
+            return []
+        return [self._alias_code[(m.group(), unit)] for m in pattern.finditer(noun)]
 
     def level_in(self, words: str) -> tuple[str, str]:
         """(scope, cue) of the scope cue in ``words`` nearest their end (longest of overlapping)."""
         if self._level_re is None:
             return "", ""
-        spans = []
-        for cue, scope in self.scope_cues:
-            for m in re.finditer(re.escape(cue), words):
-                if not any(m.start() < b and a < m.end() for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), scope, cue))
-        if not spans:
-            return "", ""
-        _, _, scope, cue = max(spans, key=lambda s: s[1])
-        return scope, cue
+        last = None
+        for last in self._level_re.finditer(words):
+            pass
+        return (self._scope_of[last.group()], last.group()) if last else ("", "")
 
     # --- the counted noun -----------------------------------------------------------------------
     def noun_after(self, after: str) -> str:
@@ -347,7 +344,7 @@ class Reader:
         by another number, else a verb alias before it (``入网高校、企业13家``)."""
         found = []
         for alias, code, alias_unit in self.aliases:
-            if alias_unit != unit or alias in noun:
+            if alias_unit != unit or alias in noun or alias not in rest:
                 continue
             for m in re.finditer(re.escape(alias), rest):
                 counted = alias not in self.predicates and re.search(r"\d\s*[家个名项位人条份户所支座套台批]\S{0,2}$",
