@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pandas is imported where it is used: listing the catalogue 
 __all__ = [
     "CATALOGUE_FIELDS", "Document", "load_catalogue", "documents",
     "read_raw", "load_clean", "inventory", "headline", "write_processed", "add_document", "decode_incoming",
+    "region_names",
 ]
 
 CATALOGUE_FIELDS = [
@@ -358,3 +359,12 @@ def headline(inventory, lang: str = "en") -> str:
         return f"{regions}个地区的{n}篇文献,{y0}–{y1}年:政策文本{policy}篇,新闻报道{news}篇;清洗后共{chars:,}字"
     return (f"{n} documents from {regions} regions, {y0}–{y1}: {policy} policy texts, {news} news reports; "
             f"{chars:,} characters after cleaning")
+
+
+def region_names(lang: str = "en") -> dict[str, str]:
+    """Region code -> its name in the report's language, from the catalogue ({} without one)."""
+    try:
+        docs = load_catalogue()
+    except (DataError, OSError):  # a unit test without a project: the codes themselves
+        return {}
+    return {d.region: (d.region_zh if lang == "zh" else d.region_en) for d in docs}

@@ -13,34 +13,28 @@ the text and the codebooks, each row marked as drafted and with a confidence.
   the reason, so that such a document gets no PMC grade rather than a low one.
 
 Drafts are generated, never hand-edited: ``write`` puts them in ``data/processed/drafts/``
-(one file per document and layer) with a fingerprint of their inputs, and ``ensure``
-rebuilds them when the catalogue, a codebook or this package changed. The review
+(one file per document and layer, ``analysis.draftfiles``) with a fingerprint of their inputs,
+and ``ensure`` rebuilds them when the catalogue, a codebook or the package changed. Only the
+command line and ``analysis.inuse`` call them; reading drafts never builds them. How good the
+drafts are is ``analysis.draftquality``. The review
 workflow (``python -m analysis review``) turns a document's drafts into curated rows.
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import io
-import os
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities, segments
-from analysis.curation import LAYERS  # one draft file per document and layer
-from analysis.errors import DataError
+from analysis import autocoder, corpus, draftfiles, figures, funding, instruments, paths, pmc, quantities, segments
+from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
 
-__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "draft_pmc", "write", "ensure",
-           "load", "drafts_dir", "DRAFT_FIGURE_COLUMNS"]
+__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "draft_pmc", "build", "write", "ensure",
+           "is_money", "DRAFT_FIGURE_COLUMNS"]
 
 # the columns of a drafted figure: a curated row's, plus what only a draft has
 DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
@@ -49,10 +43,6 @@ DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "ye
 INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
                       "framework_version", "confidence"]
 PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
-
-
-def drafts_dir() -> Path:
-    return paths.processed_dir() / "drafts"
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -262,8 +252,6 @@ def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | 
                       training: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every clause coded by the automatic coder (``analysis.autocoder``: trained on the
     consensus coding of the reviewed documents, never on this document's own clauses)."""
-    from analysis import autocoder
-
     rows = [{"clause_id": s.id, "doc_id": doc.doc_id, "region": doc.region, "genre": doc.genre,
              "start": s.start, "end": s.end, "text": s.text}
             for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
@@ -302,8 +290,6 @@ def _money_class(kind: str, context: str, carrier: bool) -> dict:
 def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
     """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
     of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
-    from analysis import funding
-
     rows = []
     for f in figures[is_money(figures)].itertuples():
         doc = docs[f.doc_id]
@@ -351,8 +337,6 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     if len(figs[figs["kind"].isin(["actual", "baseline"])]):
         rules["X1:4"] = (1, Text("rule: the drafted figures include status figures", "规则:草拟的数字包含现状数字"))
     if len(codes):
-        from analysis import pmc
-
         for r in pmc.instrument_items(doc.doc_id, codes, framework, instrument_fw).itertuples():
             rules[r.item] = (r.score, Text(r.justification, r.justification_zh))
         for item, sub in (("X5:1", "S_TAL"), ("X5:2", "S_FUN"), ("X5:3", "E_TAX"), ("X5:4", "E_FIN"), ("X5:5", "S_INF")):
@@ -380,45 +364,20 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     return pd.DataFrame(rows, columns=PMC_COLUMNS + ["justification_zh"])
 
 
-# --- building, storing, loading ------------------------------------------------------------------
-def _fingerprint() -> str:
-    """What the drafts depend on: the catalogue (which carries every raw file's sha256), the
-    codebooks, the human codings the automatic coder learns from, and this package's code."""
-    h = hashlib.sha256()
-    files = [paths.catalogue_path()] + [paths.curated_dir() / n for n in
-                                        ("indicators.csv", "scopes.csv", "instruments_framework.yml",
-                                         "pmc_framework.yml", "instruments_hand.csv", "instruments_coder2.csv",
-                                         "instruments_adjudication.csv", "curation.csv")]
-    files += sorted(Path(__file__).parent.glob("*.py")) + sorted(Path(__file__).parent.glob("*.yml"))
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes() if f.is_file() else b"-")
-    return h.hexdigest()
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
-
-
+# --- building and storing -----------------------------------------------------------------------
 def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> dict[str, bytes]:
     """Every draft file of the corpus, by name, as bytes (deterministic)."""
-    from analysis import figures, instruments, pmc
-
     docs = docs or corpus.load_catalogue()
     tagger = Tagger.from_codebooks(figures.load_indicators(), load_scopes())
     ins_fw = instruments.load_framework()
     pmc_fw = pmc.load_framework()
-    from analysis import autocoder
-
     # each document cleaned once, for its drafts and for the clauses the automatic coder learns from
     cleaned_of = {d.doc_id: corpus.load_clean(d) for d in docs}
     training = autocoder.training_data(ins_fw, instruments.clauses(cleaned=cleaned_of))
     by_id = {d.doc_id: d for d in docs}
     iterator = docs
     if progress:
-        from tqdm import tqdm
+        from tqdm import tqdm  # only for a terminal: kept out of the import of the drafters
         iterator = tqdm(docs, desc="drafting", unit="doc")
     files: dict[str, bytes] = {}
     for doc in iterator:
@@ -427,144 +386,24 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         figs = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
         in_scope = figs[figs["out_of_scope_reason"] == ""]
-        files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
-        files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)
-        files[f"{doc.doc_id}.funding.csv"] = _csv(draft_funding(in_scope, by_id))
-        files[f"{doc.doc_id}.pmc.csv"] = _csv(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
+        files[f"{doc.doc_id}.figures.csv"] = csv_bytes(figs)
+        files[f"{doc.doc_id}.instruments.csv"] = csv_bytes(codes)
+        files[f"{doc.doc_id}.funding.csv"] = csv_bytes(draft_funding(in_scope, by_id))
+        files[f"{doc.doc_id}.pmc.csv"] = csv_bytes(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
     return files
-
-
-@contextmanager
-def _locked():
-    """One writer at a time: notebooks running in parallel, or a `corpus clean` beside them."""
-    folder = paths.processed_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".drafts.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
-
-
-def _write(out_dir: Path, docs: list[corpus.Document] | None, progress: bool) -> Path:
-    fingerprint = _fingerprint()
-    files = build(docs, progress)
-    files["fingerprint.txt"] = (fingerprint + "\n").encode()
-    staging = Path(tempfile.mkdtemp(prefix=".drafts-", dir=out_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return out_dir
 
 
 def write(docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:
     """(Re)build ``data/processed/drafts/`` whole, swapped in atomically (nothing half-written)."""
-    with _locked():
-        return _write(drafts_dir(), docs, progress)
+    with draftfiles.locked():
+        stamp = draftfiles.fingerprint()
+        return draftfiles.store(build(docs, progress), stamp)
 
 
 def ensure(progress: bool = False) -> Path:
-    """The drafts folder, rebuilt first if its inputs changed. Parallel callers (notebooks
-    running at once) wait on a lock, so one builds and the others read."""
-    out_dir = drafts_dir()
-    with _locked():
-        stamp = out_dir / "fingerprint.txt"
-        if not stamp.is_file() or stamp.read_text().strip() != _fingerprint():
-            _write(out_dir, None, progress)
-    return out_dir
-
-
-def load(layer: str, doc_ids: list[str] | None = None) -> pd.DataFrame:
-    """The drafts of one layer for the given documents (default: the whole catalogue)."""
-    if layer not in LAYERS:
-        raise ValueError(f"unknown layer {layer}")
-    folder = ensure()
-    doc_ids = doc_ids if doc_ids is not None else [d.doc_id for d in corpus.load_catalogue()]
-    frames = []
-    for doc_id in doc_ids:
-        path = folder / f"{doc_id}.{layer}.csv"
-        if not path.is_file():
-            raise DataError(f"no drafts for '{doc_id}'; run `python -m analysis corpus clean`", file=paths.relative(path))
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True)
-
-
-# --- how good the drafts are --------------------------------------------------------------------
-def _bins(confidence: pd.Series, right: pd.Series) -> list[dict]:
-    out = []
-    for low, high, name in ((0.8, 1.01, "high (>= 0.8)"), (0.6, 0.8, "medium (0.6-0.8)"), (0.0, 0.6, "low (< 0.6)")):
-        mask = (confidence >= low) & (confidence < high)
-        out.append({"confidence": name, "n": int(mask.sum()),
-                    "agree": float(right[mask].mean()) if mask.any() else float("nan")})
-    return out
-
-
-def quality(doc_ids: list[str] | None = None) -> dict:
-    """The drafts of the reviewed documents against what a person curated, one held-out document
-    at a time. The drafters read only the codebooks (aliases, cue words, keywords) and learn
-    nothing from the curated tables, so each document is held out by construction; the per-
-    document rows show how much the result varies from one document to the next.
-
-    Figures: of the curated stated figures, how many the drafts miss (no drafted figure at the
-    mention, or drafted out of scope), and of the others how often indicator, scope and kind
-    (baseline counted as actual's kin: both are status figures) agree. Instruments: type-level
-    agreement and Cohen's kappa of the drafted codes with the consensus of the two human codings
-    (each reviewed document's drafts come from a model that never saw it). Both with agreement
-    by the drafts' own confidence (calibration)."""
-    from analysis import curation, figures, instruments
-
-    reviewed = curation.reviewed_documents("figures") & curation.reviewed_documents("instruments")
-    doc_ids = [d for d in (doc_ids or [d.doc_id for d in corpus.load_catalogue()]) if d in reviewed]
-    curated = figures.validate(extractor=False)
-    fw = instruments.load_framework()
-    hand = instruments.load_consensus(fw)
-    per_doc, fig_rows, code_rows = [], [], []
-    for doc_id in doc_ids:
-        draft = figures.drafted([doc_id], in_scope=False)
-        by_start = {int(r.figure_id.rsplit("-d", 1)[1]): r for r in draft.itertuples()}
-        gold = curated[(curated["doc_id"] == doc_id) & ~curated["implied"]]
-        missed, rows = 0, []
-        for g in gold.itertuples():
-            d = by_start.get(g.mention_start)
-            if d is None or d.out_of_scope_reason:
-                missed += 1
-                continue
-            rows.append({"doc_id": doc_id, "indicator": d.indicator == g.indicator, "scope": d.scope == g.scope,
-                         "kind": d.kind == g.kind, "confidence": d.confidence})
-        frame = pd.DataFrame(rows, columns=["doc_id", "indicator", "scope", "kind", "confidence"])
-        frame["all three"] = frame["indicator"] & frame["scope"] & frame["kind"]
-        fig_rows.append(frame)
-        drafted_codes = load("instruments", [doc_id])
-        merged = hand[hand["doc_id"] == doc_id][["clause_id", "type"]].merge(
-            drafted_codes[["clause_id", "primary", "confidence"]], on="clause_id")
-        merged["type_auto"] = merged["primary"].map(fw.type_of)
-        merged["agree"] = merged["type"] == merged["type_auto"]
-        merged["confidence"] = merged["confidence"].astype(float)
-        code_rows.append(merged.assign(doc_id=doc_id))
-        kappa = instruments.cohen_kappa(merged["type"], merged["type_auto"])
-        per_doc.append({"document": doc_id, "curated figures": len(gold), "missed": missed,
-                        "indicator": frame["indicator"].mean(), "scope": frame["scope"].mean(),
-                        "kind": frame["kind"].mean(), "all three": frame["all three"].mean(),
-                        "clauses": len(merged), "type agreement": merged["agree"].mean(),
-                        "type kappa": kappa.value})
-    figs = pd.concat(fig_rows, ignore_index=True) if fig_rows else pd.DataFrame()
-    codes = pd.concat(code_rows, ignore_index=True) if code_rows else pd.DataFrame()
-    pooled_kappa = instruments.cohen_kappa(codes["type"], codes["type_auto"]) if len(codes) else None
-    return {
-        "per_document": pd.DataFrame(per_doc),
-        "figures": {"curated": sum(r["curated figures"] for r in per_doc), "missed": sum(r["missed"] for r in per_doc),
-                    **{k: float(figs[k].mean()) for k in ("indicator", "scope", "kind", "all three")},
-                    "calibration": _bins(figs["confidence"], figs["all three"])} if len(figs) else {},
-        "instruments": {"clauses": len(codes), "type agreement": float(codes["agree"].mean()),
-                        "type kappa": pooled_kappa.value if pooled_kappa else None,
-                        "calibration": _bins(codes["confidence"], codes["agree"])} if len(codes) else {},
-    }
+    """The drafts folder, rebuilt first if its inputs changed (the runner calls this before the
+    notebooks run, through ``analysis.inuse.build``; reading drafts never rebuilds them)."""
+    with draftfiles.locked():
+        if not draftfiles.is_current():
+            draftfiles.store(build(None, progress), draftfiles.fingerprint())
+    return draftfiles.drafts_dir()

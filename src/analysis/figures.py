@@ -23,7 +23,7 @@ from analysis import corpus, paths, quantities
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
+__all__ = ["load_indicators", "validate", "with_place", "has_flag", "coverage_gaps", "quality",
            "figures_path", "indicators_path", "out_of_scope_path"]
 
 FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
@@ -145,50 +145,6 @@ def _doc_frame() -> pd.DataFrame:
                           "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
 
 
-def drafted(doc_ids: list[str] | None = None, in_scope: bool = True) -> pd.DataFrame:
-    """The drafted figures of the given documents (``analysis.drafts``), typed like curated rows."""
-    from analysis import drafts
-
-    frame = drafts.load("figures", doc_ids)
-    if frame.empty:
-        return pd.DataFrame(columns=drafts.DRAFT_FIGURE_COLUMNS + ["mention_start"])
-    if in_scope:
-        frame = frame[frame["out_of_scope_reason"] == ""]
-    frame = frame.copy()
-    for col in ("year", "quote_start", "quote_end"):
-        frame[col] = frame[col].astype(int)
-    frame["value"] = frame["value"].astype(float)
-    frame["confidence"] = frame["confidence"].astype(float)
-    frame["implied"] = False
-    frame["mention_start"] = [int(f.rsplit("-d", 1)[1]) for f in frame["figure_id"]]
-    return frame.reset_index(drop=True)
-
-
-def load_figures(path: Path | None = None, curation: str = "all", check_quotes: bool = False) -> pd.DataFrame:
-    """The figures every analysis uses, with their indicator labels and document metadata:
-    the curated rows of the documents whose figures a person has reviewed, and the drafts
-    of the others (``status`` says which; ``curation="reviewed"`` leaves drafts out).
-    Curated rows are checked without re-running the extractor (``validate`` and the
-    tests do that) and, unless ``check_quotes``, without the quote-at-offsets check (a
-    re-cleaned corpus breaks the reports' links to the sentences, not their numbers)."""
-    from analysis import curation as cur
-
-    table = cur.load_status()
-    docs = [d.doc_id for d in corpus.load_catalogue()]
-    reviewed = cur.reviewed_documents("figures", table)
-    frame = validate(path, extractor=False, quotes=check_quotes)
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
-    if curation != "reviewed":
-        draft = drafted([d for d in docs if d not in reviewed]).assign(status="draft")
-        draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
-        frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
-    indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
-    out = frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
-    for col in ("locality", "locality_level", "flags"):
-        out[col] = out[col].fillna("").astype(str) if col in out else ""
-    return with_place(out)
-
-
 def with_place(frame: pd.DataFrame) -> pd.DataFrame:
     """``place``: where a figure is about, the locality the text names (沈阳市, 大连高新区) or
     else the document's region; ``whole_region``: whether it is about the whole region (only
@@ -201,24 +157,6 @@ def has_flag(frame: pd.DataFrame, *flags: str) -> pd.Series:
     """Whether each figure carries any of ``flags`` (``figures.csv``'s ``flags`` column)."""
     parts = frame["flags"].fillna("").astype(str).str.split(";")
     return parts.map(lambda xs: any(f in xs for f in flags))
-
-
-def target_years() -> list[int]:
-    """The years the corpus' targets are for (reviewed figures, and drafts of the documents
-    not reviewed): what the targets report's ``target_year`` offers. Read without the full
-    validation, so that checking parameters stays fast."""
-    from analysis import curation, drafts
-
-    reviewed = curation.reviewed_documents("figures")
-    years = {int(r["year"]) for r in read_rows(figures_path(), FIGURE_FIELDS)
-             if r["kind"] == "target" and r["doc_id"] in reviewed and r["year"].strip().isdigit()}
-    rest = [d.doc_id for d in corpus.load_catalogue() if d.doc_id not in reviewed]
-    if rest:
-        draft = drafts.load("figures", rest)
-        if len(draft):
-            draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "")]
-            years |= {int(y) for y in draft["year"]}
-    return sorted(years)
 
 
 def mentions_of(doc_id: str) -> list[quantities.Mention]:

@@ -31,7 +31,7 @@ from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
 from analysis.tables import read_rows
 
-__all__ = ["load_funding", "divide", "intensity", "deflate", "rules", "Rule",
+__all__ = ["divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]
 
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
@@ -55,32 +55,6 @@ def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") 
 
 def _path():
     return paths.curated_dir() / "funding.csv"
-
-
-def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
-    """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
-    (every reference checked) for the documents whose funding a person reviewed, and
-    attributes drafted from cue words (``analysis.drafts.draft_funding``) for the others."""
-    from analysis import corpus, curation, drafts
-
-    path = _path()
-    rows = read_rows(path, FIELDS)
-    validate_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
-    frame = pd.DataFrame(rows, columns=FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
-    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
-            "kind", "year", "value", "unit", "qualifier", "quote"]
-    cols += [c for c in ("locality", "flags") if c in figures]
-    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
-    reviewed = curation.reviewed_documents("funding")
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & drafts.is_money(figures)]
-    if len(money):
-        docs = {d.doc_id: d for d in corpus.load_catalogue()}
-        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
-        frame = pd.concat([frame, draft], ignore_index=True)
-    return frame
 
 
 def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, where: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "region_names"]
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -135,15 +135,3 @@ def columns(frame, lang: str = "en"):
     if out.index.names and any(n in ZH for n in out.index.names if n):
         out.index = out.index.set_names([ZH.get(n, n) if n else n for n in out.index.names])
     return out
-
-
-def region_names(lang: str = "en") -> dict[str, str]:
-    """Region code -> its name in the report's language, from the catalogue ({} without one)."""
-    from analysis import corpus
-    from analysis.errors import DataError
-
-    try:
-        docs = corpus.load_catalogue()
-    except (DataError, OSError):  # a unit test without a project: the codes themselves
-        return {}
-    return {d.region: (d.region_zh if lang == "zh" else d.region_en) for d in docs}

@@ -24,11 +24,12 @@ import yaml
 
 from analysis import corpus, paths, segments
 from analysis.errors import DataError
-from analysis.i18n import Text, columns, record, region_names, word
+from analysis.corpus import region_names
+from analysis.i18n import Text, columns, record, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
-           "load_consensus", "load_coding", "CODINGS", "auto_code", "clauses", "cohen_kappa",
+           "load_consensus", "auto_code", "clauses", "cohen_kappa",
            "krippendorff_alpha", "intercoder", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
 
 NONE = "none"
@@ -157,7 +158,7 @@ def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framewo
 def _reviewed_coding(rows: list[dict], seen: set[str], framework: Framework, all_clauses: pd.DataFrame,
                      where: str) -> pd.DataFrame:
     # every clause of a document whose instruments a person reviewed must be coded; the
-    # clauses of the other documents are coded by code (``load_coding``)
+    # clauses of the other documents are coded by code (``analysis.inuse.load_coding``)
     from analysis import curation
 
     reviewed = curation.reviewed_documents("instruments")
@@ -171,60 +172,6 @@ def _reviewed_coding(rows: list[dict], seen: set[str], framework: Framework, all
     frame = frame.merge(all_clauses[["clause_id", "region", "genre"]], on="clause_id")
     frame["type"] = frame["primary"].map(framework.type_of)
     return frame
-
-
-CODINGS = ("consensus", "coder1", "coder2", "auto")
-
-
-def load_coding(framework: Framework, coding: str = "consensus", curation: str = "all",
-                all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The clause codes an analysis uses, with ``status``, ``confidence`` and the unit of
-    analysis (``heading``, ``merged_into``, ``measure``: ``analysis.measures``).
-
-    ``consensus`` (the default): the two human codings where they agree, the adjudicated code
-    where they do not (``load_consensus``); ``coder1``: the first coding
-    (``instruments_hand.csv``); ``coder2``: the blind second coding. For each, clauses no
-    person coded (a document not reviewed, or not second-coded) are drafted by the automatic
-    coder, ``status="draft"``, or left out with ``curation="reviewed"``. ``auto``: the
-    automatic coder on every clause, each document coded by a model that never saw it
-    (``analysis.autocoder``)."""
-    from analysis import measures
-
-    if coding not in CODINGS:
-        raise DataError(f"unknown coding '{coding}': use one of {', '.join(CODINGS)}")
-    all_clauses = all_clauses if all_clauses is not None else clauses()
-    if coding == "auto":
-        coded = _auto(all_clauses, framework)
-    else:
-        human = {"coder1": lambda: load_hand_coding(framework, all_clauses=all_clauses),
-                 "coder2": lambda: load_second_coding(framework, all_clauses, reviewed_only=True),
-                 "consensus": lambda: load_consensus(framework, all_clauses)}[coding]()
-        human = human.assign(status="reviewed", confidence=float("nan"))
-        rest = all_clauses[~all_clauses["clause_id"].isin(human["clause_id"])]
-        coded = human
-        if curation != "reviewed" and len(rest):
-            coded = pd.concat([human, _auto(rest, framework)], ignore_index=True)
-    order = {c: i for i, c in enumerate(all_clauses["clause_id"])}
-    coded = coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
-    coded["secondary"] = coded["secondary"].fillna("")
-    return measures.link_headings(coded, framework)
-
-
-def _auto(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
-    """The automatic coder's codes for these clauses: read from the drafts (built once per
-    corpus and codebook, ``analysis.drafts``) for the project's codebook, coded afresh for
-    another one."""
-    from analysis import autocoder, drafts
-
-    if paths.relative(framework_path()) == framework.path:
-        drafted = drafts.load("instruments", sorted(set(frame["doc_id"])))
-        coded = frame.merge(drafted[["clause_id", "primary", "secondary", "confidence"]], on="clause_id")
-        if len(coded) == len(frame):
-            coded["secondary"] = coded["secondary"].fillna("")
-            coded["confidence"] = pd.to_numeric(coded["confidence"], errors="coerce")
-            coded["type"] = coded["primary"].map(framework.type_of)
-            return coded.assign(status="draft")
-    return autocoder.code(frame, framework).assign(status="draft")
 
 
 # --- the consensus of the two human codings ------------------------------------------------------

@@ -19,6 +19,7 @@ the same cell, but importing papermill takes over a second, which would spoil th
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
 import json
 import re
@@ -26,7 +27,9 @@ import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import paths
 from analysis.errors import ParameterError, UserError
+from analysis.files import input_files, package_hash, write_atomic
 
 __all__ = ["Parameter", "read_parameters", "resolve", "format_parameters"]
 
@@ -73,14 +76,10 @@ def _derived_values(kind: str) -> list:
     from (the catalogue, the curated tables, the package's code: drafts depend on nothing
     else), so that checking parameters imports neither pandas nor the figures module when
     nothing changed."""
-    import hashlib
-
-    from analysis import fingerprint, paths
-
     h = hashlib.sha256(kind.encode())
-    for f in fingerprint.input_files(["data/raw/policies/catalogue.csv", "data/curated/**/*"]):
+    for f in input_files(["data/raw/policies/catalogue.csv", "data/curated/**/*"]):
         h.update(str(f).encode() + b"\0" + f.read_bytes())
-    h.update(fingerprint.package_hash().encode())
+    h.update(package_hash().encode())
     key = h.hexdigest()
     cache = paths.processed_dir() / ".parameter-values.json"
     try:
@@ -89,14 +88,13 @@ def _derived_values(kind: str) -> list:
         stored = {}
     if isinstance(stored, dict) and key in stored:
         return stored[key]
-    from analysis import figures
+    # imported here for start-up speed: only when the values are not remembered (pandas and the data modules)
+    from analysis import figures, inuse
 
-    values = list(figures.load_indicators()) if kind == "indicators" else figures.target_years()
+    values = list(figures.load_indicators()) if kind == "indicators" else inuse.target_years()
     stored = {k: v for k, v in (stored.items() if isinstance(stored, dict) else []) if k != key}
     stored = dict(list(stored.items())[-20:]) | {key: values}
     try:
-        from analysis.outputs import write_atomic
-
         write_atomic(cache, json.dumps(stored).encode("utf-8"))
     except OSError:
         pass  # a read-only checkout computes them every time

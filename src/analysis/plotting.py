@@ -17,7 +17,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from analysis.i18n import region_names, word
+from analysis.corpus import region_names
+from analysis.i18n import word
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 

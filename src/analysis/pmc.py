@@ -21,7 +21,7 @@ from analysis.errors import DataError
 from analysis.i18n import Record, Text, columns, flatten, record, word
 from analysis.tables import read_rows
 
-__all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
+__all__ = ["Framework", "load_framework", "instrument_items", "validate_rows", "index", "grade", "sensitivity", "surface_chart"]
 
 
 @dataclass
@@ -76,51 +76,6 @@ def grade(score: float, n_variables: int, framework: Framework) -> str:
         if score >= low - 1e-9:
             return name
     return bands[-1][1]
-
-
-def load_scores(framework: Framework, path: Path | None = None, curation: str = "all",
-                figures=None, coding=None, doc_ids: list[str] | None = None) -> pd.DataFrame:
-    """Scores per document and item, with ``status``: the hand scores (checked: every item
-    scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
-    for the others the drafts (``analysis.drafts.draft_pmc``, from the figures and clause
-    codes in use), whose undecided items have no score. ``curation="reviewed"`` leaves the
-    drafts out; ``doc_ids`` limits the drafts to those documents (a region profile needs its own)."""
-    from analysis import curation as cur
-
-    path = Path(path or paths.curated_dir() / "pmc_scores.csv")
-    where = paths.relative(path)
-    rows = read_rows(path, ["doc_id", "item", "score", "justification"])
-    docs = {d.doc_id: d for d in corpus.load_catalogue()}
-    items = set(framework.items)
-    validate_rows(list(enumerate(rows, 1)), framework, set(docs), where)
-    reviewed = cur.reviewed_documents("pmc")
-    frame = pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
-    frame = frame[frame["doc_id"].isin(reviewed)]
-    for doc_id in sorted(reviewed & set(docs)):
-        missing = items - set(framework.derived_items) - set(frame.loc[frame["doc_id"] == doc_id, "item"])
-        if missing:
-            raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
-    frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
-    rest = [d for d in docs if d not in reviewed and (doc_ids is None or d in doc_ids)]
-    from analysis import instruments
-
-    ins_fw = instruments.load_framework()
-    if framework.derived_items:
-        coding = coding if coding is not None else instruments.load_coding(ins_fw, curation=curation)
-        derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))]
-        frame = pd.concat([frame] + [d.assign(status="reviewed") for d in derived if len(d)], ignore_index=True)
-    if curation != "reviewed" and rest:
-        from analysis import drafts, figures as figs
-
-        figures = figures if figures is not None else figs.load_figures()
-        coding = coding if coding is not None else instruments.load_coding(ins_fw)
-        drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
-        frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
-    frame["score"] = frame["score"].astype(float)
-    frame["variable"] = frame["item"].str.split(":").str[0]
-    frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
-    frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
-    return frame
 
 
 def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, doc_ids: set[str], where: str) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis.outputs import HEADLINE_KEY
+
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
-HEADLINE_KEY = "analysis/headline"
 
 
 def tables_dir() -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, curation, drafts, figures, funding, instruments, paths, pmc
+from analysis import corpus, curation, draftfiles, figures, funding, instruments, inuse, paths, pmc
 from analysis.errors import DataError, UserError
 from analysis.tables import read_rows
 
@@ -78,7 +78,7 @@ def _write_all(files: dict[Path, str]) -> None:
 
 # --- drafting the review files ---------------------------------------------------------------
 def _figures_review(doc: corpus.Document) -> pd.DataFrame:
-    draft = drafts.load("figures", [doc.doc_id])
+    draft = draftfiles.read("figures", [doc.doc_id])
     if draft.empty:
         return pd.DataFrame(columns=FIGURE_REVIEW_FIELDS)
     draft = draft.assign(decision=["keep" if not r else "out_of_scope" for r in draft["out_of_scope_reason"]],
@@ -87,23 +87,23 @@ def _figures_review(doc: corpus.Document) -> pd.DataFrame:
 
 
 def _instruments_review(doc: corpus.Document) -> pd.DataFrame:
-    return drafts.load("instruments", [doc.doc_id])
+    return draftfiles.read("instruments", [doc.doc_id])
 
 
 def _funding_review(doc: corpus.Document) -> pd.DataFrame:
     if curation.status(doc.doc_id, "figures") != "reviewed":
         raise UserError(f"review the figures of {doc.doc_id} first (`python -m analysis review {doc.doc_id} "
                         "--layer figures`, then --accept): funding rows describe reviewed figures")
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     money = reviewed[reviewed["doc_id"] == doc.doc_id]  # draft_funding picks the amounts and rates
-    frame = drafts.draft_funding(money, {doc.doc_id: doc})
+    frame = inuse.drafted_funding(money, {doc.doc_id: doc})
     frame["counts_in_total"] = frame["counts_in_total"].map({True: "true", False: "false"})
     return frame
 
 
 def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
     fw = pmc.load_framework()
-    scores = pmc.load_scores(fw, doc_ids=[doc.doc_id])
+    scores = inuse.load_scores(fw, doc_ids=[doc.doc_id])
     # derived items (X8) follow the instrument coding: nothing to review here
     rows = scores[(scores["doc_id"] == doc.doc_id) & ~scores["item"].isin(fw.derived_items)].copy()
     rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
@@ -202,7 +202,7 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
 
 def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
     rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     funding.validate_rows(list(enumerate(rows, 1)), reviewed, where)
     ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
     for n, row in enumerate(rows, 1):

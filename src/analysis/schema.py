@@ -23,6 +23,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.errors import DataError
+from analysis.files import write_atomic
 
 __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_names"]
 
@@ -191,7 +192,6 @@ def _cached() -> set[str]:
 
 
 def _remember(key: str) -> None:
-    from analysis.outputs import write_atomic
 
     keys = sorted((_cached() | {key}))[-200:]
     try:

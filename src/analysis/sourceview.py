@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import links
+from analysis import corpus, instruments, inuse, links, segments
 
 __all__ = ["Piece", "pieces", "document_context", "build_documents"]
 
@@ -90,8 +90,6 @@ def _groups(ps: list[Piece]) -> list[dict]:
 
 def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, framework, raw_name: str) -> dict:
     """What the template needs for one document."""
-    from analysis import segments
-
     text = cleaned.text
     segs = segments.segment(doc.doc_id, text)
     codes = {r["clause_id"]: r for r in coding.to_dict("records")} if len(coding) else {}
@@ -143,12 +141,10 @@ def build_documents(out_dir: Path, env, write, docs: list, profiles: set[str] = 
     copy its raw file; returns, per document, what the site's index and search need.
     ``docs``: the catalogue's documents; ``profiles``: the regions whose profile page exists
     (their names link to it)."""
-    from analysis import corpus, figures as figs, instruments
-
-    table = figs.load_figures(check_quotes=False)
+    table = inuse.load_figures(check_quotes=False)
     fw = instruments.load_framework()
     try:
-        coding = instruments.load_coding(fw)
+        coding = inuse.load_coding(fw)
     except Exception as err:  # the viewer still shows the text; the codes' absence is said on the page
         coding, coding_error = pd.DataFrame(), str(err)
     else:

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, instruments as ins, measures, pmc
+from analysis import autocoder, instruments as ins, inuse, measures, pmc
 from analysis.errors import DataError
 
 
@@ -124,8 +124,8 @@ def test_an_adjudication_row_that_no_longer_matches_the_coding_is_refused(fw, co
 def test_coding_names_are_checked_and_coder2_is_the_second_coders_codes(fw, codings):
     clauses, first, second = codings
     with pytest.raises(DataError, match="unknown coding 'hand': use one of consensus, coder1, coder2, auto"):
-        ins.load_coding(fw, "hand", "reviewed", clauses)
-    two = ins.load_coding(fw, "coder2", "reviewed", clauses).set_index("clause_id")
+        inuse.load_coding(fw, "hand", "reviewed", clauses)
+    two = inuse.load_coding(fw, "coder2", "reviewed", clauses).set_index("clause_id")
     assert (two.loc[second["clause_id"], "primary"].to_numpy() == second["primary"].to_numpy()).all()
 
 

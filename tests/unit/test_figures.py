@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import figures
+from analysis import figures, inuse
 from analysis.errors import DataError
 
 
@@ -127,7 +127,7 @@ def test_a_disagreement_with_a_reason_is_accepted(project):
 def test_region_profile_provenance_table_carries_every_figure_with_its_quote():
     from analysis import profile
 
-    curated = figures.load_figures()
+    curated = inuse.load_figures()
     table = profile.figures_table(curated, "shaoxing")
     # Shaoxing's 11 stated targets for 2020: 150/80/30 maker spaces by level, 10 maker bases, ...
     assert len(table) == 11 and set(table["kind"]) == {"target"}

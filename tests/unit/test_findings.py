@@ -7,13 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import drafts, figures, reference, targets
+from analysis import drafts, figures, inuse, reference, targets
 from analysis.corpus import Document
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return figures.load_figures()
+    return inuse.load_figures()
 
 
 @pytest.fixture(scope="module")

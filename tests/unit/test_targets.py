@@ -7,12 +7,12 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import figures, reference, targets
+from analysis import figures, inuse, reference, targets
 
 
 @pytest.fixture(scope="module")
 def card():
-    return targets.scorecard(figures.load_figures(), reference.load_outcomes(), reference.load_national())
+    return targets.scorecard(inuse.load_figures(), reference.load_outcomes(), reference.load_national())
 
 
 def _row(card, region, indicator, scope):
