@@ -4,7 +4,7 @@ supervised model trained on the consensus coding, measured on documents it has n
 Features (scikit-learn): character 1-2-grams of the clause (Chinese has no word breaks, and
 character n-grams need no segmenter), the same n-grams of its whole paragraph with a
 lower weight (a heading takes the code of the measure below it, codebook rule R1), the
-keyword coder's score for each sub-tool (``instruments.auto_code``'s keywords), the
+keyword coder's score for each sub-tool (``analysis.keywordcoder``), the
 codebook's no-measure patterns (responsibility lines, section headings, status reports), and
 the clause's form (length, digits, marks of the past, an enumeration mark, measure verbs).
 Model: a linear support-vector classifier (one against the rest) over the sub-tools and
@@ -30,7 +30,6 @@ shows what a user gets on a new one.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -38,9 +37,13 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from analysis import instruments, keywordcoder, measures
+from analysis.cache import HashCache, key
+from analysis.i18n import columns
+from analysis.instruments import NONE, Framework
+
 __all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "training_data"]
 
-NONE = "none"
 CONTEXT_WEIGHT = 0.3
 SEED = 20261126
 
@@ -83,15 +86,13 @@ def _presence(texts: list[str], words: list[str]) -> np.ndarray:
 
 
 def _keyword_features(frame: pd.DataFrame, framework) -> np.ndarray:
-    from analysis import instruments
-
     texts = frame["text"].astype(str).tolist()
     feats = np.zeros((len(frame), len(framework.order) + 1))
     for j, code in enumerate(framework.order):
         keywords = framework.subtools[code]["keywords"]
         if keywords:
             feats[:, j] = _presence(texts, keywords) @ np.array([len(k) for k in keywords], dtype=float)
-    feats[:, -1] = [float(len(t) < 6 or any(p.search(t) for p in instruments._NO_MEASURE)) for t in texts]
+    feats[:, -1] = [float(len(t) < 6 or any(p.search(t) for p in keywordcoder.NO_MEASURE)) for t in texts]
     return np.log1p(feats)
 
 
@@ -160,8 +161,6 @@ def fit(training: pd.DataFrame, framework, calibrate: bool = True) -> Model:
 def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with ``primary``, ``secondary``, ``type``, ``margin`` (between the two best
     decision values) and ``confidence`` (calibrated; empty without a calibrator)."""
-    from analysis import measures
-
     fw = model.framework
     out = frame.drop(columns=[c for c in ("primary", "secondary", "type", "confidence", "margin")
                               if c in frame.columns]).copy()
@@ -197,31 +196,29 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
 
 def training_data(framework, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
     """The consensus coding of the reviewed documents: what the coder learns from."""
-    from analysis import instruments
-
     return instruments.load_consensus(framework, all_clauses)
 
 
-_CACHE: dict[tuple, Model] = {}
+_MODELS = HashCache(32)  # one model per training set (a leave-one-out fold of each reviewed document)
 
 
 def _model(training: pd.DataFrame, framework, leave_out: str | None) -> Model:
     rows = training[training["doc_id"] != leave_out] if leave_out else training
-    key = (hashlib.sha256(pd.util.hash_pandas_object(rows[["clause_id", "text", "primary"]], index=False)
-                          .to_numpy().tobytes()).hexdigest(), framework.path, framework.version)
-    if key not in _CACHE:
-        _CACHE[key] = fit(rows, framework)
-    return _CACHE[key]
+    k = key(pd.util.hash_pandas_object(rows[["clause_id", "text", "primary"]], index=False).to_numpy().tobytes(),
+            framework.path, framework.version)
+    model = _MODELS.get(k)
+    if model is None:
+        model = fit(rows, framework)
+        _MODELS.put(k, model)
+    return model
 
 
-def code(frame: pd.DataFrame, framework, training: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Code clauses, each document by a model that did not see it. Without a training set (no
-    reviewed document yet) the keyword coder codes everything."""
-    from analysis import instruments
-
-    training = training if training is not None else training_data(framework)
+def code(frame: pd.DataFrame, framework: Framework, training: pd.DataFrame) -> pd.DataFrame:
+    """Code clauses, each document by a model that did not see it, trained on ``training``
+    (``training_data``). Without a training set (no reviewed document yet) the keyword coder
+    codes everything."""
     if training.empty or training["primary"].nunique() < 2:
-        return instruments.auto_code(frame, framework)
+        return keywordcoder.code(frame, framework)
     parts = []
     for doc_id, rows in frame.groupby("doc_id", sort=False):
         held_out = doc_id if doc_id in set(training["doc_id"]) else None
@@ -268,8 +265,6 @@ def errors(held_out: pd.DataFrame, framework, lang: str = "en", top: int = 8) ->
     out = pd.DataFrame({"clauses": g.size(), "example": g["clause_id"].first()}).reset_index()
     out = out.sort_values(["clauses", "primary_consensus"], ascending=[False, True]).head(top).reset_index(drop=True)
     texts = held_out.set_index("clause_id")["text"]
-    from analysis.i18n import columns
-
     return columns(pd.DataFrame({"consensus": out["primary_consensus"].map(lambda c: framework.label(c, lang)),
                          "automatic": out["primary"].map(lambda c: framework.label(c, lang)),
                          "clauses": out["clauses"].to_numpy(),

@@ -9,12 +9,6 @@ a ``DataError`` naming the file, row and field.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
@@ -23,6 +17,7 @@ from typing import TYPE_CHECKING
 from analysis import paths
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
+from analysis.files import csv_bytes, rows_csv_bytes, sha256_bytes, swap_dir, write_all
 from analysis.segments import segment
 from analysis.tables import read_rows
 
@@ -116,10 +111,6 @@ def documents(selection: str | list[str] | None = None, catalogue: list[Document
     return [d for d in docs if d.doc_id in wanted or d.region in wanted]
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def read_raw(doc: Document) -> str:
     """The raw text of a catalogued document, after verifying its checksum."""
     where = paths.relative(doc.path)
@@ -179,12 +170,6 @@ def _segments_frame(doc: Document, c: Cleaned) -> pd.DataFrame:
     return frame
 
 
-def _csv_bytes(frame: pd.DataFrame, sep: str = ",") -> bytes:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, sep=sep, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
-
-
 def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]:
     """The generated files of one document, by name, as bytes (deterministic)."""
     import pandas as pd
@@ -194,9 +179,9 @@ def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]
     chrome = pd.DataFrame([vars(x) for x in c.chrome], columns=["rule", "text", "raw_start", "raw_end"])
     return {
         f"{doc.doc_id}.txt": (c.text + "\n").encode("utf-8"),
-        f"{doc.doc_id}.segments.csv": _csv_bytes(_segments_frame(doc, c)),
-        f"{doc.doc_id}.offsets.tsv": _csv_bytes(runs, sep="\t"),
-        f"{doc.doc_id}.chrome.csv": _csv_bytes(chrome),
+        f"{doc.doc_id}.segments.csv": csv_bytes(_segments_frame(doc, c)),
+        f"{doc.doc_id}.offsets.tsv": csv_bytes(runs, sep="\t"),
+        f"{doc.doc_id}.chrome.csv": csv_bytes(chrome),
     }
 
 
@@ -217,23 +202,8 @@ def write_processed(out_dir: Path | None = None, docs: list[Document] | None = N
         rows.append(_inventory_row(doc, c))
     import pandas as pd
 
-    files["inventory.csv"] = _csv_bytes(pd.DataFrame(rows))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return out_dir
+    files["inventory.csv"] = csv_bytes(pd.DataFrame(rows))
+    return swap_dir(out_dir, files)
 
 
 # --- adding a document ------------------------------------------------------------
@@ -307,22 +277,12 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
     doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue))
     package = catalogue.parent.parent.parent / "datapackage.json"
     package_text = _package_with_text(package, doc, data) if package.is_file() else None  # before writing anything
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
     with catalogue.open("rb") as f:
         ends_with_newline = f.read().endswith(b"\n")
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
-    writer.writerow(row)
-    new = catalogue.read_text(encoding="utf-8") + ("" if ends_with_newline else "\n") + buf.getvalue()
-    tmp_cat = catalogue.with_name(f".{catalogue.name}.tmp")
-    tmp_cat.write_text(new, encoding="utf-8")
-    os.replace(tmp_cat, catalogue)
-    if package_text is not None:
-        tmp_pkg = package.with_name(f".{package.name}.tmp")
-        tmp_pkg.write_text(package_text, encoding="utf-8")
-        os.replace(tmp_pkg, package)
+    new = (catalogue.read_bytes() + (b"" if ends_with_newline else b"\n")
+           + rows_csv_bytes([row], CATALOGUE_FIELDS, header=False))
+    # the text, its catalogue row and its data package entry: all three or none
+    write_all({target: data, catalogue: new, **({package: package_text} if package_text is not None else {})})
     return doc
 
 

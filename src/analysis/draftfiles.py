@@ -1,5 +1,6 @@
-"""The drafts on disk: ``data/processed/drafts/``, one CSV per document and layer, with the
-fingerprint of what they were built from.
+"""The drafts on disk: ``data/processed/drafts/``, one CSV per document for its figures and one
+for its clause codes, with the fingerprint of what they were built from (funding attributes and
+PMC items are drafted where they are used, ``analysis.inuse``, from the figures and codes in use).
 
 Reading never builds: ``read`` returns the stored drafts, or fails with one line saying how to
 build them when they are missing or out of date (``python -m analysis corpus clean``, or the
@@ -19,9 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
 from analysis.files import package_hash, swap_dir
+
+LAYERS = ("figures", "instruments")  # the layers stored, one file per document each
 
 __all__ = ["LAYERS", "drafts_dir", "fingerprint", "is_current", "locked", "store", "read"]
 

@@ -6,8 +6,8 @@ the text and the codebooks, each row marked as drafted and with a confidence.
   ``scopes.csv``), kind and year from the extractor, the clause as its quote (offsets
   computed), and the reason when no indicator fits (a drafted out-of-scope row);
 - **instruments**: every clause coded by the automatic coder, with a confidence;
-- **funding**: instrument, payer level and what the amount is per, from cue words, else
-  ``unknown``;
+- **funding** (``analysis.fundingdrafts``, beside funding's rules): instrument, payer level
+  and what the amount is per, from cue words, else ``unknown``;
 - **pmc**: the items the drafted layers decide (targets and horizons, instrument types
   present, ...) scored with the rule that scored them; the others left unscored with
   the reason, so that such a document gets no PMC grade rather than a low one.
@@ -28,13 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, draftfiles, figures, funding, instruments, paths, pmc, quantities, segments
+from analysis import autocoder, corpus, draftfiles, figures, instruments, paths, pmc, quantities, segments
 from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
 
-__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "draft_pmc", "build", "write", "ensure",
-           "is_money", "DRAFT_FIGURE_COLUMNS"]
+__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_pmc", "build", "write", "ensure",
+           "DRAFT_FIGURE_COLUMNS"]
 
 # the columns of a drafted figure: a curated row's, plus what only a draft has
 DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
@@ -257,62 +257,11 @@ def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | 
             for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
     if not rows:
         return pd.DataFrame(columns=INSTRUMENT_COLUMNS)
+    training = training if training is not None else autocoder.training_data(framework)
     coded = autocoder.code(pd.DataFrame(rows), framework, training)
     coded["note"] = "drafted by the automatic coder"
     coded["framework_version"] = framework.version
     return coded[INSTRUMENT_COLUMNS]
-
-
-# --- funding ----------------------------------------------------------------------------------
-_INSTRUMENT_CUES = [("seed_fund", ("种子", "天使", "孵化资金", "基金")), ("voucher", ("创新券", "科技券")),
-                    ("matching_grant", ("配套",)), ("award", ("奖励", "奖补", "以奖代补")),
-                    ("subsidy", ("补助", "补贴", "资助")), ("programme_budget", ("专项资金", "经费", "预算", "投入"))]
-_PAYER_LEVEL = {"province": "provincial", "provincial_capital": "municipal", "prefecture_city": "municipal",
-                "county": "county", "district": "county", "development_zone": "zone"}
-
-
-def is_money(figures: pd.DataFrame) -> pd.Series:
-    """The figures funding attributes describe: amounts in CNY, and the rates of subsidy rules."""
-    return (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
-
-
-def _money_class(kind: str, context: str, carrier: bool) -> dict:
-    """payer_type, money and stock_flow from cue words: a rule is a rule; 基金 a fund's size; 计划/拟
-    a plan; 已/累计 money spent; else a budget (安排, 设立, 投入). 累计 and a fund's size are stocks."""
-    money = ("rule" if kind == "rule" else "fund_size" if "基金" in context else
-             "plan" if re.search(r"计划|拟|将投入", context) else "spent" if re.search(r"已投入|累计投入|共投入", context)
-             else "budget")
-    stock = money == "fund_size" or "累计" in context
-    return {"payer_type": "carrier" if carrier else "government", "money": money,
-            "stock_flow": "stock" if stock else "flow"}
-
-
-def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
-    """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
-    of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
-    rows = []
-    for f in figures[is_money(figures)].itertuples():
-        doc = docs[f.doc_id]
-        context = f"{f.quote} {getattr(f, 'sentence', '')}"
-        instrument = next((code for code, cues in _INSTRUMENT_CUES if any(c in context for c in cues)), "unknown")
-        carrier = any(c in context for c in ("自有", "自筹", "设立", "社会资本"))
-        per = ("per_entity_year" if f.kind == "rule" and re.search(r"每年|年补助|年度", context) else
-               "per_entity" if f.kind == "rule" else "total")
-        years = re.search(r"([0-9一二三四五六七八九十]+)年(?:内|间)?投入", context)
-        rows.append({
-            "figure_id": f.figure_id, "instrument": instrument,
-            "payer_level": "carrier" if carrier else _PAYER_LEVEL.get(doc.level, "unknown"),
-            "payer": "unknown (drafted)", **_money_class(f.kind, context, carrier),
-            "recipient": "unknown (drafted)", "per": per,
-            "period_years": quantities.parse_chinese_number(years.group(1)) if years and not years.group(1).isdigit()
-            else (int(years.group(1)) if years else None),
-            "entities_figure": "", "firms_figure": "", "area_figure": "", "rule_id": "", "rule_role": "",
-            "rule_base": "", "counts_in_total": per == "total", "note": "drafted from cue words: review before use",
-        })
-    frame = pd.DataFrame(rows, columns=funding.FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
-    return frame
 
 
 # --- PMC --------------------------------------------------------------------------------------
@@ -366,15 +315,15 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
 
 # --- building and storing -----------------------------------------------------------------------
 def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> dict[str, bytes]:
-    """Every draft file of the corpus, by name, as bytes (deterministic)."""
+    """Every draft file of the corpus, by name, as bytes (deterministic): the figures and the
+    clause codes of each document. Funding attributes and PMC items are drafted where they are
+    used (``analysis.inuse``), from the figures and codes in use, so they are not stored."""
     docs = docs or corpus.load_catalogue()
     tagger = Tagger.from_codebooks(figures.load_indicators(), load_scopes())
     ins_fw = instruments.load_framework()
-    pmc_fw = pmc.load_framework()
     # each document cleaned once, for its drafts and for the clauses the automatic coder learns from
     cleaned_of = {d.doc_id: corpus.load_clean(d) for d in docs}
     training = autocoder.training_data(ins_fw, instruments.clauses(cleaned=cleaned_of))
-    by_id = {d.doc_id: d for d in docs}
     iterator = docs
     if progress:
         from tqdm import tqdm  # only for a terminal: kept out of the import of the drafters
@@ -385,11 +334,8 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
         figs = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
-        in_scope = figs[figs["out_of_scope_reason"] == ""]
         files[f"{doc.doc_id}.figures.csv"] = csv_bytes(figs)
         files[f"{doc.doc_id}.instruments.csv"] = csv_bytes(codes)
-        files[f"{doc.doc_id}.funding.csv"] = csv_bytes(draft_funding(in_scope, by_id))
-        files[f"{doc.doc_id}.pmc.csv"] = csv_bytes(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
     return files
 
 

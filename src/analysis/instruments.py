@@ -6,8 +6,8 @@ the strategies notebook: another framework of the same shape can be swapped in).
 ``data/curated/instruments_hand.csv`` is the first coding: every clause of the reviewed
 documents, with a primary sub-tool (and an optional secondary) or ``none`` when it states no
 measure; ``instruments_coder2.csv`` the blind second coding; ``instruments_adjudication.csv``
-settles their disagreements (``load_consensus``). ``auto_code`` below is the keyword coder
-(the codebook's keywords alone), one input of the automatic coder (``analysis.autocoder``).
+settles their disagreements (``load_consensus``). The keyword coder (the codebook's keywords
+alone) is ``analysis.keywordcoder``, the automatic coder ``analysis.autocoder``.
 The unit of analysis (measures, not lines) is ``analysis.measures``.
 """
 
@@ -29,7 +29,7 @@ from analysis.i18n import Text, columns, record, word
 from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
-           "load_consensus", "auto_code", "clauses", "cohen_kappa",
+           "load_consensus", "clauses", "cohen_kappa",
            "krippendorff_alpha", "intercoder", "confusion", "counts", "chi_square", "emphasis_text", "NONE"]
 
 NONE = "none"
@@ -256,52 +256,6 @@ def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None
     out["source"] = sources
     out["type"] = out["primary"].map(framework.type_of)
     return out
-
-
-# --- the automatic coder ----------------------------------------------------------------------
-# Clauses that state no measure whatever their words: headings, responsibility lines, status.
-_NO_MEASURE = [
-    re.compile(r"^[(（〔]?责任单位"),
-    re.compile(r"^[一二三四五六七八九十]+、"),
-    re.compile(r"^任务之"),
-    re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。]{0,8}类。?$"),
-    re.compile(r"截至|截止|累计"),
-]
-
-
-def auto_code(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
-    """Keyword coder: each sub-tool scores the summed length of its keywords found in the clause
-    (longer keywords are more specific); the best is primary, the runner-up secondary; no
-    keyword, or a heading, responsibility line or status report, gives ``none``."""
-    out = []
-    for row in frame.itertuples():
-        text = row.text
-        scores = {}
-        excluded = len(text) < 6 or any(p.search(text) for p in _NO_MEASURE)
-        if not excluded:
-            for code in framework.order:
-                score = sum(len(k) for k in framework.subtools[code]["keywords"] if k in text)
-                if score:
-                    scores[code] = score
-        ranked = sorted(scores, key=lambda c: (-scores[c], framework.order.index(c)))
-        primary = ranked[0] if ranked else NONE
-        secondary = ranked[1] if len(ranked) > 1 else ""
-        # confidence: a heading or status pattern is near certain; no keyword at all is a
-        # weak "none"; otherwise the top sub-tool's share of the keyword score, discounted
-        # when the evidence is a single short keyword
-        if excluded:
-            confidence = 0.9
-        elif not ranked:
-            confidence = 0.6
-        else:
-            top = scores[primary]
-            confidence = round(top / sum(scores.values()) * (0.9 if top >= 4 else 0.7), 2)
-        out.append({"clause_id": row.clause_id, "primary": primary, "secondary": secondary,
-                    "confidence": confidence})
-    coded = frame.drop(columns=[c for c in ("primary", "secondary", "type", "confidence") if c in frame.columns]).merge(
-        pd.DataFrame(out), on="clause_id")
-    coded["type"] = coded["primary"].map(framework.type_of)
-    return coded
 
 
 # --- agreement ------------------------------------------------------------------------------

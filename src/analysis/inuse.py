@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, curation as cur, draftfiles, drafts, measures, paths
+from analysis import autocoder, corpus, curation as cur, draftfiles, drafts, fundingdrafts, measures, paths
 from analysis.errors import DataError
 from analysis.figures import FIGURE_FIELDS, load_indicators, validate, with_place
 from analysis.funding import FIELDS as FUNDING_FIELDS, validate_rows as validate_funding_rows
@@ -161,13 +161,13 @@ def _auto(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
 # --- funding ------------------------------------------------------------------------------------
 def drafted_funding(money: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
     """Funding attributes drafted from cue words for the money figures of ``money``."""
-    return drafts.draft_funding(money, docs)
+    return fundingdrafts.draft_funding(money, docs)
 
 
 def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
     (every reference checked) for the documents whose funding a person reviewed, and
-    attributes drafted from cue words (``analysis.drafts.draft_funding``) for the others."""
+    attributes drafted from cue words (``analysis.fundingdrafts``) for the others."""
     path = paths.curated_dir() / "funding.csv"
     rows = read_rows(path, FUNDING_FIELDS)
     validate_funding_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
@@ -180,10 +180,10 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
     frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
     reviewed = cur.reviewed_documents("funding")
     frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & drafts.is_money(figures)]
+    money = figures[~figures["doc_id"].isin(reviewed) & fundingdrafts.is_money(figures)]
     if len(money):
         docs = {d.doc_id: d for d in corpus.load_catalogue()}
-        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
+        draft = fundingdrafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
         frame = pd.concat([frame, draft], ignore_index=True)
     return frame
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.i18n import columns
+
 __all__ = ["link_headings", "merge_summary", "DEFAULT_HEADING_MAX_CHARS"]
 
 NONE = "none"
@@ -68,8 +70,6 @@ def link_headings(coding: pd.DataFrame, framework) -> pd.DataFrame:
 def merge_summary(coding: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Per document: clauses, clauses coded with a sub-tool, headings, headings merged with
     their body, and the measures counted."""
-    from analysis.i18n import columns
-
     g = coding.groupby("doc_id", sort=False)
     return columns(pd.DataFrame({
         "clauses": g.size(),

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.errors import ParameterError, UserError
-from analysis.files import input_files, package_hash, write_atomic
+from analysis.cache import HashCache
+from analysis.files import input_files, package_hash
 
 __all__ = ["Parameter", "read_parameters", "resolve", "format_parameters"]
 
@@ -81,23 +82,14 @@ def _derived_values(kind: str) -> list:
         h.update(str(f).encode() + b"\0" + f.read_bytes())
     h.update(package_hash().encode())
     key = h.hexdigest()
-    cache = paths.processed_dir() / ".parameter-values.json"
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        stored = {}
-    if isinstance(stored, dict) and key in stored:
-        return stored[key]
+    cache = HashCache(20, paths.processed_dir() / ".parameter-values.json")
+    if key in cache:
+        return cache.get(key)
     # imported here for start-up speed: only when the values are not remembered (pandas and the data modules)
     from analysis import figures, inuse
 
     values = list(figures.load_indicators()) if kind == "indicators" else inuse.target_years()
-    stored = {k: v for k, v in (stored.items() if isinstance(stored, dict) else []) if k != key}
-    stored = dict(list(stored.items())[-20:]) | {key: values}
-    try:
-        write_atomic(cache, json.dumps(stored).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout computes them every time
+    cache.put(key, values)
     return values
 
 

@@ -15,9 +15,7 @@ changes a report; until accepted, the reports use the drafts.
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import os
 from pathlib import Path
 
@@ -25,6 +23,7 @@ import pandas as pd
 
 from analysis import corpus, curation, draftfiles, figures, funding, instruments, inuse, paths, pmc
 from analysis.errors import DataError, UserError
+from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows
 
 __all__ = ["start", "accept", "review_path", "FIGURE_REVIEW_FIELDS"]
@@ -52,28 +51,9 @@ def _document(doc_id: str) -> corpus.Document:
     return docs[doc_id]
 
 
-def _csv_text(rows: list[dict] | pd.DataFrame, fields: list[str]) -> str:
+def _csv_bytes(rows: list[dict] | pd.DataFrame, fields: list[str]) -> bytes:
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=fields)
-    buf = io.StringIO()
-    frame[fields].to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
-
-
-def _write_all(files: dict[Path, str]) -> None:
-    """Write several files so that none is half-written: all to temporary files first."""
-    tmps = {}
-    try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmps[path] = tmp
-        for path, tmp in tmps.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in tmps.values():
-            if tmp.exists():
-                tmp.unlink()
+    return csv_bytes(frame[fields])
 
 
 # --- drafting the review files ---------------------------------------------------------------
@@ -125,9 +105,9 @@ def start(doc_id: str, layers: list[str], overwrite: bool = False) -> list[tuple
                             "again from the drafts)", file=paths.relative(path))
         build, fields = _BUILDERS[layer]
         frame = build(doc)
-        files[path] = _csv_text(frame, fields)
+        files[path] = _csv_bytes(frame, fields)
         out.append((layer, path, len(frame)))
-    _write_all(files)
+    write_all(files)
     return out
 
 
@@ -150,14 +130,10 @@ def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list
     key = key or (lambda r: r["doc_id"])
     old = read_rows(path, fields) if path.is_file() else []
     kept = [r for r in old if key(r) != doc_id]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(kept + new_rows)
-    return buf.getvalue()
+    return rows_csv_bytes(kept + new_rows, fields)
 
 
-def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
+def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
     keep, skip = [], []
     for n, row in enumerate(rows, 1):
@@ -187,7 +163,7 @@ def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
     }
 
 
-def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
+def _accept_instruments(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "instruments", _HAND_FIELDS)
     fw = instruments.load_framework()
     clauses = instruments.clauses([doc])
@@ -200,7 +176,7 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
     return {instruments.hand_path(): _replace_doc_rows(instruments.hand_path(), _HAND_FIELDS, doc.doc_id, rows)}
 
 
-def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
+def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
     reviewed = inuse.load_figures(curation="reviewed")
     funding.validate_rows(list(enumerate(rows, 1)), reviewed, where)
@@ -214,7 +190,7 @@ def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
     return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
 
 
-def _accept_pmc(doc: corpus.Document) -> dict[Path, str]:
+def _accept_pmc(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "pmc", _PMC_FIELDS)
     fw = pmc.load_framework()
     for n, row in enumerate(rows, 1):
@@ -238,11 +214,13 @@ def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[
     written unless every layer passes. Returns the layers accepted."""
     doc = _document(doc_id)
     reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
-    files: dict[Path, str] = {}
+    files: dict[Path, bytes] = {}
     for layer in layers:
         files.update(_ACCEPTORS[layer](doc))
-    _write_all(files)
+    # the layers marked reviewed in the same all-or-nothing batch as their rows
+    files[curation.curation_path()] = curation.marked_reviewed(doc_id, layers, reviewer,
+                                                               note="accepted with `python -m analysis review --accept`")
+    write_all(files)
     for layer in layers:
-        curation.mark_reviewed(doc_id, layer, reviewer, note="accepted with `python -m analysis review --accept`")
         review_path(doc_id, layer).unlink()
     return layers

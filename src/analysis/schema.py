@@ -23,7 +23,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.errors import DataError
-from analysis.files import write_atomic
+from analysis.cache import HashCache
 
 __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_names"]
 
@@ -112,10 +112,11 @@ def check_rows(name: str, numbered_rows: list[tuple[int, dict]], where: str, lab
     data package and of the tables their foreign keys reference, and not checked again until
     one of them changes (frictionless costs about half a second in each process)."""
     key = _cache_key(name, numbered_rows, foreign_keys)
-    if key in _cached():
+    checked = _checked()
+    if key in checked:
         return
     _check(name, numbered_rows, where, label, foreign_keys)
-    _remember(key)
+    checked.put(key, True)
 
 
 def _check(name: str, numbered_rows: list[tuple[int, dict]], where: str, label: str | tuple = "",
@@ -184,20 +185,9 @@ def _cache_key(name: str, numbered_rows: list[tuple[int, dict]], foreign_keys: b
     return h.hexdigest()
 
 
-def _cached() -> set[str]:
-    try:
-        return set(json.loads(_cache_path().read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return set()
-
-
-def _remember(key: str) -> None:
-
-    keys = sorted((_cached() | {key}))[-200:]
-    try:
-        write_atomic(_cache_path(), json.dumps(keys).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout checks every time
+def _checked() -> HashCache:
+    """The contents that passed (the 200 stored most recently: one per table and version of it)."""
+    return HashCache(200, _cache_path())
 
 
 def check_file(name: str, path: Path, numbered_rows: list[tuple[int, dict]], label: str | tuple = "",

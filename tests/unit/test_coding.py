@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import autocoder, instruments as ins, inuse, measures, pmc
+from analysis.cache import HashCache
 from analysis.errors import DataError
 
 
@@ -163,7 +164,7 @@ def test_code_gives_a_training_document_the_model_that_left_it_out(fw, monkeypat
         return real(model, frame)
 
     monkeypatch.setattr(autocoder, "predict", spy)
-    autocoder._CACHE.clear()
+    monkeypatch.setattr(autocoder, "_MODELS", HashCache(32))  # no model remembered from another test
     frame = training[training["doc_id"] == "b-2020"].drop(columns=["primary", "secondary", "type"])
     coded = autocoder.code(frame, fw, training)
     outer = [t for docs, t in seen if docs == {"b-2020"}][-1]

@@ -7,7 +7,7 @@ comment names the document they come from."""
 import pandas as pd
 import pytest
 
-from analysis import cleaning, corpus, curation, draftfiles, draftquality, drafts, figures, instruments, inuse, pmc, reference, targets
+from analysis import cleaning, corpus, curation, draftfiles, draftquality, drafts, figures, fundingdrafts, instruments, inuse, pmc, reference, targets
 from tests.conftest import add_new_document
 
 
@@ -79,7 +79,7 @@ def test_funding_attributes_from_cue_words_else_unknown(tagger):
     frame = _draft("区财政每年安排专项资金3000万元。对新认定的孵化器给予一次性奖励100万元。设立基金200万元以外的资金10万元。",
                    tagger)
     frame = frame[frame["out_of_scope_reason"] == ""]
-    fund = drafts.draft_funding(frame, {"test-2023": _doc()}).set_index("figure_id")
+    fund = fundingdrafts.draft_funding(frame, {"test-2023": _doc()}).set_index("figure_id")
     by_mention = dict(zip(frame["mention"], frame["figure_id"]))
     assert fund.loc[by_mention["3000万元"], ["instrument", "payer_level", "per"]].tolist() == \
         ["programme_budget", "county", "total"]  # a district pays at the county level

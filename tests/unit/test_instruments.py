@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import instruments as ins
+from analysis import instruments as ins, keywordcoder
 from analysis.errors import DataError
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", example A: two observers,
@@ -35,7 +35,7 @@ def test_against_independent_implementations_on_the_real_codings():
 
     fw = ins.load_framework()
     cl = ins.clauses()
-    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), ins.auto_code(cl, fw)
+    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), keywordcoder.code(cl, fw)
     m = hand[["clause_id", "primary"]].merge(auto[["clause_id", "primary"]], on="clause_id")
     a, b = list(m["primary_x"]), list(m["primary_y"])
     table = pd.crosstab(pd.Categorical(a, categories=sorted(set(a) | set(b))),
@@ -61,7 +61,7 @@ def test_degenerate_cases_are_not_defined_with_the_reason(a, b, reason):
 def test_bootstrap_interval_contains_the_estimate_is_reproducible_and_resamples_like_one_by_one():
     fw = ins.load_framework()
     cl = ins.clauses()
-    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), ins.auto_code(cl, fw)
+    hand, auto = ins.load_hand_coding(fw, all_clauses=cl), keywordcoder.code(cl, fw)
     first = ins.intercoder(hand, auto, fw, n_boot=200)
     assert first.equals(ins.intercoder(hand, auto, fw, n_boot=200))
     row = first.iloc[0]
@@ -102,7 +102,7 @@ def test_keyword_coder_on_hand_made_clauses():
     frame = pd.DataFrame({"clause_id": ["t:1", "t:2", "t:3", "t:4"],
                           "text": ["对符合条件的众创空间给予财政补贴", "落实减税降费相关政策", "(责任单位:市科技局)",
                                    "截至2016年年底,孵化器达16家"]})
-    coded = ins.auto_code(frame, fw).set_index("clause_id")
+    coded = keywordcoder.code(frame, fw).set_index("clause_id")
     assert coded.loc["t:1", "primary"] == "S_FUN"  # 财政补贴 (4) + 补贴 (2) beats 众创空间 (4) of S_INF
     assert coded.loc["t:2", "primary"] == "E_TAX"
     assert coded.loc["t:3", "primary"] == ins.NONE and coded.loc["t:4", "primary"] == ins.NONE
