@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import corpus, curation, draftfiles, figures, instruments, inuse
+from analysis import agreement, corpus, curation, draftfiles, figures, instruments, inuse
 
 __all__ = ["quality"]
 
@@ -59,7 +59,7 @@ def quality(doc_ids: list[str] | None = None) -> dict:
         merged["agree"] = merged["type"] == merged["type_auto"]
         merged["confidence"] = merged["confidence"].astype(float)
         code_rows.append(merged.assign(doc_id=doc_id))
-        kappa = instruments.cohen_kappa(merged["type"], merged["type_auto"])
+        kappa = agreement.cohen_kappa(merged["type"], merged["type_auto"])
         per_doc.append({"document": doc_id, "curated figures": len(gold), "missed": missed,
                         "indicator": frame["indicator"].mean(), "scope": frame["scope"].mean(),
                         "kind": frame["kind"].mean(), "all three": frame["all three"].mean(),
@@ -67,7 +67,7 @@ def quality(doc_ids: list[str] | None = None) -> dict:
                         "type kappa": kappa.value})
     figs = pd.concat(fig_rows, ignore_index=True) if fig_rows else pd.DataFrame()
     codes = pd.concat(code_rows, ignore_index=True) if code_rows else pd.DataFrame()
-    pooled_kappa = instruments.cohen_kappa(codes["type"], codes["type_auto"]) if len(codes) else None
+    pooled_kappa = agreement.cohen_kappa(codes["type"], codes["type_auto"]) if len(codes) else None
     return {
         "per_document": pd.DataFrame(per_doc),
         "figures": {"curated": sum(r["curated figures"] for r in per_doc), "missed": sum(r["missed"] for r in per_doc),

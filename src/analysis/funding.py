@@ -29,7 +29,6 @@ from analysis import paths
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
-from analysis.tables import read_rows
 
 __all__ = ["divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]

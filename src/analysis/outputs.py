@@ -5,10 +5,7 @@ atomically (a temporary file renamed into place: a reader never sees half a file
 
 from __future__ import annotations
 
-import hashlib
 import html
-import os
-import tempfile
 from pathlib import Path
 
 HEADLINE_KEY = "analysis/headline"  # the metadata key of a report's headline output (analysis.report)

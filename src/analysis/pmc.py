@@ -16,10 +16,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis import corpus, paths
+from analysis import paths
 from analysis.errors import DataError
 from analysis.i18n import Record, Text, columns, flatten, record, word
-from analysis.tables import read_rows
 
 __all__ = ["Framework", "load_framework", "instrument_items", "validate_rows", "index", "grade", "sensitivity", "surface_chart"]
 

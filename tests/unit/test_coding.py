@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, instruments as ins, inuse, measures, pmc
+from analysis import autocoder, comparison, instrument_tables, instruments as ins, inuse, measures, pmc
 from analysis.cache import HashCache
 from analysis.errors import DataError
 
@@ -56,7 +56,7 @@ def test_counts_count_measures_not_lines(fw):
         ("d-2020:1.2.1", "支持高校设立创业导师队伍。", "S_TAL", ""),
         ("d-2020:2.1.1", "设立种子基金。", "E_FIN", ""),
     ]), fw).assign(type=lambda f: f["primary"].map(fw.type_of))
-    table = ins.counts(coding, fw, "type")
+    table = comparison.counts(coding, fw, "type")
     # the heading 1.1.1 is merged: supply 1 (1.2.1), environment 1 (2.1.1), demand 0
     assert table.loc["d"].to_dict() == {"supply": 1, "environment": 1, "demand": 0}
 
@@ -208,8 +208,8 @@ def test_absence_is_said_only_when_no_secondary_code_holds_the_type(fw):
         ("south-2020:1.1.1", "设立种子基金。", "E_FIN", ""),
         ("south-2020:2.1.1", "给予补助。", "S_FUN", ""),
     ]), fw).assign(type=lambda f: f["primary"].map(fw.type_of), region=lambda f: f["doc_id"].str.split("-").str[0])
-    table = ins.counts(coding, fw, "type")
-    lines = ins.emphasis_text(table, fw, coding=coding)
+    table = comparison.counts(coding, fw, "type")
+    lines = instrument_tables.emphasis_text(table, fw, coding=coding)
     assert lines[0].endswith("demand-side only as a secondary code (1 clause).")
     assert lines[1].endswith("none on demand-side (primary or secondary).")
 
@@ -218,7 +218,7 @@ def test_confounds_are_said_from_the_catalogue():
     docs = [SimpleNamespace(doc_id="a", region="a", genre="news_report", parent_province=""),
             SimpleNamespace(doc_id="b", region="b", genre="policy_text", parent_province="zhejiang"),
             SimpleNamespace(doc_id="c", region="c", genre="policy_text", parent_province="zhejiang")]
-    lines = ins.confound_text(pd.DataFrame({"doc_id": ["a", "b", "c"]}), docs)
+    lines = comparison.confound_text(pd.DataFrame({"doc_id": ["a", "b", "c"]}), docs)
     assert lines[0].startswith("Genre confounds region (news reports: a; policy texts: b, c).")
     assert lines[1].startswith("b, c are policy texts of cities of one province (zhejiang)")
-    assert ins.confound_text(pd.DataFrame({"doc_id": ["b"]}), docs) == []
+    assert comparison.confound_text(pd.DataFrame({"doc_id": ["b"]}), docs) == []

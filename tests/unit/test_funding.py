@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import figures, funding, inuse, reference
+from analysis import funding, inuse, reference
 from analysis.errors import DataError
 
 

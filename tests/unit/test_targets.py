@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import figures, inuse, reference, targets
+from analysis import inuse, reference, targets
 
 
 @pytest.fixture(scope="module")
