@@ -41,6 +41,7 @@ from analysis import instruments, keywordcoder, measures
 from analysis.cache import HashCache, key
 from analysis.i18n import columns
 from analysis.instruments import NONE, Framework
+from analysis.segments import paragraph_of
 
 __all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "training_data"]
 
@@ -62,7 +63,7 @@ def _paragraph_matrix(frame: pd.DataFrame) -> tuple[sp.csr_matrix, np.ndarray]:
     """A (paragraphs x clauses) 0/1 matrix that sums clause rows into their paragraph, and each
     clause's paragraph row. The paragraph's n-gram counts are the sum of its clauses' counts,
     so the text is analysed once (a clause-by-clause context would be quadratic)."""
-    keys = [c.rsplit(".", 2)[0] for c in frame["clause_id"]]
+    keys = [paragraph_of(c) for c in frame["clause_id"]]
     position: dict[str, int] = {}
     which = np.array([position.setdefault(k, len(position)) for k in keys], dtype=int)
     matrix = sp.csr_matrix((np.ones(len(keys)), (which, np.arange(len(keys)))), shape=(len(position), len(keys)))
@@ -179,7 +180,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
                           for p, s, v in zip(primary, runner_up, runner_score)], dtype=object)
     # codebook rule R1: a heading takes the code of the measure(s) below it
     linked = measures.link_headings(frame.assign(primary=primary, secondary=secondary), fw)
-    para = frame["clause_id"].str.rsplit(".", n=2).str[0].to_numpy()
+    para = frame["clause_id"].map(paragraph_of).to_numpy()
     for i in np.flatnonzero(linked["heading"].to_numpy()):
         body = [primary[j] for j in np.flatnonzero(para == para[i]) if j != i and primary[j] != NONE]
         if body:

@@ -14,7 +14,7 @@ from datetime import date as _date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
 from analysis.files import csv_bytes, rows_csv_bytes, sha256_bytes, swap_dir, write_all
@@ -30,10 +30,7 @@ __all__ = [
     "region_names",
 ]
 
-CATALOGUE_FIELDS = [
-    "doc_id", "region", "region_zh", "region_en", "level", "parent_province", "genre", "title",
-    "date", "outlet", "script", "file", "sha256", "original_encoding", "notes",
-]
+CATALOGUE_FIELDS = schema.field_names("catalogue")
 _REQUIRED = [f for f in CATALOGUE_FIELDS if f not in ("notes", "original_encoding", "parent_province")]
 
 
@@ -85,8 +82,6 @@ def load_catalogue(path: Path | None = None) -> list[Document]:
     """Read and validate the catalogue (not the files it names: see ``read_raw``): the data
     package's schema (required fields, id and region patterns, levels, genres, scripts, date
     pattern, unique ids and files), then that each date exists."""
-    from analysis import schema
-
     path = Path(path or paths.catalogue_path())
     where = paths.relative(path)
     rows = list(enumerate(read_rows(path, _REQUIRED, "catalogue"), 1))
@@ -270,8 +265,6 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
         "script": detect_script(text), "file": source.name, "sha256": sha256_bytes(data),
         "original_encoding": encoding, "notes": notes,
     }
-    from analysis import schema
-
     rows = list(enumerate(read_rows(catalogue, _REQUIRED, "catalogue"), 1))  # with them: ids and files once
     schema.check_rows("catalogue", rows + [(len(existing) + 1, row)], paths.relative(catalogue), "doc_id")
     doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue))

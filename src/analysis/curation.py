@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date as _date
 from pathlib import Path
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.errors import DataError
 from analysis.files import rows_csv_bytes, write_atomic
 from analysis.tables import read_rows
@@ -24,7 +24,7 @@ __all__ = ["LAYERS", "STATUSES", "curation_path", "load_status", "status", "revi
 
 LAYERS = ("figures", "instruments", "funding", "pmc")
 STATUSES = ("draft", "reviewed")
-FIELDS = ["doc_id", "layer", "status", "reviewer", "date", "note"]
+FIELDS = schema.field_names("curation")
 
 
 def curation_path() -> Path:
@@ -37,8 +37,6 @@ def load_status(path: Path | None = None, doc_ids: list[str] | None = None) -> d
     where = paths.relative(path)
     if not path.is_file():
         return {}
-    from analysis import schema
-
     rows = list(enumerate(read_rows(path, FIELDS[:3]), 1))
     # layers, statuses, dates, documents of the catalogue, one row per document and layer:
     # the data package's schema (checked once per content of the file)

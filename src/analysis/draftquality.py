@@ -39,7 +39,7 @@ def quality(doc_ids: list[str] | None = None) -> dict:
     per_doc, fig_rows, code_rows = [], [], []
     for doc_id in doc_ids:
         draft = inuse.drafted_figures([doc_id], in_scope=False)
-        by_start = {int(r.figure_id.rsplit("-d", 1)[1]): r for r in draft.itertuples()}
+        by_start = {figures.draft_mention_start(r.figure_id): r for r in draft.itertuples()}
         gold = curated[(curated["doc_id"] == doc_id) & ~curated["implied"]]
         missed, rows = 0, []
         for g in gold.itertuples():

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, draftfiles, figures, instruments, paths, pmc, quantities, segments
+from analysis import autocoder, corpus, draftfiles, figures, instruments, paths, pmc, quantities, schema, segments
+from analysis.figures import FIGURE_FIELDS
 from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
@@ -36,13 +37,10 @@ from analysis.tables import read_rows
 __all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_pmc", "build", "write", "ensure",
            "DRAFT_FIGURE_COLUMNS"]
 
-# the columns of a drafted figure: a curated row's, plus what only a draft has
-DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                        "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                        "locality", "locality_level", "flags", "confidence", "out_of_scope_reason", "sentence"]
-INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
-                      "framework_version", "confidence"]
-PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
+# the columns of the curated tables (the data package's), plus what only a draft has
+DRAFT_FIGURE_COLUMNS = FIGURE_FIELDS + ["confidence", "out_of_scope_reason", "sentence"]
+INSTRUMENT_COLUMNS = schema.field_names("instruments-hand") + ["confidence"]
+PMC_COLUMNS = schema.field_names("pmc-scores")
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -192,7 +190,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         elif value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
-            "figure_id": f"{doc.doc_id}-d{m.start:05d}", "doc_id": doc.doc_id, "indicator": indicator or "",
+            "figure_id": figures.draft_figure_id(doc.doc_id, m.start), "doc_id": doc.doc_id, "indicator": indicator or "",
             "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",

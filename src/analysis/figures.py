@@ -19,18 +19,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities
+from analysis import corpus, paths, quantities, schema
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
 __all__ = ["load_indicators", "validate", "with_place", "has_flag", "coverage_gaps", "quality",
            "figures_path", "indicators_path", "out_of_scope_path"]
 
-FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                 "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                 "locality", "locality_level", "flags"]
+FIGURE_FIELDS = schema.field_names("figures")
 FLAGS = ("first_batch", "cumulative", "under_construction")  # described in the data package
 NOT_A_STOCK = ("first_batch", "under_construction")  # never a region's stock or a target's baseline
+
+
+def draft_figure_id(doc_id: str, mention_start: int) -> str:
+    """A drafted figure's id: its document and the offset of its mention (``<doc>-d<offset>``)."""
+    return f"{doc_id}-d{mention_start:05d}"
+
+
+def draft_mention_start(figure_id: str) -> int:
+    """The mention offset a drafted figure's id carries (``draft_figure_id`` read back)."""
+    return int(figure_id.rsplit("-d", 1)[1])
 
 
 def indicators_path() -> Path:
@@ -47,8 +55,6 @@ def out_of_scope_path() -> Path:
 
 def load_indicators(path: Path | None = None) -> dict[str, dict]:
     path = Path(path or indicators_path())
-    from analysis import schema
-
     rows = read_rows(path, ["code", "label_zh", "label_en", "unit"])
     schema.check_file("indicators", path, list(enumerate(rows, 1)), "code")
     return {row["code"]: row for row in rows}
@@ -129,8 +135,6 @@ def validate(path: Path | None = None, extractor: bool = True, quotes: bool = Tr
 def validate_rows(numbered_rows: list[tuple[int, dict]], where: str, extractor: bool = True,
                   seen: set | None = None, quotes: bool = True) -> pd.DataFrame:
     """Check figure rows (``(row number, row)`` pairs of the file ``where``)."""
-    from analysis import schema
-
     schema.check_rows("figures", numbered_rows, where, "figure_id")
     indicators = load_indicators()
     texts = _texts()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
@@ -35,9 +35,7 @@ __all__ = ["divide", "intensity", "deflate", "rules", "Rule",
 
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
-FIELDS = ["figure_id", "instrument", "payer_level", "payer", "payer_type", "money", "stock_flow", "recipient", "per",
-          "period_years", "entities_figure", "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base",
-          "counts_in_total", "note"]
+FIELDS = schema.field_names("funding")
 CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across regions only within one class
 
 
@@ -61,8 +59,6 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, 
     schema (enums, types, one row per figure), then what it cannot say: that the figures a row
     describes and refers to are among ``figures`` (the curated ones, or those a review is
     accepting); raise ``DataError`` naming file, row and field."""
-    from analysis import schema
-
     schema.check_rows("funding", numbered_rows, where, "figure_id", foreign_keys=False)
     known = set(figures["figure_id"])
     for n, row in numbered_rows:

@@ -23,13 +23,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, curation as cur, draftfiles, drafts, fundingdrafts, measures, paths
+from analysis import autocoder, corpus, draftfiles, drafts, fundingdrafts, measures, paths
+from analysis import curation as cur
 from analysis.errors import DataError
-from analysis.figures import FIGURE_FIELDS, load_indicators, validate, with_place
-from analysis.funding import FIELDS as FUNDING_FIELDS, validate_rows as validate_funding_rows
-from analysis.instruments import (Framework, clauses, framework_path, load_consensus, load_framework,
-                                  load_hand_coding, load_second_coding)
-from analysis.pmc import Framework as PMCFramework, instrument_items, validate_rows as validate_pmc_rows
+from analysis.figures import FIGURE_FIELDS, draft_mention_start, load_indicators, validate, with_place
+from analysis.funding import FIELDS as FUNDING_FIELDS
+from analysis.funding import validate_rows as validate_funding_rows
+from analysis.instruments import (
+    Framework,
+    clauses,
+    framework_path,
+    load_consensus,
+    load_framework,
+    load_hand_coding,
+    load_second_coding,
+)
+from analysis.pmc import Framework as PMCFramework
+from analysis.pmc import instrument_items
+from analysis.pmc import validate_rows as validate_pmc_rows
 from analysis.tables import read_rows
 
 __all__ = ["build", "load_figures", "drafted_figures", "target_years", "load_coding", "CODINGS", "load_funding",
@@ -59,7 +70,7 @@ def drafted_figures(doc_ids: list[str] | None = None, in_scope: bool = True) -> 
     frame["value"] = frame["value"].astype(float)
     frame["confidence"] = frame["confidence"].astype(float)
     frame["implied"] = False
-    frame["mention_start"] = [int(f.rsplit("-d", 1)[1]) for f in frame["figure_id"]]
+    frame["mention_start"] = frame["figure_id"].map(draft_mention_start)
     return frame.reset_index(drop=True)
 
 

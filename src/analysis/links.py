@@ -26,6 +26,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from analysis import corpus, draftfiles, figures, paths
+from analysis.segments import document_of
 from analysis.tables import read_rows
 
 __all__ = ["Link", "DOCUMENTS", "figure_anchor", "clause_anchor", "document_href", "figure", "clause", "reference",
@@ -140,7 +141,7 @@ def figure(text: str, figure_id: str, depth: int = 1) -> Link:
 
 
 def clause(text: str, clause_id: str, title: str = "", depth: int = 1) -> Link:
-    doc = clause_id.split(":", 1)[0]
+    doc = document_of(clause_id)
     if doc not in _texts():
         return Link(text, broken=f"clause {clause_id}: its document {doc} is not in the catalogue", kind="clause")
     return Link(text, href=document_href(doc, clause_anchor(clause_id), depth), title=title or clause_id, kind="clause")

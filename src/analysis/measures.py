@@ -18,6 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.i18n import columns
+from analysis.segments import parse_id
 
 __all__ = ["link_headings", "merge_summary", "DEFAULT_HEADING_MAX_CHARS"]
 
@@ -26,8 +27,8 @@ DEFAULT_HEADING_MAX_CHARS = 30
 
 
 def _position(clause_id: str) -> tuple[str, int, int, int]:
-    doc, _, local = clause_id.rpartition(":")
-    para, sentence, clause = (int(x) for x in local.split("."))
+    doc, para, sentence, clause = parse_id(clause_id)
+    assert sentence is not None and clause is not None, f"not a clause id: {clause_id}"
     return doc, para, sentence, clause
 
 

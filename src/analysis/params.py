@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import paths
-from analysis.errors import ParameterError, UserError
 from analysis.cache import HashCache
+from analysis.errors import ParameterError, UserError
 from analysis.files import input_files, package_hash
 
 __all__ = ["Parameter", "read_parameters", "resolve", "format_parameters"]

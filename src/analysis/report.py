@@ -15,7 +15,6 @@ from pathlib import Path
 from analysis.files import csv_bytes, write_atomic
 from analysis.outputs import HEADLINE_KEY
 
-
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
 
@@ -94,7 +93,6 @@ def to_html(frame, table_id: str | None = None) -> str:
     """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
     escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
     import pandas as pd
-
     from pandas.api.types import is_numeric_dtype
 
     shown = frame.copy()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, curation, draftfiles, figures, funding, instruments, inuse, paths, pmc
+from analysis import corpus, curation, draftfiles, drafts, figures, funding, instruments, inuse, paths, pmc, schema
 from analysis.errors import DataError, UserError
 from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows
@@ -30,10 +30,9 @@ __all__ = ["start", "accept", "review_path", "FIGURE_REVIEW_FIELDS"]
 
 FIGURE_REVIEW_FIELDS = ["decision", "reason"] + figures.FIGURE_FIELDS + ["confidence", "sentence"]
 _DECISIONS = ("keep", "out_of_scope")
-_INSTRUMENT_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
-                      "framework_version", "confidence"]
-_HAND_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note", "framework_version"]
-_PMC_FIELDS = ["doc_id", "item", "score", "justification"]
+_INSTRUMENT_FIELDS = drafts.INSTRUMENT_COLUMNS  # the review file: a drafted clause code's columns
+_HAND_FIELDS = schema.field_names("instruments-hand")
+_PMC_FIELDS = schema.field_names("pmc-scores")
 
 
 def review_dir() -> Path:

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from analysis import diagnosis, manifest as manifests, paths, site
+from analysis import diagnosis, paths, site
+from analysis import manifest as manifests
 from analysis.errors import UserError
 from analysis.files import package_hash, sha256_file, write_atomic
 from analysis.fingerprint import digest, environment, explain, fingerprint, fingerprint_parts, lock_hash

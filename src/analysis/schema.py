@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis import paths
-from analysis.errors import DataError
 from analysis.cache import HashCache
+from analysis.errors import DataError
 
 __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_names"]
 
@@ -60,6 +60,8 @@ def resource(name: str) -> dict:
 
 
 def field_names(name: str) -> list[str]:
+    """A table's columns, in order, as the data package describes them: the one list of them
+    (``corpus.CATALOGUE_FIELDS``, ``figures.FIGURE_FIELDS``, ``funding.FIELDS`` … are read here)."""
     return [f["name"] for f in resource(name)["schema"]["fields"]]
 
 

@@ -21,12 +21,11 @@ to the manifest, the run's summary and the landing page, and ``verify`` fails on
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import html as htmlmod
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from analysis.files import write_atomic
