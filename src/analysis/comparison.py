@@ -13,7 +13,7 @@ from analysis.corpus import region_names
 from analysis.i18n import Text, word
 from analysis.instruments import NONE, Framework
 
-__all__ = ["measures_of", "counts", "chi_square", "secondary_presence", "select", "chi_square_by_coding", "by_genre", "confound_text", "GENRE_ZH"]
+__all__ = ["measures_of", "counts", "chi_square", "secondary_presence", "select", "chi_square_by_coding", "by_genre", "confound_text"]
 
 
 def measures_of(coding: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +129,7 @@ def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000, lan
         table = counts(g, framework, "type")
         table = table[table.sum(axis=1) > 0]
         names = region_names(lang) if lang == "zh" else {}
-        row = {"genre": GENRE_ZH.get(genre, genre) if lang == "zh" else genre,
+        row = {"genre": word(genre, lang),
                "regions": ("、" if lang == "zh" else ", ").join(names.get(r, r) for r in table.index),
                "measures": int(table.to_numpy().sum())}
         test = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {
@@ -155,7 +155,7 @@ def confound_text(coding: pd.DataFrame, docs: list | None = None, lang: str = "e
     zh = lang == "zh"
     names = {d.region: (d.region_zh if zh else d.region) for d in used}
     if len(genres) > 1 and zh:
-        parts = ";".join(f"{GENRE_ZH.get(g, g)}:{'、'.join(sorted({names[x] for x in r}))}" for g, r in sorted(genres.items()))
+        parts = ";".join(f"{word(g, 'zh')}:{'、'.join(sorted({names[x] for x in r}))}" for g, r in sorted(genres.items()))
         lines.append(f"体裁与地区混杂({parts})。新闻报道描述政府已采取或宣布的措施;政策文本则制定措施,附有目标、原则和"
                      "责任分工。不同体裁地区之间的差异可能反映体裁而非策略:请阅读同一体裁内的比较。")
     elif len(genres) > 1:
@@ -179,4 +179,4 @@ def confound_text(coding: pd.DataFrame, docs: list | None = None, lang: str = "e
     return lines
 
 
-GENRE_ZH = {"news_report": "新闻报道", "policy_text": "政策文本"}
+

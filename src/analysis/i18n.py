@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record"]
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "MESSAGES", "message"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -119,6 +119,11 @@ ZH = {
     "met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
     "unknown": "无法判断", "robust": "稳健", "fragile": "不稳健", "reviewed": "已审核", "draft": "草拟",
     "exact": "精确", "upper bound": "上界", "lower bound": "下界", "approximate": "近似", "indeterminate": "无法确定",
+    "policy_text": "政策文本", "news_report": "新闻报道",  # genres (catalogue codes)
+    "neither": "均未采用",  # an adjudication kept neither coder's code
+    # the codings, as the instruments' headline names them
+    "consensus coding": "共识编码", "coder1 coding": "第一编码者编码", "coder2 coding": "第二编码者编码",
+    "auto coding": "自动编码",
 }
 
 
@@ -135,3 +140,16 @@ def columns(frame, lang: str = "en"):
     if out.index.names and any(n in ZH for n in out.index.names if n):
         out.index = out.index.set_names([ZH.get(n, n) if n else n for n in out.index.names])
     return out
+
+
+# What a report says when a selection leaves nothing to show, in both languages.
+MESSAGES = {
+    "no target to draw": Text("No target of this selection has a baseline or an observed value to draw.",
+                              "所选范围内没有任何目标有基线或实际值可绘制。"),
+    "no subsidy rule": Text("No subsidy rule in this selection.", "所选范围内没有补助规则。"),
+}
+
+
+def message(key: str, lang: str = "en") -> str:
+    """One of ``MESSAGES`` in the report's language."""
+    return MESSAGES[key](lang)

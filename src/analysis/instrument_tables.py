@@ -13,7 +13,7 @@ from analysis.corpus import region_names
 from analysis.i18n import columns, record, word
 from analysis.instruments import NONE, Framework
 
-__all__ = ["emphasis_text", "for_chart", "confusion_table", "headline", "CODING_ZH", "counts_table", "counts_long", "chi_square_text", "disagreements_table", "adjudication_table", "rules_text", "KEPT_ZH", "clause_table", "intercoder_table"]
+__all__ = ["emphasis_text", "for_chart", "confusion_table", "headline", "counts_table", "counts_long", "chi_square_text", "disagreements_table", "adjudication_table", "rules_text", "clause_table", "intercoder_table"]
 
 
 def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
@@ -89,14 +89,14 @@ def headline(coding: pd.DataFrame, framework: Framework, which: str, lang: str =
     drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which != "auto" else 0
     if lang == "zh":
         parts = "、".join(f"{framework.label(t, lang)}{shares.get(t, 0):.0%}" for t in framework.types)
-        how = f"{CODING_ZH.get(which, which)}编码" + (f";{drafted}个条款由自动编码器草拟,未审核" if drafted else "")
+        how = word(f"{which} coding", "zh") + (f";{drafted}个条款由自动编码器草拟,未审核" if drafted else "")
         return f"{len(coding)}个条款中的{len(measures)}项措施({how}):{parts}"
     parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
     how = f"{which} coding" + (f"; {drafted} clauses drafted by the automatic coder, not reviewed" if drafted else "")
     return f"{len(measures)} measures in {len(coding)} clauses ({how}): {parts}"
 
 
-CODING_ZH = {"consensus": "共识", "coder1": "第一编码者", "coder2": "第二编码者", "auto": "自动"}
+
 
 
 def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
@@ -171,13 +171,13 @@ def rules_text(adjudication: pd.DataFrame, framework: Framework, lang: str = "en
         lines.append(f"**{r}**({n}个条款):<span lang=\"en\">{escape(text)}</span>" if zh else f"**{r}** ({n} clauses): {text}")
     kept = adjudication["kept"].value_counts()
     if zh:
-        lines.append("保留:" + "、".join(f"{CODING_ZH.get(k, KEPT_ZH.get(k, k))}{n}个" for k, n in kept.items()) + "。")
+        lines.append("保留:" + "、".join(f"{word(k, 'zh')}{n}个" for k, n in kept.items()) + "。")
     else:
         lines.append("Kept: " + ", ".join(f"{k} {n}" for k, n in kept.items()) + ".")
     return lines
 
 
-KEPT_ZH = {"neither": "均未采用"}
+
 
 
 def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:

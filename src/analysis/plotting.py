@@ -211,10 +211,6 @@ def _pct(x) -> str:
     return "n/a" if x is None or x != x else f"{x:+.1%}"
 
 
-VERDICT_ZH = {"met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
-              "unknown": "无法判断"}
-
-
 def target_chart(ax, row: dict, lang: str = "en") -> None:
     """One target: baseline, required path, target marker, observed point, national-pace band."""
     import numpy as np
@@ -253,7 +249,7 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
     scope = "" if row["scope"] == "all" else f"\n({row['scope'].replace('_', ' ')})"
     verdicts = row.get("verdict_range") or row.get("verdict") or ""
     fragile = row.get("robustness") == "fragile"
-    shown = "/".join(VERDICT_ZH.get(v, v) for v in verdicts.split(" / ")) if lang == "zh" else verdicts
+    shown = "/".join(word(v, lang) for v in verdicts.split(" / ")) if lang == "zh" else verdicts
     ax.set_title(f"{name}: {ind}{scope}" + (label(" [draft]", " [草拟]", lang) if draft else "")
                  + (f"\n{shown}" + (label(" (fragile)", "(结论不稳健)", lang) if fragile else "") if verdicts else ""),
                  fontsize=8.5, color="C3" if fragile else "black")
