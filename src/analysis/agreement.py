@@ -39,7 +39,7 @@ def cohen_kappa(a, b) -> Statistic:
     if n < 2:
         return Statistic(None, reason=f"{n} unit(s): too few")
     cats = sorted(set(a) | set(b))
-    po = sum(x == y for x, y in zip(a, b)) / n
+    po = sum(x == y for x, y in zip(a, b, strict=False)) / n
     pe = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
     if math.isclose(pe, 1.0):
         return Statistic(None, reason="both codings put every unit in the same single category")
@@ -57,7 +57,7 @@ def krippendorff_alpha(a, b) -> Statistic:
     cats = sorted(set(values))
     counts = {c: values.count(c) for c in cats}
     # observed disagreement: each unit with two different values contributes 2 ordered pairs / (m - 1) = 2
-    d_o = sum(2 for x, y in zip(a, b) if x != y) / n
+    d_o = sum(2 for x, y in zip(a, b, strict=False) if x != y) / n
     d_e = (n * n - sum(v * v for v in counts.values())) / (n * (n - 1))
     if d_e == 0:
         return Statistic(None, reason="every value is the same category: no variation to agree on")
@@ -120,7 +120,7 @@ def _stat_numbers(a: list, b: list, n_boot: int, seed: int) -> dict:
     k, al = cohen_kappa(a, b), krippendorff_alpha(a, b)
     k_ci = _bootstrap(a, b, cohen_kappa, n_boot, seed) if k.value is not None else (None, None)
     al_ci = _bootstrap(a, b, krippendorff_alpha, n_boot, seed) if al.value is not None else (None, None)
-    return {"clauses": len(a), "agreement": sum(x == y for x, y in zip(a, b)) / len(a) if a else None,
+    return {"clauses": len(a), "agreement": sum(x == y for x, y in zip(a, b, strict=False)) / len(a) if a else None,
             "kappa": k.value, "kappa_low": k_ci[0], "kappa_high": k_ci[1],
             "alpha": al.value, "alpha_low": al_ci[0], "alpha_high": al_ci[1],
             "not_defined": k.reason or al.reason}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -52,11 +53,11 @@ SEED = 20261126
 @dataclass
 class Model:
     vectorizer: tuple  # (CountVectorizer, TfidfTransformer)
-    classifier: object
+    classifier: Any  # a fitted LinearSVC
     classes: list[str]
     trained_on: frozenset  # clause ids of the training rows (the held-out test checks this)
-    framework: object
-    calibrator: object = None  # margin -> chance of agreeing with the consensus
+    framework: Framework
+    calibrator: Any = None  # margin -> chance of agreeing with the consensus
 
 
 def _paragraph_matrix(frame: pd.DataFrame) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -112,7 +113,7 @@ def _form_features(frame: pd.DataFrame) -> np.ndarray:
     verbs = _presence(texts, list(_MEASURE_VERBS)).sum(axis=1) / 3
     rows = [[len(t) / 50, float(bool(_DIGIT.search(t))), float(bool(_PAST.search(t))),
              float(bool(_ENUMERATED.match(t))), v, float(t.endswith("。")), float("责任单位" in t)]
-            for t, v in zip(texts, verbs)]
+            for t, v in zip(texts, verbs, strict=False)]
     return np.array(rows, dtype=float).reshape(len(texts), 7)
 
 
@@ -177,11 +178,11 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     margin = scores[rows, order[:, 0]] - scores[rows, order[:, 1]]
     runner_up, runner_score = classes[order[:, 1]], scores[rows, order[:, 1]]
     secondary = np.array([s if (p != NONE and s != NONE and v > 0) else ""
-                          for p, s, v in zip(primary, runner_up, runner_score)], dtype=object)
+                          for p, s, v in zip(primary, runner_up, runner_score, strict=False)], dtype=object)
     # codebook rule R1: a heading takes the code of the measure(s) below it
     linked = measures.link_headings(frame.assign(primary=primary, secondary=secondary), fw)
     para = frame["clause_id"].map(paragraph_of).to_numpy()
-    for i in np.flatnonzero(linked["heading"].to_numpy()):
+    for i in np.flatnonzero(linked["heading"].to_numpy()).tolist():
         body = [primary[j] for j in np.flatnonzero(para == para[i]) if j != i and primary[j] != NONE]
         if body:
             primary[i] = max(set(body), key=lambda c: (body.count(c), -body.index(c)))
@@ -284,7 +285,7 @@ def evaluate(training: pd.DataFrame, framework) -> tuple[pd.DataFrame, dict]:
 def calibration(held_out: pd.DataFrame, bins=(0.0, 0.5, 0.8, 1.0001)) -> pd.DataFrame:
     """How often codes of each confidence band agree with the consensus, held out."""
     band = pd.cut(held_out["confidence"], bins=list(bins), right=False,
-                  labels=[f"{lo:.1f}–{min(hi, 1):.1f}" for lo, hi in zip(bins[:-1], bins[1:])])
+                  labels=[f"{lo:.1f}–{min(hi, 1):.1f}" for lo, hi in zip(bins[:-1], bins[1:], strict=False)])
     agree_sub = held_out["primary"] == held_out["primary_consensus"]
     agree_type = held_out["type"] == held_out["type_consensus"]
     g = pd.DataFrame({"band": band, "sub": agree_sub, "type": agree_type, "conf": held_out["confidence"]}).groupby(

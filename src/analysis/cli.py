@@ -96,7 +96,7 @@ def _extract(args) -> int:
         by_hash = {d.sha256: d for d in corpus.load_catalogue()}
     except UserError:
         by_hash = {}
-    rows = []
+    rows: list[dict] = []
     for name in args.files:
         path = Path(name)
         text = _read_text_file(path)

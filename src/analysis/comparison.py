@@ -5,6 +5,8 @@ coding and within genre, and the confound of region with genre.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -13,7 +15,8 @@ from analysis.corpus import region_names
 from analysis.i18n import Text, word
 from analysis.instruments import NONE, Framework
 
-__all__ = ["measures_of", "counts", "chi_square", "secondary_presence", "select", "chi_square_by_coding", "by_genre", "confound_text"]
+__all__ = ["measures_of", "counts", "chi_square", "secondary_presence", "select", "chi_square_by_coding", "by_genre",
+           "confound_text"]
 
 
 def measures_of(coding: pd.DataFrame) -> pd.DataFrame:
@@ -132,7 +135,7 @@ def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000, lan
         row = {"genre": word(genre, lang),
                "regions": ("、" if lang == "zh" else ", ").join(names.get(r, r) for r in table.index),
                "measures": int(table.to_numpy().sum())}
-        test = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {
+        test: dict[str, Any] = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {
             "defined": False, "reason": Text("one region: nothing to compare", "只有一个地区:无可比较")}
         if test["defined"]:
             row.update(chi2=test["chi2"], df=test["df"], p=test.get("p_simulated", test["p_asymptotic"]),

@@ -240,7 +240,7 @@ def detect_script(text: str) -> str:
     if not han:
         return "simplified"
     sample = "".join(han[:20000])
-    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample), strict=False))
     return "traditional" if changed / len(sample) > 0.02 else "simplified"
 
 

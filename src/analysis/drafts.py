@@ -63,7 +63,7 @@ class Tagger:
     scope_cues: list[tuple[str, str]]  # (cue, scope), longest first
 
     @classmethod
-    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> "Tagger":
+    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Tagger:
         aliases = [(a, code, row["unit"]) for code, row in indicators.items()
                    for a in _split(row.get("aliases"))]
         cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
@@ -102,9 +102,10 @@ class Tagger:
                         f"'{alias}' before the number")
             best = min(best, cand) if best else cand
         if best is None:
-            j = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit), default=(-1, "", ""))
-            if j[0] >= 0:
-                return j[2], 0.5, f"'{j[1]}' earlier in the sentence"
+            earlier = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit),
+                          default=(-1, "", ""))
+            if earlier[0] >= 0:
+                return earlier[2], 0.5, f"'{earlier[1]}' earlier in the sentence"
             return None, 0.0, ""
         score = best[0] % 100 if best[0] < 150 else 50
         confidence = 0.9 if score <= 2 else 0.8 if score <= 12 else 0.6
@@ -119,7 +120,7 @@ class Tagger:
         w0 = max(c0 + cut + 1, prev_end if c0 <= prev_end <= start else c0)
         stop = _AFTER_STOP.search(text, end, end + 14)
         window = text[w0:start] + "|" + text[end:stop.start() if stop else min(len(text), end + 14)]
-        spans = []
+        spans: list[tuple[int, int, str, str]] = []
         for cue, scope in self.scope_cues:  # longest first
             for m in re.finditer(re.escape(cue), window):
                 if not any(m.start() < b and a < m.end() for a, b, _, _ in spans):
@@ -169,7 +170,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit)
+        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit or "")
         scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
         prev_end = m.end
         kind, kind_conf = _kind(m)
@@ -194,7 +195,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
-            **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),
+            **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc), strict=False)),
             "flags": draft_flags(text[c0:c1]),
             # a scope read from a cue word is surer than the default "all" where the text names none
             "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
@@ -270,7 +271,6 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     codes = coding[coding["doc_id"] == doc.doc_id]
     primary = set(codes["primary"]) | set(codes.get("secondary", pd.Series(dtype=str)).fillna(""))
     targets = figs[figs["kind"] == "target"]
-    horizon = int(targets["year"].max()) - doc.year if len(targets) else None
     rules: dict[str, tuple[int, Text]] = {}
     if len(targets):
         n = len(targets)
@@ -278,6 +278,7 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
         example = targets.iloc[0]["quote"][:30]
         rules["X7:5"] = (1, Text(f"rule: {n} drafted target figure(s), e.g. '{example}'", f"规则:草拟了{n}个目标数字,如“{example}”"))
         last = int(targets["year"].max())
+        horizon = last - doc.year
         for item, ok in (("X2:1", horizon > 5), ("X2:2", 3 <= horizon <= 5), ("X2:3", horizon < 3)):
             rules[item] = (int(ok), Text(f"rule: latest target year {last} - document year {doc.year} = {horizon} years",
                                          f"规则:最晚目标年份{last} - 文献年份{doc.year} = {horizon}年"))

@@ -114,7 +114,8 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
         m = found[0]
         for field, mine in (("value", m.value), ("unit", m.unit), ("qualifier", m.qualifier)):
             ours = value if field == "value" else row[field]
-            same = mine is not None and math.isclose(mine, ours, rel_tol=1e-9) if field == "value" else mine == ours
+            same = (mine is not None and math.isclose(float(mine), float(ours), rel_tol=1e-9) if field == "value"
+                    else mine == ours)
             if not same:
                 check.fail(field, f"{row[field]} disagrees with the extractor ({mine}) without a reason "
                                   "in extractor_reason")

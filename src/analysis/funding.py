@@ -146,7 +146,7 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 "amount": amount, "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
 
         def add(measure: Text, denominator=None, den_qualifier="exact", unit: Text = NO_TEXT, source: Text = NO_TEXT,
-                reason: Text = NO_TEXT, numerator=None):
+                reason: Text = NO_TEXT, numerator=None, base=base, amount=amount, f=f):
             if denominator is None:
                 rows.append(flatten({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
                                      "denominator": None, "denominator_source": NO_TEXT, "no_denominator": reason}))
@@ -302,7 +302,7 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
     zh = lang == "zh"
     lines = []
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
-    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"])))
+    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False)))
     for cls in classes:
         rows = totals[(totals["payer_type"] == cls[0]) & (totals["money"] == cls[1]) & (totals["stock_flow"] == cls[2])]
         parts = []
@@ -361,7 +361,7 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     n_rules = fund.loc[fund["rule_id"] != "", "rule_id"].nunique()
     shown = int(table["value"].notna().sum()) if len(table) else 0
     missing = int(table["value"].isna().sum()) if len(table) else 0
-    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"]))) if len(totals) else 0
+    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False))) if len(totals) else 0
     if lang == "zh":
         return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
                 f"{shown}个单位金额,{missing}个无分母(附原因)")
@@ -384,14 +384,14 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     out = fund.assign(
         region_name=[links.region(c, n, lang) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
-                                                              else fund["region_en"])],
+                                                              else fund["region_en"], strict=False)],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
-                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
+                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"], strict=False)],
         counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
-    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
+    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"], strict=False)]
     from analysis.i18n import columns, word
 
     out["status"] = out["status"].map(lambda v: word(v, lang))
@@ -411,9 +411,9 @@ def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     from analysis.i18n import word
 
     shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
-                                for v, m in zip(table["value"], table["measure"])],
+                                for v, m in zip(table["value"], table["measure"], strict=False)],
                          money_class=[money_class(a, b, c, lang) for a, b, c in
-                                      zip(table["payer_type"], table["money"], table["stock_flow"])],
+                                      zip(table["payer_type"], table["money"], table["stock_flow"], strict=False)],
                          bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]],
                          status=table["status"].map(lambda v: word(v, lang)))
     if lang == "zh":  # the generated words in Chinese (the <column>_zh twins)

@@ -41,11 +41,11 @@ class Text:
     def __call__(self, lang: str = "en") -> str:
         return self.zh if lang == "zh" else self.en
 
-    def __add__(self, other: "Text | str") -> "Text":
+    def __add__(self, other: Text | str) -> Text:
         return Text(self.en + str(other), self.zh + (other.zh if isinstance(other, Text) else str(other)))
 
     @staticmethod
-    def join(parts, en: str = "; ", zh: str = ";") -> "Text":
+    def join(parts, en: str = "; ", zh: str = ";") -> Text:
         parts = [p if isinstance(p, Text) else Text(str(p), str(p)) for p in parts]
         return Text(en.join(p.en for p in parts), zh.join(p.zh for p in parts))
 

@@ -13,7 +13,9 @@ from analysis.corpus import region_names
 from analysis.i18n import columns, record, word
 from analysis.instruments import NONE, Framework
 
-__all__ = ["emphasis_text", "for_chart", "confusion_table", "headline", "counts_table", "counts_long", "chi_square_text", "disagreements_table", "adjudication_table", "rules_text", "clause_table", "intercoder_table"]
+__all__ = ["emphasis_text", "for_chart", "confusion_table", "headline", "counts_table", "counts_long",
+           "chi_square_text", "disagreements_table", "adjudication_table", "rules_text", "clause_table",
+           "intercoder_table"]
 
 
 def emphasis_text(table: pd.DataFrame, framework: Framework, lang: str = "en",
@@ -106,13 +108,13 @@ def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
     out = pd.DataFrame(index=table.index)
     for code in table.columns:
-        out[framework.label(code, lang)] = [f"{n} ({s:.0%})" for n, s in zip(table[code], shares[code])]
+        out[framework.label(code, lang)] = [f"{n} ({s:.0%})" for n, s in zip(table[code], shares[code], strict=False)]
     out["measures"] = table.sum(axis=1)
     if coding is not None and "status" in coding:
         measures = measures_of(coding)
         drafted = measures[measures["status"] == "draft"].groupby(by).size()
         out["status"] = [((f"草拟:{n}项中{drafted[r]}项由代码编码" if lang == "zh" else f"draft: {drafted[r]} of {n} coded by code")
-                          if r in drafted.index else word("reviewed", lang)) for r, n in zip(out.index, out["measures"])]
+                          if r in drafted.index else word("reviewed", lang)) for r, n in zip(out.index, out["measures"], strict=False)]
     if lang == "zh" and by == "region":
         names = region_names(lang)
         out = out.rename(index=lambda r: names.get(r, r))
@@ -191,7 +193,7 @@ def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
         "counted as": ([(("措施" if zh else "measure") if m else
                          ((f"并入{into}" if zh else f"merged into {into}") if into else "–"))
-                        for m, into in zip(coding["measure"], coding["merged_into"])] if "measure" in coding
+                        for m, into in zip(coding["measure"], coding["merged_into"], strict=False)] if "measure" in coding
                        else ""),
         "text": coding["text"]}), lang)
 

@@ -26,7 +26,9 @@ from analysis import corpus, curation, paths, schema, segments
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["NONE", "Framework", "framework_path", "load_framework", "clauses", "hand_path", "load_hand_coding", "validate_hand_rows", "adjudication_path", "load_adjudication", "load_consensus", "coder2_path", "load_second_coding", "codebook_examples"]
+__all__ = ["NONE", "Framework", "framework_path", "load_framework", "clauses", "hand_path", "load_hand_coding",
+           "validate_hand_rows", "adjudication_path", "load_adjudication", "load_consensus", "coder2_path",
+           "load_second_coding", "codebook_examples"]
 
 
 NONE = "none"
@@ -131,7 +133,7 @@ def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framewo
     known = all_clauses.set_index("clause_id")
     seen: set[str] = set()
     for n, row in numbered_rows:
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         cid = row.get("clause_id", "")
@@ -187,7 +189,7 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
     disagree = {c for c, (a, b) in codes.items() if a != b}
     seen: set[str] = set()
     for n, row in enumerate(rows, 1):
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         cid = row["clause_id"]
@@ -264,7 +266,7 @@ def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = 
     schema.check_rows("instruments-coder2", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     known = set(all_clauses["clause_id"])
     for n, row in enumerate(rows, 1):
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         if row["clause_id"] not in known:

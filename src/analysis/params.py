@@ -24,6 +24,7 @@ import io
 import json
 import re
 import tokenize
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,7 +60,9 @@ class Parameter:
         return self.type
 
 
-def _num(x: float) -> str:
+def _num(x: float | None) -> str:
+    if x is None:
+        return "none"
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
@@ -188,6 +191,7 @@ def _coerce(decl: Parameter, value: object, where: str) -> object:
         if not items or unknown:
             bad("allowed; expected a comma-separated list of " + ", ".join(map(str, decl.each_of)))
         return ",".join(items)
+    result: object
     if decl.type == "int":
         if isinstance(value, bool) or not re.fullmatch(r"-?\d+", text.strip()):
             bad("an integer")
@@ -217,12 +221,12 @@ def _coerce(decl: Parameter, value: object, where: str) -> object:
         return result
     else:
         result = text
-    if decl.low is not None and not decl.low <= result <= decl.high:
+    if decl.low is not None and not decl.low <= result <= decl.high:  # type: ignore[operator]  # a number here
         bad(f"within {_num(decl.low)}..{_num(decl.high)}")
     return result
 
 
-def resolve(declared: dict[str, Parameter], given: dict[str, object], where: str) -> dict[str, object]:
+def resolve(declared: dict[str, Parameter], given: Mapping[str, object], where: str) -> dict[str, object]:
     """Check ``given`` against the declarations; return the typed values (only those given)."""
     unknown = [name for name in given if name not in declared]
     if unknown:
@@ -237,4 +241,4 @@ def format_parameters(declared: dict[str, Parameter]) -> str:
     for d in declared.values():
         rows.append((d.name, d.type, repr(d.default), d.describe() if d.describe() != d.type else "", d.help))
     widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows).rstrip()
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r[:4], widths, strict=False)) + "  " + r[4] for r in rows).rstrip()

@@ -86,7 +86,7 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, d
     schema.check_rows("pmc-scores", numbered_rows, where, ("doc_id", "item"), foreign_keys=False)
     items = set(framework.items)
     for n, row in numbered_rows:
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
 
         if row["doc_id"] not in doc_ids:
@@ -140,7 +140,7 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
     unscored = used.groupby("doc_id")["score"].apply(lambda s: int(s.isna().sum()))
     grades = [Text(g, word(g, "zh")) if pd.notna(s) else
               Text(f"not graded: {unscored[d]} items not scored", f"未评级:{unscored[d]}项未评分")
-              for d, s in zip(out.index, out["PMC"]) for g in [grade(s, len(variables), framework)]]
+              for d, s in zip(out.index, out["PMC"], strict=False) for g in [grade(s, len(variables), framework)]]
     out["grade"], out["grade_zh"] = [t.en for t in grades], [t.zh for t in grades]
     out["rank"] = out["PMC"].rank(ascending=False, method="min").astype("Int64")
     if "status" not in scores:
@@ -148,7 +148,7 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
     meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre", "status"]]
     out = out.join(meta)
     flags = [Text.join([FLAGS["news_report"]] * (g == "news_report") + [FLAGS["draft"]] * (st == "draft"))
-             for g, st in zip(out["genre"], out["status"])]
+             for g, st in zip(out["genre"], out["status"], strict=False)]
     out["flag"], out["flag_zh"] = [t.en for t in flags], [t.zh for t in flags]
     return out.sort_values("PMC", ascending=False, na_position="last")
 
@@ -173,12 +173,12 @@ def sensitivity(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd
     variables = list(framework.variables)
     base = idx[variables]
     table = pd.DataFrame(index=idx.index)
-    table["all"] = [f"{s:.2f} (#{r})" for s, r in zip(idx["PMC"], idx["rank"])]
+    table["all"] = [f"{s:.2f} (#{r})" for s, r in zip(idx["PMC"], idx["rank"], strict=False)]
     for v in variables:
         score = base.drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
-        moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"])]
-        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved)]
+        moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"], strict=False)]
+        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved, strict=False)]
     return columns(table, lang)
 
 
@@ -212,11 +212,11 @@ def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en")
     if zh:
         generated = scores["justification_zh"] if "justification_zh" in scores else pd.Series("", index=scores.index)
         scores = scores.assign(justification=[z if isinstance(z, str) and z else record(e, "en", lang)
-                                              for z, e in zip(generated, scores["justification"])])
+                                              for z, e in zip(generated, scores["justification"], strict=False)])
     table = scores.pivot(index="item", columns="doc_id", values="score")
     why = scores.pivot(index="item", columns="doc_id", values="justification")
     score = table.map(lambda v: ("未评分" if zh else "not scored") if pd.isna(v) else str(int(v)))
-    shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d])] for d in table.columns}, index=table.index)
+    shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d], strict=False)] for d in table.columns}, index=table.index)
 
     def definition(item):
         var = next(v for v in framework.variables.values() if item in v["items"])
@@ -248,7 +248,7 @@ def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
     if not docs:
         return None
     fig, axes = plt.subplots(1, len(docs), figsize=(2.6 * len(docs), 2.9), squeeze=False)
-    for ax, doc in zip(axes.flat, docs):
+    for ax, doc in zip(axes.flat, docs, strict=False):
         values = np.full(side * side, np.nan)
         values[:len(variables)] = idx.loc[doc, variables].to_numpy(dtype=float)
         grid = values.reshape(side, side)

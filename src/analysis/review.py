@@ -124,7 +124,7 @@ def _read_review(doc_id: str, layer: str, fields: list[str]) -> tuple[list[dict]
     return rows, where
 
 
-def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> str:
+def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> bytes:
     """The table at ``path`` with the rows of ``doc_id`` replaced by ``new_rows`` (appended)."""
     key = key or (lambda r: r["doc_id"])
     old = read_rows(path, fields) if path.is_file() else []
@@ -134,7 +134,8 @@ def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list
 
 def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
-    keep, skip = [], []
+    keep: list[tuple[int, dict]] = []
+    skip: list[tuple[int, dict]] = []
     for n, row in enumerate(rows, 1):
         decision = (row.get("decision") or "").strip()
         if decision not in _DECISIONS:
@@ -185,7 +186,7 @@ def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
             raise DataError(f"'{row['figure_id']}' is not a reviewed figure of {doc.doc_id}", file=where, row=n,
                             field="figure_id")
     path = paths.curated_dir() / "funding.csv"
-    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"]))
+    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"], strict=False))
     return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
 
 

@@ -30,7 +30,7 @@ __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_nam
 # jsonschema, which frictionless uses on descriptors, imports rfc3987_syntax to check "iri"
 # formats when it is installed (a jupyter extra brings it): 1.7 s spent building a grammar in
 # every process that validates a table. No schema of ours has an "iri" format.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _package_path() -> Path:

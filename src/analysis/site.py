@@ -210,7 +210,7 @@ def t2s_map() -> dict[str, str]:
     converted = _t2s().convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # a converter that joined lines: no map rather than a wrong one
         return {}
-    return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+    return {a: b for a, b in zip(chars, converted, strict=False) if a != b and len(b) == 1}
 
 
 def build(reports: Path, manifest: dict, catalogue=None) -> dict:

@@ -57,7 +57,7 @@ def pieces(text: str, start: int, end: int, clauses: list[tuple[str, int, int]],
                 cuts.add(f[key])
     bounds = sorted(cuts)
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         clause = next((cid for cid, c0, c1 in clauses if c0 <= a and b <= c1), "")
         figs = tuple(f["figure_id"] for f in figures if f["quote_start"] <= a and b <= f["quote_end"])
         nums = tuple(f["figure_id"] for f in figures if f["mention_start"] <= a and b <= f["mention_end"])
@@ -136,7 +136,7 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
             "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
 
 
-def build_documents(out_dir: Path, env, write, docs: list, profiles: set[str] = frozenset()) -> list[dict]:
+def build_documents(out_dir: Path, env, write, docs: list, profiles: frozenset[str] | set[str] = frozenset()) -> list[dict]:
     """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
     copy its raw file; returns, per document, what the site's index and search need.
     ``docs``: the catalogue's documents; ``profiles``: the regions whose profile page exists

@@ -4,9 +4,9 @@ import json
 
 import pandas as pd
 import pytest
+from tests.conftest import FIVE_DOCUMENTS
 
 from analysis import runner, suite
-from tests.conftest import FIVE_DOCUMENTS
 
 pytestmark = pytest.mark.integration
 

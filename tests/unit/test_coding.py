@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, comparison, instrument_tables, instruments as ins, inuse, measures, pmc
+from analysis import autocoder, comparison, instrument_tables, inuse, measures, pmc
+from analysis import instruments as ins
 from analysis.cache import HashCache
 from analysis.errors import DataError
 

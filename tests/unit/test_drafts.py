@@ -8,9 +8,23 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-
-from analysis import cleaning, corpus, curation, draftfiles, draftquality, drafts, figures, fundingdrafts, instruments, inuse, pmc, reference, targets
 from tests.conftest import FIVE_DOCUMENTS, add_new_document
+
+from analysis import (
+    cleaning,
+    corpus,
+    curation,
+    draftfiles,
+    draftquality,
+    drafts,
+    figures,
+    fundingdrafts,
+    instruments,
+    inuse,
+    pmc,
+    reference,
+    targets,
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +96,7 @@ def test_funding_attributes_from_cue_words_else_unknown(tagger):
                    tagger)
     frame = frame[frame["out_of_scope_reason"] == ""]
     fund = fundingdrafts.draft_funding(frame, {"test-2023": _doc()}).set_index("figure_id")
-    by_mention = dict(zip(frame["mention"], frame["figure_id"]))
+    by_mention = dict(zip(frame["mention"], frame["figure_id"], strict=False))
     assert fund.loc[by_mention["3000万元"], ["instrument", "payer_level", "per"]].tolist() == \
         ["programme_budget", "county", "total"]  # a district pays at the county level
     assert fund.loc[by_mention["100万元"], ["instrument", "per"]].tolist() == ["award", "per_entity"]

@@ -6,10 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from tests.conftest import FIVE_DOCUMENTS
 
 from analysis import figures, inuse
 from analysis.errors import DataError
-from tests.conftest import FIVE_DOCUMENTS
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from tests.conftest import FIVE_DOCUMENTS
 
-from analysis import agreement, comparison, instrument_tables, instruments as ins, keywordcoder
+from analysis import agreement, comparison, instrument_tables, keywordcoder
+from analysis import instruments as ins
 from analysis.errors import DataError
 from analysis.segments import document_of
-from tests.conftest import FIVE_DOCUMENTS
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", example A: two observers,
 # binary data, ten units, no missing values.

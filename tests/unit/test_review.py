@@ -6,10 +6,10 @@ import csv
 import io
 
 import pytest
+from tests.conftest import add_new_document
 
 from analysis import corpus, curation, figures, inuse, review
 from analysis.cli import main
-from tests.conftest import add_new_document
 
 DOC = "zone-2018"
 
