@@ -8,12 +8,18 @@ The corpus and its text
 - ``cleaning``        raw web text -> clean Simplified text, with an offset map back to raw bytes
 - ``segments``        paragraphs, sentences and clauses with stable ids
 - ``terms``           word segmentation (jieba) and term frequencies
+- ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
 - ``quantities``      every quantity mention of a text (the extractor)
+- ``units``           units an indicator keeps, and conversions to them (亩 -> m2)
+- ``quantity_quality`` the extractor measured on labelled sets
 
 What a person curated, and the drafts for the rest
 - ``figures``         the curated figures: the codebook of indicators, checks against text and extractor
 - ``instruments``     the instrument codebook and the human codings of the clauses (and their consensus)
 - ``measures``        the unit of analysis: clauses joined into measures, headings linked
+- ``codebook_rules``  the codebook's rules checked on every clause
+- ``rule_review``     the reviewed outcome of those checks, applied to the consensus
+- ``third_coding``    a third coding of the clauses and its agreement
 - ``keywordcoder``    clauses coded from the codebook's keywords alone
 - ``autocoder``       the automatic coder (trained on the consensus, held out by document)
 - ``pmc``             the PMC index: framework, items derived from the codes, grades
