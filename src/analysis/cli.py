@@ -34,9 +34,7 @@ def _corpus_list(args) -> int:
 
 
 def _corpus_clean(args) -> int:
-    from analysis import corpus, paths
-
-    from analysis import drafts
+    from analysis import corpus, drafts, paths
 
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
@@ -98,7 +96,7 @@ def _extract(args) -> int:
         by_hash = {d.sha256: d for d in corpus.load_catalogue()}
     except UserError:
         by_hash = {}
-    rows = []
+    rows: list[dict] = []
     for name in args.files:
         path = Path(name)
         text = _read_text_file(path)
@@ -120,8 +118,9 @@ def _extract(args) -> int:
 def _figures_check(args) -> int:
     """Reviewed layers are checked strictly (exit 2 when one is wrong); drafts are listed as
     drafts (exit 0)."""
-    from analysis import corpus, curation, drafts, figures, paths
+    from analysis import corpus, curation, draftfiles, figures, inuse, paths
 
+    inuse.build()  # the drafts this lists, rebuilt first if their inputs changed
     frame = figures.validate()
     status = curation.load_status()
     print(f"{paths.relative(figures.figures_path())}: {len(frame)} figures valid "
@@ -134,7 +133,7 @@ def _figures_check(args) -> int:
                   for d in docs]
     unreviewed = [(d, layers) for d, layers in unreviewed if layers]
     if unreviewed:
-        drafted = drafts.load("figures", [d.doc_id for d, _ in unreviewed])
+        drafted = draftfiles.read("figures", [d.doc_id for d, _ in unreviewed])
         for d, layers in unreviewed:
             mine = drafted[drafted["doc_id"] == d.doc_id]
             n_in = int((mine["out_of_scope_reason"] == "").sum())
@@ -151,8 +150,9 @@ def _figures_check(args) -> int:
 
 
 def _review(args) -> int:
-    from analysis import curation, paths, review
+    from analysis import curation, inuse, paths, review
 
+    inuse.build()  # a review starts from the drafts: rebuilt first if their inputs changed
     layers = args.layer or list(curation.LAYERS)
     if args.accept:
         if not args.layer:  # every layer with a review file
@@ -191,9 +191,7 @@ def _figures_quality(args) -> int:
 
 
 def _quantities_quality(args) -> int:
-    from analysis import quantity_quality
-
-    from analysis import heldout
+    from analysis import heldout, quantity_quality
 
     if args.heldout is None:
         raise UserError("say which labelled documents: --heldout (every held-out set) or --heldout SET …; "
@@ -227,9 +225,10 @@ def _quantities_quality(args) -> int:
 
 
 def _drafts_quality(args) -> int:
-    from analysis import drafts
+    from analysis import draftquality, inuse
 
-    q = drafts.quality()
+    inuse.build()  # the drafts measured, rebuilt first if their inputs changed
+    q = draftquality.quality()
     if q["per_document"].empty:
         print("no document has reviewed figures and instruments to measure the drafts against")
         return 0
@@ -292,6 +291,7 @@ def _overrides(pairs) -> dict[str, str]:
 def _run(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks, _overrides(args.parameter), args.timeout)
     options = runner.Options(jobs=args.jobs or (os.cpu_count() or 1), force=args.force, show_code=args.show_code,
                              fail_fast=args.fail_fast, quiet=args.quiet)
@@ -327,6 +327,7 @@ def _params(args) -> int:
 def _verify(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks)
     reports = Path(args.reports_dir) if args.reports_dir else runner.Options().reports_dir
     differences, notes = runner.verify(runs, reports, jobs=args.jobs or (os.cpu_count() or 1), quiet=args.quiet)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import calibration, cleaning, corpus, curation, drafts, figures, heldout, paths
+from analysis import calibration, cleaning, corpus, curation, draftfiles, drafts, figures, heldout, paths
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
@@ -82,7 +82,7 @@ def reviewed_loo() -> tuple[Measured, pd.DataFrame]:
     doc_ids = [d.doc_id for d in corpus.load_catalogue() if d.doc_id in reviewed]
     curated = figures.validate(extractor=False, quotes=False)
     curated = curated[~curated["implied"]]
-    figures_of = {d: drafts.load("figures", [d]) for d in doc_ids}
+    figures_of = {d: draftfiles.read("figures", [d]) for d in doc_ids}
     stated, judged, per_doc = [], [], []
     for doc_id in doc_ids:
         fitted = drafts.reviewed_calibration(figures_of, curated, leave_out=doc_id)
@@ -101,7 +101,7 @@ def _all_reviewed_calibration() -> calibration.Calibration:
     reviewed = curation.reviewed_documents("figures")
     doc_ids = [d.doc_id for d in corpus.load_catalogue() if d.doc_id in reviewed]
     curated = figures.validate(extractor=False, quotes=False)
-    return drafts.reviewed_calibration({d: drafts.load("figures", [d]) for d in doc_ids}, curated)
+    return drafts.reviewed_calibration({d: draftfiles.read("figures", [d]) for d in doc_ids}, curated)
 
 
 def _tagger() -> drafts.Tagger:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis.files import csv_bytes, write_atomic
+from analysis.outputs import HEADLINE_KEY
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
-HEADLINE_KEY = "analysis/headline"
 
 
 def tables_dir() -> Path:
@@ -58,11 +59,7 @@ def save_table(frame, name: str, lang: str = "en") -> None:
     precision) and, in a report the runner renders, show a link to the file where the table is
     (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
     it shows no (temporary) path."""
-    out = tables_dir() / f"{name}.csv"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
-    os.replace(tmp, out)
+    write_atomic(tables_dir() / f"{name}.csv", csv_bytes(frame, float_format=_plain_decimal))
     href = table_href(name)
     if href:  # under the runner: a download link where the table is shown (run by hand: nothing)
         from IPython.display import display
@@ -100,7 +97,6 @@ def to_html(frame, table_id: str | None = None) -> str:
     """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
     escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
     import pandas as pd
-
     from pandas.api.types import is_numeric_dtype
 
     shown = frame.copy()
