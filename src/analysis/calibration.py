@@ -35,7 +35,7 @@ def score(evidence: str) -> float:
     """The prior score of an evidence string ``how|level|kind|year`` (0 for no indicator)."""
     parts = evidence.split("|")
     value = 1.0
-    for (name, table), part in zip(PRIOR.items(), parts):
+    for table, part in zip(PRIOR.values(), parts, strict=False):
         value *= table.get(part, 0.5)
     return round(value, 4)
 

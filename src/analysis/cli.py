@@ -233,7 +233,7 @@ def _drafts_quality(args) -> int:
         print("no document has reviewed figures and instruments to measure the drafts against")
         return 0
     _print_frame(q["per_document"].round(3))
-    f, i = q["figures"], q["instruments"]
+    i = q["instruments"]
     print(f"instruments: {i['clauses']} clauses, type agreement {i['type agreement']:.1%}, kappa {i['type kappa']:.3f}")
     for layer, rows in (("instruments (type right)", i["calibration"]),):
         print(f"calibration, {layer}: " + "; ".join(
@@ -248,7 +248,8 @@ def _figure_quality() -> None:
     """The figure drafts on each labelled set, separately (``analysis.figure_evaluation``)."""
     import pandas as pd
 
-    from analysis import figure_evaluation as fe, paths
+    from analysis import figure_evaluation as fe
+    from analysis import paths
 
     sets, per_doc = fe.measure_all()
     print("\nfigure drafts, each reviewed document judged with a calibration fitted on the others:")

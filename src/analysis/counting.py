@@ -126,7 +126,7 @@ class Reader:
         self._cache: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
-    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> "Reader":
+    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Reader:
         return cls(indicators, scopes)
 
     # --- words ------------------------------------------------------------------------------
@@ -166,9 +166,8 @@ class Reader:
         """(scope, cue) of the scope cue in ``words`` nearest their end (longest of overlapping)."""
         if self._level_re is None:
             return "", ""
-        last = None
-        for last in self._level_re.finditer(words):
-            pass
+        matches = list(self._level_re.finditer(words))
+        last = matches[-1] if matches else None
         return (self._scope_of[last.group()], last.group()) if last else ("", "")
 
     # --- the counted noun -----------------------------------------------------------------------
@@ -218,7 +217,7 @@ class Reader:
         return "".join(out), subset
 
     # --- the whole reading ------------------------------------------------------------------------
-    def read(self, text: str, start: int, end: int, c0: int, s0: int, unit: str, previous: list["Reading"]
+    def read(self, text: str, start: int, end: int, c0: int, s0: int, unit: str, previous: list[Reading]
              ) -> Reading:
         """How the number ``text[start:end]`` (the extractor's mention, unit included) in the
         clause from ``c0`` (sentence from ``s0``) is read; ``previous`` are the readings of
@@ -413,10 +412,8 @@ class Reader:
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
-    m = None
-    for m in pattern.finditer(text):
-        pass
-    return m
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:

@@ -64,19 +64,14 @@ _PUNCT = re.compile(r"[,，。；;、:：!！?？\n]")
 
 @dataclass
 class Tagger:
-    """Indicator and scope from the words around a number, driven by the codebooks.
-
-    An indicator is named by one of its aliases; the number's unit decides which of the
-    indicators sharing an alias is meant (众创空间 + 家 = maker spaces, 众创空间 + 平方米 =
-    maker-space area). The alias right after the number (``14家众创空间``) wins, else the
-    nearest before it in the clause (``众创空间29家``), longer aliases breaking ties; a cue
-    word of the indicator anywhere in the sentence brings it 20 characters nearer. The
-    scope is the nearest scope cue between the previous number and this one."""
+    """The codebooks as the figure drafter reads them: aliases (each with its indicator and
+    unit, longest first), cue words and scope cues, and the reader that decides what each number
+    counts, its level and kind from its clause (``analysis.counting``)."""
 
     aliases: list[tuple[str, str, str]]  # (alias, indicator, unit), longest alias first
     cues: dict[str, list[str]]  # indicator -> cue words
     scope_cues: list[tuple[str, str]]  # (cue, scope), longest first
-    reader: counting.Reader | None = None  # what the drafter uses (the methods below: the nearest-alias reading)
+    reader: counting.Reader
 
     @classmethod
     def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Tagger:
@@ -86,69 +81,6 @@ class Tagger:
         scope_cues = [(c, s["code"]) for s in scopes for c in _split(s.get("cues"))]
         return cls(sorted(aliases, key=lambda a: -len(a[0])), cues,
                    sorted(scope_cues, key=lambda c: -len(c[0])), counting.Reader(indicators, scopes))
-
-    def indicator(self, text: str, start: int, end: int, c0: int, s0: int, s1: int, prev_end: int, unit: str
-                  ) -> tuple[str | None, float, str]:
-        """(indicator, confidence, how) for the mention text[start:end] in a clause from c0.
-
-        Chinese puts the counted noun after the measure word (``800套大型科技仪器设备``)
-        or before the number (``在孵企业1128余家``): an alias after the number, before the
-        next punctuation or number, wins; else the nearest alias before it in the clause,
-        those before the previous number of the clause counting as farther away."""
-        sentence = text[s0:s1]
-        stop = _AFTER_STOP.search(text, end, end + 14)
-        after = text[end:stop.start() if stop else min(len(text), end + 14)]
-        best = None  # (score, -len(alias), indicator, how)
-        for alias, code, alias_unit in self.aliases:
-            if alias_unit != unit:
-                continue
-            bonus = 20 if any(c in sentence for c in self.cues.get(code, [])) else 0
-            i = after.find(alias)
-            if i >= 0:
-                cand = (i - bonus, -len(alias), code, f"'{alias}' after the number")
-            else:
-                j = text.rfind(alias, c0, start)
-                if j < 0:
-                    continue
-                d = start - (j + len(alias))
-                # "在孵企业20家以上的孵化器": a noun after 的 is what the phrase describes, so an
-                # alias right before the number is what is counted
-                near = after.startswith("的") and d <= 2
-                cand = ((d if near else 100 + d) + (50 if j + len(alias) <= prev_end else 0) - bonus, -len(alias), code,
-                        f"'{alias}' before the number")
-            best = min(best, cand) if best else cand
-        if best is None:
-            earlier = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit),
-                          default=(-1, "", ""))
-            if earlier[0] >= 0:
-                return earlier[2], 0.5, f"'{earlier[1]}' earlier in the sentence"
-            return None, 0.0, ""
-        score = best[0] % 100 if best[0] < 150 else 50
-        confidence = 0.9 if score <= 2 else 0.8 if score <= 12 else 0.6
-        return best[2], confidence, best[3]
-
-    def scope(self, text: str, c0: int, prev_end: int, start: int, end: int) -> tuple[str, str]:
-        """(scope, how): the scope cue nearest the number within its phrase (from the last
-        comma or enumeration mark, or the previous number, to the next punctuation);
-        overlapping cues resolve to the longest (国家备案 over 备案的)."""
-        head = text[c0:start]
-        cut = max([head.rfind(p) for p in ",，、:：;；"] + [-1])
-        w0 = max(c0 + cut + 1, prev_end if c0 <= prev_end <= start else c0)
-        stop = _AFTER_STOP.search(text, end, end + 14)
-        window = text[w0:start] + "|" + text[end:stop.start() if stop else min(len(text), end + 14)]
-        spans: list[tuple[int, int, str, str]] = []
-        for cue, scope in self.scope_cues:  # longest first
-            for m in re.finditer(re.escape(cue), window):
-                if not any(m.start() < b and a < m.end() for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), scope, cue))
-        if not spans:
-            return "all", ""
-        anchor = start - w0
-        _, _, scope, cue = min(spans, key=lambda sp: (abs(anchor - sp[1]) if sp[1] <= anchor else sp[0] - anchor, sp[0]))
-        return scope, cue
-
-
-_AFTER_STOP = re.compile(r"[,，。；;、:：!！?？\n\d]")
 
 
 def _split(value) -> list[str]:
@@ -170,7 +102,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     mentions = quantities.extract_text(cleaned, doc.doc_id, doc.year,
                                        default_kind="actual" if doc.genre == "news_report" else "other")
     clauses = clauses if clauses is not None else clauses_of(doc, cleaned)
-    rows, prev_end, k = [], 0, 0
+    rows, k = [], 0
     previous: list[counting.Reading] = []
     sentence_start = -1
     for m in mentions:
@@ -190,7 +122,6 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
         read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
         previous.append(read)
-        prev_end = m.end
         indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
