@@ -61,7 +61,6 @@ _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", 
                     "支": "持付出", "期": "间末初限满中工项", "次": "产"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_DURATIONS = ("years", "months", "days")
 _MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
@@ -486,7 +485,7 @@ def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None
     three; 3年内 is within three years (up to). (value, qualifier, start, end, note)."""
     if measure_word == "番" and value is not None:
         value, note = 2.0 ** value, _with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
-    if unit in _DURATIONS:
+    if unit in unit_codes.DURATIONS:
         if qualifier == "almost" and text[pre_start:start] == "近":
             qualifier, pre_start, note = "exact", start, _with_note(note, "近: the last … (a period), not almost")
         elif qualifier == "exact" and text.startswith("内", pos):
