@@ -99,10 +99,11 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
 
 @lru_cache(maxsize=2)
 def _exporter(show_code: bool):
-    """One exporter per worker (its templates compile once, not once a report)."""
-    from nbconvert import HTMLExporter
+    """One exporter per worker (its templates compile once, not once a report); its Markdown is
+    rendered as text (``analysis.safemarkdown``: raw HTML escaped, only http(s) or relative links)."""
+    from analysis.safemarkdown import SafeHTMLExporter  # imports nbconvert: only a worker that renders needs it
 
-    return HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
+    return SafeHTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
                         exclude_output_prompt=True)
 
 

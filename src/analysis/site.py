@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 from analysis.outputs import write_atomic
+from analysis.safehtml import csp_meta
 
 __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
            "ASSETS"]
@@ -42,8 +43,10 @@ LANG_LABELS = {"en": "English", "zh": "中文"}
 def environment():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                       keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      keep_trailing_newline=True)
+    env.globals["csp_meta"] = csp_meta()  # every page (page.html.j2) carries the one policy
+    return env
 
 
 def _write(path: Path, data: bytes) -> None:
