@@ -20,12 +20,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis import corpus, paths, segments
+from analysis import corpus, inputs, paths, segments
 from analysis.errors import DataError
 from analysis.i18n import Text, columns, record, region_names, word
-from analysis.tables import read_rows
+from analysis.tables import read_rows, read_yaml
 
 __all__ = ["Framework", "load_framework", "load_hand_coding", "load_second_coding", "load_adjudication",
            "load_consensus", "load_coding", "CODINGS", "auto_code", "clauses", "cohen_kappa",
@@ -63,15 +62,7 @@ def framework_path() -> Path:
 def load_framework(path: Path | str | None = None) -> Framework:
     path = Path(path or framework_path())
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("framework file not found", file=where)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise DataError(f"not valid YAML: {str(err).splitlines()[0]}", file=where) from None
-    for key in ("name", "version", "types"):
-        if key not in (data or {}):
-            raise DataError(f"missing '{key}'", file=where)
+    data = read_yaml(path, inputs.INSTRUMENTS_FRAMEWORK, "framework file")
     types, subtools, order = {}, {}, []
     for t in data["types"]:
         if t["code"] in types:
