@@ -20,7 +20,7 @@ from datetime import date as _date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import paths
+from analysis import mojibake, paths
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
 from analysis.segments import segment
@@ -142,8 +142,23 @@ def load_clean(doc: Document) -> Cleaned:
     return clean_text(read_raw(doc))
 
 
+def garbled_passages(doc: Document, c: Cleaned, segs: list | None = None) -> list[dict]:
+    """The garbled spans of the raw document (``analysis.mojibake``), each with the paragraph of
+    the cleaned text it is in (``paragraph``: its segment id; empty when cleaning removed it as
+    web chrome), its kind and the raw excerpt. The text itself is left as it is."""
+    segs = segs if segs is not None else segment(doc.doc_id, c.text)
+    paragraphs = [s for s in segs if s.level == "paragraph"]
+    out = []
+    for g in mojibake.find(c.raw):
+        span = mojibake.in_clean(g, c.source)
+        para = next((p.id for p in paragraphs if span and p.start <= span[0] < p.end), "") if span else ""
+        out.append({"paragraph": para, "kind": g.kind, "raw_start": g.start, "raw_end": g.end, "excerpt": g.text})
+    return out
+
+
 def _inventory_row(doc: Document, c: Cleaned) -> dict:
     segs = segment(doc.doc_id, c.text)
+    garbled = garbled_passages(doc, c, segs)
     return {
         "doc_id": doc.doc_id, "region": doc.region, "region_en": doc.region_en, "region_zh": doc.region_zh,
         "level": doc.level, "genre": doc.genre, "date": doc.date, "script": doc.script,
@@ -153,6 +168,10 @@ def _inventory_row(doc: Document, c: Cleaned) -> dict:
         "paragraphs": sum(s.level == "paragraph" for s in segs),
         "sentences": sum(s.level == "sentence" for s in segs),
         "clauses": sum(s.level == "clause" for s in segs),
+        # garbled in the raw file (mojibake), reported and left as it is
+        "mojibake": len(garbled),
+        "mojibake_passages": "; ".join(f"{g['paragraph'] or 'removed web chrome'} {g['kind']}: {g['excerpt']}"
+                                       for g in garbled),
     }
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities, segments
+from analysis import corpus, paths, quantities, segments, units
 from analysis.curation import LAYERS  # one draft file per document and layer
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
@@ -181,7 +181,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit)
+        # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
+        value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
+        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, unit)
         scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
         prev_end = m.end
         kind, kind_conf = _kind(m)
@@ -195,15 +197,16 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             notes.append(f"scope from '{scope_cue}'")
         if m.note:
             notes.append(m.note)
-        value = m.value if m.value is not None else (m.low if m.low is not None else None)
+        if converted:
+            notes.append(f"converted: {converted}")
         reason = ""
         if indicator is None:
-            reason = f"no indicator measured in {m.unit} is named near the number"
+            reason = f"no indicator measured in {unit} is named near the number"
         elif value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
             "figure_id": f"{doc.doc_id}-d{m.start:05d}", "doc_id": doc.doc_id, "indicator": indicator or "",
-            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
+            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
             **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities
+from analysis import corpus, paths, quantities, units
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
@@ -106,7 +106,10 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
             check.fail("mention", f"the extractor finds no mention '{row['mention']}' in the quote; "
                                   "give the reason in extractor_reason")
         m = found[0]
-        for field, mine in (("value", m.value), ("unit", m.unit), ("qualifier", m.qualifier)):
+        # the extractor's value as stated (50亩), in the row's unit (m2) when it converts by definition
+        converted = units.convert(m.value, m.unit, row["unit"])
+        mine_value, mine_unit = (converted[0], row["unit"]) if converted else (m.value, m.unit)
+        for field, mine in (("value", mine_value), ("unit", mine_unit), ("qualifier", m.qualifier)):
             ours = value if field == "value" else row[field]
             same = mine is not None and math.isclose(mine, ours, rel_tol=1e-9) if field == "value" else mine == ours
             if not same:
@@ -234,12 +237,16 @@ def _out_of_scope() -> set[tuple[str, int]]:
 
 
 def _mentions(doc_ids: set[str] | None = None) -> list[quantities.Mention]:
+    """The extractor's mentions that could be a figure: those in a unit some indicator is measured
+    in, or converts to (a length of time, 3年, or an amount in dollars is no indicator's)."""
+    figure_units = {row["unit"] for row in load_indicators().values()}
     out = []
     for d in corpus.load_catalogue():
         if doc_ids is not None and d.doc_id not in doc_ids:
             continue
-        out.extend(quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
-                                           default_kind="actual" if d.genre == "news_report" else "other"))
+        out.extend(m for m in quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
+                                                      default_kind="actual" if d.genre == "news_report" else "other")
+                   if units.canonical(m.unit) in figure_units)
     return out
 
 
@@ -276,7 +283,8 @@ def quality(figures: pd.DataFrame | None = None) -> dict:
             continue
         g = gold[hit]
         matched.add(hit)
-        if (m.value is not None and math.isclose(m.value, g.value)) and m.unit == g.unit and m.qualifier == g.qualifier:
+        converted = units.convert(m.value, m.unit, g.unit)  # 50亩 against a curated 33,333 m2
+        if converted and converted[0] is not None and math.isclose(converted[0], g.value) and m.qualifier == g.qualifier:
             right += 1
         else:
             wrong.append(f"{m.doc} {m.start} '{m.text}': {m.value} {m.unit} {m.qualifier}, "

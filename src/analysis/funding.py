@@ -47,10 +47,12 @@ CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across reg
 def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") -> str:
     """A class of money in words: "government budget (flow)", "carriers' own fund size (stock)"."""
     if lang == "zh":
-        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本"}.get(payer_type, payer_type)
+        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本", "unknown": "出资方未说明的"}.get(
+            payer_type, payer_type)
         what = {"spent": "支出", "budget": "预算", "plan": "计划投入", "fund_size": "基金规模", "rule": "补助规则"}.get(money, money)
         return f"{who}{what}({'存量' if stock_flow == 'stock' else '流量'})"
-    who = {"government": "government", "carrier": "carriers' own", "market": "market"}.get(payer_type, payer_type)
+    who = {"government": "government", "carrier": "carriers' own", "market": "market",
+           "unknown": "payer not stated:"}.get(payer_type, payer_type)
     what = {"fund_size": "fund size", "plan": "plan", "budget": "budget", "spent": "spending", "rule": "rule"}.get(money, money)
     return f"{who} {what} ({stock_flow})"
 
@@ -240,6 +242,11 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 ("gdp", "gdp", Text("share of GDP", "占GDP比重"), Text("share", "比重"))):
             if measure not in measures:
                 continue
+            if f.payer_type == "unknown":
+                add(name, unit=unit, reason=Text(
+                    "the text does not say whose money it is: not put against the region's GDP or population",
+                    "文本没有说明资金来源:不与地区GDP或人口相比"))
+                continue
             if f.payer_type != "government":
                 add(name, unit=unit, reason=Text(
                     f"not government money ({money_class(f.payer_type, f.money, f.stock_flow)}): not put against the "
@@ -249,6 +256,12 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
             if f.stock_flow == "stock":
                 add(name, unit=unit, reason=Text("a stock accumulated over years: not put against one year's GDP or population",
                                                  "多年累计的存量:不与某一年的GDP或人口相比"))
+                continue
+            if not f.counts_in_total:
+                add(name, unit=unit, reason=Text(
+                    "a sum of other rows, possibly of different payers and places: its parts are put against their "
+                    "own place's denominators, never the sum",
+                    "其他各行之和,出资方和地域可能不同:各组成部分按各自地域的分母计算,总和不计算"))
                 continue
             if locality:
                 add(name, unit=unit, reason=Text(
@@ -302,6 +315,8 @@ class Rule:
             if self.cap is not None:
                 value = min(value, self.cap)
             return value, value
+        if self.amount is None and self.cap is not None:  # only an upper limit (每年不超过100万元)
+            return 0.0, float(self.cap)
         if self.amount_qualifier in _UPPER:
             return 0.0, float(self.amount)
         return float(self.amount), float(self.amount)
@@ -317,6 +332,9 @@ class Rule:
             cap = f"{self.cap / 1e4:,.0f}万元" if self.cap else ""
             parts.append(Text(f"{self.rate:.0%} of {self.rate_base}" + (f", at most {cap}" if cap else ""),
                               f"每年按{self.rate_base}的{self.rate:.0%}补助" + (f",最多{cap}" if cap else "")))
+        elif self.amount is None and self.cap is not None:
+            cap = f"{self.cap / 1e4:,.0f}万元"
+            parts.append(Text(f"at most {cap}", f"每年最多补助{cap}"))
         elif self.amount is not None:
             upto, amount = self.amount_qualifier in _UPPER, f"{self.amount / 1e4:,.0f}万元"
             parts.append(Text(("at most " if upto else "") + amount, ("每年最多补助" if upto else "每年补助") + amount))

@@ -111,6 +111,12 @@ ZH = {
     "flags": "标记", "implied": "隐含", "confidence": "置信度", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
     "mean confidence": "平均置信度", "sub-tool agrees": "子工具一致率", "type agrees": "类型一致率",
     "band": "置信度区间", "consensus": "共识编码", "automatic": "自动编码", "example": "示例",
+    # the rule check and the third coding (issue 24)
+    "listed": "所列编码", "decision": "决定", "keep": "保留", "change": "更改", "listed before the review": "复核前所列",
+    "changed": "已更改", "listed after the review": "复核后所列", "unreviewed": "未复核", "cue": "提示词",
+    "expected": "规则要求", "third coder against": "第三编码者对照", "clauses drawn": "抽取的条款",
+    "agreeing codings": "一致的编码", "their code": "其编码", "decided by": "决定依据", "adjudication": "裁定",
+    "rule review": "规则复核", "examples": "示例条款", "mojibake": "乱码处", "mojibake_passages": "乱码位置",
     # values
     "measure vs none": "措施与非措施", "all clauses": "全部条款",
     "without the codebook's examples": "不含编码手册的示例条款", "not defined": "无定义", "none": "无",

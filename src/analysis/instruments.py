@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import corpus, inputs, paths, segments
+from analysis import corpus, inputs, paths, rule_review, segments
 from analysis.errors import DataError
 from analysis.i18n import Text, columns, record, region_names, word
 from analysis.tables import read_rows, read_yaml
@@ -262,7 +262,7 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
         if (expected is not None and row["primary"] != expected) or (
                 row["kept"] == "neither" and row["primary"] in codes[cid]):
             fail("kept", f"'{row['kept']}' does not match the consensus code {row['primary']}")
-        if row["rule"] not in framework.rules:
+        if row["rule"] not in framework.rules and not _codebook_note(framework, row["rule"]):
             fail("rule", f"no rule '{row['rule']}' in the codebook {framework.path} (version {framework.version})")
     missing = sorted(disagree - seen)
     if missing:
@@ -273,11 +273,21 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
                                        "reason"])
 
 
-def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+def _codebook_note(framework: Framework, ref: str) -> bool:
+    """Whether ``ref`` names a sub-tool's note in the codebook (``E_REG.exclude``): a case the
+    codebook's definitions settle without one of the rules."""
+    code, _, note = ref.partition(".")
+    return note in ("definition", "include", "exclude") and bool(framework.subtools.get(code, {}).get(note))
+
+
+def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None,
+                   apply_rule_review: bool = True) -> pd.DataFrame:
     """The consensus coding: where both coders coded a clause, their primary code when they
     agree (with the first coder's secondary code, else the second's) and the adjudicated codes
     when they do not; where only the first coder coded it (a document reviewed later), the
-    first coder's codes. ``source`` says which: agreed, adjudicated (rule), one coder."""
+    first coder's codes. Then the changes of the rule review (``analysis.rule_review``: the
+    codebook's rules applied to every clause), unless ``apply_rule_review`` is false. ``source`` says
+    which: agreed, adjudicated (rule), rule review (rule), one coder."""
     all_clauses = all_clauses if all_clauses is not None else clauses()
     first = load_hand_coding(framework, all_clauses=all_clauses)
     second = load_second_coding(framework, all_clauses)
@@ -298,6 +308,9 @@ def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None
         else:
             sources.append("one coder")
     out["source"] = sources
+    if apply_rule_review:
+        review = rule_review.load_review(framework, set(out["clause_id"]))
+        out = rule_review.apply_review(out, review, protected=set(adj.index))
     out["type"] = out["primary"].map(framework.type_of)
     return out
 

@@ -10,6 +10,8 @@ cleaned with every clause and every figure the analyses use anchored and marked.
   clauses, so marks are cut at every boundary rather than nested;
 - a figure that cannot be anchored (``links.figure_problem``) is listed with the reason
   instead, and every report linking to it marks its link broken;
+- passages garbled in the raw file itself (mojibake, ``corpus.garbled_passages``) are listed at
+  the top and their paragraphs marked ``class="garbled"``; the text is shown as it is;
 - the raw file is copied beside the page (``documents/raw/``), so the site links to the
   bytes its offsets count, and stays whole when copied elsewhere.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import links
+from analysis import corpus, links
 
 __all__ = ["Piece", "pieces", "document_context", "build_documents"]
 
@@ -107,6 +109,11 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
                          "value_text": links._value_text(f["value"]),
                          "title": f"{f['figure_id']} ({f.get('status', 'reviewed')}) · {f.get('label_en', f['indicator'])}"
                                   f" · {f['scope']} · {f['kind']} {int(f['year'])} · {f['mention']}"})
+    garbled = corpus.garbled_passages(doc, cleaned, segs)
+    garbled_in = {}
+    for g in garbled:
+        if g["paragraph"]:
+            garbled_in.setdefault(g["paragraph"], []).append(g["excerpt"])
     titles = {f["figure_id"]: f["title"] for f in anchored}
     paragraphs = []
     clauses_of: dict[int, list] = {}
@@ -132,8 +139,10 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
                          status=(codes.get(cid) or {}).get("status", ""))
             for p in g["pieces"]:
                 p.title = " | ".join(titles[x] for x in p.figures)
-        paragraphs.append({"id": f"p-{s.id}", "groups": groups})
+        paragraphs.append({"id": f"p-{s.id}", "groups": groups,
+                           "garbled": " · ".join(garbled_in.get(s.id, []))})
     return {"doc": doc, "paragraphs": paragraphs, "figures": anchored, "broken": broken, "raw_name": raw_name,
+            "garbled": garbled,
             "n_clauses": sum(len(v) for v in clauses_of.values()),
             "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
 

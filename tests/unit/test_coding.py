@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, instruments as ins, measures, pmc
+from analysis import autocoder, instruments as ins, measures, pmc, rule_review
 from analysis.errors import DataError
 
 
@@ -75,7 +75,11 @@ def test_every_disagreement_of_the_five_documents_is_adjudicated(fw, codings):
     disagree = set(m.loc[m["primary_1"] != m["primary_2"], "clause_id"])
     adj = ins.load_adjudication(fw, first, second)
     assert set(adj["clause_id"]) == disagree
-    assert all(adj["rule"].isin(fw.rules)) and all(adj["reason"].str.strip() != "")
+    # a rule of the codebook, or (issue 24) the sub-tool note that settles a case no rule covers: the
+    # state-asset regulator's assessment of state-owned carriers is E_STR by E_REG's exclusion, not by R3
+    notes = adj["rule"].str.contains(".", regex=False)
+    assert all(adj.loc[~notes, "rule"].isin(fw.rules)) and all(adj["reason"].str.strip() != "")
+    assert adj.loc[notes, ["clause_id", "rule"]].values.tolist() == [["jiaxing-2017:43.1.1", "E_REG.exclude"]]
 
 
 def test_the_consensus_keeps_agreed_codes_and_takes_adjudicated_ones(fw, codings):
@@ -84,8 +88,13 @@ def test_the_consensus_keeps_agreed_codes_and_takes_adjudicated_ones(fw, codings
     adj = ins.load_adjudication(fw, first, second).set_index("clause_id")
     # revoking a qualification: coder1 E_REG, coder2 E_STR, rule R3 keeps E_STR
     assert consensus.loc["xinjiang-2017:14.2.3", ["primary", "source"]].tolist() == ["E_STR", "adjudicated (R3)"]
+    # the clauses the coders agree on keep their code, except where the rule review changed it (issue 24)
+    review = pd.read_csv(rule_review.review_path(), keep_default_na=False)
+    changed = review.loc[review["decision"] == "change"].drop_duplicates("clause_id").set_index("clause_id")
     agreed = first.set_index("clause_id").index.difference(adj.index)
-    assert (consensus.loc[agreed, "primary"] == first.set_index("clause_id").loc[agreed, "primary"]).all()
+    kept = agreed.difference(changed.index)
+    assert (consensus.loc[kept, "primary"] == first.set_index("clause_id").loc[kept, "primary"]).all()
+    assert (consensus.loc[changed.index, "primary"] == changed["primary"]).all()
     assert (consensus.loc[adj.index, "primary"] == adj["primary"]).all()
 
 
