@@ -31,7 +31,8 @@ INSTRUMENTS_FRAMEWORK = {
                         "subtools": [{"code": Required(str), "name_en": Required(str), "name_zh": Required(str),
                                       "definition": Required(str), "include": object, "exclude": object,
                                       "examples": object, "keywords": object}]}]),
-    "rules": [{"id": Required(str), "text": Required(str), "codes": object}],
+    "rules": [{"id": Required(str), "text": Required(str), "codes": object,
+               "check": object}],  # a rule's checks: analysis.codebook_rules reads and checks them
     "changelog": object,
 }
 
