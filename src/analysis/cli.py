@@ -34,9 +34,7 @@ def _corpus_list(args) -> int:
 
 
 def _corpus_clean(args) -> int:
-    from analysis import corpus, paths
-
-    from analysis import drafts
+    from analysis import corpus, drafts, paths
 
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
@@ -98,7 +96,7 @@ def _extract(args) -> int:
         by_hash = {d.sha256: d for d in corpus.load_catalogue()}
     except UserError:
         by_hash = {}
-    rows = []
+    rows: list[dict] = []
     for name in args.files:
         path = Path(name)
         text = _read_text_file(path)
@@ -120,8 +118,9 @@ def _extract(args) -> int:
 def _figures_check(args) -> int:
     """Reviewed layers are checked strictly (exit 2 when one is wrong); drafts are listed as
     drafts (exit 0)."""
-    from analysis import corpus, curation, drafts, figures, paths
+    from analysis import corpus, curation, draftfiles, figures, inuse, paths
 
+    inuse.build()  # the drafts this lists, rebuilt first if their inputs changed
     frame = figures.validate()
     status = curation.load_status()
     print(f"{paths.relative(figures.figures_path())}: {len(frame)} figures valid "
@@ -134,7 +133,7 @@ def _figures_check(args) -> int:
                   for d in docs]
     unreviewed = [(d, layers) for d, layers in unreviewed if layers]
     if unreviewed:
-        drafted = drafts.load("figures", [d.doc_id for d, _ in unreviewed])
+        drafted = draftfiles.read("figures", [d.doc_id for d, _ in unreviewed])
         for d, layers in unreviewed:
             mine = drafted[drafted["doc_id"] == d.doc_id]
             n_in = int((mine["out_of_scope_reason"] == "").sum())
@@ -151,8 +150,9 @@ def _figures_check(args) -> int:
 
 
 def _review(args) -> int:
-    from analysis import curation, paths, review
+    from analysis import curation, inuse, paths, review
 
+    inuse.build()  # a review starts from the drafts: rebuilt first if their inputs changed
     layers = args.layer or list(curation.LAYERS)
     if args.accept:
         if not args.layer:  # every layer with a review file
@@ -191,9 +191,7 @@ def _figures_quality(args) -> int:
 
 
 def _quantities_quality(args) -> int:
-    from analysis import quantity_quality
-
-    from analysis import heldout
+    from analysis import heldout, quantity_quality
 
     if args.heldout is None:
         raise UserError("say which labelled documents: --heldout (every held-out set) or --heldout SET …; "
@@ -227,23 +225,43 @@ def _quantities_quality(args) -> int:
 
 
 def _drafts_quality(args) -> int:
-    from analysis import drafts
+    from analysis import draftquality, inuse
 
-    q = drafts.quality()
+    inuse.build()  # the drafts measured, rebuilt first if their inputs changed
+    q = draftquality.quality()
     if q["per_document"].empty:
         print("no document has reviewed figures and instruments to measure the drafts against")
         return 0
     _print_frame(q["per_document"].round(3))
-    f, i = q["figures"], q["instruments"]
-    print(f"figures: {f['curated']} curated stated figures, {f['missed']} missed by the drafts; of the others "
-          f"indicator {f['indicator']:.1%}, scope {f['scope']:.1%}, kind {f['kind']:.1%}, all three {f['all three']:.1%}")
+    i = q["instruments"]
     print(f"instruments: {i['clauses']} clauses, type agreement {i['type agreement']:.1%}, kappa {i['type kappa']:.3f}")
-    for layer, rows in (("figures (all three right)", f["calibration"]), ("instruments (type right)", i["calibration"])):
+    for layer, rows in (("instruments (type right)", i["calibration"]),):
         print(f"calibration, {layer}: " + "; ".join(
             f"{r['confidence']}: {r['n']} drafts, {r['agree']:.0%} right" if r["n"] else f"{r['confidence']}: none"
             for r in rows))
     _print_coder_heldout()
+    _figure_quality()
     return 0
+
+
+def _figure_quality() -> None:
+    """The figure drafts on each labelled set, separately (``analysis.figure_evaluation``)."""
+    import pandas as pd
+
+    from analysis import figure_evaluation as fe
+    from analysis import paths
+
+    sets, per_doc = fe.measure_all()
+    print("\nfigure drafts, each reviewed document judged with a calibration fitted on the others:")
+    _print_frame(per_doc.round(3))
+    print("\nfigure drafts by labelled set (of the stated figures: found and right; of the drafts of "
+          f"confidence >= {fe.HIGH}: right):")
+    _print_frame(pd.DataFrame([m.summary() for m in sets]).round(3))
+    for m in sets:
+        print(f"\ncalibration, {m.name} (indicator, scope and kind right):")
+        _print_frame(pd.DataFrame(m.reliability())[["confidence", "n", "stated", "right"]].round(3))
+    path = fe.chart(sets, paths.reports_dir() / "drafts_quality" / "reliability.svg")
+    print(f"\nreliability chart: {paths.relative(path)}")
 
 
 def _print_coder_heldout() -> None:
@@ -274,6 +292,7 @@ def _overrides(pairs) -> dict[str, str]:
 def _run(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks, _overrides(args.parameter), args.timeout)
     options = runner.Options(jobs=args.jobs or (os.cpu_count() or 1), force=args.force, show_code=args.show_code,
                              fail_fast=args.fail_fast, quiet=args.quiet)
@@ -309,6 +328,7 @@ def _params(args) -> int:
 def _verify(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks)
     reports = Path(args.reports_dir) if args.reports_dir else runner.Options().reports_dir
     differences, notes = runner.verify(runs, reports, jobs=args.jobs or (os.cpu_count() or 1), quiet=args.quiet)

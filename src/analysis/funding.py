@@ -27,20 +27,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
-from analysis.tables import read_rows
 
-__all__ = ["load_funding", "divide", "intensity", "deflate", "rules", "Rule",
+__all__ = ["divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]
 
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
-FIELDS = ["figure_id", "instrument", "payer_level", "payer", "payer_type", "money", "stock_flow", "recipient", "per",
-          "period_years", "entities_figure", "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base",
-          "counts_in_total", "note"]
+FIELDS = schema.field_names("funding")
 CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across regions only within one class
 
 
@@ -61,39 +58,11 @@ def _path():
     return paths.curated_dir() / "funding.csv"
 
 
-def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
-    """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
-    (every reference checked) for the documents whose funding a person reviewed, and
-    attributes drafted from cue words (``analysis.drafts.draft_funding``) for the others."""
-    from analysis import corpus, curation, drafts
-
-    path = _path()
-    rows = read_rows(path, FIELDS)
-    validate_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
-    frame = pd.DataFrame(rows, columns=FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
-    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
-            "kind", "year", "value", "unit", "qualifier", "quote"]
-    cols += [c for c in ("locality", "flags") if c in figures]
-    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
-    reviewed = curation.reviewed_documents("funding")
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & drafts.is_money(figures)]
-    if len(money):
-        docs = {d.doc_id: d for d in corpus.load_catalogue()}
-        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
-        frame = pd.concat([frame, draft], ignore_index=True)
-    return frame
-
-
 def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, where: str) -> None:
     """Check funding rows (``(row number, row)`` pairs of the file ``where``): the data package's
     schema (enums, types, one row per figure), then what it cannot say: that the figures a row
     describes and refers to are among ``figures`` (the curated ones, or those a review is
     accepting); raise ``DataError`` naming file, row and field."""
-    from analysis import schema
-
     schema.check_rows("funding", numbered_rows, where, "figure_id", foreign_keys=False)
     known = set(figures["figure_id"])
     for n, row in numbered_rows:
@@ -198,7 +167,7 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 "price_gap": bool(gap.en), "quote": f.quote}
 
         def add(measure: Text, denominator=None, den_qualifier="exact", unit: Text = NO_TEXT, source: Text = NO_TEXT,
-                reason: Text = NO_TEXT, numerator=None):
+                reason: Text = NO_TEXT, numerator=None, base=base, amount=amount, f=f, gap=gap):
             if gap.en:  # the amount is not in the asked prices: no per-unit value from it
                 denominator, reason = None, gap
             if denominator is None:
@@ -372,7 +341,7 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
     zh = lang == "zh"
     lines = []
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
-    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"])))
+    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False)))
     for cls in classes:
         rows = totals[(totals["payer_type"] == cls[0]) & (totals["money"] == cls[1]) & (totals["stock_flow"] == cls[2])]
         parts = []
@@ -431,7 +400,7 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     n_rules = fund.loc[fund["rule_id"] != "", "rule_id"].nunique()
     shown = int(table["value"].notna().sum()) if len(table) else 0
     missing = int(table["value"].isna().sum()) if len(table) else 0
-    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"]))) if len(totals) else 0
+    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False))) if len(totals) else 0
     gaps = int(table.drop_duplicates("figure_id")["price_gap"].sum()) if "price_gap" in table and len(table) else 0
     if lang == "zh":
         return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
@@ -457,14 +426,14 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     out = fund.assign(
         region_name=[links.region(c, n, lang) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
-                                                              else fund["region_en"])],
+                                                              else fund["region_en"], strict=False)],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
-                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
+                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"], strict=False)],
         counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
-    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
+    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"], strict=False)]
     from analysis.i18n import columns, word
 
     out["status"] = out["status"].map(lambda v: word(v, lang))
@@ -484,9 +453,9 @@ def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     from analysis.i18n import word
 
     shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
-                                for v, m in zip(table["value"], table["measure"])],
+                                for v, m in zip(table["value"], table["measure"], strict=False)],
                          money_class=[money_class(a, b, c, lang) for a, b, c in
-                                      zip(table["payer_type"], table["money"], table["stock_flow"])],
+                                      zip(table["payer_type"], table["money"], table["stock_flow"], strict=False)],
                          bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]],
                          status=table["status"].map(lambda v: word(v, lang)))
     if lang == "zh":  # the generated words in Chinese (the <column>_zh twins)

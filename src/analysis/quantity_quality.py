@@ -43,7 +43,7 @@ class Result:
     wrong: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
 
-    def add(self, other: "Result") -> None:
+    def add(self, other: Result) -> None:
         for name in ("labels", "quantities", "in_chrome", "mentions", "found", "same_qualifier", "same_unit",
                      "same_value"):
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -36,7 +36,7 @@ def load_review(framework, known_clauses: set[str], path: Path | None = None) ->
     schema.check_rows("instruments-rule-review", list(enumerate(rows, 1)), where, ("clause_id", "rule"),
                       foreign_keys=False)
     for n, row in enumerate(rows, 1):
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         if row["clause_id"] not in known_clauses:
@@ -54,7 +54,7 @@ def load_review(framework, known_clauses: set[str], path: Path | None = None) ->
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def apply_review(coding: pd.DataFrame, review: pd.DataFrame, protected: set[str] = frozenset()) -> pd.DataFrame:
+def apply_review(coding: pd.DataFrame, review: pd.DataFrame, protected: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
     """``coding`` with the review's changes: each changed clause takes the reviewed primary and
     secondary codes and ``source`` says so. ``protected``: clauses the adjudication decides (a
     change there belongs in the adjudication table, and is refused here)."""
@@ -75,5 +75,5 @@ def apply_review(coding: pd.DataFrame, review: pd.DataFrame, protected: set[str]
 
 def unreviewed(listed: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
     """The listed contradictions that have no decision in the review."""
-    done = set(zip(review["clause_id"], review["rule"], review["listed"]))
-    return listed[[k not in done for k in zip(listed["clause_id"], listed["rule"], listed["listed"])]]
+    done = set(zip(review["clause_id"], review["rule"], review["listed"], strict=False))
+    return listed[[k not in done for k in zip(listed["clause_id"], listed["rule"], listed["listed"], strict=False)]]

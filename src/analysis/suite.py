@@ -89,7 +89,7 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
     inputs.check()  # a damaged table is one line now, not a traceback in a failed report later
     overrides = overrides or {}
     if selected:
-        chosen = []
+        chosen: list[dict] = []
         for sel in selected:
             found = [e for e in entries if _matches(e, sel)]
             if not found:
@@ -97,8 +97,8 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
                     found = [{"notebook": Path(sel).resolve(), "parameters": {}, "inputs": list(DEFAULT_INPUTS),
                               "timeout": DEFAULT_TIMEOUT}]
                 else:
-                    names = ", ".join(e["notebook"].name for e in entries)
-                    raise UserError(f"no notebook {sel!r} in the suite; the suite has: {names}")
+                    known = ", ".join(e["notebook"].name for e in entries)
+                    raise UserError(f"no notebook {sel!r} in the suite; the suite has: {known}")
             chosen.extend(f for f in found if f not in chosen)
         entries = chosen
     runs: list[Run] = []

@@ -8,7 +8,7 @@ and codebook 1.1 with its rules R1-R8. Since R1-R8 restate the second coder's ow
 rules, its agreement with the consensus measures whether version 1.1 is applied reproducibly by
 someone who did not write it, not whether the adjudication was independent of the second coder.
 
-``agreement`` reuses the two coders' agreement statistics (``instruments.intercoder``: Cohen's
+``agreement`` reuses the two coders' agreement statistics (``agreement.intercoder``: Cohen's
 κ and Krippendorff's α with 95% bootstrap intervals, at type and sub-tool level, with and
 without the codebook's example clauses, and measure versus none) for the third coding against
 the consensus and against each coder, over the 76 clauses, the disputed 31 and the 45 controls.
@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import instruments, links, paths, schema
+from analysis import instrument_tables, instruments, links, paths, schema
+from analysis.agreement import intercoder
 from analysis.errors import DataError
 from analysis.i18n import columns, record, word
 from analysis.tables import read_rows
@@ -46,7 +47,7 @@ def load_third_coding(framework, all_clauses: pd.DataFrame, path: Path | None = 
     schema.check_rows("instruments-coder3", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     known = set(all_clauses["clause_id"])
     for n, row in enumerate(rows, 1):
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
         if row["clause_id"] not in known:
@@ -70,9 +71,9 @@ def agreement(third: pd.DataFrame, codings: dict[str, pd.DataFrame], framework, 
     frames = []
     for name, coding in codings.items():
         for subset, ids in subsets.items():
-            stats = instruments.intercoder(coding[coding["clause_id"].isin(ids)], third[third["clause_id"].isin(ids)],
+            stats = intercoder(coding[coding["clause_id"].isin(ids)], third[third["clause_id"].isin(ids)],
                                            framework, n_boot, seed)
-            stats = stats[[(lv, s) in keep for lv, s in zip(stats["level"], stats["subset"])]]
+            stats = stats[[(lv, s) in keep for lv, s in zip(stats["level"], stats["subset"], strict=False)]]
             frames.append(stats.rename(columns={"subset": "examples"}).assign(**{"with": name, "clauses drawn": subset}))
     out = pd.concat(frames, ignore_index=True)
     return out[["with", "clauses drawn", "level", "examples"] + [c for c in out.columns
@@ -81,12 +82,12 @@ def agreement(third: pd.DataFrame, codings: dict[str, pd.DataFrame], framework, 
 
 def agreement_table(stats: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The agreement for reading: estimates with their intervals, two decimals."""
-    table = instruments.intercoder_table(stats.rename(columns={"examples": "subset"}), lang)
+    table = instrument_tables.intercoder_table(stats.rename(columns={"examples": "subset"}), lang)
     zh = lang == "zh"
     names = {"consensus": "共识编码", "first coder": "第一编码者", "second coder": "第二编码者"}
     drawn = {"all 76": "全部76个", "disputed 31": "有分歧的31个", "agreed 45": "一致的45个"}
     index = [(names.get(w, w) if zh else w, drawn.get(d, d) if zh else d) for w, d in
-             zip(stats["with"], stats["clauses drawn"])]
+             zip(stats["with"], stats["clauses drawn"], strict=False)]
     table = table.reset_index()
     table.insert(0, "第三编码者对照" if zh else "third coder against", [i[0] for i in index])
     table.insert(1, "抽取的条款" if zh else "clauses drawn", [i[1] for i in index])
@@ -98,7 +99,7 @@ def against_two(consensus: pd.DataFrame, codings: dict[str, pd.DataFrame], adjud
     """Clauses whose consensus primary code differs from a code two other codings agree on
     (``codings``: name -> coding; a coding that did not code a clause has no say), with the
     decision recorded for it: the adjudication's or the rule review's reason, else empty."""
-    primary = {name: dict(zip(c["clause_id"], c["primary"])) for name, c in codings.items()}
+    primary = {name: dict(zip(c["clause_id"], c["primary"], strict=False)) for name, c in codings.items()}
     adjudicated = adjudication.set_index("clause_id")
     changed = review[review["decision"] == "change"].drop_duplicates("clause_id").set_index("clause_id")
     rows = []

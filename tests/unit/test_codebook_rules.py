@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from tests.conftest import FIVE_DOCUMENTS
 
 from analysis import codebook_rules, instruments, rule_review
 from analysis.errors import DataError
-from tests.conftest import FIVE_DOCUMENTS
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +17,11 @@ def fw():
 
 
 def _coding(rows):
-    return pd.DataFrame([dict(zip(("clause_id", "primary", "secondary", "text"), r)) for r in rows])
+    return pd.DataFrame([dict(zip(("clause_id", "primary", "secondary", "text"), r, strict=False)) for r in rows])
 
 
 def _listed(frame):
-    return set(zip(frame["clause_id"], frame["rule"], frame["listed"]))
+    return set(zip(frame["clause_id"], frame["rule"], frame["listed"], strict=False))
 
 
 def test_made_up_clauses_each_rule_lists_the_code_its_cue_words_contradict(fw):

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import drafts, figures, reference, targets
+from analysis import drafts, figures, fundingdrafts, inuse, reference, targets
 from analysis.corpus import Document
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return figures.load_figures()
+    return inuse.load_figures()
 
 
 @pytest.fixture(scope="module")
@@ -145,11 +145,11 @@ def test_drafted_locality(before, expected):
 def test_drafted_flags_and_money_class():
     assert drafts.draft_flags("第一批16家自治区众创空间累计") == "first_batch;cumulative"
     assert drafts.draft_flags("鞍山高新区正在打造5个众创空间") == "under_construction"
-    assert drafts._money_class("funding", "设立创业投资种子基金累计1600余万元", carrier=True) == \
+    assert fundingdrafts._money_class("funding", "设立创业投资种子基金累计1600余万元", carrier=True) == \
         {"payer_type": "carrier", "money": "fund_size", "stock_flow": "stock"}
-    assert drafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
+    assert fundingdrafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
         {"payer_type": "government", "money": "plan", "stock_flow": "flow"}
-    assert drafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
+    assert fundingdrafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
 
 
 def test_the_five_documents_scorecard_names_units_and_keeps_each_sentence_beside_its_chinese(card):

@@ -5,18 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import figures, funding, reference
+from analysis import funding, inuse, reference
 from analysis.errors import DataError
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return figures.load_figures()
+    return inuse.load_figures()
 
 
 @pytest.fixture(scope="module")
 def fund(curated):
-    return funding.load_funding(curated)
+    return inuse.load_funding(curated)
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +174,7 @@ def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
     path.write_text(path.read_text(encoding="utf-8").replace("liaoning-2015-020", "liaoning-2015-999", 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"funding.csv, row 3 \(liaoning-2015-021\), field 'entities_figure': "
                                         r"no curated figure 'liaoning-2015-999'"):
-        funding.load_funding(curated)
+        inuse.load_funding(curated)
 
 
 def test_comparison_text_is_generated_from_the_numbers(fund, table):
@@ -216,7 +216,7 @@ def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):
     path.write_text("\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != drop) for line in lines[:1]) + "\n",
                     encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/curated/funding.csv, field 'per': missing column\(s\) per$"):
-        funding.load_funding(curated)
+        inuse.load_funding(curated)
 
 
 def test_the_five_documents_an_upper_limit_is_a_cap_in_both_rules(fund):

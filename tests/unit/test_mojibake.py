@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import corpus, figures, instruments, mojibake, sourceview
+from analysis import corpus, instruments, inuse, mojibake, sourceview
 from analysis.cleaning import clean_text
 
 
@@ -49,7 +49,7 @@ def test_the_five_documents_xinjiang_paragraph_15_is_flagged_in_the_inventory(fi
 def test_the_five_documents_the_source_viewer_marks_xinjiangs_garbled_paragraph(five):
     doc = next(d for d in five if d.doc_id == "xinjiang-2017")
     fw = instruments.load_framework()
-    ctx = sourceview.document_context(doc, corpus.load_clean(doc), figures.load_figures().iloc[:0], pd.DataFrame(),
+    ctx = sourceview.document_context(doc, corpus.load_clean(doc), inuse.load_figures().iloc[:0], pd.DataFrame(),
                                       fw, doc.path.name)
     marked = {p["id"]: p["garbled"] for p in ctx["paragraphs"] if p["garbled"]}
     assert list(marked) == ["p-xinjiang-2017:15"] and "?shù)" in marked["p-xinjiang-2017:15"]

@@ -10,7 +10,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import links, outputs, report, safehtml, site
+from analysis import links, report, safehtml, site
 
 matplotlib.use("Agg")
 
@@ -23,7 +23,7 @@ def _report(*markdown: str, lang: str = "zh") -> str:
     nb.cells = [nbformat.v4.new_markdown_cell("# A report"),
                 nbformat.v4.new_code_cell("x", outputs=[
                     nbformat.v4.new_output("display_data", data={"text/markdown": m, "text/plain": m}) for m in markdown])]
-    return outputs.render_html(nb, "r", "r", show_code=False, lang=lang)
+    return site.render_html(nb, "r", "r", show_code=False, lang=lang)
 
 
 def test_a_region_name_with_markup_in_a_markdown_output_is_shown_as_typed():

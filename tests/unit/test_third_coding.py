@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from analysis import instruments as ins, rule_review, third_coding
-from analysis.errors import DataError
 from tests.conftest import FIVE_DOCUMENTS
+
+from analysis import instruments as ins
+from analysis import inuse, rule_review, third_coding
+from analysis.errors import DataError
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def setting():
     fw = ins.load_framework()
     clauses = ins.clauses()
     clauses = clauses[clauses["doc_id"].isin(FIVE_DOCUMENTS)]
-    c1, c2, consensus = (ins.load_coding(fw, c, "reviewed", clauses) for c in ("coder1", "coder2", "consensus"))
+    c1, c2, consensus = (inuse.load_coding(fw, c, "reviewed", clauses) for c in ("coder1", "coder2", "consensus"))
     third = third_coding.load_third_coding(fw, clauses)
     adjudication = ins.load_adjudication(fw, c1, c2)
     return fw, clauses, c1, c2, consensus, third, adjudication
