@@ -47,7 +47,7 @@ _ENTRY = {"notebook": str, "name": str, "parameters": dict, "sweep": dict, "time
 SUITE = {"defaults": {"timeout": (int, float), "inputs": [str]},
          "notebooks": Required([{**_ENTRY, "notebook": Required(str)}])}
 
-YAML_SHAPES = {"instruments-framework": INSTRUMENTS_FRAMEWORK, "pmc-framework": PMC_FRAMEWORK}
+YAML_SHAPES: dict[str, object] = {"instruments-framework": INSTRUMENTS_FRAMEWORK, "pmc-framework": PMC_FRAMEWORK}
 
 
 def check() -> None:

@@ -26,9 +26,9 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from analysis import corpus, draftfiles, figures, paths
+from analysis.safehtml import safe_url
 from analysis.segments import document_of
 from analysis.tables import read_rows
-from analysis.safehtml import safe_url
 
 __all__ = ["Link", "DOCUMENTS", "figure_anchor", "clause_anchor", "document_href", "figure", "clause", "reference",
            "region", "figure_problem", "figure_index"]

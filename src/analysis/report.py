@@ -114,7 +114,6 @@ def to_html(frame, table_id: str | None = None) -> str:
 def _escaped_labels(labels):
     import pandas as pd
     from markupsafe import escape
-
     from pandas.api.types import is_numeric_dtype
 
     names = [escape(n) if isinstance(n, str) else n for n in labels.names]

@@ -94,7 +94,8 @@ def read_rows(path: Path, required: list[str], what: str = "") -> list[dict]:
     missing = [c for c in required if c not in header]
     if missing:
         raise DataError(f"missing column(s) {', '.join(missing)}", file=where, field=missing[0])
-    rows, line_num = [], reader.line_num
+    rows: list[dict] = []
+    line_num = reader.line_num
     while True:
         first_line = line_num + 1  # where the next row starts
         try:
@@ -116,11 +117,10 @@ def read_rows(path: Path, required: list[str], what: str = "") -> list[dict]:
         if len(fields) > len(header):
             raise DataError(f"the row has {len(fields)} fields, the header {len(header)} (an extra field, or a "
                             "comma outside quotes)", file=where, row=n, field=header[-1])
-        rows.append(dict(zip(header, fields)))
+        rows.append(dict(zip(header, fields, strict=True)))
     if not text.endswith(("\n", "\r")):
-        field = header[-1] if rows else None
         raise DataError("the file ends inside this row, without a line break: cut short? (if the row is whole, "
-                        "end the file with a line break)", file=where, row=len(rows) or None, field=field)
+                        "end the file with a line break)", file=where, row=len(rows) or None, field=header[-1] if rows else None)
     return rows
 
 
@@ -170,7 +170,7 @@ def _check_shape(value, node, shape, where: str, path: str) -> None:
     if isinstance(shape, list):
         if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
             fail(f"expected {_kind(shape)}", node, path)
-        for i, (item, inode) in enumerate(zip(value, node.value), 1):
+        for i, (item, inode) in enumerate(zip(value, node.value, strict=False), 1):
             _check_shape(item, inode, shape[0], where, f"{path}[{i}]")
         return
     kinds = shape if isinstance(shape, tuple) else (shape,)
@@ -178,7 +178,7 @@ def _check_shape(value, node, shape, where: str, path: str) -> None:
         fail(f"expected {_kind(shape)}, not {value!r}"[:200], node, path)
 
 
-def read_yaml(path: Path, shape: dict, what: str = ""):
+def read_yaml(path: Path, shape: object, what: str = ""):
     """A UTF-8 YAML file, its keys checked against ``shape`` (see ``_check_shape``); DataError
     naming the file, the line and the key if it is missing, empty, not UTF-8, not valid YAML
     (an unclosed quote), cut short (no line break at its end), has a key missing or an unknown one.

@@ -23,8 +23,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import ROOT
 from tests.integration.test_open_corpus import _cli, copy_of_repository
 from tests.integration.test_site_browser import CHROMIUM_FLAGS, chromium_path
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from tests.conftest import NEW_DOCUMENTS_DIR
 from tests.integration.test_open_corpus import _cli, copy_of_repository
 

@@ -17,9 +17,9 @@ import re
 import shutil
 
 import pytest
+from tests.conftest import ROOT
 
 from analysis import cli
-from tests.conftest import ROOT
 
 DATA_TABLES = ["data/raw/policies/catalogue.csv"] + sorted(
     str(p.relative_to(ROOT)) for d in ("curated", "external") for p in (ROOT / "data" / d).glob("*.csv"))
@@ -113,7 +113,8 @@ def copy(tmp_path, monkeypatch):
                                                 indent=2) + "\n", encoding="utf-8")
     review = tmp_path / "data" / "review"
     review.mkdir()
-    from analysis import figures, review as rv
+    from analysis import figures
+    from analysis import review as rv
 
     with (ROOT / "data/curated/figures.csv").open(encoding="utf-8", newline="") as f:
         figs = [r for r in csv.DictReader(f) if r["doc_id"] == "xinjiang-2017"]
