@@ -62,6 +62,8 @@ Reports, the runner and the site
 - ``manifest``        ``reports/manifest.json``
 - ``runner``          runs the suite (``python -m analysis run``, ``verify``)
 - ``site``            the site's pages (index, reports, search)
+- ``safemarkdown``    Markdown outputs rendered as text: raw HTML escaped, only http(s) or relative links
+- ``inputs``          every file the suite reads, checked whole before any kernel; the YAML files' shapes
 - ``sourceview``      one page per document, its figures and codes in the text
 - ``cli``             ``python -m analysis ...``
 
@@ -69,7 +71,8 @@ Plumbing, at the bottom
 - ``files``           atomic writes (one file or several), folder swap, CSV bytes, hashes, the package hash
 - ``cache``           the one cache type (content hash keys, oldest stored forgotten first)
 - ``schema``          the data package (``data/datapackage.json``): every table's columns and checks
-- ``tables``          reading the hand-edited CSV tables
+- ``tables``          reading the hand-edited CSV and YAML files (a damaged one is one line)
+- ``safehtml``        what may reach a page: the Content-Security-Policy, URLs that may be links
 - ``paths``, ``errors``
 """
 

@@ -13,13 +13,15 @@ class UserError(Exception):
     exit_status = 2
 
     def __init__(self, message: str, *, file: str | None = None, row: int | str | None = None,
-                 field: str | None = None):
-        self.file, self.row, self.field = file, row, field
+                 field: str | None = None, line: int | None = None):
+        self.file, self.row, self.field, self.line = file, row, field, line
         where = []
         if file is not None:
             where.append(str(file))
         if row is not None:
             where.append(f"row {row}")
+        if line is not None:  # a YAML file's line, where a CSV has rows
+            where.append(f"line {line}")
         if field is not None:
             where.append(f"field '{field}'")
         self.message = message

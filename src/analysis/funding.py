@@ -16,7 +16,9 @@ a lower bound; dividing by a lower bound (``1128余家``) gives an upper bound; 
 bound over a lower bound is indeterminate. Per capita and share of GDP use the
 reference data only when it has a value within one year of the figure; otherwise the
 row says "no denominator" and why. Constant prices need the CPI of every year between
-the figure and the base year, and fail naming the years that are missing.
+the figure and the base year: an amount for which one is missing is a gap, not a failure
+(its rows say "not in 2017 prices: no CPI for 2018–2020", it is left out of every per-unit
+value and comparison, and the headline counts it).
 """
 
 from __future__ import annotations
@@ -102,9 +104,21 @@ def _context_value(context: pd.DataFrame, region: str, indicator: str, year: int
     return best, Text("", "")
 
 
-def deflate(amount: float, year: int, region: str, base_year: int, context: pd.DataFrame) -> tuple[float, str]:
+def _years(years: list[int]) -> str:
+    """2018, 2019, 2020 -> "2018–2020"; 2016, 2018 -> "2016, 2018"."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def deflate(amount: float, year: int, region: str, base_year: int, context: pd.DataFrame) -> tuple[float | None, Text]:
     """``amount`` of ``year`` in prices of ``base_year``, with the region's CPI change, else the
-    national one. Raises DataError naming every missing year."""
+    national one; ``(None, reason)`` when the reference data lack the CPI of a year in between
+    (the reason names every missing year: a gap to show, not a failure)."""
     if year == base_year:
         return amount, Text("same year", "同年价格")
     lo, hi = sorted((year, base_year))
@@ -121,9 +135,9 @@ def deflate(amount: float, year: int, region: str, base_year: int, context: pd.D
         factor *= 1 + float(row.iloc[0]["value"]) / 100
         sources.append(f"{row.iloc[0]['region']} {y}")
     if missing:
-        raise DataError(f"cannot express {region}'s {year} amounts in {base_year} prices: CPI change missing for "
-                        f"{', '.join(map(str, missing))} (neither {region} nor china in data/external/context.csv); "
-                        "add a sourced row or use price_base_year none", file="data/external/context.csv")
+        return None, Text(f"not in {base_year} prices: no CPI for {_years(missing)} (neither {region} nor china in "
+                          "data/external/context.csv)",
+                          f"未换算为{base_year}年价格:参考数据缺少{_years(missing)}年的CPI")
     value = amount * factor if year < base_year else amount / factor
     return value, Text(f"CPI {', '.join(sources)}", f"CPI {', '.join(sources)}")
 
@@ -137,18 +151,25 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
     by_id = figures.set_index("figure_id")
     rows = []
     for f in fund[(fund["per"] == "total")].itertuples():
-        amount, price_note = float(f.value), Text("nominal", "名义价格")
+        amount, price_note, gap = float(f.value), Text("nominal", "名义价格"), NO_TEXT
         if price_base_year is not None:
-            amount, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
+            deflated, price_note = deflate(amount, int(f.year), f.region, int(price_base_year), context)
+            if deflated is None:  # a gap: shown with its reason, left out of every per-unit value
+                gap = price_note
+            else:
+                amount = deflated
         locality = getattr(f, "locality", "") or ""
         base = {"figure_id": f.figure_id, "status": f.status, "region": f.region, "region_en": f.region_en, "region_zh": f.region_zh,
                 "place": locality or f.region_zh, "instrument": f.instrument, "payer": f.payer,
                 "payer_type": f.payer_type, "money": f.money, "stock_flow": f.stock_flow,
                 "money_class": money_class(f.payer_type, f.money, f.stock_flow), "year": int(f.year),
-                "amount": amount, "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
+                "amount": None if gap.en else amount, "amount_qualifier": f.qualifier, "prices": price_note,
+                "price_gap": bool(gap.en), "quote": f.quote}
 
         def add(measure: Text, denominator=None, den_qualifier="exact", unit: Text = NO_TEXT, source: Text = NO_TEXT,
-                reason: Text = NO_TEXT, numerator=None, base=base, amount=amount, f=f):
+                reason: Text = NO_TEXT, numerator=None, base=base, amount=amount, f=f, gap=gap):
+            if gap.en:  # the amount is not in the asked prices: no per-unit value from it
+                denominator, reason = None, gap
             if denominator is None:
                 rows.append(flatten({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
                                      "denominator": None, "denominator_source": NO_TEXT, "no_denominator": reason}))
@@ -380,12 +401,15 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     shown = int(table["value"].notna().sum()) if len(table) else 0
     missing = int(table["value"].isna().sum()) if len(table) else 0
     classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False))) if len(totals) else 0
+    gaps = int(table.drop_duplicates("figure_id")["price_gap"].sum()) if "price_gap" in table and len(table) else 0
     if lang == "zh":
         return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
-                f"{shown}个单位金额,{missing}个无分母(附原因)")
+                f"{shown}个单位金额,{missing}个无分母(附原因)"
+                + (f";{gaps}笔金额因缺少CPI未换算为不变价格(附原因)" if gaps else ""))
     return (f"{len(totals)} funding amounts in {totals['region'].nunique()} regions ({classes} classes of money, "
             f"compared only within a class), {n_rules} subsidy rules; "
-            f"{shown} per-unit values, {missing} without a denominator (reason given)")
+            f"{shown} per-unit values, {missing} without a denominator (reason given)"
+            + (f"; {gaps} amount(s) not in constant prices for want of a CPI year (reason given)" if gaps else ""))
 
 
 def figures_csv(fund: pd.DataFrame) -> pd.DataFrame:

@@ -162,15 +162,14 @@ def adjudication_table(adjudication: pd.DataFrame, all_clauses: pd.DataFrame, la
 
 def rules_text(adjudication: pd.DataFrame, framework: Framework, lang: str = "en") -> list[str]:
     """The codebook rules the adjudication used, with how many clauses each settled, and which
-    coder's code was kept how often. The rules' text is the codebook's (English), marked so."""
-    from markupsafe import escape
-
+    coder's code was kept how often. The rules' text is the codebook's (English), marked so
+    (the report's Markdown renderer, ``analysis.safemarkdown``, escapes it and keeps the mark)."""
     zh = lang == "zh"
     lines = []
     for r in framework.rules:
         n = int((adjudication["rule"] == r).sum())
         text = framework.rules[r]["text"]
-        lines.append(f"**{r}**({n}个条款):<span lang=\"en\">{escape(text)}</span>" if zh else f"**{r}** ({n} clauses): {text}")
+        lines.append(f"**{r}**({n}个条款):<span lang=\"en\">{text}</span>" if zh else f"**{r}** ({n} clauses): {text}")
     kept = adjudication["kept"].value_counts()
     if zh:
         lines.append("保留:" + "、".join(f"{word(k, 'zh')}{n}个" for k, n in kept.items()) + "。")

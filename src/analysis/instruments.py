@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from analysis import corpus, curation, paths, rule_review, schema, segments
+from analysis import corpus, curation, inputs, paths, rule_review, schema, segments
 from analysis.errors import DataError
-from analysis.tables import read_rows
+from analysis.tables import read_rows, read_yaml
 
 __all__ = ["NONE", "Framework", "framework_path", "load_framework", "clauses", "hand_path", "load_hand_coding",
            "validate_hand_rows", "adjudication_path", "load_adjudication", "load_consensus", "coder2_path",
@@ -63,15 +62,7 @@ def framework_path() -> Path:
 def load_framework(path: Path | str | None = None) -> Framework:
     path = Path(path or framework_path())
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("framework file not found", file=where)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise DataError(f"not valid YAML: {str(err).splitlines()[0]}", file=where) from None
-    for key in ("name", "version", "types"):
-        if key not in (data or {}):
-            raise DataError(f"missing '{key}'", file=where)
+    data = read_yaml(path, inputs.INSTRUMENTS_FRAMEWORK, "framework file")
     types, subtools, order = {}, {}, []
     for t in data["types"]:
         if t["code"] in types:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from analysis import corpus, draftfiles, figures, paths
+from analysis.safehtml import safe_url
 from analysis.segments import document_of
 from analysis.tables import read_rows
 
@@ -54,12 +55,13 @@ class Link:
         if self.broken:
             return Markup('<span class="link-broken" data-kind="{}" data-reason="{}" title="{}">{} ⚠</span>').format(
                 self.kind, self.broken, f"broken link: {self.broken}", self.text)
-        if not self.href:
+        href = safe_url(self.href)  # a link from data is followed only when http(s) or relative
+        if not href:
             return Markup('<span title="{}">{}</span>').format(self.title, self.text) if self.title else \
                 Markup("{}").format(self.text)
-        external = self.href.startswith(("http://", "https://"))
+        external = href.startswith(("http://", "https://"))
         return Markup('<a class="link-{}" href="{}"{}{}{}>{}</a>').format(
-            self.kind or "plain", self.href,
+            self.kind or "plain", href,
             Markup(' title="{}"').format(self.title) if self.title else "",
             Markup(' data-value="{}"').format(self.value) if self.value else "",
             Markup(' rel="noopener" target="_blank"') if external else "", self.text)

@@ -55,7 +55,33 @@ def load(reports: Path) -> dict:
             or not isinstance(manifest.get("runs"), dict):
         raise DataError("not a manifest written by `python -m analysis run`; move it away or choose another "
                         "--reports-dir", file=paths.relative(path))
+    _check_keys(manifest, paths.relative(path))
     return manifest
+
+
+_KEYS = {"generated_by", "git", "python", "platform", "packages", "analysis_package_sha256", "requirements_lock_sha256",
+         "data", "runs", "site"}
+_RUN_KEYS = {"notebook", "parameters", "given", "status", "duration_s", "fingerprint", "headline", "outputs", "message",
+             "title", "inputs", "last_good_headline"}
+_RUN_REQUIRED = {"notebook", "parameters", "status", "fingerprint", "outputs"}
+
+
+def _check_keys(manifest: dict, where: str) -> None:
+    """The keys ``write`` writes, no other and none missing from a run (a hand-edited or damaged manifest
+    is one line naming the run and the key, not a KeyError while deciding what to skip)."""
+    from analysis.errors import DataError
+
+    hint = "; delete it to rebuild every report"
+    for key in manifest:
+        if key not in _KEYS:
+            raise DataError(f"unknown key '{key}'{hint}", file=where, field=key)
+    for name, entry in manifest["runs"].items():
+        if not isinstance(entry, dict):
+            raise DataError(f"a run's entry must be an object{hint}", file=where, row=name)
+        for key in sorted(_RUN_REQUIRED - set(entry)):
+            raise DataError(f"missing '{key}'{hint}", file=where, row=name, field=key)
+        for key in sorted(set(entry) - _RUN_KEYS):
+            raise DataError(f"unknown key '{key}'{hint}", file=where, row=name, field=key)
 
 
 def write(reports: Path, manifest: dict, results: list, runs: list, package: str, lock: str, site=None) -> dict:

@@ -46,6 +46,7 @@ STYLE = {
     "svg.hashsalt": "shuangchuang-suite",
     "svg.fonttype": "path",  # glyphs as paths: the SVG renders without the font installed
     "axes.unicode_minus": False,  # the CJK font has no U+2212 glyph
+    "text.parse_math": False,  # titles and labels carry names from the data: a "$" is a dollar sign, not TeX
 }
 
 

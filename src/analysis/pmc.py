@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from analysis import paths
+from analysis import inputs, paths
 from analysis.errors import DataError
 from analysis.i18n import Record, Text, columns, flatten, record, word
+from analysis.tables import read_yaml
 
 __all__ = ["Framework", "load_framework", "instrument_items", "validate_rows", "index", "grade", "sensitivity", "surface_chart"]
 
@@ -43,9 +43,7 @@ class Framework:
 def load_framework(path: Path | None = None) -> Framework:
     path = Path(path or paths.curated_dir() / "pmc_framework.yml")
     where = paths.relative(path)
-    if not path.is_file():
-        raise DataError("not found", file=where)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path, inputs.PMC_FRAMEWORK, "PMC framework")
     variables = {}
     for v in data.get("variables", []):
         if not v.get("items"):

@@ -103,13 +103,25 @@ def to_html(frame, table_id: str | None = None) -> str:
     for col in shown.columns:
         if not is_numeric_dtype(shown[col]):  # object and str columns (pandas 3 stores text as str)
             shown[col] = shown[col].map(_cell_html).astype(object)
-    if isinstance(shown.index, pd.MultiIndex):
-        shown.index = pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in shown.index],
-                                                names=shown.index.names)
-    elif not is_numeric_dtype(shown.index):
-        shown.index = pd.Index([_cell_html(v) for v in shown.index], name=shown.index.name, dtype=object)
+    shown.index = _escaped_labels(shown.index)
+    shown.columns = _escaped_labels(shown.columns)  # a pivot's columns are data too (regions, documents)
     with pd.option_context("display.max_colwidth", None):
-        return shown.to_html(escape=False, na_rep="", border=0, table_id=table_id)
+        html = shown.to_html(escape=False, na_rep="", border=0, table_id=table_id)
+    # pandas aligns the header with an inline style, which the site's CSP refuses (site.css does it)
+    return html.replace('<tr style="text-align: right;">', "<tr>")
+
+
+def _escaped_labels(labels):
+    import pandas as pd
+    from markupsafe import escape
+    from pandas.api.types import is_numeric_dtype
+
+    names = [escape(n) if isinstance(n, str) else n for n in labels.names]
+    if isinstance(labels, pd.MultiIndex):
+        return pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in labels], names=names)
+    if is_numeric_dtype(labels):
+        return labels.set_names(names)
+    return pd.Index([_cell_html(v) for v in labels], name=names[0], dtype=object)
 
 
 def show(frame) -> None:

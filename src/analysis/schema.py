@@ -14,7 +14,6 @@ Change a constraint in the data package and validation changes, with no code edi
 from __future__ import annotations
 
 import ast
-import csv
 import hashlib
 import json
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.cache import HashCache
 from analysis.errors import DataError
+from analysis.tables import read_rows
 
 __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_names"]
 
@@ -102,10 +102,7 @@ def _key_values(name: str) -> set[str]:
     key = r["schema"].get("primaryKey")
     key = key[0] if isinstance(key, list) else key
     path = paths.data_dir() / r["path"]
-    if not path.is_file():
-        raise DataError(f"not found (resource '{name}' of the data package)", file=paths.relative(path))
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return {row.get(key, "") for row in csv.DictReader(f)}
+    return {row.get(key, "") for row in read_rows(path, [key], f"resource '{name}' of the data package")}
 
 
 def check_rows(name: str, numbered_rows: list[tuple[int, dict]], where: str, label: str | tuple = "",

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from analysis.files import write_atomic
 from analysis.outputs import first_heading
+from analysis.safehtml import csp_meta
 
 __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
            "ASSETS"]
@@ -42,8 +43,10 @@ LANG_LABELS = {"en": "English", "zh": "中文"}
 def environment():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                       keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      keep_trailing_newline=True)
+    env.globals["csp_meta"] = csp_meta()  # every page (page.html.j2) carries the one policy
+    return env
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -298,10 +301,11 @@ def write_index(reports: Path, manifest: dict) -> None:
 
 @lru_cache(maxsize=2)
 def _exporter(show_code: bool):
-    """One exporter per worker (its templates compile once, not once a report)."""
-    from nbconvert import HTMLExporter
+    """One exporter per worker (its templates compile once, not once a report); its Markdown is
+    rendered as text (``analysis.safemarkdown``: raw HTML escaped, only http(s) or relative links)."""
+    from analysis.safemarkdown import SafeHTMLExporter  # imports nbconvert: only a worker that renders needs it
 
-    return HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
+    return SafeHTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
                         exclude_output_prompt=True)
 
 

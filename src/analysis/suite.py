@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from analysis import paths
+from analysis import inputs, paths
 from analysis.errors import UserError
 from analysis.params import Parameter, catalogue_values, read_parameters, resolve
+from analysis.tables import read_yaml
 
 __all__ = ["Run", "load_suite", "plan", "DEFAULT_INPUTS"]
 
@@ -45,12 +44,7 @@ def _slug(value: object) -> str:
 
 def load_suite(path: Path) -> list[dict]:
     where = paths.relative(path)
-    if not Path(path).is_file():
-        raise UserError("suite file not found", file=where)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise UserError(f"not valid YAML: {str(err).splitlines()[0]}", file=where) from None
+    data = read_yaml(Path(path), inputs.SUITE, "suite file")
     defaults = data.get("defaults", {}) or {}
     entries = []
     for n, entry in enumerate(data.get("notebooks", []) or [], 1):
@@ -92,6 +86,7 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
     """The runs to execute, every parameter checked (no kernel started)."""
     suite_path = Path(suite_path or paths.project_root() / "notebooks" / "suite.yml")
     entries = load_suite(suite_path)
+    inputs.check()  # a damaged table is one line now, not a traceback in a failed report later
     overrides = overrides or {}
     if selected:
         chosen: list[dict] = []

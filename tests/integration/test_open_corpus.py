@@ -28,14 +28,20 @@ def _cli(copy: Path, *args: str) -> subprocess.CompletedProcess:
                           env={**__import__("os").environ, "SHUANGCHUANG_ROOT": str(copy)}, timeout=900)
 
 
-@pytest.fixture(scope="module")
-def copy(tmp_path_factory):
-    """A copy of the repository (without its generated folders) with the five test documents added."""
-    copy = tmp_path_factory.mktemp("open-corpus") / "repo"
+def copy_of_repository(base: Path) -> Path:
+    """A copy of the repository under ``base``, without its generated folders."""
+    copy = base / "repo"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "processed", "__pycache__",
                                                               ".pytest_cache", "*.egg-info"))
     (copy / "reports").mkdir()
     (copy / "data" / "processed").mkdir()
+    return copy
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    """A copy of the repository (without its generated folders) with the five test documents added."""
+    copy = copy_of_repository(tmp_path_factory.mktemp("open-corpus"))
     for name, meta in NEW_DOCUMENTS.items():
         args = [x for key, value in meta.items() for x in (_ARGS[key], value)]
         done = _cli(copy, "corpus", "add", str(NEW_DOCUMENTS_DIR / name), *args)

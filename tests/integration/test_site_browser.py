@@ -243,3 +243,26 @@ def test_the_site_records_no_broken_link_and_keeps_pages_small(real_reports):
     # the shared assets are written once, not into each page
     assert b"--hit" in (reports / "assets/site.css").read_bytes()
     assert b"--hit" not in (reports / "html/03_targets.html").read_bytes()
+
+
+def test_every_page_carries_the_content_security_policy_and_the_site_breaks_none_of_it(real_reports, browser):
+    """Issue 25: every page of the real suite's site has the one policy (``analysis.safehtml.CSP``),
+    and Chromium reports no violation of it on any page: the site's own script, style and the
+    reports' nbconvert output need no inline script, style or handler."""
+    from analysis.safehtml import CSP
+
+    reports, _ = real_reports
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                            "(e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));")
+    page = context.new_page()
+    pages = sorted(p for p in reports.rglob("*.html") if "raw" not in p.relative_to(reports).parts)
+    problems = {}
+    for path in pages:
+        page.goto(path.as_uri())
+        policy = page.evaluate("(document.querySelector('meta[http-equiv=Content-Security-Policy]') || {}).content")
+        violations = page.evaluate("window.__csp")
+        if policy != CSP or violations:
+            problems[str(path.relative_to(reports))] = (policy, violations[:3])
+    context.close()
+    assert len(pages) >= 30 and problems == {}  # 22 reports, 6 source-viewer pages, index, search, data

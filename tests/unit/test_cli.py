@@ -54,7 +54,8 @@ def test_a_table_that_is_not_utf8_is_one_line(project):
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
     with pytest.raises(DataError) as err:
         figures.validate(extractor=False)
-    assert str(err.value).startswith("data/curated/figures.csv: not UTF-8 (byte ")
+    # the first character that is not ASCII: 家 of the first row's mention (16家)
+    assert str(err.value).startswith("data/curated/figures.csv, row 1, field 'mention': not UTF-8 (byte ")
     assert str(err.value).endswith("save it as CSV UTF-8")
 
 

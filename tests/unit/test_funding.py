@@ -131,10 +131,23 @@ def test_an_at_most_amount_is_a_range_from_zero(fund):
     assert funding.rules(fund)["shenyang-maker-space"].payout() == (0, 1_000_000)
 
 
-def test_constant_prices_name_the_missing_cpi_years(fund, curated):
+def test_an_amount_without_the_cpi_of_its_years_is_a_gap_with_its_reason(fund, curated):
+    # the five documents: Liaoning's amounts are of 2015, and 2017 prices need the CPI change of
+    # 2016, which the reference data lack (national CPI for 2017 only)
     context = reference.load_context()
-    with pytest.raises(DataError, match="CPI change missing for 2016"):
-        funding.intensity(fund, curated, context, price_base_year=2017)
+    table = funding.intensity(fund, curated, context, price_base_year=2017)
+    liaoning = table[table["region"] == "liaoning"]
+    assert len(liaoning) and liaoning["price_gap"].all() and liaoning["value"].isna().all()
+    assert set(liaoning["no_denominator"]) == {"not in 2017 prices: no CPI for 2016 (neither liaoning nor china in "
+                                              "data/external/context.csv)"}
+    assert set(liaoning["no_denominator_zh"]) == {"未换算为2017年价格:参考数据缺少2016年的CPI"}
+    assert liaoning["amount"].isna().all()  # left out, not shown in nominal yuan as if in 2017 prices
+    # the headline counts the gaps: one per Liaoning amount
+    n = liaoning["figure_id"].nunique()
+    assert f"; {n} amount(s) not in constant prices for want of a CPI year (reason given)" in \
+        funding.headline(fund, table)
+    # the regions whose amounts are of 2017 are unaffected
+    assert not table[table["region"] != "liaoning"]["price_gap"].any()
     # amounts of 2017 in 2017 prices need no CPI at all
     xinjiang = funding.select(fund, "xinjiang")
     table = funding.intensity(xinjiang, curated, context, price_base_year=2017)
@@ -149,6 +162,11 @@ def test_deflation_with_the_cpi_of_the_years_between():
     # 2018 yuan in 2016 prices: / (1.018 x 1.021), national CPI where the region has none
     value, note = funding.deflate(100, 2018, "shaoxing", 2016, context)
     assert value == pytest.approx(100 / (1.018 * 1.021)) and "china 2018" in note.en
+    # 2021 yuan in 2017 prices: 2018 is there (national), 2019–2021 are not: a gap naming them as a span
+    value, note = funding.deflate(100, 2021, "shaoxing", 2017, context)
+    assert value is None and note.en.startswith("not in 2017 prices: no CPI for 2019–2021 ")
+    value, note = funding.deflate(100, 2015, "xinjiang", 2018, context.iloc[[1]])  # 2016, 2017 missing; 2018 there
+    assert value is None and "no CPI for 2016–2017 " in note.en
 
 
 def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
@@ -197,7 +215,7 @@ def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):
     drop = header.index("per")
     path.write_text("\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != drop) for line in lines[:1]) + "\n",
                     encoding="utf-8")
-    with pytest.raises(DataError, match=r"^data/curated/funding.csv: missing column\(s\) per$"):
+    with pytest.raises(DataError, match=r"^data/curated/funding.csv, field 'per': missing column\(s\) per$"):
         inuse.load_funding(curated)
 
 

@@ -116,7 +116,9 @@ def test_verify_fails_on_a_broken_link_of_the_rebuilt_site(tmp_path, monkeypatch
 
     from analysis import runner
 
-    recorded = {"generated_by": "python -m analysis run", "runs": {"r": {"outputs": {"html/r.html": "abc"}}}}
+    recorded = {"generated_by": "python -m analysis run",  # a run's entry has the keys the runner writes
+                "runs": {"r": {"notebook": "notebooks/r.ipynb", "parameters": {}, "status": "done", "fingerprint": "f",
+                               "outputs": {"html/r.html": "abc"}}}}
     (tmp_path / "manifest.json").write_text(json.dumps(recorded))
 
     def fake_run_suite(runs, options):  # the re-run gives the same output, but its site has a broken link
