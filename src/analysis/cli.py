@@ -34,13 +34,12 @@ def _corpus_list(args) -> int:
 
 
 def _corpus_clean(args) -> int:
-    from analysis import corpus, paths
-
-    from analysis import drafts
+    from analysis import corpus, drafts, locking, paths
 
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
-    out = drafts.write(progress=not args.quiet)
+    with locking.curated_tables(shared=True):  # the drafts read the curated tables: not mid-accept
+        out = drafts.write(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files: what code drafts for every document)")
     return 0
 
@@ -226,7 +225,10 @@ def _run(args) -> int:
         for name, why in runner.explain_runs(runs, options):
             print(f"{name}: {why}")
         return 0
-    results = runner.run_suite(runs, options)
+    from analysis import locking
+
+    with locking.curated_tables(shared=True):  # the notebooks read the curated tables: an accept waits
+        results = runner.run_suite(runs, options)
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         print(f"FAILED {r.message}", file=sys.stderr)
