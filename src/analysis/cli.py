@@ -153,6 +153,13 @@ def _review(args) -> int:
     from analysis import curation, paths, review
 
     layers = args.layer or list(curation.LAYERS)
+    if args.serve:
+        from analysis import reviewserver  # the page's server (and jinja2): only for --serve
+
+        if args.accept:
+            raise UserError("--serve and --accept: the page has its own accept control; pass one of them")
+        # every layer by default; funding rows describe reviewed figures: offered once those are reviewed
+        return reviewserver.serve(args.document, layers, args.port or 0, args.reviewer, funding_later=not args.layer)
     if args.accept:
         if not args.layer:  # every layer with a review file
             layers = [layer for layer in layers if review.review_path(args.document, layer).exists()]
@@ -290,6 +297,14 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    """--port: a TCP port, 1 to 65535."""
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """A mistake on the command line is one line (which option, what is wrong) and exit 2,
     as every other error a user can make; `-h` still shows the usage."""
@@ -354,6 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="check the edited review file(s), merge them into data/curated/, mark them reviewed")
     p_review.add_argument("--reviewer", help="who reviewed (default: $ANALYSIS_REVIEWER or the login name)")
     p_review.add_argument("--overwrite", action="store_true", help="start a review file again from the drafts")
+    p_review.add_argument("--serve", action="store_true",
+                          help="review in the browser: a local page on 127.0.0.1, its address printed (Ctrl-C stops it)")
+    p_review.add_argument("--port", type=_port, help="with --serve: the port (default: a free one)")
     p_review.set_defaults(func=_review)
 
     p_run = sub.add_parser("run", help="execute the notebook suite into reports/ (what `make reports` calls)")

@@ -175,8 +175,25 @@ def _figure_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: 
     return keep, skip, checked
 
 
+_READ: dict[tuple, object] = {}
+
+
+def _read_once(what: str, load, *files: Path):
+    """``load()`` once per version (mtime and size) of the files it reads: the review page checks
+    a row per change, and parsing a framework's YAML costs more than the check."""
+    key = (what, *((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else (str(f),) for f in files))
+    if key not in _READ:
+        for old in [k for k in _READ if k[0] == what]:  # an older version of the same files
+            del _READ[old]
+        _READ[key] = load()
+    return _READ[key]
+
+
 def _instrument_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> set[str]:
-    return instruments.validate_hand_rows(numbered, instruments.load_framework(), instruments.clauses([doc]), where)
+    fw = _read_once("instrument framework", instruments.load_framework, instruments.framework_path())
+    clauses = _read_once(f"clauses of {doc.doc_id}", lambda: instruments.clauses([doc]), doc.path,
+                         Path(corpus.__file__).with_name("cleaning_rules.yml"))
+    return instruments.validate_hand_rows(numbered, fw, clauses, where)
 
 
 def _funding_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> None:
@@ -194,7 +211,11 @@ def _pmc_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str
         if not row["score"].strip():
             raise DataError(f"item {row['item']} is not scored: read the text and score it 0 or 1, with the "
                             "reason in justification", file=where, row=n, field="score")
-    pmc.validate_rows(numbered, pmc.load_framework(), {doc.doc_id}, where)
+        if row["justification"].strip().startswith("not scored:"):  # the drafter's note, not a reason
+            raise DataError(f"item {row['item']}: give the reason for its score in justification (it still says "
+                            "why the drafts left it unscored)", file=where, row=n, field="justification")
+    fw = _read_once("pmc framework", pmc.load_framework, paths.curated_dir() / "pmc_framework.yml")
+    pmc.validate_rows(numbered, fw, {doc.doc_id}, where)
 
 
 def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
