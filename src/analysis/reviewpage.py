@@ -69,6 +69,7 @@ class Session:
     doc_id: str
     layers: list[str]
     funding_later: bool = False  # every layer was asked: funding waits for the figures' accept
+    lock_wait: float = 10.0  # seconds a change waits for the lock on the curated tables (held by an accept, a run)
     confirmed: set[tuple[str, str]] = field(default_factory=set)  # rows accepted as drafted with the keyboard
     _known: dict[str, str] = field(default_factory=dict)  # layer -> sha256 of the file as last read or written
     _mutex: threading.Lock = field(default_factory=threading.Lock)
@@ -135,7 +136,7 @@ class Session:
             raise ChangeRefused(f"field '{field_name}' cannot be changed on the page")
         if not isinstance(value, str) or len(value) > MAX_VALUE or "\x00" in value:
             raise ChangeRefused(f"field '{field_name}': a text of at most {MAX_VALUE} characters")
-        with self._mutex, locking.curated_tables(wait=10):
+        with self._mutex, locking.curated_tables(wait=self.lock_wait):
             fields, rows, data = self._read(layer)
             reread = layer in self._known and self._known[layer] != _sha(data)
             n, row = self._find(layer, rows, row_id)
@@ -219,7 +220,7 @@ class Session:
                 **self._text(files)}
 
     def _row(self, layer: str, n: int, row: dict) -> dict:
-        out = {"id": row[ID_FIELD[layer]], "n": n, "values": row, "problem": self.problem(layer, n, row),
+        out = {"id": row[ID_FIELD[layer]], "n": n, "cells": row, "problem": self.problem(layer, n, row),
                "confirmed": (layer, row[ID_FIELD[layer]]) in self.confirmed}
         if layer == "figures":
             start = int(_float(row.get("quote_start"), 0)) + max(0, row.get("quote", "").find(row.get("mention", "")))
@@ -309,8 +310,12 @@ def coder_note(doc_id: str) -> dict:
 
 
 def stale_reports() -> list[dict]:
-    """The reports the accept made stale: the runs of the suite that would re-execute, and why."""
-    runs = suite.plan()
+    """The reports the accept made stale: the runs of the suite that would re-execute, and why
+    (none listed where the suite cannot be read: the accept is done all the same)."""
+    try:
+        runs = suite.plan()
+    except UserError:
+        return []
     out = []
     for name, why in runner.explain_runs(runs, runner.Options()):
         if not why.startswith("up to date"):

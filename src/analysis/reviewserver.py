@@ -99,6 +99,8 @@ def _handler(session: Session, token: str, reviewer: str | None) -> type[BaseHTT
             if url.path.startswith("/assets/") and url.path[len("/assets/"):] in ASSETS:
                 name, content_type = ASSETS[url.path[len("/assets/"):]]
                 return self._send(HTTPStatus.OK, (_ASSET_DIR / name).read_bytes(), content_type)
+            if url.path == "/favicon.ico":  # asked by the browser for every page: nothing to show
+                return self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
             if url.path.startswith("/api/"):
                 return self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "changes are made by POST")
             return self._refuse(HTTPStatus.NOT_FOUND, "not found")

@@ -93,7 +93,7 @@
   }
 
   function highlight(row) {
-    document.querySelectorAll(".hit").forEach(function (e) { e.classList.remove("hit"); });
+    document.querySelectorAll(".hit").forEach(function (e) { e.classList.remove("hit", "this-number"); });
     var anchor = row.dataset.anchor || "";
     var target = null;
     if (anchor.indexOf("f-") === 0) {
@@ -103,6 +103,9 @@
           m.classList.add("hit");
           target = target || m;
         }
+      });
+      document.querySelectorAll("b.num[data-figure]").forEach(function (b) {  // the number itself
+        if (b.dataset.figure.split(" ").indexOf(id) >= 0) b.classList.add("hit", "this-number");
       });
     } else if (anchor) {
       target = document.getElementById(anchor);
