@@ -146,7 +146,8 @@
   function fieldOf(row, name) { return row && row.querySelector("[data-field='" + name + "']"); }
 
   function edit(row) {
-    var first = row && row.querySelector("select[data-field]:not([data-field=decision]), input[data-field]");
+    var first = row && (row.querySelector("select[data-field]:not([data-field=decision])") ||
+                        row.querySelector("input[data-field]"));
     if (first) first.focus();
   }
 
