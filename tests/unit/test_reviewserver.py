@@ -225,6 +225,27 @@ def test_a_hand_edited_review_file_is_re_read_not_overwritten(served):
     assert change(server, "figures", "zone-2018-d00048", "year", "2018")[1]["reread"] is False
 
 
+def test_two_tabs_changing_at_once_lose_nothing_and_the_last_change_to_a_field_wins(served):
+    root, server, _ = served
+    changes = [("figures", "zone-2018-d00130", "locality", "某区"), ("figures", "zone-2018-d00122", "year", "2018"),
+               ("pmc", "X1:3", "justification", "read: tab one (test)"), ("pmc", "X1:4", "justification",
+                                                                         "read: tab two (test)")] * 3
+    answers = []
+    threads = [threading.Thread(target=lambda c=c: answers.append(change(server, *c))) for c in changes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _ in answers] == [200] * 12
+    figs = {r["figure_id"]: r for r in rows_of(root, "figures")}
+    pmc = {r["item"]: r for r in rows_of(root, "pmc")}
+    assert (figs["zone-2018-d00130"]["locality"], figs["zone-2018-d00122"]["year"]) == ("某区", "2018")
+    assert (pmc["X1:3"]["justification"], pmc["X1:4"]["justification"]) == ("read: tab one (test)",
+                                                                            "read: tab two (test)")
+    assert len(figs) == 6 and len(pmc) == 43  # the file whole: 43 items, X8's derived ones left out
+    change(server, "figures", "zone-2018-d00130", "locality", "")
+
+
 def test_a_change_waits_for_the_lock_on_the_curated_tables_and_then_says_so(served):
     root, server, _ = served
     with locking.curated_tables():  # an accept or a run holds it
