@@ -137,6 +137,15 @@ def test_a_bad_edit_shows_its_problem_on_its_row_and_writes_nothing_to_curated(p
     server = Server(project, "hangzhou-2019", "--layer", "figures")
     try:
         page.goto(server.url)
+        # o: least confident first, o again: text order
+        conf = "rs => rs.map(r => parseFloat(r.dataset.confidence))"
+        order = "rs => rs.map(r => parseFloat(r.dataset.order))"
+        page.keyboard.press("o")
+        shown = page.locator(".row[data-layer=figures]").evaluate_all(conf)
+        assert shown == sorted(shown)
+        page.keyboard.press("o")
+        shown = page.locator(".row[data-layer=figures]").evaluate_all(order)
+        assert shown == sorted(shown)
         first = page.locator(".row[data-layer=figures]").first
         row_id = first.get_attribute("data-row")
         year = page.locator(f"input[data-id='{row_id}'][data-field=year]")
