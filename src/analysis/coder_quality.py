@@ -14,7 +14,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from analysis import autocoder, heldout, instruments, segments
+from analysis import agreement, autocoder, heldout, segments
 
 __all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve"]
 
@@ -48,7 +48,7 @@ def demand_agreement(merged: pd.DataFrame) -> dict:
     return {"clauses": int(gold.sum()), "drafted": int(auto.sum()),
             "recall": float((gold & auto).sum() / gold.sum()) if gold.any() else None,
             "precision": float((gold & auto).sum() / auto.sum()) if auto.any() else None,
-            "kappa": instruments.cohen_kappa(gold, auto).value}
+            "kappa": agreement.cohen_kappa(gold, auto).value}
 
 
 def heldout_agreement(framework, training: pd.DataFrame | None = None) -> dict:
@@ -60,11 +60,11 @@ def heldout_agreement(framework, training: pd.DataFrame | None = None) -> dict:
     training = training if training is not None else autocoder.training_data(framework)
     merged = _merge(gold, autocoder.code(frame, framework, training))
     per_set = [{"set": name, "clauses": len(g), "type agreement": float((g["type"] == g["type_auto"]).mean()),
-                "type kappa": instruments.cohen_kappa(g["type"], g["type_auto"]).value}
+                "type kappa": agreement.cohen_kappa(g["type"], g["type_auto"]).value}
                for name, g in merged.groupby("set")]
     return {"clauses": len(merged), "trained on": int(training["doc_id"].nunique()),
             "type agreement": float((merged["type"] == merged["type_auto"]).mean()),
-            "type kappa": instruments.cohen_kappa(merged["type"], merged["type_auto"]).value,
+            "type kappa": agreement.cohen_kappa(merged["type"], merged["type_auto"]).value,
             "per_set": pd.DataFrame(per_set), "demand": demand_agreement(merged), "rows": merged}
 
 
@@ -86,7 +86,7 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
                 continue
             model = autocoder.fit(rows_k, framework, calibrate=False)
             merged = _merge(gold, autocoder.predict(model, frame))
-            kappas.append(instruments.cohen_kappa(merged["type"], merged["type_auto"]).value)
+            kappas.append(agreement.cohen_kappa(merged["type"], merged["type_auto"]).value)
         kappas = [k_ for k_ in kappas if k_ is not None]
         if kappas:
             rows.append({"documents": k, "fits": len(kappas), "mean kappa": float(np.mean(kappas)),

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis.files import csv_bytes, write_atomic
+from analysis.outputs import HEADLINE_KEY
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
-HEADLINE_KEY = "analysis/headline"
 
 
 def tables_dir() -> Path:
@@ -31,13 +32,17 @@ def tables_dir() -> Path:
 def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:
     """Show a one-line summary; the runner puts it on ``reports/index.html``. With
     ``documents`` (those the report rests on), it ends with how many of them a person has
-    reviewed ("· 5 of 10 documents reviewed")."""
+    reviewed ("· 5 of 10 documents reviewed") and, when the report uses drafts, how many
+    ("· 12 drafts included", ``analysis.draft_selection``)."""
     from IPython.display import Markdown, display
 
     if documents is not None:
-        from analysis import curation
+        from analysis import curation, draft_selection
 
         text = f"{text} · {curation.summary(list(documents), lang=lang)}"
+        n = draft_selection.included()
+        if n:  # the drafts this report's numbers rest on (reviewed rows are not counted)
+            text += f" · 含 {n} 条草稿" if lang == "zh" else f" · {n} draft{'s' if n != 1 else ''} included"
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
 
 
@@ -54,11 +59,7 @@ def save_table(frame, name: str, lang: str = "en") -> None:
     precision) and, in a report the runner renders, show a link to the file where the table is
     (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
     it shows no (temporary) path."""
-    out = tables_dir() / f"{name}.csv"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
-    os.replace(tmp, out)
+    write_atomic(tables_dir() / f"{name}.csv", csv_bytes(frame, float_format=_plain_decimal))
     href = table_href(name)
     if href:  # under the runner: a download link where the table is shown (run by hand: nothing)
         from IPython.display import display
@@ -96,7 +97,6 @@ def to_html(frame, table_id: str | None = None) -> str:
     """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
     escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
     import pandas as pd
-
     from pandas.api.types import is_numeric_dtype
 
     shown = frame.copy()

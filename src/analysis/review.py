@@ -15,26 +15,25 @@ changes a report; until accepted, the reports use the drafts.
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, curation, drafts, figures, funding, instruments, locking, paths, pmc
+from analysis import (corpus, curation, draftfiles, drafts, figures, funding, instruments, inuse, locking, paths, pmc,
+                      schema)
 from analysis.errors import DataError, UserError
+from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows
 
 __all__ = ["start", "accept", "check_rows", "review_path", "review_fields", "FIGURE_REVIEW_FIELDS"]
 
 FIGURE_REVIEW_FIELDS = ["decision", "reason"] + figures.FIGURE_FIELDS + ["confidence", "sentence"]
 _DECISIONS = ("keep", "out_of_scope")
-_INSTRUMENT_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
-                      "framework_version", "confidence"]
-_HAND_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note", "framework_version"]
-_PMC_FIELDS = ["doc_id", "item", "score", "justification"]
+_INSTRUMENT_FIELDS = drafts.INSTRUMENT_COLUMNS  # the review file: a drafted clause code's columns
+_HAND_FIELDS = schema.field_names("instruments-hand")
+_PMC_FIELDS = schema.field_names("pmc-scores")
 
 
 def review_dir() -> Path:
@@ -52,33 +51,14 @@ def _document(doc_id: str) -> corpus.Document:
     return docs[doc_id]
 
 
-def _csv_text(rows: list[dict] | pd.DataFrame, fields: list[str]) -> str:
+def _csv_bytes(rows: list[dict] | pd.DataFrame, fields: list[str]) -> bytes:
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=fields)
-    buf = io.StringIO()
-    frame[fields].to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
-
-
-def _write_all(files: dict[Path, str]) -> None:
-    """Write several files so that none is half-written: all to temporary files first."""
-    tmps = {}
-    try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmps[path] = tmp
-        for path, tmp in tmps.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in tmps.values():
-            if tmp.exists():
-                tmp.unlink()
+    return csv_bytes(frame[fields])
 
 
 # --- drafting the review files ---------------------------------------------------------------
 def _figures_review(doc: corpus.Document) -> pd.DataFrame:
-    draft = drafts.load("figures", [doc.doc_id])
+    draft = draftfiles.read("figures", [doc.doc_id])
     if draft.empty:
         return pd.DataFrame(columns=FIGURE_REVIEW_FIELDS)
     draft = draft.assign(decision=["keep" if not r else "out_of_scope" for r in draft["out_of_scope_reason"]],
@@ -87,23 +67,23 @@ def _figures_review(doc: corpus.Document) -> pd.DataFrame:
 
 
 def _instruments_review(doc: corpus.Document) -> pd.DataFrame:
-    return drafts.load("instruments", [doc.doc_id])
+    return draftfiles.read("instruments", [doc.doc_id])
 
 
 def _funding_review(doc: corpus.Document) -> pd.DataFrame:
     if curation.status(doc.doc_id, "figures") != "reviewed":
         raise UserError(f"review the figures of {doc.doc_id} first (`python -m analysis review {doc.doc_id} "
                         "--layer figures`, then --accept): funding rows describe reviewed figures")
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     money = reviewed[reviewed["doc_id"] == doc.doc_id]  # draft_funding picks the amounts and rates
-    frame = drafts.draft_funding(money, {doc.doc_id: doc})
+    frame = inuse.drafted_funding(money, {doc.doc_id: doc})
     frame["counts_in_total"] = frame["counts_in_total"].map({True: "true", False: "false"})
     return frame
 
 
 def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
     fw = pmc.load_framework()
-    scores = pmc.load_scores(fw, doc_ids=[doc.doc_id])
+    scores = inuse.load_scores(fw, doc_ids=[doc.doc_id])
     # derived items (X8) follow the instrument coding: nothing to review here
     rows = scores[(scores["doc_id"] == doc.doc_id) & ~scores["item"].isin(fw.derived_items)].copy()
     rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
@@ -125,9 +105,9 @@ def start(doc_id: str, layers: list[str], overwrite: bool = False) -> list[tuple
                             "again from the drafts)", file=paths.relative(path))
         build, fields = _BUILDERS[layer]
         frame = build(doc)
-        files[path] = _csv_text(frame, fields)
+        files[path] = _csv_bytes(frame, fields)
         out.append((layer, path, len(frame)))
-    _write_all(files)
+    write_all(files)
     return out
 
 
@@ -145,23 +125,20 @@ def _read_review(doc_id: str, layer: str, fields: list[str]) -> tuple[list[dict]
     return rows, where
 
 
-def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> str:
+def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> bytes:
     """The table at ``path`` with the rows of ``doc_id`` replaced by ``new_rows`` (appended)."""
     key = key or (lambda r: r["doc_id"])
     old = read_rows(path, fields) if path.is_file() else []
     kept = [r for r in old if key(r) != doc_id]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(kept + new_rows)
-    return buf.getvalue()
+    return rows_csv_bytes(kept + new_rows, fields)
 
 
 # The rules a row must pass, one function per layer (``numbered``: (row number, row) pairs);
 # ``accept`` runs them on the whole file, then the rules about the file as a whole; the
 # review page runs them on one row at a time. Each raises DataError at the first problem.
 def _figure_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str):
-    keep, skip = [], []
+    keep: list[tuple[int, dict]] = []
+    skip: list[tuple[int, dict]] = []
     for n, row in numbered:
         decision = (row.get("decision") or "").strip()
         if decision not in _DECISIONS:
@@ -197,7 +174,7 @@ def _instrument_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], whe
 
 
 def _funding_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> None:
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     funding.validate_rows(numbered, reviewed, where)
     ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
     for n, row in numbered:
@@ -218,7 +195,7 @@ def _pmc_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str
     pmc.validate_rows(numbered, fw, {doc.doc_id}, where)
 
 
-def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
+def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
     keep, skip, checked = _figure_rows(doc, list(enumerate(rows, 1)), where)
     covered = set(checked["mention_start"]) if len(checked) else set()
@@ -238,7 +215,7 @@ def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
     }
 
 
-def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
+def _accept_instruments(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "instruments", _HAND_FIELDS)
     fw = instruments.load_framework()
     clauses = instruments.clauses([doc])
@@ -251,16 +228,16 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
     return {instruments.hand_path(): _replace_doc_rows(instruments.hand_path(), _HAND_FIELDS, doc.doc_id, rows)}
 
 
-def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
+def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
     _funding_rows(doc, list(enumerate(rows, 1)), where)
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     path = paths.curated_dir() / "funding.csv"
-    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"]))
+    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"], strict=False))
     return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
 
 
-def _accept_pmc(doc: corpus.Document) -> dict[Path, str]:
+def _accept_pmc(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "pmc", _PMC_FIELDS)
     fw = pmc.load_framework()
     _pmc_rows(doc, list(enumerate(rows, 1)), where)
@@ -297,11 +274,13 @@ def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[
     reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
     # two accepts at once (two terminals, a terminal and the review page) take turns
     with locking.curated_tables():
-        files: dict[Path, str] = {}
+        files: dict[Path, bytes] = {}
         for layer in layers:
             files.update(_ACCEPTORS[layer](doc))
-        _write_all(files)
+        # the layers marked reviewed in the same all-or-nothing batch as their rows
+        files[curation.curation_path()] = curation.marked_reviewed(
+            doc_id, layers, reviewer, note="accepted with `python -m analysis review --accept`")
+        write_all(files)
         for layer in layers:
-            curation.mark_reviewed(doc_id, layer, reviewer, note="accepted with `python -m analysis review --accept`")
             review_path(doc_id, layer).unlink()
     return layers

@@ -13,9 +13,7 @@ The HTTP server around it is ``analysis.reviewserver``; the page is ``templates/
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ import pandas as pd
 from analysis import (corpus, curation, drafts, figures, instruments, links, locking, paths, pmc, review, runner,
                       schema, sourceview, suite)
 from analysis.errors import UserError
+from analysis.files import sha256_bytes, write_atomic
 
 __all__ = ["Session", "ID_FIELD", "EDITABLE", "ChangeRefused"]
 
@@ -50,10 +49,6 @@ class Option:
     code: str
     label: str
     hint: str = ""
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _float(text: str, default: float) -> float:
@@ -108,11 +103,7 @@ class Session:
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        data = buf.getvalue().encode("utf-8")
-        tmp = path.with_name(f".{path.name}.page.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-        self._known[layer] = _sha(data)
+        self._known[layer] = write_atomic(path, buf.getvalue().encode("utf-8"))
 
     def problem(self, layer: str, n: int, row: dict) -> dict | None:
         """The first rule of ``--accept`` this row breaks, as {field, message}; None when it passes."""
@@ -138,7 +129,7 @@ class Session:
             raise ChangeRefused(f"field '{field_name}': a text of at most {MAX_VALUE} characters")
         with self._mutex, locking.curated_tables(wait=self.lock_wait):
             fields, rows, data = self._read(layer)
-            reread = layer in self._known and self._known[layer] != _sha(data)
+            reread = layer in self._known and self._known[layer] != sha256_bytes(data)
             n, row = self._find(layer, rows, row_id)
             row[field_name] = value
             self._write(layer, fields, rows)
@@ -150,7 +141,7 @@ class Session:
         self._check_layer(layer)
         with self._mutex:
             _, rows, data = self._read(layer)
-            reread = layer in self._known and self._known[layer] != _sha(data)
+            reread = layer in self._known and self._known[layer] != sha256_bytes(data)
             n, row = self._find(layer, rows, row_id)
         problem = self.problem(layer, n, row)
         if problem is None:
@@ -207,7 +198,7 @@ class Session:
                 entry = {"name": layer, "status": state, "rows": [], "file": paths.relative(path)}
                 if path.is_file():
                     _, rows, data = self._read(layer)
-                    self._known[layer] = _sha(data)
+                    self._known[layer] = sha256_bytes(data)
                     files[layer] = rows
                     entry["rows"] = [self._row(layer, n, row) for n, row in enumerate(rows, 1)]
                     entry["status"] = "reviewing"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import curation, locking, review
+from analysis import curation, inuse, locking, review
 from analysis.cli import main
 from analysis.reviewpage import Session
 from analysis.reviewserver import CSP, TOKEN_HEADER, make_server
@@ -41,6 +41,7 @@ def served(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SHUANGCHUANG_ROOT", str(root))
         add_new_document("zone_rules.txt")
+        inuse.build()  # as `review` does before it starts
         session = Session(DOC, ["figures", "instruments", "pmc"], lock_wait=0.3)
         session.start()
         server, address = make_server(session, 0, "tester", token=TOKEN)
