@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import fcntl
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from analysis import paths
 from analysis.errors import UserError

@@ -21,8 +21,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import (corpus, curation, draftfiles, drafts, figures, funding, instruments, inuse, locking, paths, pmc,
-                      schema)
+from analysis import (
+    corpus,
+    curation,
+    draftfiles,
+    drafts,
+    figures,
+    funding,
+    instruments,
+    inuse,
+    locking,
+    paths,
+    pmc,
+    schema,
+)
 from analysis.errors import DataError, UserError
 from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows

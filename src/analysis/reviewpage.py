@@ -20,8 +20,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import (corpus, curation, drafts, figures, instruments, links, locking, paths, pmc, review, runner,
-                      schema, sourceview, suite)
+from analysis import (
+    corpus,
+    curation,
+    drafts,
+    figures,
+    instruments,
+    links,
+    locking,
+    paths,
+    pmc,
+    review,
+    runner,
+    schema,
+    sourceview,
+    suite,
+)
 from analysis.errors import UserError
 from analysis.files import sha256_bytes, write_atomic
 
@@ -51,10 +65,10 @@ class Option:
     hint: str = ""
 
 
-def _float(text: str, default: float) -> float:
+def _float(text: str | None, default: float) -> float:
     try:
-        return float(text)
-    except (TypeError, ValueError):
+        return float(text or "")
+    except ValueError:
         return default
 
 
@@ -71,9 +85,10 @@ class Session:
     _options: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.doc = {d.doc_id: d for d in corpus.load_catalogue()}.get(self.doc_id)
-        if self.doc is None:
-            raise UserError(f"unknown document '{self.doc_id}'")
+        docs = {d.doc_id: d for d in corpus.load_catalogue()}
+        if self.doc_id not in docs:
+            raise UserError(f"unknown document '{self.doc_id}'; the catalogue has {', '.join(docs)}")
+        self.doc: corpus.Document = docs[self.doc_id]
 
     # --- files -------------------------------------------------------------------------
     def start(self) -> list[tuple[str, Path, int]]:
@@ -195,7 +210,7 @@ class Session:
             for layer in self.layers:
                 path = review.review_path(self.doc_id, layer)
                 state = curation.status(self.doc_id, layer)
-                entry = {"name": layer, "status": state, "rows": [], "file": paths.relative(path)}
+                entry: dict = {"name": layer, "status": state, "rows": [], "file": paths.relative(path)}
                 if path.is_file():
                     _, rows, data = self._read(layer)
                     self._known[layer] = sha256_bytes(data)

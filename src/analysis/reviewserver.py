@@ -15,10 +15,10 @@ import hmac
 import json
 import secrets
 import sys
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from analysis import paths, review
@@ -75,7 +75,7 @@ def _handler(session: Session, token: str, reviewer: str | None) -> type[BaseHTT
         # --- who may ask ---------------------------------------------------------------
         def _host_ok(self) -> bool:
             # a page of another site that resolves its name to 127.0.0.1 (DNS rebinding) sends its own Host
-            port = self.server.server_address[1]
+            port = self.server.server_address[1]  # type: ignore[index]  # AF_INET: (address, port)
             return self.headers.get("Host", "") in (f"{HOST}:{port}", f"localhost:{port}")
 
         def _allowed(self, given: str | None) -> bool:

@@ -192,7 +192,7 @@ def _one_row_reads(descriptor_json: str, numbered_rows: list[tuple[int, dict]]) 
     row = numbered_rows[0][1]
     fields = _fields(descriptor_json)
     cells = [row.get(f.name, "") or "" for f in fields]
-    return any(cells) and all(f.read_cell(cell)[1] is None for f, cell in zip(fields, cells))
+    return any(cells) and all(f.read_cell(cell)[1] is None for f, cell in zip(fields, cells, strict=True))
 
 
 # --- checked once per content ----------------------------------------------------------------

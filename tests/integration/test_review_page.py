@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
 from tests.integration.test_site_browser import CHROMIUM_FLAGS, chromium_path
 
@@ -32,9 +31,10 @@ MARKUP_TEXT = ("<img src=x onerror=\"window.pwned = 2\">全市已建成众创空
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(tmp_path_factory, built_drafts):
     """A copy of the project with three test documents added, one of them with markup in its
-    text and title (the review page must show it as text)."""
+    text and title (the review page must show it as text).
+    (``built_drafts``: the real project's, built before the root points at the copy)"""
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     shutil.copy(ROOT / "data" / "datapackage.json", root / "data" / "datapackage.json")

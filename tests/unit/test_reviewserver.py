@@ -17,21 +17,22 @@ import threading
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT, add_new_document
 
 from analysis import curation, inuse, locking, review
 from analysis.cli import main
 from analysis.reviewpage import Session
 from analysis.reviewserver import CSP, TOKEN_HEADER, make_server
-from tests.conftest import ROOT, add_new_document
 
 DOC = "zone-2018"
 TOKEN = "test-token-0123456789"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, built_drafts):
     """A copy of the project with zone_rules.txt added, and a review server on its figures,
-    instruments and PMC layers (started once: drafting the corpus takes a while)."""
+    instruments and PMC layers (started once: drafting the corpus takes a while).
+    (``built_drafts``: the real project's, built before the root points at the copy)"""
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     shutil.copy(ROOT / "data" / "datapackage.json", root / "data" / "datapackage.json")
