@@ -65,10 +65,13 @@ Reports, the runner and the site
 - ``safemarkdown``    Markdown outputs rendered as text: raw HTML escaped, only http(s) or relative links
 - ``inputs``          every file the suite reads, checked whole before any kernel; the YAML files' shapes
 - ``sourceview``      one page per document, its figures and codes in the text
+- ``reviewpage``      the review page's session: review files changed a field at a time, checked, accepted
+- ``reviewserver``    the review page's HTTP server on 127.0.0.1, with its token (``review DOC --serve``)
 - ``cli``             ``python -m analysis ...``
 
 Plumbing, at the bottom
 - ``files``           atomic writes (one file or several), folder swap, CSV bytes, hashes, the package hash
+- ``locking``         the one lock on the curated tables (accepts exclusive, ``corpus clean`` and ``run`` shared)
 - ``cache``           the one cache type (content hash keys, oldest stored forgotten first)
 - ``schema``          the data package (``data/datapackage.json``): every table's columns and checks
 - ``tables``          reading the hand-edited CSV and YAML files (a damaged one is one line)

@@ -34,11 +34,12 @@ def _corpus_list(args) -> int:
 
 
 def _corpus_clean(args) -> int:
-    from analysis import corpus, drafts, paths
+    from analysis import corpus, drafts, locking, paths
 
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
-    out = drafts.write(progress=not args.quiet)
+    with locking.curated_tables(shared=True):  # the drafts read the curated tables: not mid-accept
+        out = drafts.write(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files: what code drafts for every document)")
     return 0
 
@@ -154,6 +155,13 @@ def _review(args) -> int:
 
     inuse.build()  # a review starts from the drafts: rebuilt first if their inputs changed
     layers = args.layer or list(curation.LAYERS)
+    if args.serve:
+        from analysis import reviewserver  # the page's server (and jinja2): only for --serve
+
+        if args.accept:
+            raise UserError("--serve and --accept: the page has its own accept control; pass one of them")
+        # every layer by default; funding rows describe reviewed figures: offered once those are reviewed
+        return reviewserver.serve(args.document, layers, args.port or 0, args.reviewer, funding_later=not args.layer)
     if args.accept:
         if not args.layer:  # every layer with a review file
             layers = [layer for layer in layers if review.review_path(args.document, layer).exists()]
@@ -302,7 +310,10 @@ def _run(args) -> int:
         for name, why in runner.explain_runs(runs, options):
             print(f"{name}: {why}")
         return 0
-    results = runner.run_suite(runs, options)
+    from analysis import locking
+
+    with locking.curated_tables(shared=True):  # the notebooks read the curated tables: an accept waits
+        results = runner.run_suite(runs, options)
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         print(f"FAILED {r.message}", file=sys.stderr)
@@ -362,6 +373,14 @@ def _positive_seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"{text} is not a number of seconds above 0")
+    return value
+
+
+def _port(text: str) -> int:
+    """--port: a TCP port, 1 to 65535."""
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
     return value
 
 
@@ -438,6 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="check the edited review file(s), merge them into data/curated/, mark them reviewed")
     p_review.add_argument("--reviewer", help="who reviewed (default: $ANALYSIS_REVIEWER or the login name)")
     p_review.add_argument("--overwrite", action="store_true", help="start a review file again from the drafts")
+    p_review.add_argument("--serve", action="store_true",
+                          help="review in the browser: a local page on 127.0.0.1, its address printed (Ctrl-C stops it)")
+    p_review.add_argument("--port", type=_port, help="with --serve: the port (default: a free one)")
     p_review.set_defaults(func=_review)
 
     p_run = sub.add_parser("run", help="execute the notebook suite into reports/ (what `make reports` calls)")

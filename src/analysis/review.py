@@ -21,12 +21,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, curation, draftfiles, drafts, figures, funding, instruments, inuse, paths, pmc, schema
+from analysis import (
+    corpus,
+    curation,
+    draftfiles,
+    drafts,
+    figures,
+    funding,
+    instruments,
+    inuse,
+    locking,
+    paths,
+    pmc,
+    schema,
+)
 from analysis.errors import DataError, UserError
 from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows
 
-__all__ = ["start", "accept", "review_path", "FIGURE_REVIEW_FIELDS"]
+__all__ = ["start", "accept", "check_rows", "review_path", "review_fields", "FIGURE_REVIEW_FIELDS"]
 
 FIGURE_REVIEW_FIELDS = ["decision", "reason"] + figures.FIGURE_FIELDS + ["confidence", "sentence"]
 _DECISIONS = ("keep", "out_of_scope")
@@ -132,11 +145,13 @@ def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list
     return rows_csv_bytes(kept + new_rows, fields)
 
 
-def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
-    rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
+# The rules a row must pass, one function per layer (``numbered``: (row number, row) pairs);
+# ``accept`` runs them on the whole file, then the rules about the file as a whole; the
+# review page runs them on one row at a time. Each raises DataError at the first problem.
+def _figure_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str):
     keep: list[tuple[int, dict]] = []
     skip: list[tuple[int, dict]] = []
-    for n, row in enumerate(rows, 1):
+    for n, row in numbered:
         decision = (row.get("decision") or "").strip()
         if decision not in _DECISIONS:
             raise DataError(f"'{decision}' is not one of {', '.join(_DECISIONS)}", file=where, row=n, field="decision")
@@ -146,6 +161,55 @@ def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
             raise DataError("an out-of-scope mention needs a reason", file=where, row=n, field="reason")
     others = [r for r in read_rows(figures.figures_path(), figures.FIGURE_FIELDS) if r["doc_id"] != doc.doc_id]
     checked = figures.validate_rows(keep, where, extractor=True, seen={r["figure_id"] for r in others})
+    return keep, skip, checked
+
+
+_READ: dict[tuple, object] = {}
+
+
+def _read_once(what: str, load, *files: Path):
+    """``load()`` once per version (mtime and size) of the files it reads: the review page checks
+    a row per change, and parsing a framework's YAML costs more than the check."""
+    key = (what, *((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else (str(f),) for f in files))
+    if key not in _READ:
+        for old in [k for k in _READ if k[0] == what]:  # an older version of the same files
+            del _READ[old]
+        _READ[key] = load()
+    return _READ[key]
+
+
+def _instrument_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> set[str]:
+    fw = _read_once("instrument framework", instruments.load_framework, instruments.framework_path())
+    clauses = _read_once(f"clauses of {doc.doc_id}", lambda: instruments.clauses([doc]), doc.path,
+                         Path(corpus.__file__).with_name("cleaning_rules.yml"))
+    return instruments.validate_hand_rows(numbered, fw, clauses, where)
+
+
+def _funding_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> None:
+    reviewed = inuse.load_figures(curation="reviewed")
+    funding.validate_rows(numbered, reviewed, where)
+    ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
+    for n, row in numbered:
+        if row["figure_id"] not in ids:
+            raise DataError(f"'{row['figure_id']}' is not a reviewed figure of {doc.doc_id}", file=where, row=n,
+                            field="figure_id")
+
+
+def _pmc_rows(doc: corpus.Document, numbered: list[tuple[int, dict]], where: str) -> None:
+    for n, row in numbered:
+        if not row["score"].strip():
+            raise DataError(f"item {row['item']} is not scored: read the text and score it 0 or 1, with the "
+                            "reason in justification", file=where, row=n, field="score")
+        if row["justification"].strip().startswith("not scored:"):  # the drafter's note, not a reason
+            raise DataError(f"item {row['item']}: give the reason for its score in justification (it still says "
+                            "why the drafts left it unscored)", file=where, row=n, field="justification")
+    fw = _read_once("pmc framework", pmc.load_framework, paths.curated_dir() / "pmc_framework.yml")
+    pmc.validate_rows(numbered, fw, {doc.doc_id}, where)
+
+
+def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
+    rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
+    keep, skip, checked = _figure_rows(doc, list(enumerate(rows, 1)), where)
     covered = set(checked["mention_start"]) if len(checked) else set()
     out_of_scope = [{"doc_id": doc.doc_id, "start": str(int(r["quote_start"]) + r["quote"].find(r["mention"])),
                      "text": r["mention"], "reason": r["reason"]} for _, r in skip]
@@ -167,7 +231,7 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "instruments", _HAND_FIELDS)
     fw = instruments.load_framework()
     clauses = instruments.clauses([doc])
-    seen = instruments.validate_hand_rows(list(enumerate(rows, 1)), fw, clauses, where)
+    seen = _instrument_rows(doc, list(enumerate(rows, 1)), where)
     missing = sorted(set(clauses["clause_id"]) - seen)
     if missing:
         raise DataError(f"{len(missing)} clause(s) of {doc.doc_id} not coded, e.g. {missing[0]}", file=where)
@@ -178,13 +242,8 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, bytes]:
 
 def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
+    _funding_rows(doc, list(enumerate(rows, 1)), where)
     reviewed = inuse.load_figures(curation="reviewed")
-    funding.validate_rows(list(enumerate(rows, 1)), reviewed, where)
-    ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
-    for n, row in enumerate(rows, 1):
-        if row["figure_id"] not in ids:
-            raise DataError(f"'{row['figure_id']}' is not a reviewed figure of {doc.doc_id}", file=where, row=n,
-                            field="figure_id")
     path = paths.curated_dir() / "funding.csv"
     owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"], strict=False))
     return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
@@ -193,16 +252,27 @@ def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
 def _accept_pmc(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "pmc", _PMC_FIELDS)
     fw = pmc.load_framework()
-    for n, row in enumerate(rows, 1):
-        if not row["score"].strip():
-            raise DataError(f"item {row['item']} is not scored: read the text and score it 0 or 1, with the "
-                            "reason in justification", file=where, row=n, field="score")
-    pmc.validate_rows(list(enumerate(rows, 1)), fw, {doc.doc_id}, where)
+    _pmc_rows(doc, list(enumerate(rows, 1)), where)
     missing = set(fw.items) - set(fw.derived_items) - {r["item"] for r in rows}
     if missing:
         raise DataError(f"items not scored: {', '.join(sorted(missing))}", file=where)
     path = paths.curated_dir() / "pmc_scores.csv"
     return {path: _replace_doc_rows(path, _PMC_FIELDS, doc.doc_id, rows)}
+
+
+_ROW_RULES = {"figures": _figure_rows, "instruments": _instrument_rows, "funding": _funding_rows, "pmc": _pmc_rows}
+_FIELDS = {"figures": FIGURE_REVIEW_FIELDS, "instruments": _HAND_FIELDS, "funding": funding.FIELDS, "pmc": _PMC_FIELDS}
+
+
+def review_fields(layer: str) -> list[str]:
+    """The columns a review file of ``layer`` must have (what ``--accept`` reads)."""
+    return _FIELDS[layer]
+
+
+def check_rows(doc_id: str, layer: str, numbered: list[tuple[int, dict]]) -> None:
+    """The rules ``--accept`` applies to each row of a review file, on the given rows only
+    (not the rules about the file as a whole: every mention, clause and item present)."""
+    _ROW_RULES[layer](_document(doc_id), numbered, paths.relative(review_path(doc_id, layer)))
 
 
 _ACCEPTORS = {"figures": _accept_figures, "instruments": _accept_instruments, "funding": _accept_funding,
@@ -214,13 +284,15 @@ def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[
     written unless every layer passes. Returns the layers accepted."""
     doc = _document(doc_id)
     reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
-    files: dict[Path, bytes] = {}
-    for layer in layers:
-        files.update(_ACCEPTORS[layer](doc))
-    # the layers marked reviewed in the same all-or-nothing batch as their rows
-    files[curation.curation_path()] = curation.marked_reviewed(doc_id, layers, reviewer,
-                                                               note="accepted with `python -m analysis review --accept`")
-    write_all(files)
-    for layer in layers:
-        review_path(doc_id, layer).unlink()
+    # two accepts at once (two terminals, a terminal and the review page) take turns
+    with locking.curated_tables():
+        files: dict[Path, bytes] = {}
+        for layer in layers:
+            files.update(_ACCEPTORS[layer](doc))
+        # the layers marked reviewed in the same all-or-nothing batch as their rows
+        files[curation.curation_path()] = curation.marked_reviewed(
+            doc_id, layers, reviewer, note="accepted with `python -m analysis review --accept`")
+        write_all(files)
+        for layer in layers:
+            review_path(doc_id, layer).unlink()
     return layers

@@ -119,7 +119,13 @@ def test_a_pmc_item_no_rule_scored_must_be_scored_by_a_person(zone, capsys):
     assert f"row {unscored}" in capsys.readouterr().err
     for r in rows:
         r["score"] = r["score"] or "0"
-        r["justification"] = r["justification"] if r["score"] != "0" or "rule" in r["justification"] else "read: absent"
+    _write(path, rows)
+    # a score needs its reason: the drafts' "not scored: ..." note is not one
+    assert main(["review", DOC, "--layer", "pmc", "--accept"]) == 2
+    assert f"row {unscored}, field 'justification': item {rows[unscored - 1]['item']}: give the reason for its score" \
+        in capsys.readouterr().err
+    for r in rows:
+        r["justification"] = "read: absent" if r["justification"].startswith("not scored:") else r["justification"]
     _write(path, rows)
     assert main(["review", DOC, "--layer", "pmc", "--accept"]) == 0
     assert curation.status(DOC, "pmc") == "reviewed"
