@@ -225,9 +225,9 @@ def test_the_five_documents_a_sum_of_other_rows_is_never_put_per_capita_or_again
 def test_the_five_documents_a_cap_only_rule_is_drawn_as_a_range_up_to_its_cap(fund):
     # Shenyang's 「对众创空间按评定等级给予每年不超过100万元补贴」 (liaoning-2015-005, a cap since issue 24):
     # the chart shades 0 to 100万元, as the rule pays somewhere in that range by rating
-    from analysis import plotting
-
     import matplotlib.pyplot as plt
+
+    from analysis import plotting
 
     plotting.setup("en")
     rule = funding.rules(fund)["shenyang-maker-space"]
