@@ -238,3 +238,18 @@ def test_the_five_documents_a_sum_of_other_rows_is_never_put_per_capita_or_again
     # a seed fund whose payer the text does not state is not government money either
     row = _value(table, "xinjiang-2017-017", "share of GDP")
     assert pd.isna(row.value) and row.no_denominator.startswith("the text does not say whose money it is")
+
+
+def test_the_five_documents_a_cap_only_rule_is_drawn_as_a_range_up_to_its_cap(fund):
+    # Shenyang's 「对众创空间按评定等级给予每年不超过100万元补贴」 (liaoning-2015-005, a cap since issue 24):
+    # the chart shades 0 to 100万元, as the rule pays somewhere in that range by rating
+    import matplotlib.pyplot as plt
+
+    from analysis import plotting
+
+    plotting.setup("en")
+    rule = funding.rules(fund)["shenyang-maker-space"]
+    fig = plotting.payout_curves({"shenyang-maker-space": rule})
+    [ax] = fig.axes
+    assert ax.get_ylim()[1] >= 100  # 1,000,000 yuan = 100万元 on the y axis
+    plt.close(fig)
