@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis import latex
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
@@ -49,23 +50,28 @@ def _plain_decimal(x: float) -> str:
     return np.format_float_positional(x, unique=True, trim="-")
 
 
-def save_table(frame, name: str, lang: str = "en") -> None:
+def save_table(frame, name: str, lang: str = "en", caption: str = "", notes: str = "") -> None:
     """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, numbers as plain decimals at full
-    precision) and, in a report the runner renders, show a link to the file where the table is
-    (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
-    it shows no (temporary) path."""
+    precision) and beside it ``<name>.tex`` (booktabs, rounded for reading, with ``caption`` and
+    ``notes``: ``analysis.latex``); in a report the runner renders, show links to the files where
+    the table is (``reports/tables/<run>/``). Returns nothing, so that a notebook cell ending
+    with it shows no (temporary) path."""
     out = tables_dir() / f"{name}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
     os.replace(tmp, out)
+    tmp = out.with_name(f".{name}.tex.tmp")
+    tmp.write_text(latex.table_latex(frame, name, caption, notes, lang), encoding="utf-8")
+    os.replace(tmp, out.with_suffix(".tex"))
     href = table_href(name)
-    if href:  # under the runner: a download link where the table is shown (run by hand: nothing)
+    if href:  # under the runner: download links where the table is shown (run by hand: nothing)
         from IPython.display import display
         from markupsafe import Markup
 
-        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({})</p>').format(
-            href, name, "完整精度" if lang == "zh" else "full precision")
+        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({}) · '
+                      '<a href="{}" download>LaTeX</a></p>').format(
+            href, name, "完整精度" if lang == "zh" else "full precision", href[:-len(".csv")] + ".tex")
         display({"text/html": str(link), "text/plain": f"table: {name}.csv"}, raw=True)
 
 

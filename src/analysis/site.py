@@ -29,6 +29,7 @@ import os
 import re
 from pathlib import Path
 
+from analysis import citation
 from analysis.outputs import write_atomic
 
 __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
@@ -253,12 +254,15 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         **{**common, "root": "../"}, title="Source documents", page="documents", documents=documents).encode("utf-8"))
     _write(reports / "search.html", env.get_template("search.html.j2").render(
         **common, title="Search", page="search").encode("utf-8"))
-    tables = [{"name": r["name"], "files": sorted(f"tables/{r['name']}/{p.name}"
-                                                  for p in (reports / "tables" / r["name"]).glob("*.csv"))}
-              for r in rows if (reports / "tables" / r["name"]).is_dir()]
+    def files(kind: str, name: str, pattern: str) -> list[str]:
+        return sorted(f"{kind}/{name}/{p.name}" for p in (reports / kind / name).glob(pattern))
+
+    # per report: its tables (CSV, and LaTeX beside each) and its figures (SVG, PDF, PNG)
+    tables = [{"name": r["name"], "files": files("tables", r["name"], "*.csv"),
+               "figures": files("figures", r["name"], "*.svg")} for r in rows]
     _write(reports / "data.html", env.get_template("data.html.j2").render(
         **common, title="Methods and data", page="data", resources=_resources(),
-        tables=[t for t in tables if t["files"]]).encode("utf-8"))
+        tables=[t for t in tables if t["files"] or t["figures"]]).encode("utf-8"))
 
     pages = report_pages + [reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
         reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
@@ -288,7 +292,8 @@ def render_index(reports: Path, manifest: dict, rows: list[dict] | None = None, 
     return environment().get_template("index.html.j2").render(
         root="", lang="en", title="Reports", page="index", rows=rows, groups=_groups(rows),
         documents=documents or [], broken=broken or [],
-        git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""))
+        git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""),
+        cite=citation.line(citation.load(), git.get("commit")))
 
 
 def write_index(reports: Path, manifest: dict) -> None:
