@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from analysis import latex
+from analysis import latex, table_view
+from analysis.table_view import to_html
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
@@ -83,49 +84,15 @@ def table_href(name: str) -> str:
     return f"../tables/{run}/{name}.csv" if run else ""
 
 
-def _cell_html(value):
-    from markupsafe import Markup, escape
-
-    from analysis.i18n import Record, Text
-    from analysis.links import Link
-
-    if isinstance(value, Link):
-        return value.html()
-    if isinstance(value, Record):  # a person's words in their language, marked as such
-        return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
-    if isinstance(value, Text):  # a table function should have picked the language; English is the default
-        return escape(value.en)
-    return escape(value) if isinstance(value, str) else value
-
-
-def to_html(frame, table_id: str | None = None) -> str:
-    """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
-    escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
-    import pandas as pd
-
-    from pandas.api.types import is_numeric_dtype
-
-    shown = frame.copy()
-    for col in shown.columns:
-        if not is_numeric_dtype(shown[col]):  # object and str columns (pandas 3 stores text as str)
-            shown[col] = shown[col].map(_cell_html).astype(object)
-    if isinstance(shown.index, pd.MultiIndex):
-        shown.index = pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in shown.index],
-                                                names=shown.index.names)
-    elif not is_numeric_dtype(shown.index):
-        shown.index = pd.Index([_cell_html(v) for v in shown.index], name=shown.index.name, dtype=object)
-    with pd.option_context("display.max_colwidth", None):
-        return shown.to_html(escape=False, na_rep="", border=0, table_id=table_id)
-
-
-def show(frame) -> None:
-    """Display a table with its cells in full (quotes and notes are not cut at 50 characters),
-    ``Link`` cells as links, in a box that scrolls sideways when the table is wider than the page."""
+def show(frame, group=None, lang: str | None = None) -> None:
+    """Display a table as a person reads it (``analysis.table_view``: empty columns left out,
+    statuses as badges, quotes on hover and in an expandable cell, the rows of ``group`` folded
+    one line per label, the full table one click away), in a box that scrolls sideways when it
+    is wider than the page."""
     import pandas as pd
     from IPython.display import display
-    from markupsafe import Markup
 
-    html = Markup('<div class="table-wrap">{}</div>').format(Markup(to_html(frame)))
+    html = table_view.html(frame, lang, group)
     with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
         plain = frame.to_string()
     display({"text/html": str(html), "text/plain": plain}, raw=True)
