@@ -45,7 +45,7 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/bench_cleaning.py
 
 clean-reports:
-	rm -rf reports/html reports/notebooks reports/failed reports/tables reports/figures reports/index.html reports/manifest.json
+	rm -rf reports/html reports/notebooks reports/failed reports/tables reports/figures reports/docs reports/index.html reports/manifest.json
 
 clean: clean-reports
 	rm -rf $(VENV) data/processed/corpus

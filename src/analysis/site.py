@@ -29,7 +29,7 @@ import os
 import re
 from pathlib import Path
 
-from analysis import citation
+from analysis import citation, docs_site
 from analysis.outputs import write_atomic
 
 __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
@@ -85,6 +85,7 @@ def index_rows(reports: Path, manifest: dict, regions: dict | None = None) -> li
         status = e.get("status", "")
         rows.append({
             "name": name, "status": status, "duration": float(e.get("duration_s", 0) or 0),
+            "stem": Path(e.get("notebook", "")).stem,
             "title": _title(name, e, regions), "profile": _is_profile(e), "lang": _lang(e),
             "parameters": ", ".join(f"{k}={v!r}" for k, v in e.get("given", {}).items()) or "defaults",
             "html": f"html/{name}.html" if (reports / "html" / f"{name}.html").is_file() else "",
@@ -113,10 +114,14 @@ def _pairs(manifest: dict) -> dict[str, list[dict]]:
     return out
 
 
-def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
+def site_map(rows: list[dict], documents: list[dict], manifest: dict, docs: list[dict] | None = None) -> dict:
     analyses = [r for r in rows if not r["profile"] and r["html"]]
     profiles = [r for r in rows if r["profile"] and r["html"]]
+    docs = docs or []
+    # each report's method page (assets/site.js links the report to it; the page links back)
+    methods = {r["name"]: d["href"] for d in docs for r in rows if r["html"] and r.get("stem") in d["methods"]}
     return {
+        "methods": methods,
         "groups": [
             # title_zh: the navigation of a page in Chinese (assets/site.js reads <html lang>)
             {"key": "analyses", "title": "Analyses", "title_zh": "分析",
@@ -128,7 +133,8 @@ def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
                         "title_zh": "全部文献"}]
              + [{"key": f"document:{d['doc_id']}", "href": f"documents/{d['doc_id']}.html",
                  "title": f"{d['region']} · {d['title']}"} for d in documents]},
-        ],
+        ] + ([{"key": "docs", "title": "Documentation", "title_zh": "文档",
+               "pages": [{"key": d["key"], "href": d["href"], "title": d["title"]} for d in docs]}] if docs else []),
         "links": [{"key": "data", "href": "data.html", "title": "Methods & data", "title_zh": "方法与数据"}],
         "pairs": _pairs(manifest),
     }
@@ -235,7 +241,8 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
                               if (reports / "html" / f"region_profile-{b['doc'].region}.html").is_file() else ""),
                   "genre": b["doc"].genre, "date": b["doc"].date, "figures": b["figures"], "clauses": b["clauses"]}
                  for b in built]
-    smap = site_map(rows, documents, manifest)
+    docs = docs_site.build(reports, env, _write, rows)
+    smap = site_map(rows, documents, manifest, docs)
     _write(reports / "assets" / "site-map.js",
            ("window.SITE = " + json.dumps(smap, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
 
@@ -245,6 +252,7 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
     entries += [{"kind": "document", "href": f"documents/{b['doc'].doc_id}.html",
                  "title": f"{b['doc'].region_zh} · {b['doc'].title or b['doc'].doc_id}", "text": b["text"]}
                 for b in built]
+    entries += [{"kind": "doc", "href": d["href"], "title": d["title"], "text": d["markdown"]} for d in docs]
     _write(reports / "assets" / "search-index.js",
            ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n"
             + "window.T2S = " + json.dumps(t2s_map(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
@@ -264,7 +272,8 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         **common, title="Methods and data", page="data", resources=_resources(),
         tables=[t for t in tables if t["files"] or t["figures"]]).encode("utf-8"))
 
-    pages = report_pages + [reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
+    pages = report_pages + [reports / d["href"] for d in docs] + [
+        reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
         reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
     # the landing page first without the list (every page links to it), then with it
     _write(reports / "index.html", render_index(reports, manifest, rows, documents, []).encode("utf-8"))

@@ -313,3 +313,17 @@ def test_folded_rows_and_the_full_table_open_with_a_click(real_reports, page):
     more = page.locator("table.readable details.row-more").first
     more.locator("summary").click()
     assert more.locator("p").first.is_visible()
+
+
+def test_an_analysis_links_to_its_method_page_and_back(real_reports, page):
+    reports, _ = real_reports
+    page.goto(url(reports, "html/03_targets.html"))
+    page.click("a.method-link")
+    assert page.url.endswith("/docs/methods-targets.html")
+    assert page.locator("#site-nav details[data-group=docs]").count() == 1  # the site's navigation
+    page.click(".doc-reports a[href$='html/03_targets.html']")
+    assert page.url.endswith("/html/03_targets.html")
+    # the documentation is searchable with the reports
+    page.goto(url(reports, "search.html") + "?q=" + quote("booktabs"))
+    page.wait_for_selector("#search-results li")
+    assert page.locator("#search-results a[data-kind=doc]").count() >= 1
