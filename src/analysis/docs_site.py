@@ -13,6 +13,7 @@ which nbconvert already uses; the page by the jinja2 template ``doc.html.j2``).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from mistune.toc import add_toc_hook
 
 from analysis import paths
 
-__all__ = ["DocPage", "build", "docs_dir", "load", "render_markdown", "slug"]
+__all__ = ["DocPage", "build", "docs_dir", "fingerprint", "load", "render_markdown", "slug"]
 
 _METHOD = re.compile(r"^<!--\s*method:\s*([\w, -]+?)\s*-->")
 _MD_LINK = re.compile(r'href="(?!https?://)([^"#]+)\.md(#[^"]*)?"')
@@ -39,6 +40,16 @@ class DocPage:
 
 def docs_dir() -> Path:
     return paths.project_root() / "docs"
+
+
+def fingerprint(folder: Path | None = None) -> str:
+    """A hash of the documentation's files: the runner rebuilds the site when it changes, even
+    when no report re-ran."""
+    folder = Path(folder) if folder else docs_dir()
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def slug(text: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from analysis import diagnosis, manifest as manifests, paths, site
+from analysis import diagnosis, docs_site, manifest as manifests, paths, site
 from analysis.fingerprint import (digest, environment, explain, fingerprint, fingerprint_parts, lock_hash,
                                   package_hash, sha256_file)
 from analysis.kernels import kill_group
@@ -376,7 +376,8 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         shutil.rmtree(staging_root, ignore_errors=True)
     ordered = [results[r.name] for r in runs]
     if any(r.status != "skipped" for r in ordered) or not manifest or not (reports / "index.html").is_file() \
-            or "site" not in manifest or not all((reports / "assets" / a).is_file() for a in site.ASSETS):
+            or "site" not in manifest or not all((reports / "assets" / a).is_file() for a in site.ASSETS) \
+            or manifest["site"].get("docs_sha256") != docs_site.fingerprint():  # the documentation changed
         manifests.write(reports, manifest, ordered, runs, package, lock, site=lambda m: _build_site(reports, m, options))
     # else nothing ran: the manifest still records what made the outputs and the site around them
     # (rewriting it would cost a third of a no-change run, listing every installed package and

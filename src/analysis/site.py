@@ -280,7 +280,8 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
     broken = check_links(reports, pages)
     _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken).encode("utf-8"))
     broken += check_links(reports, [reports / "index.html"], pending=frozenset({"manifest.json"}))
-    return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken}
+    return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken,
+            "docs_sha256": docs_site.fingerprint()}
 
 
 def _groups(rows: list[dict]) -> list[dict]:

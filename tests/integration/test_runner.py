@@ -260,3 +260,20 @@ def test_ctrl_c_stops_the_kernels_leaves_nothing_half_written_and_exits_130(fixt
     assert not (reports / ".staging").exists()  # no temporary file
     assert not (reports / "html" / "sleeps.html").exists()  # no half-written report
     assert not list(reports.rglob("*.tmp"))
+
+
+def test_a_changed_documentation_page_rebuilds_the_site_without_re_running_a_report(fixture_suite, tmp_path,
+                                                                                     monkeypatch):
+    from analysis import docs_site
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Docs\n\nFirst words.\n", encoding="utf-8")
+    monkeypatch.setattr(docs_site, "docs_dir", lambda: docs)
+    reports = tmp_path / "reports"
+    _run(fixture_suite, reports, "passes-zh")
+    assert "First words." in (reports / "docs/index.html").read_text(encoding="utf-8")
+    (docs / "index.md").write_text("# Docs\n\nEdited words.\n", encoding="utf-8")
+    [again] = _run(fixture_suite, reports, "passes-zh")
+    assert again.status == "skipped"
+    assert "Edited words." in (reports / "docs/index.html").read_text(encoding="utf-8")
