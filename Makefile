@@ -8,14 +8,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: reports test test-fast setup lock lab benchmarks clean clean-reports
+.PHONY: reports test test-fast lint setup lock lab benchmarks clean clean-reports
 
 reports: $(STAMP)
 	$(BIN)/python -m analysis corpus clean --quiet
 	$(BIN)/python -m analysis run
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) and mypy, configured in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/python -m ruff check src tests benchmarks scripts
+	$(BIN)/python -m mypy
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not integration"

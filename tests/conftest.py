@@ -8,11 +8,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def built_drafts():
+    """The real project's drafts, built once if their inputs changed (reading never builds:
+    building is a step, as `make reports` takes it)."""
+    from analysis import inuse, paths
+
+    assert paths.project_root() == ROOT
+    return inuse.build()
+
+
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A throw-away copy of the project's data folder, used as the project root,
-    so a test can break files without touching the real ones."""
+def project(tmp_path, monkeypatch, built_drafts):
+    """A throw-away copy of the project's data folder (and of the drafts built from it), used
+    as the project root, so a test can break files without touching the real ones."""
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
+    shutil.copytree(built_drafts, tmp_path / "data" / "processed" / "drafts")
     shutil.copy(ROOT / "data" / "datapackage.json", tmp_path / "data" / "datapackage.json")
     for sub in ("curated", "external"):
         if (ROOT / "data" / sub).is_dir():
@@ -72,13 +83,16 @@ NEW_DOCUMENTS = {
 
 def add_new_document(name: str):
     """Add one of the test documents to the current project (the `project` fixture's copy),
-    unless the corpus holds it already (as it does when the tests run on a grown corpus)."""
-    from analysis import corpus
+    unless the corpus holds it already (as it does when the tests run on a grown corpus), and
+    build the drafts, as `make reports` does after a document is added."""
+    from analysis import corpus, inuse
 
     known = {d.doc_id: d for d in corpus.load_catalogue()}
     if NEW_DOCUMENTS[name]["doc_id"] in known:
         return known[NEW_DOCUMENTS[name]["doc_id"]]
-    return corpus.add_document(NEW_DOCUMENTS_DIR / name, **NEW_DOCUMENTS[name])
+    doc = corpus.add_document(NEW_DOCUMENTS_DIR / name, **NEW_DOCUMENTS[name])
+    inuse.build()
+    return doc
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,70 @@
 """Reproducible research suite on Chinese local 双创 policy.
 
-One module per concept of the domain:
+One module per concept of the domain; data flows down this list, and a module imports only
+those below it in its own group or in the groups after it (no import cycle: a test checks).
 
-- ``corpus``     the catalogue of source documents, checksums, adding a document
-- ``cleaning``   raw web text -> clean Simplified text, with an offset map back to raw bytes
-- ``segments``   paragraphs, sentences and clauses with stable ids
-- ``terms``      word segmentation (jieba) and term frequencies
-- ``plotting``   the house style for figures, Chinese labels included
-- ``cli``        ``python -m analysis ...``
+The corpus and its text
+- ``corpus``          the catalogue of source documents, checksums, adding a document, region names
+- ``cleaning``        raw web text -> clean Simplified text, with an offset map back to raw bytes
+- ``segments``        paragraphs, sentences and clauses with stable ids
+- ``terms``           word segmentation (jieba) and term frequencies
+- ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
+- ``quantities``      every quantity mention of a text (the extractor)
+- ``units``           units an indicator keeps, and conversions to them (亩 -> m2)
+- ``quantity_quality`` the extractor measured on labelled sets
+
+What a person curated, and the drafts for the rest
+- ``figures``         the curated figures: the codebook of indicators, checks against text and extractor
+- ``instruments``     the instrument codebook and the human codings of the clauses (and their consensus)
+- ``measures``        the unit of analysis: clauses joined into measures, headings linked
+- ``codebook_rules``  the codebook's rules checked on every clause
+- ``rule_review``     the reviewed outcome of those checks, applied to the consensus
+- ``third_coding``    a third coding of the clauses and its agreement
+- ``keywordcoder``    clauses coded from the codebook's keywords alone
+- ``autocoder``       the automatic coder (trained on the consensus, held out by document)
+- ``pmc``             the PMC index: framework, items derived from the codes, grades
+- ``funding``         funding attributes, intensity, subsidy rules
+- ``fundingdrafts``   funding attributes drafted from cue words
+- ``curation``        which document's layer a person reviewed
+- ``drafts``          the drafting rules of every layer, and building the stored drafts
+- ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read
+- ``inuse``           the rows every analysis uses: reviewed rows, drafts for the rest
+- ``review``          from drafts to curated rows (``python -m analysis review``)
+- ``draftquality``    how good the drafts are against what a person curated
+- ``coder_quality``   the automatic coder on the held-out set, and its learning curve
+- ``heldout``         the held-out set of documents labelled blind to the code
+
+The analyses
+- ``agreement``       kappa and alpha of two codings, their confusion and disagreements
+- ``comparison``      regions compared by their instruments (counts, chi-square, genre)
+- ``instrument_tables`` the instruments' tables and sentences for the notebooks
+- ``targets``         targets, baselines, outcomes and the scorecard
+- ``reference``       reference data (outcomes, national totals, context)
+- ``profile``         the region profile, section by section
+- ``plotting``        the house style for figures, Chinese labels included
+- ``i18n``            one way to say a thing in two languages (``Text``, the word table ``ZH``)
+
+Reports, the runner and the site
+- ``report``          what a notebook calls to talk to the runner (headline, tables)
+- ``links``           links from a report's numbers to their sentences
+- ``params``          notebook parameters, checked
+- ``suite``           the suite file: which notebooks run, with which parameters
+- ``fingerprint``     what decides whether a run is out of date
+- ``kernels``         the worker processes and their kernels
+- ``outputs``         a run's outputs, normalised
+- ``diagnosis``       why a run failed
+- ``manifest``        ``reports/manifest.json``
+- ``runner``          runs the suite (``python -m analysis run``, ``verify``)
+- ``site``            the site's pages (index, reports, search)
+- ``sourceview``      one page per document, its figures and codes in the text
+- ``cli``             ``python -m analysis ...``
+
+Plumbing, at the bottom
+- ``files``           atomic writes (one file or several), folder swap, CSV bytes, hashes, the package hash
+- ``cache``           the one cache type (content hash keys, oldest stored forgotten first)
+- ``schema``          the data package (``data/datapackage.json``): every table's columns and checks
+- ``tables``          reading the hand-edited CSV tables
+- ``paths``, ``errors``
 """
 
 __version__ = "0.1.0"

@@ -77,7 +77,7 @@ class Cleaned:
         starts = np.concatenate(([0], breaks))
         ends = np.concatenate((breaks, [len(self.source)]))
         out = []
-        for s, e in zip(starts.tolist(), ends.tolist()):
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=False):
             rc = int(self.source[s])
             out.append((s, e, rc, int(self.raw_byte_offsets[rc]),
                         int(self.raw_byte_offsets[int(self.source[e - 1]) + 1])))
@@ -152,7 +152,7 @@ class _Tracked:
         if len(old_lines) != len(new_lines):  # never seen with OpenCC; align the whole text
             old_lines, new_lines = [self.text], [new_text]
         mapping, offset = [], 0
-        for k, (old, new) in enumerate(zip(old_lines, new_lines)):
+        for k, (old, new) in enumerate(zip(old_lines, new_lines, strict=False)):
             mapping.append(offset + _align(old, new))
             offset += len(old)
             if k < len(old_lines) - 1:
@@ -168,7 +168,7 @@ def _align(old: str, new: str) -> np.ndarray:
     if len(old) == len(new):
         return np.arange(len(new), dtype=np.int64)
     out = np.zeros(len(new), dtype=np.int64)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for _tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         for k in range(j2 - j1):
             out[j1 + k] = min(i1 + k, max(i2 - 1, i1)) if i2 > i1 else max(i1 - 1, 0)
     return np.maximum.accumulate(out) if len(out) else out
@@ -179,9 +179,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _VOWELS = "aeiouüv" + _TONED
 _RUBY = re.compile(
     r"(?<=[^\x00-\x7f]|\?)"  # glued to a Chinese character (or to a "?" that replaced one)
-    r"\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[%s]{1,4}(?:ng|n|r)?\)" % _VOWELS
+    r"\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[" + _VOWELS + r"]{1,4}(?:ng|n|r)?\)"
 )
-_HAS_TONE = re.compile("[%s]" % _TONED)
+_HAS_TONE = re.compile(f"[{_TONED}]")
 # Toneless syllables ("的(de)") are taken as ruby only in a text that carries ruby
 # throughout; elsewhere "(a)" after a Chinese character may be a real list label.
 _MIN_TONED_FOR_TONELESS = 10
@@ -246,7 +246,7 @@ def _chrome_spans(text: str) -> list[tuple[str, int, int]]:
                 break
     starts = {f[1] for f in found}
     removed_lines = in_block | {j for j, (s, _, _) in enumerate(lines) if s in starts}
-    for j, (s, e, line) in enumerate(lines):
+    for j, (s, _end, line) in enumerate(lines):
         if j in removed_lines:
             continue
         for name, pattern in r["line_tails"].items():

@@ -28,15 +28,13 @@ def _corpus_list(args) -> int:
 
     frame = corpus.inventory(corpus.documents(args.documents or None))
     cols = ["doc_id", "region", "genre", "date", "raw_chars", "clean_chars", "ruby_removed", "chrome_lines",
-            "chrome_chars", "paragraphs", "sentences", "clauses"]
+            "chrome_chars", "paragraphs", "sentences", "clauses", "mojibake"]
     _print_frame(frame[cols])
     return 0
 
 
 def _corpus_clean(args) -> int:
-    from analysis import corpus, paths
-
-    from analysis import drafts
+    from analysis import corpus, drafts, paths
 
     out = corpus.write_processed(progress=not args.quiet)
     print(f"wrote {paths.relative(out)}/ ({len(list(out.iterdir()))} files)")
@@ -98,7 +96,7 @@ def _extract(args) -> int:
         by_hash = {d.sha256: d for d in corpus.load_catalogue()}
     except UserError:
         by_hash = {}
-    rows = []
+    rows: list[dict] = []
     for name in args.files:
         path = Path(name)
         text = _read_text_file(path)
@@ -120,8 +118,9 @@ def _extract(args) -> int:
 def _figures_check(args) -> int:
     """Reviewed layers are checked strictly (exit 2 when one is wrong); drafts are listed as
     drafts (exit 0)."""
-    from analysis import corpus, curation, drafts, figures, paths
+    from analysis import corpus, curation, draftfiles, figures, inuse, paths
 
+    inuse.build()  # the drafts this lists, rebuilt first if their inputs changed
     frame = figures.validate()
     status = curation.load_status()
     print(f"{paths.relative(figures.figures_path())}: {len(frame)} figures valid "
@@ -134,7 +133,7 @@ def _figures_check(args) -> int:
                   for d in docs]
     unreviewed = [(d, layers) for d, layers in unreviewed if layers]
     if unreviewed:
-        drafted = drafts.load("figures", [d.doc_id for d, _ in unreviewed])
+        drafted = draftfiles.read("figures", [d.doc_id for d, _ in unreviewed])
         for d, layers in unreviewed:
             mine = drafted[drafted["doc_id"] == d.doc_id]
             n_in = int((mine["out_of_scope_reason"] == "").sum())
@@ -151,8 +150,9 @@ def _figures_check(args) -> int:
 
 
 def _review(args) -> int:
-    from analysis import curation, paths, review
+    from analysis import curation, inuse, paths, review
 
+    inuse.build()  # a review starts from the drafts: rebuilt first if their inputs changed
     layers = args.layer or list(curation.LAYERS)
     if args.accept:
         if not args.layer:  # every layer with a review file
@@ -190,10 +190,45 @@ def _figures_quality(args) -> int:
     return 0
 
 
-def _drafts_quality(args) -> int:
-    from analysis import drafts
+def _quantities_quality(args) -> int:
+    from analysis import heldout, quantity_quality
 
-    q = drafts.quality()
+    if args.heldout is None:
+        raise UserError("say which labelled documents: --heldout (every held-out set) or --heldout SET …; "
+                        "on the five reviewed documents, `python -m analysis figures quality`")
+    unknown = [n for n in args.heldout if n not in heldout.set_names()]
+    if unknown:
+        raise UserError(f"no held-out set '{unknown[0]}' in tests/fixtures/heldout/ "
+                        f"(there are: {', '.join(heldout.set_names()) or 'none'})")
+    if not heldout.set_names():
+        raise UserError("no held-out set in tests/fixtures/heldout/")
+    results = quantity_quality.evaluate(args.heldout or None)
+    print(f"{'set':<8} {'labels':>6} {'quantities':>10} {'in chrome':>9} {'mentions':>8} {'found':>6} {'recall':>7} "
+          f"{'precision':>9} {'qualifier':>9} {'unit':>6} {'value':>6}")
+    for name, r in results.items():
+        rates = r.rates()
+        print(f"{name:<8} {r.labels:>6} {r.quantities:>10} {r.in_chrome:>9} {r.mentions:>8} {r.found:>6} "
+              f"{rates['recall']:>7.3f} {rates['precision']:>9.3f} {rates['qualifier']:>9.3f} {rates['unit']:>6.3f} "
+              f"{rates['value']:>6.3f}")
+    print("recall: labelled quantities a mention finds (those in web chrome the cleaning removed count as missed); "
+          "precision: mentions that are a labelled quantity; qualifier, unit, value: agreement of the found ones")
+    total = results["all"]
+    if args.errors:
+        for title, lines in (("missed", total.missed), ("wrong", total.wrong), ("disagreeing", total.disagreements)):
+            print(f"{title} ({len(lines)}):")
+            for line in lines:
+                print(f"  {line}")
+    else:
+        print(f"{len(total.missed)} missed, {len(total.wrong)} wrong, {len(total.disagreements)} disagreeing: "
+              "list them with --errors")
+    return 0
+
+
+def _drafts_quality(args) -> int:
+    from analysis import draftquality, inuse
+
+    inuse.build()  # the drafts measured, rebuilt first if their inputs changed
+    q = draftquality.quality()
     if q["per_document"].empty:
         print("no document has reviewed figures and instruments to measure the drafts against")
         return 0
@@ -206,7 +241,28 @@ def _drafts_quality(args) -> int:
         print(f"calibration, {layer}: " + "; ".join(
             f"{r['confidence']}: {r['n']} drafts, {r['agree']:.0%} right" if r["n"] else f"{r['confidence']}: none"
             for r in rows))
+    _print_coder_heldout()
     return 0
+
+
+def _print_coder_heldout() -> None:
+    """The automatic coder on the held-out set (never tuned on) and its learning curve."""
+    from analysis import coder_quality, instruments
+
+    fw = instruments.load_framework()
+    h = coder_quality.heldout_agreement(fw)
+    if not h:
+        print("instruments, held-out set: none in tests/fixtures/heldout/")
+        return
+    d = h["demand"]
+    print(f"instruments, held-out set ({h['clauses']} clauses of documents never tuned on; coder trained on "
+          f"{h['trained on']} reviewed documents): type agreement {h['type agreement']:.1%}, "
+          f"kappa {h['type kappa']:.3f}")
+    print(f"  demand-side on its own: {d['clauses']} clauses, {d['drafted']} drafted demand-side, recall "
+          f"{d['recall']:.2f}, precision {d['precision']:.2f}, kappa (demand or not) {d['kappa']:.3f}")
+    curve = coder_quality.learning_curve(fw)
+    print("learning curve (held-out type kappa by number of reviewed documents trained on):")
+    _print_frame(curve.round(3))
 
 
 # --- the suite ----------------------------------------------------------------------------
@@ -217,6 +273,7 @@ def _overrides(pairs) -> dict[str, str]:
 def _run(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks, _overrides(args.parameter), args.timeout)
     options = runner.Options(jobs=args.jobs or (os.cpu_count() or 1), force=args.force, show_code=args.show_code,
                              fail_fast=args.fail_fast, quiet=args.quiet)
@@ -252,6 +309,7 @@ def _params(args) -> int:
 def _verify(args) -> int:
     from analysis import runner, suite
 
+    runner.prepare_drafts()  # sweeps over <target_years> read them (built quietly: stderr is for errors)
     runs = suite.plan(args.suite, args.notebooks)
     reports = Path(args.reports_dir) if args.reports_dir else runner.Options().reports_dir
     differences, notes = runner.verify(runs, reports, jobs=args.jobs or (os.cpu_count() or 1), quiet=args.quiet)
@@ -338,6 +396,15 @@ def build_parser() -> argparse.ArgumentParser:
         func=_figures_check)
     fsub.add_parser("quality", help="precision and recall of the extractor against the curated figures").set_defaults(
         func=_figures_quality)
+
+    p_quantities = sub.add_parser("quantities", help="the quantity extractor: how well it reads labelled documents")
+    qsub = p_quantities.add_subparsers(dest="quantities_command", required=True)
+    p_qquality = qsub.add_parser("quality", help="recall, precision, qualifier and unit agreement on labelled sets")
+    p_qquality.add_argument("--heldout", nargs="*", metavar="SET",
+                            help="the held-out sets of tests/fixtures/heldout/ (default: all), documents the "
+                                 "extractor was never tuned on")
+    p_qquality.add_argument("--errors", action="store_true", help="list every miss, wrong mention and disagreement")
+    p_qquality.set_defaults(func=_quantities_quality)
 
     p_drafts = sub.add_parser("drafts", help="what code drafts for every document: how good it is")
     dsub = p_drafts.add_subparsers(dest="drafts_command", required=True)

@@ -9,20 +9,15 @@ a ``DataError`` naming the file, row and field.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import paths
+from analysis import mojibake, paths, schema
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
+from analysis.files import csv_bytes, rows_csv_bytes, sha256_bytes, swap_dir, write_all
 from analysis.segments import segment
 from analysis.tables import read_rows
 
@@ -32,12 +27,10 @@ if TYPE_CHECKING:  # pandas is imported where it is used: listing the catalogue 
 __all__ = [
     "CATALOGUE_FIELDS", "Document", "load_catalogue", "documents",
     "read_raw", "load_clean", "inventory", "headline", "write_processed", "add_document", "decode_incoming",
+    "region_names",
 ]
 
-CATALOGUE_FIELDS = [
-    "doc_id", "region", "region_zh", "region_en", "level", "parent_province", "genre", "title",
-    "date", "outlet", "script", "file", "sha256", "original_encoding", "notes",
-]
+CATALOGUE_FIELDS = schema.field_names("catalogue")
 _REQUIRED = [f for f in CATALOGUE_FIELDS if f not in ("notes", "original_encoding", "parent_province")]
 
 
@@ -89,8 +82,6 @@ def load_catalogue(path: Path | None = None) -> list[Document]:
     """Read and validate the catalogue (not the files it names: see ``read_raw``): the data
     package's schema (required fields, id and region patterns, levels, genres, scripts, date
     pattern, unique ids and files), then that each date exists."""
-    from analysis import schema
-
     path = Path(path or paths.catalogue_path())
     where = paths.relative(path)
     rows = list(enumerate(read_rows(path, _REQUIRED, "catalogue"), 1))
@@ -113,10 +104,6 @@ def documents(selection: str | list[str] | None = None, catalogue: list[Document
         raise UserError(f"unknown document or region {', '.join(map(repr, unknown))}; "
                         f"known: {', '.join(sorted(known))}")
     return [d for d in docs if d.doc_id in wanted or d.region in wanted]
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def read_raw(doc: Document) -> str:
@@ -142,8 +129,23 @@ def load_clean(doc: Document) -> Cleaned:
     return clean_text(read_raw(doc))
 
 
+def garbled_passages(doc: Document, c: Cleaned, segs: list | None = None) -> list[dict]:
+    """The garbled spans of the raw document (``analysis.mojibake``), each with the paragraph of
+    the cleaned text it is in (``paragraph``: its segment id; empty when cleaning removed it as
+    web chrome), its kind and the raw excerpt. The text itself is left as it is."""
+    segs = segs if segs is not None else segment(doc.doc_id, c.text)
+    paragraphs = [s for s in segs if s.level == "paragraph"]
+    out = []
+    for g in mojibake.find(c.raw):
+        span = mojibake.in_clean(g, c.source)
+        para = next((p.id for p in paragraphs if span and p.start <= span[0] < p.end), "") if span else ""
+        out.append({"paragraph": para, "kind": g.kind, "raw_start": g.start, "raw_end": g.end, "excerpt": g.text})
+    return out
+
+
 def _inventory_row(doc: Document, c: Cleaned) -> dict:
     segs = segment(doc.doc_id, c.text)
+    garbled = garbled_passages(doc, c, segs)
     return {
         "doc_id": doc.doc_id, "region": doc.region, "region_en": doc.region_en, "region_zh": doc.region_zh,
         "level": doc.level, "genre": doc.genre, "date": doc.date, "script": doc.script,
@@ -153,6 +155,10 @@ def _inventory_row(doc: Document, c: Cleaned) -> dict:
         "paragraphs": sum(s.level == "paragraph" for s in segs),
         "sentences": sum(s.level == "sentence" for s in segs),
         "clauses": sum(s.level == "clause" for s in segs),
+        # garbled in the raw file (mojibake), reported and left as it is
+        "mojibake": len(garbled),
+        "mojibake_passages": "; ".join(f"{g['paragraph'] or 'removed web chrome'} {g['kind']}: {g['excerpt']}"
+                                       for g in garbled),
     }
 
 
@@ -178,12 +184,6 @@ def _segments_frame(doc: Document, c: Cleaned) -> pd.DataFrame:
     return frame
 
 
-def _csv_bytes(frame: pd.DataFrame, sep: str = ",") -> bytes:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, sep=sep, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
-
-
 def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]:
     """The generated files of one document, by name, as bytes (deterministic)."""
     import pandas as pd
@@ -193,9 +193,9 @@ def processed_files(doc: Document, c: Cleaned | None = None) -> dict[str, bytes]
     chrome = pd.DataFrame([vars(x) for x in c.chrome], columns=["rule", "text", "raw_start", "raw_end"])
     return {
         f"{doc.doc_id}.txt": (c.text + "\n").encode("utf-8"),
-        f"{doc.doc_id}.segments.csv": _csv_bytes(_segments_frame(doc, c)),
-        f"{doc.doc_id}.offsets.tsv": _csv_bytes(runs, sep="\t"),
-        f"{doc.doc_id}.chrome.csv": _csv_bytes(chrome),
+        f"{doc.doc_id}.segments.csv": csv_bytes(_segments_frame(doc, c)),
+        f"{doc.doc_id}.offsets.tsv": csv_bytes(runs, sep="\t"),
+        f"{doc.doc_id}.chrome.csv": csv_bytes(chrome),
     }
 
 
@@ -216,23 +216,8 @@ def write_processed(out_dir: Path | None = None, docs: list[Document] | None = N
         rows.append(_inventory_row(doc, c))
     import pandas as pd
 
-    files["inventory.csv"] = _csv_bytes(pd.DataFrame(rows))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return out_dir
+    files["inventory.csv"] = csv_bytes(pd.DataFrame(rows))
+    return swap_dir(out_dir, files)
 
 
 # --- adding a document ------------------------------------------------------------
@@ -274,7 +259,7 @@ def detect_script(text: str) -> str:
     if not han:
         return "simplified"
     sample = "".join(han[:20000])
-    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample), strict=False))
     return "traditional" if changed / len(sample) > 0.02 else "simplified"
 
 
@@ -299,29 +284,17 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
         "script": detect_script(text), "file": source.name, "sha256": sha256_bytes(data),
         "original_encoding": encoding, "notes": notes,
     }
-    from analysis import schema
-
     rows = list(enumerate(read_rows(catalogue, _REQUIRED, "catalogue"), 1))  # with them: ids and files once
     schema.check_rows("catalogue", rows + [(len(existing) + 1, row)], paths.relative(catalogue), "doc_id")
     doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue))
     package = catalogue.parent.parent.parent / "datapackage.json"
     package_text = _package_with_text(package, doc, data) if package.is_file() else None  # before writing anything
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
     with catalogue.open("rb") as f:
         ends_with_newline = f.read().endswith(b"\n")
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CATALOGUE_FIELDS, lineterminator="\n")
-    writer.writerow(row)
-    new = catalogue.read_text(encoding="utf-8") + ("" if ends_with_newline else "\n") + buf.getvalue()
-    tmp_cat = catalogue.with_name(f".{catalogue.name}.tmp")
-    tmp_cat.write_text(new, encoding="utf-8")
-    os.replace(tmp_cat, catalogue)
-    if package_text is not None:
-        tmp_pkg = package.with_name(f".{package.name}.tmp")
-        tmp_pkg.write_text(package_text, encoding="utf-8")
-        os.replace(tmp_pkg, package)
+    new = (catalogue.read_bytes() + (b"" if ends_with_newline else b"\n")
+           + rows_csv_bytes([row], CATALOGUE_FIELDS, header=False))
+    # the text, its catalogue row and its data package entry: all three or none
+    write_all({target: data, catalogue: new, **({package: package_text} if package_text is not None else {})})
     return doc
 
 
@@ -358,3 +331,12 @@ def headline(inventory, lang: str = "en") -> str:
         return f"{regions}个地区的{n}篇文献,{y0}–{y1}年:政策文本{policy}篇,新闻报道{news}篇;清洗后共{chars:,}字"
     return (f"{n} documents from {regions} regions, {y0}–{y1}: {policy} policy texts, {news} news reports; "
             f"{chars:,} characters after cleaning")
+
+
+def region_names(lang: str = "en") -> dict[str, str]:
+    """Region code -> its name in the report's language, from the catalogue ({} without one)."""
+    try:
+        docs = load_catalogue()
+    except (DataError, OSError):  # a unit test without a project: the codes themselves
+        return {}
+    return {d.region: (d.region_zh if lang == "zh" else d.region_en) for d in docs}

@@ -11,22 +11,20 @@ Layers: ``figures`` (figures.csv and out_of_scope.csv), ``instruments``
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 from datetime import date as _date
 from pathlib import Path
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.errors import DataError
+from analysis.files import rows_csv_bytes, write_atomic
 from analysis.tables import read_rows
 
 __all__ = ["LAYERS", "STATUSES", "curation_path", "load_status", "status", "reviewed_documents", "summary",
-           "mark_reviewed"]
+           "mark_reviewed", "marked_reviewed"]
 
 LAYERS = ("figures", "instruments", "funding", "pmc")
 STATUSES = ("draft", "reviewed")
-FIELDS = ["doc_id", "layer", "status", "reviewer", "date", "note"]
+FIELDS = schema.field_names("curation")
 
 
 def curation_path() -> Path:
@@ -39,8 +37,6 @@ def load_status(path: Path | None = None, doc_ids: list[str] | None = None) -> d
     where = paths.relative(path)
     if not path.is_file():
         return {}
-    from analysis import schema
-
     rows = list(enumerate(read_rows(path, FIELDS[:3]), 1))
     # layers, statuses, dates, documents of the catalogue, one row per document and layer:
     # the data package's schema (checked once per content of the file)
@@ -79,18 +75,20 @@ def summary(doc_ids: list[str] | None = None, table: dict | None = None, lang: s
     return f"{len(done)} of {len(doc_ids)} document{'s' if len(doc_ids) != 1 else ''} reviewed"
 
 
+def marked_reviewed(doc_id: str, layers: list[str], reviewer: str, when: str | None = None, note: str = "",
+                    path: Path | None = None) -> bytes:
+    """The curation table with (doc_id, layer) reviewed for each of ``layers`` (other rows kept as
+    they are), as bytes: the caller writes it with what it accepts (``files.write_all``)."""
+    path = Path(path or curation_path())
+    rows = read_rows(path, FIELDS[:3]) if path.is_file() else []
+    rows = [r for r in rows if not (r["doc_id"] == doc_id and r["layer"] in layers)]
+    rows += [{"doc_id": doc_id, "layer": layer, "status": "reviewed", "reviewer": reviewer,
+              "date": when or _date.today().isoformat(), "note": note} for layer in layers]
+    return rows_csv_bytes(rows, FIELDS)
+
+
 def mark_reviewed(doc_id: str, layer: str, reviewer: str, when: str | None = None, note: str = "",
                   path: Path | None = None) -> None:
     """Set (doc_id, layer) to reviewed, written atomically (other rows kept as they are)."""
     path = Path(path or curation_path())
-    rows = read_rows(path, FIELDS[:3]) if path.is_file() else []
-    rows = [r for r in rows if (r["doc_id"], r["layer"]) != (doc_id, layer)]
-    rows.append({"doc_id": doc_id, "layer": layer, "status": "reviewed", "reviewer": reviewer,
-                 "date": when or _date.today().isoformat(), "note": note})
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(buf.getvalue(), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, marked_reviewed(doc_id, [layer], reviewer, when, note, path))

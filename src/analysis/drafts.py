@@ -6,53 +6,53 @@ the text and the codebooks, each row marked as drafted and with a confidence.
   ``scopes.csv``), kind and year from the extractor, the clause as its quote (offsets
   computed), and the reason when no indicator fits (a drafted out-of-scope row);
 - **instruments**: every clause coded by the automatic coder, with a confidence;
-- **funding**: instrument, payer level and what the amount is per, from cue words, else
-  ``unknown``;
+- **funding** (``analysis.fundingdrafts``, beside funding's rules): instrument, payer level
+  and what the amount is per, from cue words, else ``unknown``;
 - **pmc**: the items the drafted layers decide (targets and horizons, instrument types
   present, ...) scored with the rule that scored them; the others left unscored with
   the reason, so that such a document gets no PMC grade rather than a low one.
 
 Drafts are generated, never hand-edited: ``write`` puts them in ``data/processed/drafts/``
-(one file per document and layer) with a fingerprint of their inputs, and ``ensure``
-rebuilds them when the catalogue, a codebook or this package changed. The review
+(one file per document and layer, ``analysis.draftfiles``) with a fingerprint of their inputs,
+and ``ensure`` rebuilds them when the catalogue, a codebook or the package changed. Only the
+command line and ``analysis.inuse`` call them; reading drafts never builds them. How good the
+drafts are is ``analysis.draftquality``. The review
 workflow (``python -m analysis review``) turns a document's drafts into curated rows.
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import io
-import os
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities, segments
-from analysis.curation import LAYERS  # one draft file per document and layer
-from analysis.errors import DataError
+from analysis import (
+    autocoder,
+    corpus,
+    draftfiles,
+    figures,
+    instruments,
+    paths,
+    pmc,
+    quantities,
+    schema,
+    segments,
+    units,
+)
+from analysis.figures import FIGURE_FIELDS
+from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
 
-__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_funding", "draft_pmc", "write", "ensure",
-           "load", "drafts_dir", "DRAFT_FIGURE_COLUMNS"]
+__all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_pmc", "build", "write", "ensure",
+           "DRAFT_FIGURE_COLUMNS"]
 
-# the columns of a drafted figure: a curated row's, plus what only a draft has
-DRAFT_FIGURE_COLUMNS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                        "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                        "locality", "locality_level", "flags", "confidence", "out_of_scope_reason", "sentence"]
-INSTRUMENT_COLUMNS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
-                      "framework_version", "confidence"]
-PMC_COLUMNS = ["doc_id", "item", "score", "justification"]
-
-
-def drafts_dir() -> Path:
-    return paths.processed_dir() / "drafts"
+# the columns of the curated tables (the data package's), plus what only a draft has
+DRAFT_FIGURE_COLUMNS = FIGURE_FIELDS + ["confidence", "out_of_scope_reason", "sentence"]
+INSTRUMENT_COLUMNS = schema.field_names("instruments-hand") + ["confidence"]
+PMC_COLUMNS = schema.field_names("pmc-scores")
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ class Tagger:
     scope_cues: list[tuple[str, str]]  # (cue, scope), longest first
 
     @classmethod
-    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> "Tagger":
+    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Tagger:
         aliases = [(a, code, row["unit"]) for code, row in indicators.items()
                    for a in _split(row.get("aliases"))]
         cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
@@ -114,9 +114,10 @@ class Tagger:
                         f"'{alias}' before the number")
             best = min(best, cand) if best else cand
         if best is None:
-            j = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit), default=(-1, "", ""))
-            if j[0] >= 0:
-                return j[2], 0.5, f"'{j[1]}' earlier in the sentence"
+            earlier = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit),
+                          default=(-1, "", ""))
+            if earlier[0] >= 0:
+                return earlier[2], 0.5, f"'{earlier[1]}' earlier in the sentence"
             return None, 0.0, ""
         score = best[0] % 100 if best[0] < 150 else 50
         confidence = 0.9 if score <= 2 else 0.8 if score <= 12 else 0.6
@@ -131,7 +132,7 @@ class Tagger:
         w0 = max(c0 + cut + 1, prev_end if c0 <= prev_end <= start else c0)
         stop = _AFTER_STOP.search(text, end, end + 14)
         window = text[w0:start] + "|" + text[end:stop.start() if stop else min(len(text), end + 14)]
-        spans = []
+        spans: list[tuple[int, int, str, str]] = []
         for cue, scope in self.scope_cues:  # longest first
             for m in re.finditer(re.escape(cue), window):
                 if not any(m.start() < b and a < m.end() for a, b, _, _ in spans):
@@ -181,7 +182,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, m.unit)
+        # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
+        value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
+        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, unit or "")
         scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
         prev_end = m.end
         kind, kind_conf = _kind(m)
@@ -195,18 +198,19 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             notes.append(f"scope from '{scope_cue}'")
         if m.note:
             notes.append(m.note)
-        value = m.value if m.value is not None else (m.low if m.low is not None else None)
+        if converted:
+            notes.append(f"converted: {converted}")
         reason = ""
         if indicator is None:
-            reason = f"no indicator measured in {m.unit} is named near the number"
+            reason = f"no indicator measured in {unit} is named near the number"
         elif value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
-            "figure_id": f"{doc.doc_id}-d{m.start:05d}", "doc_id": doc.doc_id, "indicator": indicator or "",
-            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": m.unit,
+            "figure_id": figures.draft_figure_id(doc.doc_id, m.start), "doc_id": doc.doc_id, "indicator": indicator or "",
+            "scope": scope, "kind": kind, "year": int(year), "value": value, "unit": unit,
             "qualifier": m.qualifier, "mention": m.text, "quote": text[c0:c1], "quote_start": c0, "quote_end": c1,
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
-            **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc))),
+            **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc), strict=False)),
             "flags": draft_flags(text[c0:c1]),
             # a scope read from a cue word is surer than the default "all" where the text names none
             "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
@@ -262,71 +266,16 @@ def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | 
                       training: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every clause coded by the automatic coder (``analysis.autocoder``: trained on the
     consensus coding of the reviewed documents, never on this document's own clauses)."""
-    from analysis import autocoder
-
     rows = [{"clause_id": s.id, "doc_id": doc.doc_id, "region": doc.region, "genre": doc.genre,
              "start": s.start, "end": s.end, "text": s.text}
             for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
     if not rows:
         return pd.DataFrame(columns=INSTRUMENT_COLUMNS)
+    training = training if training is not None else autocoder.training_data(framework)
     coded = autocoder.code(pd.DataFrame(rows), framework, training)
     coded["note"] = "drafted by the automatic coder"
     coded["framework_version"] = framework.version
     return coded[INSTRUMENT_COLUMNS]
-
-
-# --- funding ----------------------------------------------------------------------------------
-_INSTRUMENT_CUES = [("seed_fund", ("种子", "天使", "孵化资金", "基金")), ("voucher", ("创新券", "科技券")),
-                    ("matching_grant", ("配套",)), ("award", ("奖励", "奖补", "以奖代补")),
-                    ("subsidy", ("补助", "补贴", "资助")), ("programme_budget", ("专项资金", "经费", "预算", "投入"))]
-_PAYER_LEVEL = {"province": "provincial", "provincial_capital": "municipal", "prefecture_city": "municipal",
-                "county": "county", "district": "county", "development_zone": "zone"}
-
-
-def is_money(figures: pd.DataFrame) -> pd.Series:
-    """The figures funding attributes describe: amounts in CNY, and the rates of subsidy rules."""
-    return (figures["unit"] == "CNY") | ((figures["kind"] == "rule") & (figures["unit"] == "percent"))
-
-
-def _money_class(kind: str, context: str, carrier: bool) -> dict:
-    """payer_type, money and stock_flow from cue words: a rule is a rule; 基金 a fund's size; 计划/拟
-    a plan; 已/累计 money spent; else a budget (安排, 设立, 投入). 累计 and a fund's size are stocks."""
-    money = ("rule" if kind == "rule" else "fund_size" if "基金" in context else
-             "plan" if re.search(r"计划|拟|将投入", context) else "spent" if re.search(r"已投入|累计投入|共投入", context)
-             else "budget")
-    stock = money == "fund_size" or "累计" in context
-    return {"payer_type": "carrier" if carrier else "government", "money": money,
-            "stock_flow": "stock" if stock else "flow"}
-
-
-def draft_funding(figures: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd.DataFrame:
-    """Funding attributes for the money figures of ``figures`` (amounts in CNY, and the rates
-    of subsidy rules), from cue words in the quote; what the words do not settle is ``unknown``."""
-    from analysis import funding
-
-    rows = []
-    for f in figures[is_money(figures)].itertuples():
-        doc = docs[f.doc_id]
-        context = f"{f.quote} {getattr(f, 'sentence', '')}"
-        instrument = next((code for code, cues in _INSTRUMENT_CUES if any(c in context for c in cues)), "unknown")
-        carrier = any(c in context for c in ("自有", "自筹", "设立", "社会资本"))
-        per = ("per_entity_year" if f.kind == "rule" and re.search(r"每年|年补助|年度", context) else
-               "per_entity" if f.kind == "rule" else "total")
-        years = re.search(r"([0-9一二三四五六七八九十]+)年(?:内|间)?投入", context)
-        rows.append({
-            "figure_id": f.figure_id, "instrument": instrument,
-            "payer_level": "carrier" if carrier else _PAYER_LEVEL.get(doc.level, "unknown"),
-            "payer": "unknown (drafted)", **_money_class(f.kind, context, carrier),
-            "recipient": "unknown (drafted)", "per": per,
-            "period_years": quantities.parse_chinese_number(years.group(1)) if years and not years.group(1).isdigit()
-            else (int(years.group(1)) if years else None),
-            "entities_figure": "", "firms_figure": "", "area_figure": "", "rule_id": "", "rule_role": "",
-            "rule_base": "", "counts_in_total": per == "total", "note": "drafted from cue words: review before use",
-        })
-    frame = pd.DataFrame(rows, columns=funding.FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
-    return frame
 
 
 # --- PMC --------------------------------------------------------------------------------------
@@ -337,7 +286,6 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     codes = coding[coding["doc_id"] == doc.doc_id]
     primary = set(codes["primary"]) | set(codes.get("secondary", pd.Series(dtype=str)).fillna(""))
     targets = figs[figs["kind"] == "target"]
-    horizon = int(targets["year"].max()) - doc.year if len(targets) else None
     rules: dict[str, tuple[int, Text]] = {}
     if len(targets):
         n = len(targets)
@@ -345,14 +293,13 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
         example = targets.iloc[0]["quote"][:30]
         rules["X7:5"] = (1, Text(f"rule: {n} drafted target figure(s), e.g. '{example}'", f"规则:草拟了{n}个目标数字,如“{example}”"))
         last = int(targets["year"].max())
+        horizon = last - doc.year
         for item, ok in (("X2:1", horizon > 5), ("X2:2", 3 <= horizon <= 5), ("X2:3", horizon < 3)):
             rules[item] = (int(ok), Text(f"rule: latest target year {last} - document year {doc.year} = {horizon} years",
                                          f"规则:最晚目标年份{last} - 文献年份{doc.year} = {horizon}年"))
     if len(figs[figs["kind"].isin(["actual", "baseline"])]):
         rules["X1:4"] = (1, Text("rule: the drafted figures include status figures", "规则:草拟的数字包含现状数字"))
     if len(codes):
-        from analysis import pmc
-
         for r in pmc.instrument_items(doc.doc_id, codes, framework, instrument_fw).itertuples():
             rules[r.item] = (r.score, Text(r.justification, r.justification_zh))
         for item, sub in (("X5:1", "S_TAL"), ("X5:2", "S_FUN"), ("X5:3", "E_TAX"), ("X5:4", "E_FIN"), ("X5:5", "S_INF")):
@@ -380,45 +327,20 @@ def draft_pmc(doc: corpus.Document, figures: pd.DataFrame, coding: pd.DataFrame,
     return pd.DataFrame(rows, columns=PMC_COLUMNS + ["justification_zh"])
 
 
-# --- building, storing, loading ------------------------------------------------------------------
-def _fingerprint() -> str:
-    """What the drafts depend on: the catalogue (which carries every raw file's sha256), the
-    codebooks, the human codings the automatic coder learns from, and this package's code."""
-    h = hashlib.sha256()
-    files = [paths.catalogue_path()] + [paths.curated_dir() / n for n in
-                                        ("indicators.csv", "scopes.csv", "instruments_framework.yml",
-                                         "pmc_framework.yml", "instruments_hand.csv", "instruments_coder2.csv",
-                                         "instruments_adjudication.csv", "curation.csv")]
-    files += sorted(Path(__file__).parent.glob("*.py")) + sorted(Path(__file__).parent.glob("*.yml"))
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes() if f.is_file() else b"-")
-    return h.hexdigest()
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
-
-
+# --- building and storing -----------------------------------------------------------------------
 def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> dict[str, bytes]:
-    """Every draft file of the corpus, by name, as bytes (deterministic)."""
-    from analysis import figures, instruments, pmc
-
+    """Every draft file of the corpus, by name, as bytes (deterministic): the figures and the
+    clause codes of each document. Funding attributes and PMC items are drafted where they are
+    used (``analysis.inuse``), from the figures and codes in use, so they are not stored."""
     docs = docs or corpus.load_catalogue()
     tagger = Tagger.from_codebooks(figures.load_indicators(), load_scopes())
     ins_fw = instruments.load_framework()
-    pmc_fw = pmc.load_framework()
-    from analysis import autocoder
-
     # each document cleaned once, for its drafts and for the clauses the automatic coder learns from
     cleaned_of = {d.doc_id: corpus.load_clean(d) for d in docs}
     training = autocoder.training_data(ins_fw, instruments.clauses(cleaned=cleaned_of))
-    by_id = {d.doc_id: d for d in docs}
     iterator = docs
     if progress:
-        from tqdm import tqdm
+        from tqdm import tqdm  # only for a terminal: kept out of the import of the drafters
         iterator = tqdm(docs, desc="drafting", unit="doc")
     files: dict[str, bytes] = {}
     for doc in iterator:
@@ -426,145 +348,22 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
         figs = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
-        in_scope = figs[figs["out_of_scope_reason"] == ""]
-        files[f"{doc.doc_id}.figures.csv"] = _csv(figs)
-        files[f"{doc.doc_id}.instruments.csv"] = _csv(codes)
-        files[f"{doc.doc_id}.funding.csv"] = _csv(draft_funding(in_scope, by_id))
-        files[f"{doc.doc_id}.pmc.csv"] = _csv(draft_pmc(doc, in_scope, codes, pmc_fw, ins_fw)[PMC_COLUMNS])
+        files[f"{doc.doc_id}.figures.csv"] = csv_bytes(figs)
+        files[f"{doc.doc_id}.instruments.csv"] = csv_bytes(codes)
     return files
-
-
-@contextmanager
-def _locked():
-    """One writer at a time: notebooks running in parallel, or a `corpus clean` beside them."""
-    folder = paths.processed_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".drafts.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
-
-
-def _write(out_dir: Path, docs: list[corpus.Document] | None, progress: bool) -> Path:
-    fingerprint = _fingerprint()
-    files = build(docs, progress)
-    files["fingerprint.txt"] = (fingerprint + "\n").encode()
-    staging = Path(tempfile.mkdtemp(prefix=".drafts-", dir=out_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return out_dir
 
 
 def write(docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:
     """(Re)build ``data/processed/drafts/`` whole, swapped in atomically (nothing half-written)."""
-    with _locked():
-        return _write(drafts_dir(), docs, progress)
+    with draftfiles.locked():
+        stamp = draftfiles.fingerprint()
+        return draftfiles.store(build(docs, progress), stamp)
 
 
 def ensure(progress: bool = False) -> Path:
-    """The drafts folder, rebuilt first if its inputs changed. Parallel callers (notebooks
-    running at once) wait on a lock, so one builds and the others read."""
-    out_dir = drafts_dir()
-    with _locked():
-        stamp = out_dir / "fingerprint.txt"
-        if not stamp.is_file() or stamp.read_text().strip() != _fingerprint():
-            _write(out_dir, None, progress)
-    return out_dir
-
-
-def load(layer: str, doc_ids: list[str] | None = None) -> pd.DataFrame:
-    """The drafts of one layer for the given documents (default: the whole catalogue)."""
-    if layer not in LAYERS:
-        raise ValueError(f"unknown layer {layer}")
-    folder = ensure()
-    doc_ids = doc_ids if doc_ids is not None else [d.doc_id for d in corpus.load_catalogue()]
-    frames = []
-    for doc_id in doc_ids:
-        path = folder / f"{doc_id}.{layer}.csv"
-        if not path.is_file():
-            raise DataError(f"no drafts for '{doc_id}'; run `python -m analysis corpus clean`", file=paths.relative(path))
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True)
-
-
-# --- how good the drafts are --------------------------------------------------------------------
-def _bins(confidence: pd.Series, right: pd.Series) -> list[dict]:
-    out = []
-    for low, high, name in ((0.8, 1.01, "high (>= 0.8)"), (0.6, 0.8, "medium (0.6-0.8)"), (0.0, 0.6, "low (< 0.6)")):
-        mask = (confidence >= low) & (confidence < high)
-        out.append({"confidence": name, "n": int(mask.sum()),
-                    "agree": float(right[mask].mean()) if mask.any() else float("nan")})
-    return out
-
-
-def quality(doc_ids: list[str] | None = None) -> dict:
-    """The drafts of the reviewed documents against what a person curated, one held-out document
-    at a time. The drafters read only the codebooks (aliases, cue words, keywords) and learn
-    nothing from the curated tables, so each document is held out by construction; the per-
-    document rows show how much the result varies from one document to the next.
-
-    Figures: of the curated stated figures, how many the drafts miss (no drafted figure at the
-    mention, or drafted out of scope), and of the others how often indicator, scope and kind
-    (baseline counted as actual's kin: both are status figures) agree. Instruments: type-level
-    agreement and Cohen's kappa of the drafted codes with the consensus of the two human codings
-    (each reviewed document's drafts come from a model that never saw it). Both with agreement
-    by the drafts' own confidence (calibration)."""
-    from analysis import curation, figures, instruments
-
-    reviewed = curation.reviewed_documents("figures") & curation.reviewed_documents("instruments")
-    doc_ids = [d for d in (doc_ids or [d.doc_id for d in corpus.load_catalogue()]) if d in reviewed]
-    curated = figures.validate(extractor=False)
-    fw = instruments.load_framework()
-    hand = instruments.load_consensus(fw)
-    per_doc, fig_rows, code_rows = [], [], []
-    for doc_id in doc_ids:
-        draft = figures.drafted([doc_id], in_scope=False)
-        by_start = {int(r.figure_id.rsplit("-d", 1)[1]): r for r in draft.itertuples()}
-        gold = curated[(curated["doc_id"] == doc_id) & ~curated["implied"]]
-        missed, rows = 0, []
-        for g in gold.itertuples():
-            d = by_start.get(g.mention_start)
-            if d is None or d.out_of_scope_reason:
-                missed += 1
-                continue
-            rows.append({"doc_id": doc_id, "indicator": d.indicator == g.indicator, "scope": d.scope == g.scope,
-                         "kind": d.kind == g.kind, "confidence": d.confidence})
-        frame = pd.DataFrame(rows, columns=["doc_id", "indicator", "scope", "kind", "confidence"])
-        frame["all three"] = frame["indicator"] & frame["scope"] & frame["kind"]
-        fig_rows.append(frame)
-        drafted_codes = load("instruments", [doc_id])
-        merged = hand[hand["doc_id"] == doc_id][["clause_id", "type"]].merge(
-            drafted_codes[["clause_id", "primary", "confidence"]], on="clause_id")
-        merged["type_auto"] = merged["primary"].map(fw.type_of)
-        merged["agree"] = merged["type"] == merged["type_auto"]
-        merged["confidence"] = merged["confidence"].astype(float)
-        code_rows.append(merged.assign(doc_id=doc_id))
-        kappa = instruments.cohen_kappa(merged["type"], merged["type_auto"])
-        per_doc.append({"document": doc_id, "curated figures": len(gold), "missed": missed,
-                        "indicator": frame["indicator"].mean(), "scope": frame["scope"].mean(),
-                        "kind": frame["kind"].mean(), "all three": frame["all three"].mean(),
-                        "clauses": len(merged), "type agreement": merged["agree"].mean(),
-                        "type kappa": kappa.value})
-    figs = pd.concat(fig_rows, ignore_index=True) if fig_rows else pd.DataFrame()
-    codes = pd.concat(code_rows, ignore_index=True) if code_rows else pd.DataFrame()
-    pooled_kappa = instruments.cohen_kappa(codes["type"], codes["type_auto"]) if len(codes) else None
-    return {
-        "per_document": pd.DataFrame(per_doc),
-        "figures": {"curated": sum(r["curated figures"] for r in per_doc), "missed": sum(r["missed"] for r in per_doc),
-                    **{k: float(figs[k].mean()) for k in ("indicator", "scope", "kind", "all three")},
-                    "calibration": _bins(figs["confidence"], figs["all three"])} if len(figs) else {},
-        "instruments": {"clauses": len(codes), "type agreement": float(codes["agree"].mean()),
-                        "type kappa": pooled_kappa.value if pooled_kappa else None,
-                        "calibration": _bins(codes["confidence"], codes["agree"])} if len(codes) else {},
-    }
+    """The drafts folder, rebuilt first if its inputs changed (the runner calls this before the
+    notebooks run, through ``analysis.inuse.build``; reading drafts never rebuilds them)."""
+    with draftfiles.locked():
+        if not draftfiles.is_current():
+            draftfiles.store(build(None, progress), draftfiles.fingerprint())
+    return draftfiles.drafts_dir()

@@ -19,18 +19,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, paths, quantities
+from analysis import corpus, paths, quantities, schema, units
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["load_indicators", "load_figures", "validate", "coverage_gaps", "quality",
+__all__ = ["load_indicators", "validate", "with_place", "has_flag", "coverage_gaps", "quality",
            "figures_path", "indicators_path", "out_of_scope_path"]
 
-FIGURE_FIELDS = ["figure_id", "doc_id", "indicator", "scope", "kind", "year", "value", "unit", "qualifier",
-                 "mention", "quote", "quote_start", "quote_end", "implied", "note", "extractor_reason",
-                 "locality", "locality_level", "flags"]
+FIGURE_FIELDS = schema.field_names("figures")
 FLAGS = ("first_batch", "cumulative", "under_construction")  # described in the data package
 NOT_A_STOCK = ("first_batch", "under_construction")  # never a region's stock or a target's baseline
+
+
+def draft_figure_id(doc_id: str, mention_start: int) -> str:
+    """A drafted figure's id: its document and the offset of its mention (``<doc>-d<offset>``)."""
+    return f"{doc_id}-d{mention_start:05d}"
+
+
+def draft_mention_start(figure_id: str) -> int:
+    """The mention offset a drafted figure's id carries (``draft_figure_id`` read back)."""
+    return int(figure_id.rsplit("-d", 1)[1])
 
 
 def indicators_path() -> Path:
@@ -47,8 +55,6 @@ def out_of_scope_path() -> Path:
 
 def load_indicators(path: Path | None = None) -> dict[str, dict]:
     path = Path(path or indicators_path())
-    from analysis import schema
-
     rows = read_rows(path, ["code", "label_zh", "label_en", "unit"])
     schema.check_file("indicators", path, list(enumerate(rows, 1)), "code")
     return {row["code"]: row for row in rows}
@@ -106,9 +112,13 @@ def _validate_row(check: _Checker, indicators: dict, texts: dict, seen: set, ext
             check.fail("mention", f"the extractor finds no mention '{row['mention']}' in the quote; "
                                   "give the reason in extractor_reason")
         m = found[0]
-        for field, mine in (("value", m.value), ("unit", m.unit), ("qualifier", m.qualifier)):
+        # the extractor's value as stated (50亩), in the row's unit (m2) when it converts by definition
+        converted = units.convert(m.value, m.unit, row["unit"])
+        mine_value, mine_unit = (converted[0], row["unit"]) if converted else (m.value, m.unit)
+        for field, mine in (("value", mine_value), ("unit", mine_unit), ("qualifier", m.qualifier)):
             ours = value if field == "value" else row[field]
-            same = mine is not None and math.isclose(mine, ours, rel_tol=1e-9) if field == "value" else mine == ours
+            same = (mine is not None and math.isclose(float(mine), float(ours), rel_tol=1e-9) if field == "value"
+                    else mine == ours)
             if not same:
                 check.fail(field, f"{row[field]} disagrees with the extractor ({mine}) without a reason "
                                   "in extractor_reason")
@@ -129,8 +139,6 @@ def validate(path: Path | None = None, extractor: bool = True, quotes: bool = Tr
 def validate_rows(numbered_rows: list[tuple[int, dict]], where: str, extractor: bool = True,
                   seen: set | None = None, quotes: bool = True) -> pd.DataFrame:
     """Check figure rows (``(row number, row)`` pairs of the file ``where``)."""
-    from analysis import schema
-
     schema.check_rows("figures", numbered_rows, where, "figure_id")
     indicators = load_indicators()
     texts = _texts()
@@ -143,50 +151,6 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], where: str, extractor: 
 def _doc_frame() -> pd.DataFrame:
     return pd.DataFrame([{"doc_id": d.doc_id, "region": d.region, "region_en": d.region_en, "region_zh": d.region_zh,
                           "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
-
-
-def drafted(doc_ids: list[str] | None = None, in_scope: bool = True) -> pd.DataFrame:
-    """The drafted figures of the given documents (``analysis.drafts``), typed like curated rows."""
-    from analysis import drafts
-
-    frame = drafts.load("figures", doc_ids)
-    if frame.empty:
-        return pd.DataFrame(columns=drafts.DRAFT_FIGURE_COLUMNS + ["mention_start"])
-    if in_scope:
-        frame = frame[frame["out_of_scope_reason"] == ""]
-    frame = frame.copy()
-    for col in ("year", "quote_start", "quote_end"):
-        frame[col] = frame[col].astype(int)
-    frame["value"] = frame["value"].astype(float)
-    frame["confidence"] = frame["confidence"].astype(float)
-    frame["implied"] = False
-    frame["mention_start"] = [int(f.rsplit("-d", 1)[1]) for f in frame["figure_id"]]
-    return frame.reset_index(drop=True)
-
-
-def load_figures(path: Path | None = None, curation: str = "all", check_quotes: bool = False) -> pd.DataFrame:
-    """The figures every analysis uses, with their indicator labels and document metadata:
-    the curated rows of the documents whose figures a person has reviewed, and the drafts
-    of the others (``status`` says which; ``curation="reviewed"`` leaves drafts out).
-    Curated rows are checked without re-running the extractor (``validate`` and the
-    tests do that) and, unless ``check_quotes``, without the quote-at-offsets check (a
-    re-cleaned corpus breaks the reports' links to the sentences, not their numbers)."""
-    from analysis import curation as cur
-
-    table = cur.load_status()
-    docs = [d.doc_id for d in corpus.load_catalogue()]
-    reviewed = cur.reviewed_documents("figures", table)
-    frame = validate(path, extractor=False, quotes=check_quotes)
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
-    if curation != "reviewed":
-        draft = drafted([d for d in docs if d not in reviewed]).assign(status="draft")
-        draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
-        frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
-    indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
-    out = frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
-    for col in ("locality", "locality_level", "flags"):
-        out[col] = out[col].fillna("").astype(str) if col in out else ""
-    return with_place(out)
 
 
 def with_place(frame: pd.DataFrame) -> pd.DataFrame:
@@ -203,24 +167,6 @@ def has_flag(frame: pd.DataFrame, *flags: str) -> pd.Series:
     return parts.map(lambda xs: any(f in xs for f in flags))
 
 
-def target_years() -> list[int]:
-    """The years the corpus' targets are for (reviewed figures, and drafts of the documents
-    not reviewed): what the targets report's ``target_year`` offers. Read without the full
-    validation, so that checking parameters stays fast."""
-    from analysis import curation, drafts
-
-    reviewed = curation.reviewed_documents("figures")
-    years = {int(r["year"]) for r in read_rows(figures_path(), FIGURE_FIELDS)
-             if r["kind"] == "target" and r["doc_id"] in reviewed and r["year"].strip().isdigit()}
-    rest = [d.doc_id for d in corpus.load_catalogue() if d.doc_id not in reviewed]
-    if rest:
-        draft = drafts.load("figures", rest)
-        if len(draft):
-            draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "")]
-            years |= {int(y) for y in draft["year"]}
-    return sorted(years)
-
-
 def mentions_of(doc_id: str) -> list[quantities.Mention]:
     """The extractor's mentions of one catalogued document (what its figures must cover)."""
     return _mentions({doc_id})
@@ -234,12 +180,16 @@ def _out_of_scope() -> set[tuple[str, int]]:
 
 
 def _mentions(doc_ids: set[str] | None = None) -> list[quantities.Mention]:
-    out = []
+    """The extractor's mentions that could be a figure: those in a unit some indicator is measured
+    in, or converts to (a length of time, 3年, or an amount in dollars is no indicator's)."""
+    figure_units = {row["unit"] for row in load_indicators().values()}
+    out: list = []
     for d in corpus.load_catalogue():
         if doc_ids is not None and d.doc_id not in doc_ids:
             continue
-        out.extend(quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
-                                           default_kind="actual" if d.genre == "news_report" else "other"))
+        out.extend(m for m in quantities.extract_text(corpus.load_clean(d), d.doc_id, d.year,
+                                                      default_kind="actual" if d.genre == "news_report" else "other")
+                   if units.canonical(m.unit) in figure_units)
     return out
 
 
@@ -276,7 +226,8 @@ def quality(figures: pd.DataFrame | None = None) -> dict:
             continue
         g = gold[hit]
         matched.add(hit)
-        if (m.value is not None and math.isclose(m.value, g.value)) and m.unit == g.unit and m.qualifier == g.qualifier:
+        converted = units.convert(m.value, m.unit, g.unit)  # 50亩 against a curated 33,333 m2
+        if converted and converted[0] is not None and math.isclose(converted[0], g.value) and m.qualifier == g.qualifier:
             right += 1
         else:
             wrong.append(f"{m.doc} {m.start} '{m.text}': {m.value} {m.unit} {m.qualifier}, "

@@ -14,33 +14,11 @@ import sys
 from pathlib import Path
 
 from analysis import paths
+from analysis.files import input_files, package_hash, sha256_file
 from analysis.suite import Run
 
 __all__ = ["sha256_file", "input_files", "package_hash", "lock_hash", "environment", "fingerprint_parts", "digest",
            "fingerprint", "explain", "KERNEL_PACKAGES"]
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def input_files(globs: list[str]) -> list[Path]:
-    root = paths.project_root()
-    files = {p for g in globs for p in root.glob(g) if p.is_file() and not p.name.startswith(".")}
-    return sorted(files)
-
-
-def package_hash() -> str:
-    pkg = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for p in sorted(pkg.rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".j2", ".css", ".js"):
-            h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()
 
 
 def lock_hash() -> str:

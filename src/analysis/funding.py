@@ -25,30 +25,29 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, schema
 from analysis.errors import DataError
 from analysis.i18n import Text, flatten
 from analysis.quantities import LOWER_BOUND, UPPER_BOUND
-from analysis.tables import read_rows
 
-__all__ = ["load_funding", "divide", "intensity", "deflate", "rules", "Rule",
+__all__ = ["divide", "intensity", "deflate", "rules", "Rule",
            "comparison_text", "MEASURES"]
 
 MEASURES = ("year", "entity", "firm", "area", "capita", "gdp")
 _LOWER, _UPPER = LOWER_BOUND, UPPER_BOUND
-FIELDS = ["figure_id", "instrument", "payer_level", "payer", "payer_type", "money", "stock_flow", "recipient", "per",
-          "period_years", "entities_figure", "firms_figure", "area_figure", "rule_id", "rule_role", "rule_base",
-          "counts_in_total", "note"]
+FIELDS = schema.field_names("funding")
 CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across regions only within one class
 
 
 def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") -> str:
     """A class of money in words: "government budget (flow)", "carriers' own fund size (stock)"."""
     if lang == "zh":
-        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本"}.get(payer_type, payer_type)
+        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本", "unknown": "出资方未说明的"}.get(
+            payer_type, payer_type)
         what = {"spent": "支出", "budget": "预算", "plan": "计划投入", "fund_size": "基金规模", "rule": "补助规则"}.get(money, money)
         return f"{who}{what}({'存量' if stock_flow == 'stock' else '流量'})"
-    who = {"government": "government", "carrier": "carriers' own", "market": "market"}.get(payer_type, payer_type)
+    who = {"government": "government", "carrier": "carriers' own", "market": "market",
+           "unknown": "payer not stated:"}.get(payer_type, payer_type)
     what = {"fund_size": "fund size", "plan": "plan", "budget": "budget", "spent": "spending", "rule": "rule"}.get(money, money)
     return f"{who} {what} ({stock_flow})"
 
@@ -57,39 +56,11 @@ def _path():
     return paths.curated_dir() / "funding.csv"
 
 
-def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
-    """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
-    (every reference checked) for the documents whose funding a person reviewed, and
-    attributes drafted from cue words (``analysis.drafts.draft_funding``) for the others."""
-    from analysis import corpus, curation, drafts
-
-    path = _path()
-    rows = read_rows(path, FIELDS)
-    validate_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
-    frame = pd.DataFrame(rows, columns=FIELDS)
-    frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
-    frame["counts_in_total"] = frame["counts_in_total"].eq("true")
-    cols = ["figure_id", "doc_id", "region", "region_en", "region_zh", "indicator", "label_en", "label_zh", "scope",
-            "kind", "year", "value", "unit", "qualifier", "quote"]
-    cols += [c for c in ("locality", "flags") if c in figures]
-    frame = frame.merge(figures[cols], on="figure_id", suffixes=("", "_figure"))
-    reviewed = curation.reviewed_documents("funding")
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed")
-    money = figures[~figures["doc_id"].isin(reviewed) & drafts.is_money(figures)]
-    if len(money):
-        docs = {d.doc_id: d for d in corpus.load_catalogue()}
-        draft = drafts.draft_funding(money, docs).merge(figures[cols], on="figure_id").assign(status="draft")
-        frame = pd.concat([frame, draft], ignore_index=True)
-    return frame
-
-
 def validate_rows(numbered_rows: list[tuple[int, dict]], figures: pd.DataFrame, where: str) -> None:
     """Check funding rows (``(row number, row)`` pairs of the file ``where``): the data package's
     schema (enums, types, one row per figure), then what it cannot say: that the figures a row
     describes and refers to are among ``figures`` (the curated ones, or those a review is
     accepting); raise ``DataError`` naming file, row and field."""
-    from analysis import schema
-
     schema.check_rows("funding", numbered_rows, where, "figure_id", foreign_keys=False)
     known = set(figures["figure_id"])
     for n, row in numbered_rows:
@@ -177,7 +148,7 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 "amount": amount, "amount_qualifier": f.qualifier, "prices": price_note, "quote": f.quote}
 
         def add(measure: Text, denominator=None, den_qualifier="exact", unit: Text = NO_TEXT, source: Text = NO_TEXT,
-                reason: Text = NO_TEXT, numerator=None):
+                reason: Text = NO_TEXT, numerator=None, base=base, amount=amount, f=f):
             if denominator is None:
                 rows.append(flatten({**base, "measure": measure, "value": None, "unit": unit, "bound": None,
                                      "denominator": None, "denominator_source": NO_TEXT, "no_denominator": reason}))
@@ -219,6 +190,11 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 ("gdp", "gdp", Text("share of GDP", "占GDP比重"), Text("share", "比重"))):
             if measure not in measures:
                 continue
+            if f.payer_type == "unknown":
+                add(name, unit=unit, reason=Text(
+                    "the text does not say whose money it is: not put against the region's GDP or population",
+                    "文本没有说明资金来源:不与地区GDP或人口相比"))
+                continue
             if f.payer_type != "government":
                 add(name, unit=unit, reason=Text(
                     f"not government money ({money_class(f.payer_type, f.money, f.stock_flow)}): not put against the "
@@ -228,6 +204,12 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
             if f.stock_flow == "stock":
                 add(name, unit=unit, reason=Text("a stock accumulated over years: not put against one year's GDP or population",
                                                  "多年累计的存量:不与某一年的GDP或人口相比"))
+                continue
+            if not f.counts_in_total:
+                add(name, unit=unit, reason=Text(
+                    "a sum of other rows, possibly of different payers and places: its parts are put against their "
+                    "own place's denominators, never the sum",
+                    "其他各行之和,出资方和地域可能不同:各组成部分按各自地域的分母计算,总和不计算"))
                 continue
             if locality:
                 add(name, unit=unit, reason=Text(
@@ -281,6 +263,8 @@ class Rule:
             if self.cap is not None:
                 value = min(value, self.cap)
             return value, value
+        if self.amount is None and self.cap is not None:  # only an upper limit (每年不超过100万元)
+            return 0.0, float(self.cap)
         if self.amount_qualifier in _UPPER:
             return 0.0, float(self.amount)
         return float(self.amount), float(self.amount)
@@ -296,6 +280,9 @@ class Rule:
             cap = f"{self.cap / 1e4:,.0f}万元" if self.cap else ""
             parts.append(Text(f"{self.rate:.0%} of {self.rate_base}" + (f", at most {cap}" if cap else ""),
                               f"每年按{self.rate_base}的{self.rate:.0%}补助" + (f",最多{cap}" if cap else "")))
+        elif self.amount is None and self.cap is not None:
+            cap = f"{self.cap / 1e4:,.0f}万元"
+            parts.append(Text(f"at most {cap}", f"每年最多补助{cap}"))
         elif self.amount is not None:
             upto, amount = self.amount_qualifier in _UPPER, f"{self.amount / 1e4:,.0f}万元"
             parts.append(Text(("at most " if upto else "") + amount, ("每年最多补助" if upto else "每年补助") + amount))
@@ -333,7 +320,7 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
     zh = lang == "zh"
     lines = []
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
-    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"])))
+    classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False)))
     for cls in classes:
         rows = totals[(totals["payer_type"] == cls[0]) & (totals["money"] == cls[1]) & (totals["stock_flow"] == cls[2])]
         parts = []
@@ -392,7 +379,7 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     n_rules = fund.loc[fund["rule_id"] != "", "rule_id"].nunique()
     shown = int(table["value"].notna().sum()) if len(table) else 0
     missing = int(table["value"].isna().sum()) if len(table) else 0
-    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"]))) if len(totals) else 0
+    classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False))) if len(totals) else 0
     if lang == "zh":
         return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
                 f"{shown}个单位金额,{missing}个无分母(附原因)")
@@ -415,14 +402,14 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     out = fund.assign(
         region_name=[links.region(c, n, lang) for c, n in zip(fund["region"], fund["region_zh"] if lang == "zh"
-                                                              else fund["region_en"])],
+                                                              else fund["region_en"], strict=False)],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
-                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"])],
+                for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"], strict=False)],
         counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
-    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"])]
+    out["class"] = [money_class(a, b, c, lang) for a, b, c in zip(fund["payer_type"], fund["money"], fund["stock_flow"], strict=False)]
     from analysis.i18n import columns, word
 
     out["status"] = out["status"].map(lambda v: word(v, lang))
@@ -442,9 +429,9 @@ def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     from analysis.i18n import word
 
     shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
-                                for v, m in zip(table["value"], table["measure"])],
+                                for v, m in zip(table["value"], table["measure"], strict=False)],
                          money_class=[money_class(a, b, c, lang) for a, b, c in
-                                      zip(table["payer_type"], table["money"], table["stock_flow"])],
+                                      zip(table["payer_type"], table["money"], table["stock_flow"], strict=False)],
                          bound=[word(b, lang) if isinstance(b, str) else b for b in table["bound"]],
                          status=table["status"].map(lambda v: word(v, lang)))
     if lang == "zh":  # the generated words in Chinese (the <column>_zh twins)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "region_names"]
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "MESSAGES", "message"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -41,11 +41,11 @@ class Text:
     def __call__(self, lang: str = "en") -> str:
         return self.zh if lang == "zh" else self.en
 
-    def __add__(self, other: "Text | str") -> "Text":
+    def __add__(self, other: Text | str) -> Text:
         return Text(self.en + str(other), self.zh + (other.zh if isinstance(other, Text) else str(other)))
 
     @staticmethod
-    def join(parts, en: str = "; ", zh: str = ";") -> "Text":
+    def join(parts, en: str = "; ", zh: str = ";") -> Text:
         parts = [p if isinstance(p, Text) else Text(str(p), str(p)) for p in parts]
         return Text(en.join(p.en for p in parts), zh.join(p.zh for p in parts))
 
@@ -111,6 +111,12 @@ ZH = {
     "flags": "标记", "implied": "隐含", "confidence": "置信度", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
     "mean confidence": "平均置信度", "sub-tool agrees": "子工具一致率", "type agrees": "类型一致率",
     "band": "置信度区间", "consensus": "共识编码", "automatic": "自动编码", "example": "示例",
+    # the rule check and the third coding (issue 24)
+    "listed": "所列编码", "decision": "决定", "keep": "保留", "change": "更改", "listed before the review": "复核前所列",
+    "changed": "已更改", "listed after the review": "复核后所列", "unreviewed": "未复核", "cue": "提示词",
+    "expected": "规则要求", "third coder against": "第三编码者对照", "clauses drawn": "抽取的条款",
+    "agreeing codings": "一致的编码", "their code": "其编码", "decided by": "决定依据", "adjudication": "裁定",
+    "rule review": "规则复核", "examples": "示例条款", "mojibake": "乱码处", "mojibake_passages": "乱码位置",
     # values
     "measure vs none": "措施与非措施", "all clauses": "全部条款",
     "without the codebook's examples": "不含编码手册的示例条款", "not defined": "无定义", "none": "无",
@@ -119,6 +125,11 @@ ZH = {
     "met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
     "unknown": "无法判断", "robust": "稳健", "fragile": "不稳健", "reviewed": "已审核", "draft": "草拟",
     "exact": "精确", "upper bound": "上界", "lower bound": "下界", "approximate": "近似", "indeterminate": "无法确定",
+    "policy_text": "政策文本", "news_report": "新闻报道",  # genres (catalogue codes)
+    "neither": "均未采用",  # an adjudication kept neither coder's code
+    # the codings, as the instruments' headline names them
+    "consensus coding": "共识编码", "coder1 coding": "第一编码者编码", "coder2 coding": "第二编码者编码",
+    "auto coding": "自动编码",
 }
 
 
@@ -137,13 +148,14 @@ def columns(frame, lang: str = "en"):
     return out
 
 
-def region_names(lang: str = "en") -> dict[str, str]:
-    """Region code -> its name in the report's language, from the catalogue ({} without one)."""
-    from analysis import corpus
-    from analysis.errors import DataError
+# What a report says when a selection leaves nothing to show, in both languages.
+MESSAGES = {
+    "no target to draw": Text("No target of this selection has a baseline or an observed value to draw.",
+                              "所选范围内没有任何目标有基线或实际值可绘制。"),
+    "no subsidy rule": Text("No subsidy rule in this selection.", "所选范围内没有补助规则。"),
+}
 
-    try:
-        docs = corpus.load_catalogue()
-    except (DataError, OSError):  # a unit test without a project: the codes themselves
-        return {}
-    return {d.region: (d.region_zh if lang == "zh" else d.region_en) for d in docs}
+
+def message(key: str, lang: str = "en") -> str:
+    """One of ``MESSAGES`` in the report's language."""
+    return MESSAGES[key](lang)

@@ -55,8 +55,8 @@ def worker(job_file: str) -> int:
     # papermill and nbconvert import nbformat, whose jsonschema imports rfc3987_syntax to check
     # "iri" strings, a grammar compiled at import: a second of every run, for a format no
     # notebook uses (jsonschema treats the module as absent; analysis.schema does the same)
-    sys.modules.setdefault("rfc3987_syntax", None)
-    from analysis import diagnosis, outputs
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    from analysis import diagnosis, outputs, site
 
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
     os.environ.update(job.get("env", {}))  # what the run's kernel inherits: where its tables go, ...
@@ -79,7 +79,7 @@ def worker(job_file: str) -> int:
             outputs.translate(nb, Path(job["notebook"]), str(job["all_parameters"].get("lang", "en")))
             outputs.normalise(nb, job["all_parameters"], set(job["given"]))
             Path(job["normalised"]).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-            Path(job["html"]).write_text(outputs.render_html(nb, job["stem"], job["name"], job["show_code"],
+            Path(job["html"]).write_text(site.render_html(nb, job["stem"], job["name"], job["show_code"],
                                                                             str(job["all_parameters"].get("lang", "en"))),
                                          encoding="utf-8")
         except Exception as err:  # a report that cannot be rendered is a failed run, reported
@@ -92,7 +92,7 @@ def serve() -> int:
     """A worker that runs one job after another: job files' paths come a line each on the pipe
     ``$ANALYSIS_JOB_FD``; after each job it writes "done" to ``$ANALYSIS_DONE_FD``; it ends at the
     end of the job pipe. Each job still runs in a kernel of its own (``worker``)."""
-    sys.modules.setdefault("rfc3987_syntax", None)  # see worker()
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # see worker()
     import papermill  # noqa: F401  imported once for every notebook this worker runs
     from nbconvert import HTMLExporter  # noqa: F401
 

@@ -25,6 +25,10 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from analysis import corpus, draftfiles, figures, paths
+from analysis.segments import document_of
+from analysis.tables import read_rows
+
 __all__ = ["Link", "DOCUMENTS", "figure_anchor", "clause_anchor", "document_href", "figure", "clause", "reference",
            "region", "figure_problem", "figure_index"]
 
@@ -84,12 +88,9 @@ def _value_text(value) -> str:
 
 @lru_cache(maxsize=4)
 def _index(key: tuple) -> dict[str, dict]:
-    from analysis import drafts, paths
-    from analysis.tables import read_rows
-
     out: dict[str, dict] = {}
     try:
-        drafted = drafts.load("figures")
+        drafted = draftfiles.read("figures", [d.doc_id for d in corpus.load_catalogue()])
         for row in drafted.to_dict("records"):
             out[row["figure_id"]] = {**row, "status": "draft"}
     except Exception:  # no drafts (a project without the processed corpus): curated rows only
@@ -102,8 +103,6 @@ def _index(key: tuple) -> dict[str, dict]:
 def figure_index() -> dict[str, dict]:
     """Every figure a link may point to (curated and drafted), by id: doc_id, quote and its
     offsets, mention, value."""
-    from analysis import paths
-
     files = [paths.curated_dir() / "figures.csv", paths.catalogue_path(), paths.processed_dir() / "drafts" / "fingerprint.txt"]
     return _index(tuple((str(f), f.stat().st_mtime_ns if f.is_file() else 0) for f in files))
 
@@ -124,8 +123,6 @@ def figure_problem(row: dict, texts: dict[str, str]) -> str:
 
 
 def _texts() -> dict[str, str]:
-    from analysis import figures
-
     return figures._texts()
 
 
@@ -144,7 +141,7 @@ def figure(text: str, figure_id: str, depth: int = 1) -> Link:
 
 
 def clause(text: str, clause_id: str, title: str = "", depth: int = 1) -> Link:
-    doc = clause_id.split(":", 1)[0]
+    doc = document_of(clause_id)
     if doc not in _texts():
         return Link(text, broken=f"clause {clause_id}: its document {doc} is not in the catalogue", kind="clause")
     return Link(text, href=document_href(doc, clause_anchor(clause_id), depth), title=title or clause_id, kind="clause")

@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 import platform
 import subprocess
-import tempfile
 from pathlib import Path
 
 from analysis import paths
-from analysis.fingerprint import input_files, lock_hash, sha256_file
-from analysis.outputs import write_atomic
+from analysis.files import input_files, sha256_file, write_atomic
 
-__all__ = ["MANIFEST", "git_state", "packages", "load", "write", "verify", "broken_links"]
+__all__ = ["MANIFEST", "git_state", "packages", "load", "write", "broken_links"]
 
 MANIFEST = "manifest.json"
 
@@ -103,42 +101,3 @@ def broken_links(manifest: dict) -> list[str]:
 
     counts = Counter(f"{b['page']}: {b['text']}: {b['reason']}" for b in manifest.get("site", {}).get("broken_links", []))
     return [line + (f" (×{n})" if n > 1 else "") for line, n in counts.items()]
-
-
-def verify(runs: list, reports_dir: Path, jobs: int, quiet: bool = True) -> tuple[list[str], list[str]]:
-    """Re-execute ``runs`` into a temporary folder and compare output hashes with the manifest;
-    a broken link of the rebuilt site is a difference too. Returns (differences, notes)."""
-    from analysis import runner
-
-    manifest = load(Path(reports_dir))
-    if not manifest.get("runs"):
-        from analysis.errors import UserError
-
-        raise UserError(f"no manifest in {paths.relative(Path(reports_dir))}; run `python -m analysis run` first")
-    recorded = manifest["runs"]
-    differences, notes = [], []
-    with tempfile.TemporaryDirectory(prefix="analysis-verify-") as tmp:
-        results = runner.run_suite(runs, runner.Options(reports_dir=Path(tmp), jobs=jobs, force=True, quiet=quiet))
-        for r in results:
-            entry = recorded.get(r.run.name)
-            if entry is None:
-                notes.append(f"{r.run.name}: not in the manifest (never run?)")
-                continue
-            if r.status != "done":
-                differences.append(f"{r.run.name}: failed on re-execution: {r.message}")
-                continue
-            for rel, digest in sorted(entry.get("outputs", {}).items()):
-                if r.outputs.get(rel) != digest:
-                    differences.append(f"{r.run.name}: {rel} differs")
-            for rel in sorted(set(r.outputs) - set(entry.get("outputs", {}))):
-                differences.append(f"{r.run.name}: {rel} is new")
-        # a link to the report of a run left out of this verification is not broken
-        planned = {f"html/{r.name}.html" for r in runs}
-        rebuilt = load(Path(tmp))
-        rebuilt.setdefault("site", {})["broken_links"] = [
-            b for b in rebuilt.get("site", {}).get("broken_links", [])
-            if not (b.get("target", "").startswith("html/") and b["target"] not in planned)]
-        differences += [f"broken link: {line}" for line in broken_links(rebuilt)]
-    if manifest.get("requirements_lock_sha256") != lock_hash():
-        notes.append("requirements.lock changed since the manifest was written")
-    return differences, notes

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.i18n import columns
+from analysis.segments import parse_id
+
 __all__ = ["link_headings", "merge_summary", "DEFAULT_HEADING_MAX_CHARS"]
 
 NONE = "none"
@@ -24,8 +27,8 @@ DEFAULT_HEADING_MAX_CHARS = 30
 
 
 def _position(clause_id: str) -> tuple[str, int, int, int]:
-    doc, _, local = clause_id.rpartition(":")
-    para, sentence, clause = (int(x) for x in local.split("."))
+    doc, para, sentence, clause = parse_id(clause_id)
+    assert sentence is not None and clause is not None, f"not a clause id: {clause_id}"
     return doc, para, sentence, clause
 
 
@@ -68,8 +71,6 @@ def link_headings(coding: pd.DataFrame, framework) -> pd.DataFrame:
 def merge_summary(coding: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Per document: clauses, clauses coded with a sub-tool, headings, headings merged with
     their body, and the measures counted."""
-    from analysis.i18n import columns
-
     g = coding.groupby("doc_id", sort=False)
     return columns(pd.DataFrame({
         "clauses": g.size(),

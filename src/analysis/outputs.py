@@ -5,17 +5,12 @@ atomically (a temporary file renamed into place: a reader never sees half a file
 
 from __future__ import annotations
 
-import hashlib
 import html
-import os
-import tempfile
-from functools import lru_cache
 from pathlib import Path
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
+HEADLINE_KEY = "analysis/headline"  # the metadata key of a report's headline output (analysis.report)
 
-__all__ = ["first_heading", "headline", "parameters_output", "normalise", "render_html", "write_atomic", "translate",
+__all__ = ["first_heading", "headline", "parameters_output", "normalise", "translate",
            "translation_file"]
 
 
@@ -29,8 +24,6 @@ def first_heading(nb) -> str:
 
 
 def headline(nb) -> str:
-    from analysis.report import HEADLINE_KEY
-
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             text = out.get("metadata", {}).get(HEADLINE_KEY)
@@ -101,43 +94,3 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
             findings.outputs.append(parameters_output(all_parameters, given))
         else:
             target.outputs = [parameters_output(all_parameters, given)]
-
-
-@lru_cache(maxsize=2)
-def _exporter(show_code: bool):
-    """One exporter per worker (its templates compile once, not once a report)."""
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                        exclude_output_prompt=True)
-
-
-def render_html(nb, stem: str, name: str, show_code: bool, lang: str = "en") -> str:
-    """The report's page: nbconvert's ``basic`` template renders the cells (no styles or
-    scripts of its own), the site's ``report.html.j2`` puts them in a page with the shared
-    navigation, stylesheet and script (``reports/assets/``, written once for every page)."""
-    from analysis import site
-
-    title = first_heading(nb) or stem
-    body, _ = _exporter(show_code).from_notebook_node(nb)
-    from markupsafe import Markup
-
-    return site.environment().get_template("report.html.j2").render(
-        root="../", page=name, lang=lang, title=f"{title} ({name})", name=name, body=Markup(body))
-
-
-def write_atomic(path: Path, data: bytes) -> str:
-    """Write ``data`` to ``path`` through a temporary file of a unique name in the same folder,
-    renamed into place (processes writing the same file at once never mix their bytes);
-    returns the sha256 of the data."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a report is as readable as any file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return hashlib.sha256(data).hexdigest()

@@ -19,14 +19,19 @@ the same cell, but importing papermill takes over a second, which would spoil th
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
 import json
 import re
 import tokenize
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import paths
+from analysis.cache import HashCache
 from analysis.errors import ParameterError, UserError
+from analysis.files import input_files, package_hash
 
 __all__ = ["Parameter", "read_parameters", "resolve", "format_parameters"]
 
@@ -55,7 +60,9 @@ class Parameter:
         return self.type
 
 
-def _num(x: float) -> str:
+def _num(x: float | None) -> str:
+    if x is None:
+        return "none"
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
@@ -73,33 +80,19 @@ def _derived_values(kind: str) -> list:
     from (the catalogue, the curated tables, the package's code: drafts depend on nothing
     else), so that checking parameters imports neither pandas nor the figures module when
     nothing changed."""
-    import hashlib
-
-    from analysis import fingerprint, paths
-
     h = hashlib.sha256(kind.encode())
-    for f in fingerprint.input_files(["data/raw/policies/catalogue.csv", "data/curated/**/*"]):
+    for f in input_files(["data/raw/policies/catalogue.csv", "data/curated/**/*"]):
         h.update(str(f).encode() + b"\0" + f.read_bytes())
-    h.update(fingerprint.package_hash().encode())
+    h.update(package_hash().encode())
     key = h.hexdigest()
-    cache = paths.processed_dir() / ".parameter-values.json"
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        stored = {}
-    if isinstance(stored, dict) and key in stored:
-        return stored[key]
-    from analysis import figures
+    cache = HashCache(20, paths.processed_dir() / ".parameter-values.json")
+    if key in cache:
+        return cache.get(key)
+    # imported here for start-up speed: only when the values are not remembered (pandas and the data modules)
+    from analysis import figures, inuse
 
-    values = list(figures.load_indicators()) if kind == "indicators" else figures.target_years()
-    stored = {k: v for k, v in (stored.items() if isinstance(stored, dict) else []) if k != key}
-    stored = dict(list(stored.items())[-20:]) | {key: values}
-    try:
-        from analysis.outputs import write_atomic
-
-        write_atomic(cache, json.dumps(stored).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout computes them every time
+    values = list(figures.load_indicators()) if kind == "indicators" else inuse.target_years()
+    cache.put(key, values)
     return values
 
 
@@ -198,6 +191,7 @@ def _coerce(decl: Parameter, value: object, where: str) -> object:
         if not items or unknown:
             bad("allowed; expected a comma-separated list of " + ", ".join(map(str, decl.each_of)))
         return ",".join(items)
+    result: object
     if decl.type == "int":
         if isinstance(value, bool) or not re.fullmatch(r"-?\d+", text.strip()):
             bad("an integer")
@@ -227,12 +221,12 @@ def _coerce(decl: Parameter, value: object, where: str) -> object:
         return result
     else:
         result = text
-    if decl.low is not None and not decl.low <= result <= decl.high:
+    if decl.low is not None and not decl.low <= result <= decl.high:  # type: ignore[operator]  # a number here
         bad(f"within {_num(decl.low)}..{_num(decl.high)}")
     return result
 
 
-def resolve(declared: dict[str, Parameter], given: dict[str, object], where: str) -> dict[str, object]:
+def resolve(declared: dict[str, Parameter], given: Mapping[str, object], where: str) -> dict[str, object]:
     """Check ``given`` against the declarations; return the typed values (only those given)."""
     unknown = [name for name in given if name not in declared]
     if unknown:
@@ -247,4 +241,4 @@ def format_parameters(declared: dict[str, Parameter]) -> str:
     for d in declared.values():
         rows.append((d.name, d.type, repr(d.default), d.describe() if d.describe() != d.type else "", d.help))
     widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows).rstrip()
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r[:4], widths, strict=False)) + "  " + r[4] for r in rows).rstrip()

@@ -8,13 +8,13 @@ package was installed from (editable install).
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _MARKER = Path("data") / "raw" / "policies" / "catalogue.csv"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _root_from(cwd: str, env: str | None) -> Path:
     if env:
         return Path(env).resolve()

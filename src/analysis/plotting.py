@@ -17,7 +17,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from analysis.i18n import region_names, word
+from analysis.corpus import region_names
+from analysis.i18n import word
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 
@@ -129,7 +130,7 @@ def lengths_chart(inventory, lang: str = "en"):
     for values, name in parts:
         ax.barh(y, values, left=left, label=name)
         left += values.to_numpy()
-    ax.set_yticks(y, [f"{n} ({d})" for n, d in zip(names, inv["doc_id"])])
+    ax.set_yticks(y, [f"{n} ({d})" for n, d in zip(names, inv["doc_id"], strict=False)])
     ax.invert_yaxis()
     ax.set_xlabel(label("characters in the raw file", "原始文件字符数", lang))
     ax.set_title(label("What cleaning keeps and removes", "清洗保留与去除的内容", lang))
@@ -176,8 +177,8 @@ def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
     ncols = min(3, len(docs))
     nrows = -(-len(docs) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.6 * nrows), squeeze=False)
-    names = dict(zip(inventory["doc_id"], inventory["region_zh" if lang == "zh" else "region_en"]))
-    for ax, doc in zip(axes.flat, docs):
+    names = dict(zip(inventory["doc_id"], inventory["region_zh" if lang == "zh" else "region_en"], strict=False))
+    for ax, doc in zip(axes.flat, docs, strict=False):
         top = frequencies[frequencies["doc_id"] == doc].head(per_doc)
         ax.barh(top["term"], top["count"])
         ax.invert_yaxis()
@@ -208,10 +209,6 @@ def draft_handle(lang: str = "en"):
 # --- targets -----------------------------------------------------------------------------
 def _pct(x) -> str:
     return "n/a" if x is None or x != x else f"{x:+.1%}"
-
-
-VERDICT_ZH = {"met": "已达成", "not met": "未达成", "ahead of pace": "快于所需进度", "behind pace": "慢于所需进度",
-              "unknown": "无法判断"}
 
 
 def target_chart(ax, row: dict, lang: str = "en") -> None:
@@ -252,7 +249,7 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
     scope = "" if row["scope"] == "all" else f"\n({row['scope'].replace('_', ' ')})"
     verdicts = row.get("verdict_range") or row.get("verdict") or ""
     fragile = row.get("robustness") == "fragile"
-    shown = "/".join(VERDICT_ZH.get(v, v) for v in verdicts.split(" / ")) if lang == "zh" else verdicts
+    shown = "/".join(word(v, lang) for v in verdicts.split(" / ")) if lang == "zh" else verdicts
     ax.set_title(f"{name}: {ind}{scope}" + (label(" [draft]", " [草拟]", lang) if draft else "")
                  + (f"\n{shown}" + (label(" (fragile)", "(结论不稳健)", lang) if fragile else "") if verdicts else ""),
                  fontsize=8.5, color="C3" if fragile else "black")
@@ -270,15 +267,15 @@ def targets_grid(scorecard, lang: str = "en"):
     ncols = min(3, max(1, len(rows)))
     nrows = -(-len(rows) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 3.0 * nrows), squeeze=False)
-    for ax, row in zip(axes.flat, rows):
+    for ax, row in zip(axes.flat, rows, strict=False):
         target_chart(ax, row, lang)
     for ax in list(axes.flat)[len(rows):]:
         ax.set_visible(False)
     handles = {}
     for ax in axes.flat:
-        for h, lab in zip(*ax.get_legend_handles_labels()):
+        for h, lab in zip(*ax.get_legend_handles_labels(), strict=False):
             # one entry per kind of mark; the required path's label carries each chart's own rate
-            key = "path" if (("required path" in lab or "所需路径" in lab)) else lab
+            key = "path" if ("required path" in lab or "所需路径" in lab) else lab
             handles.setdefault(key, (h, lab))
     fig.legend([h for h, _ in handles.values()],
                [label("required path", "所需路径", lang) if key == "path" else lab for key, (_, lab) in handles.items()],
@@ -296,13 +293,13 @@ def required_growth_chart(scorecard, lang: str = "en"):
     colors = ["C1" if b in ("upper bound", "approximate") else "C0" for b in rows["required_growth_bound"]]
     drafted = [r.get("target_status") == "draft" or r.get("baseline_status") == "draft" for r in rows.to_dict("records")]
     bars = ax.barh(names, rows["required_growth"] * 100, color=colors)
-    for bar, d in zip(bars, drafted):
+    for bar, d in zip(bars, drafted, strict=False):
         if d:
             bar.set_hatch(DRAFT_HATCH)
             bar.set_edgecolor("0.2")
     if any(drafted):
         ax.legend(handles=[draft_handle(lang)], fontsize=8, loc="lower right")
-    for y, (g, b) in enumerate(zip(rows["required_growth"], rows["required_growth_bound"])):
+    for y, (g, b) in enumerate(zip(rows["required_growth"], rows["required_growth_bound"], strict=False)):
         ax.text(g * 100, y, f" {g:.1%}" + ("" if b == "exact" else f" ({word(b, lang)})"), va="center", fontsize=8)
     ax.set_xlabel(label("required growth per year (%)", "所需年均增长率(%)", lang))
     ax.set_title(label("How fast each target required the region to grow", "各目标所需的年均增速", lang))
@@ -321,7 +318,7 @@ def payout_curves(rule_set: dict, lang: str = "en"):
         return " (m2)" if "area" in var else ""
 
     fig, axes = plt.subplots(1, len(rules), figsize=(3.5 * len(rules), 3.2), squeeze=False)
-    for ax, rule in zip(axes.flat, rules):
+    for ax, rule in zip(axes.flat, rules, strict=False):
         if rule.rate is not None:
             x = np.linspace(0, (rule.cap / rule.rate) * 1.6 if rule.cap else 1e7, 200)
             low = [rule.payout(**{rule.rate_base: v})[0] for v in x]
@@ -374,7 +371,7 @@ def intensity_chart(table, lang: str = "en"):
     ax.set_xscale("log")
     ax.set_xlabel(label("yuan (log scale)", "元(对数坐标)", lang))
     ax.set_title(label("Funding per unit", "单位资助强度", lang))
-    handles = {lab: h for h, lab in zip(*ax.get_legend_handles_labels())}
+    handles = {lab: h for h, lab in zip(*ax.get_legend_handles_labels(), strict=False)}
     if "status" in rows and (rows["status"] == "draft").any():
         handle = draft_handle(lang)
         handles[handle.get_label()] = handle
@@ -395,11 +392,11 @@ def stacked_shares_chart(table, framework, lang: str = "en", title: str | None =
         vals = shares[code].to_numpy()
         bars = ax.barh([names.get(r, str(r).capitalize()) for r in shares.index], vals, left=left, label=framework.label(code, lang),
                        color=cmap(i % 20))
-        for bar, region in zip(bars, shares.index):
+        for bar, region in zip(bars, shares.index, strict=False):
             if region in drafted:
                 bar.set_hatch(DRAFT_HATCH)
                 bar.set_edgecolor("0.25")
-        left = [a + b for a, b in zip(left, vals)]
+        left = [a + b for a, b in zip(left, vals, strict=False)]
     ax.set_xlim(0, 100)
     ax.set_xlabel(label("share of measures (%)", "占政策措施的比例(%)", lang))
     ax.set_title(title or label("Policy instruments by region", "各地区政策工具结构", lang))

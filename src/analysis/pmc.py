@@ -16,12 +16,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis import corpus, paths
+from analysis import paths
 from analysis.errors import DataError
 from analysis.i18n import Record, Text, columns, flatten, record, word
-from analysis.tables import read_rows
 
-__all__ = ["Framework", "load_framework", "load_scores", "index", "grade", "sensitivity", "surface_chart"]
+__all__ = ["Framework", "load_framework", "instrument_items", "validate_rows", "index", "grade", "sensitivity", "surface_chart"]
 
 
 @dataclass
@@ -78,51 +77,6 @@ def grade(score: float, n_variables: int, framework: Framework) -> str:
     return bands[-1][1]
 
 
-def load_scores(framework: Framework, path: Path | None = None, curation: str = "all",
-                figures=None, coding=None, doc_ids: list[str] | None = None) -> pd.DataFrame:
-    """Scores per document and item, with ``status``: the hand scores (checked: every item
-    scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
-    for the others the drafts (``analysis.drafts.draft_pmc``, from the figures and clause
-    codes in use), whose undecided items have no score. ``curation="reviewed"`` leaves the
-    drafts out; ``doc_ids`` limits the drafts to those documents (a region profile needs its own)."""
-    from analysis import curation as cur
-
-    path = Path(path or paths.curated_dir() / "pmc_scores.csv")
-    where = paths.relative(path)
-    rows = read_rows(path, ["doc_id", "item", "score", "justification"])
-    docs = {d.doc_id: d for d in corpus.load_catalogue()}
-    items = set(framework.items)
-    validate_rows(list(enumerate(rows, 1)), framework, set(docs), where)
-    reviewed = cur.reviewed_documents("pmc")
-    frame = pd.DataFrame(rows, columns=["doc_id", "item", "score", "justification"])
-    frame = frame[frame["doc_id"].isin(reviewed)]
-    for doc_id in sorted(reviewed & set(docs)):
-        missing = items - set(framework.derived_items) - set(frame.loc[frame["doc_id"] == doc_id, "item"])
-        if missing:
-            raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
-    frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
-    rest = [d for d in docs if d not in reviewed and (doc_ids is None or d in doc_ids)]
-    from analysis import instruments
-
-    ins_fw = instruments.load_framework()
-    if framework.derived_items:
-        coding = coding if coding is not None else instruments.load_coding(ins_fw, curation=curation)
-        derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))]
-        frame = pd.concat([frame] + [d.assign(status="reviewed") for d in derived if len(d)], ignore_index=True)
-    if curation != "reviewed" and rest:
-        from analysis import drafts, figures as figs
-
-        figures = figures if figures is not None else figs.load_figures()
-        coding = coding if coding is not None else instruments.load_coding(ins_fw)
-        drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
-        frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
-    frame["score"] = frame["score"].astype(float)
-    frame["variable"] = frame["item"].str.split(":").str[0]
-    frame["genre"] = frame["doc_id"].map(lambda d: docs[d].genre)
-    frame["region"] = frame["doc_id"].map(lambda d: docs[d].region)
-    return frame
-
-
 def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, doc_ids: set[str], where: str) -> None:
     """Check score rows (``(row number, row)`` pairs of the file ``where``): the data package's
     schema (a score of 0 or 1, a justification, one row per document and item), then what it
@@ -132,7 +86,7 @@ def validate_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, d
     schema.check_rows("pmc-scores", numbered_rows, where, ("doc_id", "item"), foreign_keys=False)
     items = set(framework.items)
     for n, row in numbered_rows:
-        def fail(field, message):
+        def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('doc_id')} {row.get('item')})", field=field)
 
         if row["doc_id"] not in doc_ids:
@@ -186,7 +140,7 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
     unscored = used.groupby("doc_id")["score"].apply(lambda s: int(s.isna().sum()))
     grades = [Text(g, word(g, "zh")) if pd.notna(s) else
               Text(f"not graded: {unscored[d]} items not scored", f"未评级:{unscored[d]}项未评分")
-              for d, s in zip(out.index, out["PMC"]) for g in [grade(s, len(variables), framework)]]
+              for d, s in zip(out.index, out["PMC"], strict=False) for g in [grade(s, len(variables), framework)]]
     out["grade"], out["grade_zh"] = [t.en for t in grades], [t.zh for t in grades]
     out["rank"] = out["PMC"].rank(ascending=False, method="min").astype("Int64")
     if "status" not in scores:
@@ -194,7 +148,7 @@ def index(scores: pd.DataFrame, framework: Framework, drop: str | None = None) -
     meta = scores.drop_duplicates("doc_id").set_index("doc_id")[["region", "genre", "status"]]
     out = out.join(meta)
     flags = [Text.join([FLAGS["news_report"]] * (g == "news_report") + [FLAGS["draft"]] * (st == "draft"))
-             for g, st in zip(out["genre"], out["status"])]
+             for g, st in zip(out["genre"], out["status"], strict=False)]
     out["flag"], out["flag_zh"] = [t.en for t in flags], [t.zh for t in flags]
     return out.sort_values("PMC", ascending=False, na_position="last")
 
@@ -219,12 +173,12 @@ def sensitivity(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd
     variables = list(framework.variables)
     base = idx[variables]
     table = pd.DataFrame(index=idx.index)
-    table["all"] = [f"{s:.2f} (#{r})" for s, r in zip(idx["PMC"], idx["rank"])]
+    table["all"] = [f"{s:.2f} (#{r})" for s, r in zip(idx["PMC"], idx["rank"], strict=False)]
     for v in variables:
         score = base.drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
-        moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"])]
-        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved)]
+        moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"], strict=False)]
+        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved, strict=False)]
     return columns(table, lang)
 
 
@@ -258,11 +212,11 @@ def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en")
     if zh:
         generated = scores["justification_zh"] if "justification_zh" in scores else pd.Series("", index=scores.index)
         scores = scores.assign(justification=[z if isinstance(z, str) and z else record(e, "en", lang)
-                                              for z, e in zip(generated, scores["justification"])])
+                                              for z, e in zip(generated, scores["justification"], strict=False)])
     table = scores.pivot(index="item", columns="doc_id", values="score")
     why = scores.pivot(index="item", columns="doc_id", values="justification")
     score = table.map(lambda v: ("未评分" if zh else "not scored") if pd.isna(v) else str(int(v)))
-    shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d])] for d in table.columns}, index=table.index)
+    shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d], strict=False)] for d in table.columns}, index=table.index)
 
     def definition(item):
         var = next(v for v in framework.variables.values() if item in v["items"])
@@ -294,7 +248,7 @@ def surface_chart(idx: pd.DataFrame, framework: Framework, lang: str = "en"):
     if not docs:
         return None
     fig, axes = plt.subplots(1, len(docs), figsize=(2.6 * len(docs), 2.9), squeeze=False)
-    for ax, doc in zip(axes.flat, docs):
+    for ax, doc in zip(axes.flat, docs, strict=False):
         values = np.full(side * side, np.nan)
         values[:len(variables)] = idx.loc[doc, variables].to_numpy(dtype=float)
         grid = values.reshape(side, side)

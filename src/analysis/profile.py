@@ -28,7 +28,7 @@ _GENRE = {"policy_text": ("policy text", "政策文本"), "news_report": ("news 
 def documents_headline(inventory: pd.DataFrame, lang: str = "en") -> str:
     first = inventory.iloc[0]
     name = first["region_zh"] if lang == "zh" else first["region_en"]
-    kinds = "; ".join(f"{_GENRE[g][1 if lang == 'zh' else 0]} {d}" for g, d in zip(inventory["genre"], inventory["date"]))
+    kinds = "; ".join(f"{_GENRE[g][1 if lang == 'zh' else 0]} {d}" for g, d in zip(inventory["genre"], inventory["date"], strict=False))
     n = len(inventory)
     if lang == "zh":
         return f"{name}:{n} 篇文献({kinds})"
@@ -66,7 +66,7 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
     from analysis import links
 
     rows["value"] = [links.figure(f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}", f)
-                     for v, f in zip(rows["value"], rows["figure_id"])]
+                     for v, f in zip(rows["value"], rows["figure_id"], strict=False)]
     # where the figure is about (a city, a zone) when narrower than the region, and what it counts
     # besides a plain stock (a first batch, a cumulative total, carriers under construction)
     for col in ("locality", "flags"):
@@ -97,9 +97,9 @@ def figures_headline(figures: pd.DataFrame, region: str, lang: str = "en") -> st
     if zh:
         parts = "、".join(f"{KIND_ZH.get(k, k)}{counts[k]}个" for k in _KIND_ORDER if k in counts)
         return f"{len(rows)}个数字({parts})" + (f";{drafted}个由代码草拟,未审核" if drafted else ",均已审核")
-    parts = [f"{counts[k]} {k}" for k in _KIND_ORDER if k in counts]
+    kinds = [f"{counts[k]} {k}" for k in _KIND_ORDER if k in counts]
     status = f"; {drafted} drafted by code, not reviewed" if drafted else ", all reviewed"
-    return f"{len(rows)} figures ({', '.join(parts)}){status}"
+    return f"{len(rows)} figures ({', '.join(kinds)}){status}"
 
 
 def status_text(docs: list[Document], lang: str = "en") -> str:
@@ -117,6 +117,6 @@ def status_text(docs: list[Document], lang: str = "en") -> str:
             states = "、".join(f"{LAYER_ZH.get(layer, layer)}{word(state[layer], lang)}" for layer in curation.LAYERS)
             lines.append(f"- {d.doc_id}:{states}" + (f"(审核命令:{command})" if drafts else ""))
             continue
-        states = [f"{layer} {state[layer]}" for layer in curation.LAYERS]
-        lines.append(f"- {d.doc_id}: " + ", ".join(states) + (f" (to review: {command})" if drafts else ""))
+        layer_states = [f"{layer} {state[layer]}" for layer in curation.LAYERS]
+        lines.append(f"- {d.doc_id}: " + ", ".join(layer_states) + (f" (to review: {command})" if drafts else ""))
     return "\n".join(lines)

@@ -5,62 +5,96 @@ Works on raw or cleaned text, Traditional or Simplified: raw text is cleaned fir
 (``analysis.cleaning``), and offsets are given both in the cleaned text and in the
 bytes of the text as given.
 
-Numbers: Arabic (``1.5``, ``8,507``, ``8 507``), Chinese (``十二``, ``两亿``,
-``三千九百``; parsed by cn2an, except a bare magnitude such as the 万 of ``逾万人``,
-which cn2an refuses), followed by a magnitude (千 万 亿) and a unit. Hedges become a
-qualifier. Years, dates, document numbers, ordinals, plan names and list numbering
-are reported with kind ``not_a_quantity`` (left out unless asked for). A number that
-lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
+Numbers: Arabic (``1.5``, ``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``),
+Chinese (``十二``, ``两亿``, ``三千九百``, ``十五``, ``三点五``; parsed by cn2an, except a bare
+magnitude such as the 万 of ``逾万人`` or the 十 of ``十余家``, which cn2an refuses), mixed
+(``3亿5000万``, ``3亿5千万``, ``5千万``, ``1万2千``: cn2an's "smart" mode), followed by a
+magnitude (千 万 亿, 千万 …) and a unit. The value is as stated, in the unit stated
+(``50亩`` is 50 ``mu``, ``3万美元`` 30,000 ``USD``): conversion to an indicator's unit is
+``analysis.units``' business, where figures are compared. Hedges become a qualifier.
+Years, dates, document numbers, ordinals, plan names (``十三五``: a plan period, see
+``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out
+unless asked for). A number that lost its decimal point in the web copy (``17 4%``) is
+``ambiguous``, with no value.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from dataclasses import asdict, dataclass
 
+from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 
-__all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "UNITS", "QUALIFIERS", "KINDS",
-           "LOWER_BOUND", "UPPER_BOUND"]
+__all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
+           "UNITS", "QUALIFIERS", "KINDS", "LOWER_BOUND", "UPPER_BOUND"]
 
 QUALIFIERS = ("exact", "at_least", "more_than", "almost", "approx", "up_to", "range", "ambiguous")
 LOWER_BOUND = ("more_than", "at_least")  # the stated value is a lower bound of the true one
 UPPER_BOUND = ("almost", "up_to")  # ... an upper bound
 KINDS = ("target", "actual", "funding", "rule", "other", "not_a_quantity")
 
-# measure word -> canonical unit; longest first when matching
+# measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are
+# durations only where the text is no date (_not_a_quantity decides first); 年 after a year
+# (2020年) is a year, after any other number a duration
 UNITS = {
-    "平方米": "m2", "平米": "m2", "㎡": "m2",
+    "平方米": "m2", "平米": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
+    "公顷": "ha", "亩": "mu",
     "人次": "person", "人": "person", "名": "person", "位": "person",
-    "场次": "count", "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
+    "场次": "count", "家次": "count", "项次": "count", "批次": "count", "户次": "count",
+    "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
-    "元": "CNY", "%": "percent", "％": "percent", "倍": "times",
+    "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
+    "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
+    "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+    "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
+    "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
+    "%": "percent", "％": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
+    "年": "years", "周年": "years", "周岁": "years", "岁": "years", "个月": "months", "月": "months",
+    "个工作日": "days", "工作日": "days", "天": "days", "日": "days",
 }
-_UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-_MAGNITUDES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
-_CN_DIGITS = "零一二两三四五六七八九十百千万亿"
+# a measure word that is the start of another word here: 3天使投资机构 is no 3 days
+_UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
+                    "支": "持付出", "期": "间末初限满中工项", "次": "产"}
+_UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
+                    for u in sorted(UNITS, key=len, reverse=True))
+_DURATIONS = ("years", "months", "days")
+_MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+_MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
+_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
-_CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+)")
+# thousands with a comma (also the Chinese one of full-width text, １，２００ → 1，200), with a
+# space, or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d{1,3}(?: \d{3})+(?![\d.．])|\d+(?:[.．]\d+)?"
+_CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)")
+# a mixed numeral after its first magnitude: 3亿|5000万, 3亿|5千万, 1万|2千
+_COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
 
-_PRE_HEDGES = [  # (text immediately before the number, qualifier); longest first
-    ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"),
+_PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longest first below
+    ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"), ("不高于", "up_to"),
+    ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
+    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
+    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"),
     ("将近", "almost"), ("接近", "almost"), ("近", "almost"),
     ("大约", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
     ("百分之", None),  # percent written out: handled separately
 ]
-_TAILS = [("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("左右", "approx"), ("多", "more_than"),
-          ("余", "more_than")]
-
-_SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
-_YEAR_EXPR = re.compile(r"(?P<to>到|至|截至|截止到?|截至到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?P<end>年?底|末)?")
-_RULE_CUES = re.compile(r"对[^。;；]{0,60}?(的|者)[,，]?[^。;；]{0,30}?(给予|补助|补贴|奖励)|按[^。;；]{0,30}?\d+(\.\d+)?\s*[%％]"
-                        r"|年补助|每年不超过|最高不超过|按评定等级")
-_ACTUAL_CUES = re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|了")
-_TARGET_CUES = re.compile(r"到\s*\d{4}\s*年|力争|计划|倍增|将(?!\S{0,8}(改造|纳入|升级))|争取")
-_MONEY_CUES = re.compile(r"资金|基金|补助|补贴|奖励|投入|经费|出资|奖补")
+_PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
+_HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
+_HEDGE_WORDS = "|".join(map(re.escape, _HEDGE_QUALIFIER))
+# a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
+# searched in the few characters before the number, the leftmost match is the longest hedge
+_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")
+_HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
+_TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
+          ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
+          ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
+_TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
 
 
 @dataclass
@@ -86,22 +120,87 @@ class Mention:
         return asdict(self)
 
 
-def parse_chinese_number(text: str) -> float | None:
-    """Chinese numerals -> number, with cn2an; a bare magnitude (万, 千, 亿) is one of it."""
-    if text in _MAGNITUDES or text in ("百", "十"):
-        return {"百": 100.0, "十": 10.0}.get(text, _MAGNITUDES.get(text))
+_SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
+_YEAR_EXPR = re.compile(r"(?P<to>到|至|截至|截止到?|截至到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?P<end>年?底|末)?")
+_RULE_CUES = re.compile(r"对[^。;；]{0,60}?(的|者)[,，]?[^。;；]{0,30}?(给予|补助|补贴|奖励)|按[^。;；]{0,30}?\d+(\.\d+)?\s*[%％]"
+                        r"|年补助|每年不超过|最高不超过|按评定等级")
+_ACTUAL_CUES = re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|了")
+_STATUS_CUES = re.compile(r"截至|截止|目前|已经|已|累计|现有|共有")  # that outweigh a plan period's "during"
+_TARGET_CUES = re.compile(r"到\s*\d{4}\s*年|力争|计划|倍增|将(?!\S{0,8}(改造|纳入|升级))|争取")
+_MONEY_CUES = re.compile(r"资金|基金|补助|补贴|奖励|投入|经费|出资|奖补")
+
+# --- plan periods ------------------------------------------------------------------------
+# 十三五 is the 13th five-year plan, 2016-2020. From the 4th plan (1971-1975) on they follow
+# each other without a gap: the n-th runs from 1971 + 5 (n - 4). 十X五 is always a plan; 十五,
+# 九五 … are numbers too (十五个), so they are plans only in quotes or before 期间, 规划 …
+_PLAN_NAME = re.compile(r"十[一二三四五六七八九]五|(?<![一二三四五六七八九十])[四五六七八九十]五")
+_PLAN_CONTEXT = re.compile(r"[」”\"』]?\s*(?:期间|时期|规划|计划|末|期末|初|期初|以来|中期|前期|后期|开局|收官)")
+_PLAN_QUOTED = re.compile(r"[「“\"『]\s*$")
+# a target "during" or "by the end of" a period is for its last year; "since" (以来) is none
+_PLAN_TARGET = re.compile(rf"(?P<name>{_PLAN_NAME.pattern})[」”\"』]?\s*(?:规划)?(?:期间|时期|期内|末|期末|内)")
+
+
+def _plan_number(name: str) -> int:
+    head = name[:-1]  # 十三五 -> 十三 -> 13
+    return int(_cn2an().cn2an(head, "normal"))
+
+
+def plan_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the first five-year plan period ``text`` names, with or without
+    quotes: ``plan_period("“十三五”期间")`` is (2016, 2020), ``十四五`` (2021, 2025), ``十五五``
+    (2026, 2030). None when it names none (十五 alone is fifteen: a plan only as ``“十五”`` or
+    before 期间, 规划, 末 …)."""
+    for m in _PLAN_NAME.finditer(text):
+        name = m.group()
+        if name.startswith("十") and len(name) == 3 or _PLAN_CONTEXT.match(text, m.end()) \
+                or _PLAN_QUOTED.search(text, 0, m.start()):
+            first = 1971 + 5 * (_plan_number(name) - 4)
+            return first, first + 4
+    return None
+
+
+def plan_period_target_year(text: str) -> int | None:
+    """The year a figure stated "during" or "by the end of" a plan period is for: the period's
+    last year (``"十三五"期间…达到30家`` -> 2020); None when ``text`` names no plan period that way
+    (``十三五以来``, since the plan began, is no target year)."""
+    m = _PLAN_TARGET.search(text)
+    if not m:
+        return None
+    period = plan_period(text[m.start():])
+    return period[1] if period else None
+
+
+# --- numbers -----------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _cn2an():
+    """cn2an, imported on first use: importing it takes about 0.9 s, which every command that
+    reads no number (``analysis run`` with nothing to do) would pay otherwise."""
     import cn2an
 
+    return cn2an
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
+    """Chinese or mixed numerals -> number, with cn2an. Where cn2an falls short, our code:
+    a bare magnitude (万, 千, 十: cn2an refuses 万 and 十余) is one of it; digits read one by
+    one (一七, 二〇一七: cn2an's normal mode reads 17 and 2017) are no number here, they are a
+    year or a code; ``mode="smart"`` reads a mix of Arabic and Chinese (3亿5000万, 5千万), which
+    the normal mode refuses; its "strict" mode refuses 两 (两亿), so it is never used."""
+    if text in _MAGNITUDES:
+        return _MAGNITUDES[text]
+    if mode == "normal" and len(text) > 1 and not re.search("[十百千万亿点拾佰仟]", text):
+        return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return float(cn2an.cn2an(text, "normal"))  # "strict" refuses 两 (两亿)
+            return float(_cn2an().cn2an(text, mode))
         except (ValueError, KeyError, IndexError):
             return None
 
 
 def _parse_arabic(text: str) -> float:
-    return float(text.replace(",", "").replace(" ", ""))
+    return float(text.replace(",", "").replace("，", "").replace(" ", "").replace("．", "."))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -117,24 +216,48 @@ def _clause_bounds(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
     return (left + 1 if left >= 0 else s0), (min(rights) + 1 if rights else s1)
 
 
+_DURATION_BEFORE = re.compile(r"(?:为期|期限为?|期为|周期为?|满|连续|不少于|不超过|不足|超过|之日起|起|每|前|后|近|达)\s*$")
+_DURATION_AFTER = re.compile(r"\s*[月日]\s*(?:以内|之内|内|以上|以下|左右)")
+
+
+def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
+    """Whether N月 / N日 is a length of time (为期3月, 30日内) rather than a date (10月, 5月20日)."""
+    before = text[max(0, start - 5):start]
+    if re.search(r"[年月]\s*$", before) or re.match(r"\s*月\s*[\d一二三四五六七八九十]", text[end:end + 3]):
+        return False  # 2020年3月, 5月20日
+    value = _parse_arabic(num) if num[0].isdigit() else parse_chinese_number(num)
+    if value is None:
+        return False
+    if value > (12 if word == "月" else 31):
+        return True
+    return bool(_DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, end))
+
+
 def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int] | None:
     """(reason, end of the span to skip) when the number is not a quantity."""
     after, before = text[end:end + 6], text[max(0, start - 12):start]
     if re.fullmatch(r"(19|20)\d{2}", num) and re.match(r"\s*(年|\s*[~\-—至到]\s*(19|20)\d{2}\s*年)", after):
         m = re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)
         return "year", end + m.end()
+    if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
+        return "year", end + 1  # 二〇一七年
+    if re.fullmatch(r"[12]\d", num) and re.match(r"年(?:底|末|初|上半年|下半年|前三季度)", after):
+        return "year", end + 1  # 20年底: 2020
     if re.match(r"-\d{1,2}-\d{1,2}|[:：]\d{2}", after) or re.search(r"\d-$|\d-\d{1,2}-$", before):
         return "date", end
-    if re.match(r"\s*(月|日|号(?!\S*[〕\]])|时|点)", after) and "号" not in after[:1] or re.match(r"\s*[月日]", after):
+    day = re.match(r"\s*([月日])", after)
+    if day and not _is_duration(text, start, end, num, day.group(1)):
+        return "date", end
+    if re.match(r"\s*(号(?!\S*[〕\]])|时|点)", after) and "号" not in after[:1]:
         return "date", end
     if re.search(r"[〔\[(（](19|20)\d{2}[〕\])）]$", before) and re.match(r"号", after):
         return "document_number", end + 1
     if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
         return "document_number", end
-    if before.endswith("第"):
-        return "ordinal", end
-    if num in ("十三五", "十二五", "十四五") or re.fullmatch(r"[一二三四五六七八九十]+五", num):
-        return "plan_name", end
+    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
+        return "ordinal", end  # 第三届, 第4至5年
+    if _PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
+        return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
     quote_open = text.rfind("“", max(0, start - 10), start)
     if quote_open >= 0 and "”" not in text[quote_open:start] and "”" in text[end:end + 10]:
         return "plan_name", text.index("”", end)  # “34520”, “众创十二条”, “1+8”
@@ -142,8 +265,8 @@ def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int
         return "idiom", end + 3
     if (start == 0 or text[start - 1] == "\n") and re.match(r"[.、．]", after):
         return "list_number", end + 1
-    if re.match(r"\s*年", after):
-        return "duration", end + re.match(r"\s*年", after).end()
+    if re.match(r"\s*年(?:行动|计划|规划|攻坚|工作方案|实施方案|发展规划)", after):
+        return "plan_name", end  # 三年行动方案: the name of a programme, not how long anything takes
     if re.match(r"\s*[是则]", after) or re.match(r"[、]", after) and not num[0].isdigit():
         return "list_number", end
     if re.match(r"\s*[-—]\d{7,8}", after):
@@ -159,28 +282,36 @@ def _inside_title(text: str, pos: int) -> bool:
 _UNIT_AT = re.compile(rf"\s*(?P<unit>{_UNIT_RE})")
 
 
-def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple[int | None, bool]:
-    """(year referred to, whether it is a target year 到…年) from the sentence, else a preceding 到…年."""
+def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple[int | None, bool, bool]:
+    """(year referred to, whether it is a target year 到…年, whether it is a plan period's last
+    year) from the sentence, else a plan period the sentence is about ("十三五"期间: its last
+    year), else a preceding 到…年 or period."""
     years = [(m.start(), int(m.group("year")), bool(m.group("to") and m.group("to") in ("到", "至")))
              for m in _YEAR_EXPR.finditer(text, s0, s1) if not _inside_title(text, m.start())]
     before = [y for y in years if y[0] < pos]
     if before:
-        return before[-1][1], before[-1][2]
+        return before[-1][1], before[-1][2], False
     if years:
-        return years[0][1], years[0][2]
-    # a goal list under "到2020年, ..." earlier in the same section (up to five paragraphs back,
-    # not past a top-level heading such as "二、发展目标")
+        return years[0][1], years[0][2], False
+    period_end = plan_period_target_year(text[s0:s1])
+    if period_end is not None:
+        return period_end, True, True
+    # a goal list under "到2020年, ..." (or "十三五"期间) earlier in the same section (up to five
+    # paragraphs back, not past a top-level heading such as "二、发展目标")
     para_start = cleaned_text.rfind("\n", 0, s0) + 1
     window = cleaned_text[para_start:s0]
     for _ in range(6):
         targets = [m for m in _YEAR_EXPR.finditer(window) if m.group("to") == "到"]
         if targets:
-            return int(targets[-1].group("year")), True
+            return int(targets[-1].group("year")), True, False
+        period_end = plan_period_target_year(window) if re.search(r"[:：]\s*$", window) or len(window) < 30 else None
+        if period_end is not None:  # a heading ("十四五"期间主要目标:), not a sentence of its own
+            return period_end, True, True
         if para_start <= 0 or re.match(r"[一二三四五六七八九十]+、", window):
             break
         prev = cleaned_text.rfind("\n", 0, para_start - 1) + 1
         window, para_start = cleaned_text[prev:para_start - 1], prev
-    return None, False
+    return None, False, False
 
 
 def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, year: int | None,
@@ -188,7 +319,7 @@ def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, y
     rule = _RULE_CUES.search(clause)
     if rule and offset_in_clause >= rule.start() - 2:  # the rule's condition or amount, not what precedes it
         return "rule"
-    if unit == "CNY":
+    if unit_codes.DIMENSIONS.get(unit or "") == "money":
         return "funding"
     if _ACTUAL_CUES.search(sentence) and not is_target_year:
         return "actual"
@@ -204,7 +335,7 @@ def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, y
 # --- the stages of reading one number ----------------------------------------------------------
 def _rejected(text: str, start: int, end: int, num: str) -> tuple[str | None, int]:
     """Why the number at ``start:end`` is no quantity (inside a title, a year, a document
-    number, a list number, a duration …), and where reading may go on; (None, end) if it is one."""
+    number, a list number, a plan's name …), and where reading may go on; (None, end) if it is one."""
     if _inside_title(text, start):
         return "title", end
     found = _not_a_quantity(text, start, end, num)
@@ -216,43 +347,86 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
     return re.match(r" (\d{1,2})(?!\d)(?=\s*(?:" + _UNIT_RE + r"|[千万亿]))", text[end:end + 4])
 
 
+# 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
+_ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年")
+
+
 def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
     """The number's value, or why it is not counted: "一批" is "a batch", "千人计划" a
-    programme; only "逾万人", "近千人" count."""
+    programme; "逾万人", "近千人", "十余家", "百余人", "十家" count."""
     value = parse_chinese_number(num) if is_chinese else (None if lost else _parse_arabic(num))
-    bare_magnitude = is_chinese and num in ("十", "百", "千", "万", "亿")
-    hedged = any(text[max(0, start - len(w)):start] == w for w, q in _PRE_HEDGES if q) or text[start - 1:start] == "上"
+    end = start + len(num)
+    bare_magnitude = is_chinese and num in _MAGNITUDES
+    hedged = bool(_HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
+        or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
+        or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
+    if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
+        hedged = True  # 十家左右: ten, not a magnitude
+    if is_chinese and num == "一" and _ONE_COUNTS.match(text, end):
+        return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
     return value, None
 
 
-def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: bool
+_RANGE_DASH = r"[-~～至到—–－]"
+
+
+def _compound(text: str, start: int, pos: int, value: float, factor: float) -> tuple[float, int]:
+    """A mixed numeral that goes on after its first magnitude: 3亿|5000万, 1万|2千 (value, end)."""
+    tail = _COMPOUND_TAIL.match(text, pos)
+    if not tail or factor < 1e4:
+        return value, pos
+    total = parse_chinese_number(_parse_arabic_separators(text[start:tail.end()]), "smart")
+    if total is None or not value < total < value + factor:  # 3万5万 is two numbers, not one
+        return value, pos
+    return total, tail.end()
+
+
+def _parse_arabic_separators(s: str) -> str:
+    return s.replace(",", "").replace("，", "").replace("．", ".").replace(" ", "")
+
+
+def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: bool, start: int | None = None
                          ) -> tuple[float | None, float | None, str, int]:
-    """A range's upper end ("3-5万"), then 余/多 and the magnitude (万, 亿 …) after the number:
-    (value, range_high, qualifier, position after them)."""
+    """A range's upper end ("3-5万", "三至五家"), then 余/多 and the magnitude (万, 千万, 亿 …)
+    after the number, and a mixed numeral's rest (3亿5000万): (value, range_high, qualifier,
+    position after them)."""
     range_high = None
-    r = re.match(rf"\s*[-~～至到]\s*({_ARABIC})", text[pos:pos + 20]) if not is_chinese else None
-    if r and _UNIT_AT.match(text, pos + r.end()) or (r and re.match(r"\s*[千万亿]", text[pos + r.end():])):
-        range_high = _parse_arabic(r.group(1))
-        pos += r.end()
+    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC if not is_chinese else f'[{_CN_DIGITS}]+'})", text[pos:pos + 20])
+    if r and (_UNIT_AT.match(text, pos + r.end()) or re.match(r"\s*[千万亿]", text[pos + r.end():])):
+        range_high = parse_chinese_number(r.group(1)) if is_chinese else _parse_arabic(r.group(1))
+        pos += r.end() if range_high is not None else 0
     qualifier = "exact"
-    post = re.match(r"(余|多)?(?:\s?(万亿|亿|万|千))?(余|多)?", text[pos:pos + 5])
+    post = re.match(rf"(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多)?", text[pos:pos + 6])
     if post.group():
         if post.group(1) or post.group(3):
-            qualifier = "more_than"
+            qualifier = "approx" if post.group(1) == "来" else "more_than"
         if post.group(2):
-            factor = _MAGNITUDES[post.group(2)]
+            factor = functools.reduce(lambda a, c: a * _MAGNITUDES[c], post.group(2), 1.0)
             value = value * factor if value is not None else None
             range_high = range_high * factor if range_high is not None else None
+            if start is not None and value is not None and not post.group(1) and not post.group(3) \
+                    and range_high is None:
+                value, end = _compound(text, start, pos + post.end(), value, factor)
+                pos = end - post.end()
         pos += post.end()
+        if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
+            r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
+            if r and _UNIT_AT.match(text, pos + r.end()):
+                range_high = _parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _MAGNITUDES[c], r.group(2), 1.0)
+                pos += r.end()
     return value, range_high, qualifier, pos
 
 
 def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
-    """(unit, measure word, position after it); no unit: (None, "", pos). "百分之二十" is a percent."""
+    """(unit, measure word, position after it); no unit: (None, "", pos). "百分之二十" is a percent,
+    翻一番 a doubling (番 after 翻 only)."""
     unit_m = _UNIT_AT.match(text, pos)
     measure_word = unit_m.group("unit") if unit_m else ""
+    if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]) \
+            or measure_word == "届" and not text[start].isdigit():
+        unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
@@ -263,12 +437,17 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     """Hedges before the number (近, 超过 …) and after the unit (以上, 左右 …): (qualifier,
     start of the mention, end of the mention)."""
     pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
-    for word, qual in _PRE_HEDGES:
-        if qual and text[max(0, pre_start - len(word)):pre_start] == word:
-            qualifier, pre_start = qual, pre_start - len(word)
-            break
+    upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
+    if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
+        qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
+    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 7), pre_start)
+    if hedge:
+        qualifier, pre_start = _HEDGE_QUALIFIER[hedge.group("hedge")], hedge.start()
     tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
-    if tail and tail[0] in ("以上", "以下", "以内", "左右"):
+    if tail and tail[0] == "多":  # 翻了一番多, 3年多; not 30家多措并举
+        many = re.match(r"多(?:元|种|样|个|家|项|方|层|次|措|渠道|形式|部门)", text[pos:pos + 3])
+        tail = None if many or qualifier != "exact" else tail
+    if tail and tail[0] in _TAILS_AFTER_UNIT:
         qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
         pos += len(tail[0])
     return qualifier, pre_start, pos
@@ -292,6 +471,29 @@ def _with_note(note: str, more: str) -> str:
     return (note + "; " if note else "") + more
 
 
+def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
+    """The upper end of a range written with the unit on both ends: 5%-10%, 3万元至5万元."""
+    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
+    if not r:
+        return None
+    factor = functools.reduce(lambda a, c: a * _MAGNITUDES[c], r.group(2) or "", 1.0)
+    return _parse_arabic(r.group(1)) * factor, pos + r.end()
+
+
+def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None, measure_word: str,
+               value: float | None, qualifier: str, note: str) -> tuple[float | None, str, int, int, str]:
+    """What a few units mean: 翻一番 doubles (x 2^n); 近三年 is the last three years, not almost
+    three; 3年内 is within three years (up to). (value, qualifier, start, end, note)."""
+    if measure_word == "番" and value is not None:
+        value, note = 2.0 ** value, _with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
+    if unit in _DURATIONS:
+        if qualifier == "almost" and text[pre_start:start] == "近":
+            qualifier, pre_start, note = "exact", start, _with_note(note, "近: the last … (a period), not almost")
+        elif qualifier == "exact" and text.startswith("内", pos):
+            qualifier, pos = "up_to", pos + 1
+    return value, qualifier, pre_start, pos, note
+
+
 def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                  include_all: bool = False, default_kind: str = "other") -> list[Mention]:
     """Quantity mentions of a cleaned text (see ``clean_text``). ``default_kind`` is the kind
@@ -309,6 +511,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         if start < skip_to:
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
+        if is_chinese and len(num) == 1 and num in _FINANCIAL:
+            continue  # the 伍 of 队伍, the 陆 of 大陆: a financial numeral is never written alone
         reason, skip = _rejected(text, start, end, num)
         lost = _lost_decimal(text, end) if not is_chinese else None
         if reason is None and lost:
@@ -320,12 +524,14 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         if reason is None:
             value, reason = _number_value(text, start, num, is_chinese, bool(lost))
         if reason is None:
-            value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese)
+            value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
             unit, measure_word, pos = _unit_at(text, start, pos)
             if unit is None:
                 reason = "no_unit"
+            elif measure_word in ("月", "日") and range_high is not None:
+                reason = "date"  # 1-6月: January to June
         if reason is not None:
-            if reason in ("year", "document_number", "list_number", "duration"):
+            if reason in ("year", "document_number", "list_number"):
                 skip_to = skip
             if include_all:
                 s0, s1 = _sentence_bounds(text, start)
@@ -334,13 +540,25 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 out.append(Mention(doc, start, stop, rs, re_, text[start:stop], None, None, "",
                                    "exact", None, None, None, "not_a_quantity", text[s0:s1].strip(), reason))
             continue
+        upper = _unit_range(text, pos, measure_word) if range_high is None and not note else None
+        if upper is not None:
+            range_high, pos = upper
         qualifier, pre_start, pos = _hedges(text, start, pos, qualifier)
-        if note:
+        value, qualifier, pre_start, pos, note = _as_stated(text, start, pre_start, pos, unit, measure_word,
+                                                            value, qualifier, note)
+        if note.startswith("decimal point lost"):
             qualifier = "ambiguous"
         qualifier, low, high, value = _bounds(qualifier, value, range_high)
         s0, s1 = _sentence_bounds(text, start)
         c0, c1 = _clause_bounds(text, start, s0, s1)
-        year, is_target_year = _year_for(text, s0, start, s1, text)
+        year, is_target_year, from_period = _year_for(text, s0, start, s1, text)
+        if from_period:
+            if doc_year is not None and doc_year > year:
+                is_target_year = False  # a review of the period, written after it: what it reached
+            elif _STATUS_CUES.search(text[s0:s1]):
+                year, is_target_year = None, False  # 已有30家 during the period: as of the document
+            if year is not None:
+                note = _with_note(note, f"year: the last of the plan period ({year})")
         kind = _kind(unit, text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
         if year is None and doc_year is not None and kind != "target":
             year = doc_year  # "截至目前", "已": as of the document

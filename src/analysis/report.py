@@ -13,11 +13,12 @@ import os
 from pathlib import Path
 
 from analysis import latex, table_view
+from analysis.files import csv_bytes, write_atomic
+from analysis.outputs import HEADLINE_KEY
 from analysis.table_view import to_html
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
-HEADLINE_KEY = "analysis/headline"
 
 
 def tables_dir() -> Path:
@@ -57,14 +58,8 @@ def save_table(frame, name: str, lang: str = "en", caption: str = "", notes: str
     ``notes``: ``analysis.latex``); in a report the runner renders, show links to the files where
     the table is (``reports/tables/<run>/``). Returns nothing, so that a notebook cell ending
     with it shows no (temporary) path."""
-    out = tables_dir() / f"{name}.csv"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n", float_format=_plain_decimal)
-    os.replace(tmp, out)
-    tmp = out.with_name(f".{name}.tex.tmp")
-    tmp.write_text(latex.table_latex(frame, name, caption, notes, lang), encoding="utf-8")
-    os.replace(tmp, out.with_suffix(".tex"))
+    write_atomic(tables_dir() / f"{name}.csv", csv_bytes(frame, float_format=_plain_decimal))
+    write_atomic(tables_dir() / f"{name}.tex", latex.table_latex(frame, name, caption, notes, lang))
     href = table_href(name)
     if href:  # under the runner: download links where the table is shown (run by hand: nothing)
         from IPython.display import display

@@ -15,26 +15,24 @@ changes a report; until accepted, the reports use the drafts.
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, curation, drafts, figures, funding, instruments, paths, pmc
+from analysis import corpus, curation, draftfiles, drafts, figures, funding, instruments, inuse, paths, pmc, schema
 from analysis.errors import DataError, UserError
+from analysis.files import csv_bytes, rows_csv_bytes, write_all
 from analysis.tables import read_rows
 
 __all__ = ["start", "accept", "review_path", "FIGURE_REVIEW_FIELDS"]
 
 FIGURE_REVIEW_FIELDS = ["decision", "reason"] + figures.FIGURE_FIELDS + ["confidence", "sentence"]
 _DECISIONS = ("keep", "out_of_scope")
-_INSTRUMENT_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note",
-                      "framework_version", "confidence"]
-_HAND_FIELDS = ["clause_id", "doc_id", "start", "end", "primary", "secondary", "text", "note", "framework_version"]
-_PMC_FIELDS = ["doc_id", "item", "score", "justification"]
+_INSTRUMENT_FIELDS = drafts.INSTRUMENT_COLUMNS  # the review file: a drafted clause code's columns
+_HAND_FIELDS = schema.field_names("instruments-hand")
+_PMC_FIELDS = schema.field_names("pmc-scores")
 
 
 def review_dir() -> Path:
@@ -52,33 +50,14 @@ def _document(doc_id: str) -> corpus.Document:
     return docs[doc_id]
 
 
-def _csv_text(rows: list[dict] | pd.DataFrame, fields: list[str]) -> str:
+def _csv_bytes(rows: list[dict] | pd.DataFrame, fields: list[str]) -> bytes:
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=fields)
-    buf = io.StringIO()
-    frame[fields].to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
-
-
-def _write_all(files: dict[Path, str]) -> None:
-    """Write several files so that none is half-written: all to temporary files first."""
-    tmps = {}
-    try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmps[path] = tmp
-        for path, tmp in tmps.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in tmps.values():
-            if tmp.exists():
-                tmp.unlink()
+    return csv_bytes(frame[fields])
 
 
 # --- drafting the review files ---------------------------------------------------------------
 def _figures_review(doc: corpus.Document) -> pd.DataFrame:
-    draft = drafts.load("figures", [doc.doc_id])
+    draft = draftfiles.read("figures", [doc.doc_id])
     if draft.empty:
         return pd.DataFrame(columns=FIGURE_REVIEW_FIELDS)
     draft = draft.assign(decision=["keep" if not r else "out_of_scope" for r in draft["out_of_scope_reason"]],
@@ -87,23 +66,23 @@ def _figures_review(doc: corpus.Document) -> pd.DataFrame:
 
 
 def _instruments_review(doc: corpus.Document) -> pd.DataFrame:
-    return drafts.load("instruments", [doc.doc_id])
+    return draftfiles.read("instruments", [doc.doc_id])
 
 
 def _funding_review(doc: corpus.Document) -> pd.DataFrame:
     if curation.status(doc.doc_id, "figures") != "reviewed":
         raise UserError(f"review the figures of {doc.doc_id} first (`python -m analysis review {doc.doc_id} "
                         "--layer figures`, then --accept): funding rows describe reviewed figures")
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     money = reviewed[reviewed["doc_id"] == doc.doc_id]  # draft_funding picks the amounts and rates
-    frame = drafts.draft_funding(money, {doc.doc_id: doc})
+    frame = inuse.drafted_funding(money, {doc.doc_id: doc})
     frame["counts_in_total"] = frame["counts_in_total"].map({True: "true", False: "false"})
     return frame
 
 
 def _pmc_review(doc: corpus.Document) -> pd.DataFrame:
     fw = pmc.load_framework()
-    scores = pmc.load_scores(fw, doc_ids=[doc.doc_id])
+    scores = inuse.load_scores(fw, doc_ids=[doc.doc_id])
     # derived items (X8) follow the instrument coding: nothing to review here
     rows = scores[(scores["doc_id"] == doc.doc_id) & ~scores["item"].isin(fw.derived_items)].copy()
     rows["score"] = [("" if pd.isna(v) else str(int(v))) for v in rows["score"]]
@@ -125,9 +104,9 @@ def start(doc_id: str, layers: list[str], overwrite: bool = False) -> list[tuple
                             "again from the drafts)", file=paths.relative(path))
         build, fields = _BUILDERS[layer]
         frame = build(doc)
-        files[path] = _csv_text(frame, fields)
+        files[path] = _csv_bytes(frame, fields)
         out.append((layer, path, len(frame)))
-    _write_all(files)
+    write_all(files)
     return out
 
 
@@ -145,21 +124,18 @@ def _read_review(doc_id: str, layer: str, fields: list[str]) -> tuple[list[dict]
     return rows, where
 
 
-def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> str:
+def _replace_doc_rows(path: Path, fields: list[str], doc_id: str, new_rows: list[dict], key=None) -> bytes:
     """The table at ``path`` with the rows of ``doc_id`` replaced by ``new_rows`` (appended)."""
     key = key or (lambda r: r["doc_id"])
     old = read_rows(path, fields) if path.is_file() else []
     kept = [r for r in old if key(r) != doc_id]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(kept + new_rows)
-    return buf.getvalue()
+    return rows_csv_bytes(kept + new_rows, fields)
 
 
-def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
+def _accept_figures(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "figures", FIGURE_REVIEW_FIELDS)
-    keep, skip = [], []
+    keep: list[tuple[int, dict]] = []
+    skip: list[tuple[int, dict]] = []
     for n, row in enumerate(rows, 1):
         decision = (row.get("decision") or "").strip()
         if decision not in _DECISIONS:
@@ -187,7 +163,7 @@ def _accept_figures(doc: corpus.Document) -> dict[Path, str]:
     }
 
 
-def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
+def _accept_instruments(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "instruments", _HAND_FIELDS)
     fw = instruments.load_framework()
     clauses = instruments.clauses([doc])
@@ -200,9 +176,9 @@ def _accept_instruments(doc: corpus.Document) -> dict[Path, str]:
     return {instruments.hand_path(): _replace_doc_rows(instruments.hand_path(), _HAND_FIELDS, doc.doc_id, rows)}
 
 
-def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
+def _accept_funding(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "funding", funding.FIELDS)
-    reviewed = figures.load_figures(curation="reviewed")
+    reviewed = inuse.load_figures(curation="reviewed")
     funding.validate_rows(list(enumerate(rows, 1)), reviewed, where)
     ids = set(reviewed.loc[reviewed["doc_id"] == doc.doc_id, "figure_id"])
     for n, row in enumerate(rows, 1):
@@ -210,11 +186,11 @@ def _accept_funding(doc: corpus.Document) -> dict[Path, str]:
             raise DataError(f"'{row['figure_id']}' is not a reviewed figure of {doc.doc_id}", file=where, row=n,
                             field="figure_id")
     path = paths.curated_dir() / "funding.csv"
-    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"]))
+    owner = dict(zip(reviewed["figure_id"], reviewed["doc_id"], strict=False))
     return {path: _replace_doc_rows(path, funding.FIELDS, doc.doc_id, rows, key=lambda r: owner.get(r["figure_id"]))}
 
 
-def _accept_pmc(doc: corpus.Document) -> dict[Path, str]:
+def _accept_pmc(doc: corpus.Document) -> dict[Path, bytes]:
     rows, where = _read_review(doc.doc_id, "pmc", _PMC_FIELDS)
     fw = pmc.load_framework()
     for n, row in enumerate(rows, 1):
@@ -238,11 +214,13 @@ def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[
     written unless every layer passes. Returns the layers accepted."""
     doc = _document(doc_id)
     reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
-    files: dict[Path, str] = {}
+    files: dict[Path, bytes] = {}
     for layer in layers:
         files.update(_ACCEPTORS[layer](doc))
-    _write_all(files)
+    # the layers marked reviewed in the same all-or-nothing batch as their rows
+    files[curation.curation_path()] = curation.marked_reviewed(doc_id, layers, reviewer,
+                                                               note="accepted with `python -m analysis review --accept`")
+    write_all(files)
     for layer in layers:
-        curation.mark_reviewed(doc_id, layer, reviewer, note="accepted with `python -m analysis review --accept`")
         review_path(doc_id, layer).unlink()
     return layers

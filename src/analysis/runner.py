@@ -34,15 +34,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from analysis import diagnosis, docs_site, manifest as manifests, paths, site
-from analysis.fingerprint import (digest, environment, explain, fingerprint, fingerprint_parts, lock_hash,
-                                  package_hash, sha256_file)
+from analysis import diagnosis, docs_site, paths, site
+from analysis import manifest as manifests
+from analysis.errors import UserError
+from analysis.files import package_hash, sha256_file, write_atomic
+from analysis.fingerprint import digest, environment, explain, fingerprint, fingerprint_parts, lock_hash
 from analysis.kernels import kill_group
-from analysis.manifest import verify
-from analysis.outputs import first_heading, headline, write_atomic
+from analysis.outputs import first_heading, headline
 from analysis.suite import Run
 
-__all__ = ["Options", "Result", "run_suite", "explain_runs", "summary_line", "verify", "fingerprint", "environment"]
+__all__ = ["Options", "Result", "run_suite", "explain_runs", "summary_line", "verify", "prepare_drafts", "fingerprint", "environment"]
 
 _GRACE_SECONDS = 15  # for kernel start-up and the worker's own clean-up after a cell timeout
 
@@ -299,7 +300,24 @@ def run_suite(runs: list[Run], options: Options) -> list[Result]:
         return _run_suite_locked(runs, options, reports)
 
 
+def prepare_drafts(progress: bool = False) -> None:
+    """Build the drafts the notebooks read when their inputs changed: building is this step's,
+    never a side effect of reading them (``analysis.draftfiles``)."""
+    if not paths.catalogue_path().is_file():
+        return  # no corpus (a suite of other notebooks): nothing to draft
+    # imported here for start-up speed: a run with nothing to re-run needs neither pandas nor the drafters
+    from analysis import draftfiles
+
+    with draftfiles.locked():
+        current = draftfiles.is_current()
+    if not current:
+        from analysis import inuse  # start-up speed, as above: scikit-learn only when there is drafting to do
+
+        inuse.build(progress)
+
+
 def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[Result]:
+    prepare_drafts(progress=not options.quiet)
     manifest = manifests.load(reports)
     package, lock, env = package_hash(), lock_hash(), environment()
     progress = _Progress(runs, options.quiet)
@@ -412,3 +430,38 @@ def explain_runs(runs: list[Run], options: Options) -> list[tuple[str, str]]:
 def summary_line(results: list[Result]) -> str:
     counts = {s: sum(r.status == s for r in results) for s in ("done", "skipped", "failed")}
     return f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
+
+
+def verify(runs: list, reports_dir: Path, jobs: int, quiet: bool = True) -> tuple[list[str], list[str]]:
+    """Re-execute ``runs`` into a temporary folder and compare output hashes with the manifest;
+    a broken link of the rebuilt site is a difference too. Returns (differences, notes)."""
+    manifest = manifests.load(Path(reports_dir))
+    if not manifest.get("runs"):
+        raise UserError(f"no manifest in {paths.relative(Path(reports_dir))}; run `python -m analysis run` first")
+    recorded = manifest["runs"]
+    differences, notes = [], []
+    with tempfile.TemporaryDirectory(prefix="analysis-verify-") as tmp:
+        results = run_suite(runs, Options(reports_dir=Path(tmp), jobs=jobs, force=True, quiet=quiet))
+        for r in results:
+            entry = recorded.get(r.run.name)
+            if entry is None:
+                notes.append(f"{r.run.name}: not in the manifest (never run?)")
+                continue
+            if r.status != "done":
+                differences.append(f"{r.run.name}: failed on re-execution: {r.message}")
+                continue
+            for rel, digest in sorted(entry.get("outputs", {}).items()):
+                if r.outputs.get(rel) != digest:
+                    differences.append(f"{r.run.name}: {rel} differs")
+            for rel in sorted(set(r.outputs) - set(entry.get("outputs", {}))):
+                differences.append(f"{r.run.name}: {rel} is new")
+        # a link to the report of a run left out of this verification is not broken
+        planned = {f"html/{r.name}.html" for r in runs}
+        rebuilt = manifests.load(Path(tmp))
+        rebuilt.setdefault("site", {})["broken_links"] = [
+            b for b in rebuilt.get("site", {}).get("broken_links", [])
+            if not (b.get("target", "").startswith("html/") and b["target"] not in planned)]
+        differences += [f"broken link: {line}" for line in manifests.broken_links(rebuilt)]
+    if manifest.get("requirements_lock_sha256") != lock_hash():
+        notes.append("requirements.lock changed since the manifest was written")
+    return differences, notes

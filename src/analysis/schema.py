@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis import paths
+from analysis.cache import HashCache
 from analysis.errors import DataError
 
 __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_names"]
@@ -29,7 +30,7 @@ __all__ = ["package", "resource", "check_rows", "check_file", "enum", "field_nam
 # jsonschema, which frictionless uses on descriptors, imports rfc3987_syntax to check "iri"
 # formats when it is installed (a jupyter extra brings it): 1.7 s spent building a grammar in
 # every process that validates a table. No schema of ours has an "iri" format.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _package_path() -> Path:
@@ -59,6 +60,8 @@ def resource(name: str) -> dict:
 
 
 def field_names(name: str) -> list[str]:
+    """A table's columns, in order, as the data package describes them: the one list of them
+    (``corpus.CATALOGUE_FIELDS``, ``figures.FIGURE_FIELDS``, ``funding.FIELDS`` … are read here)."""
     return [f["name"] for f in resource(name)["schema"]["fields"]]
 
 
@@ -111,10 +114,11 @@ def check_rows(name: str, numbered_rows: list[tuple[int, dict]], where: str, lab
     data package and of the tables their foreign keys reference, and not checked again until
     one of them changes (frictionless costs about half a second in each process)."""
     key = _cache_key(name, numbered_rows, foreign_keys)
-    if key in _cached():
+    checked = _checked()
+    if key in checked:
         return
     _check(name, numbered_rows, where, label, foreign_keys)
-    _remember(key)
+    checked.put(key, True)
 
 
 def _check(name: str, numbered_rows: list[tuple[int, dict]], where: str, label: str | tuple = "",
@@ -183,21 +187,9 @@ def _cache_key(name: str, numbered_rows: list[tuple[int, dict]], foreign_keys: b
     return h.hexdigest()
 
 
-def _cached() -> set[str]:
-    try:
-        return set(json.loads(_cache_path().read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return set()
-
-
-def _remember(key: str) -> None:
-    from analysis.outputs import write_atomic
-
-    keys = sorted((_cached() | {key}))[-200:]
-    try:
-        write_atomic(_cache_path(), json.dumps(keys).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout checks every time
+def _checked() -> HashCache:
+    """The contents that passed (the 200 stored most recently: one per table and version of it)."""
+    return HashCache(200, _cache_path())
 
 
 def check_file(name: str, path: Path, numbered_rows: list[tuple[int, dict]], label: str | tuple = "",

@@ -41,6 +41,32 @@ def _pieces(pattern: re.Pattern, text: str, offset: int):
             yield offset + m.start() + lead, offset + m.start() + lead + len(stripped), stripped
 
 
+# --- ids: built and parsed here only -----------------------------------------------------------------
+def segment_id(doc_id: str, para: int, sentence: int | None = None, clause: int | None = None) -> str:
+    """``<doc>:<para>[.<sentence>[.<clause>]]``."""
+    return f"{doc_id}:{para}" + "".join(f".{n}" for n in (sentence, clause) if n is not None)
+
+
+def parse_id(sid: str) -> tuple[str, int, int | None, int | None]:
+    """(doc_id, paragraph, sentence, clause) of a segment id (None for the levels it does not have)."""
+    doc, _, local = sid.rpartition(":")
+    numbers: list[int | None] = [int(x) for x in local.split(".")]
+    numbers += [None] * (3 - len(numbers))
+    para = numbers[0]
+    assert para is not None
+    return doc, para, numbers[1], numbers[2]
+
+
+def document_of(sid: str) -> str:
+    return sid.rpartition(":")[0]
+
+
+def paragraph_of(sid: str) -> str:
+    """The id of the paragraph a sentence or clause is in."""
+    doc, para, _, _ = parse_id(sid)
+    return segment_id(doc, para)
+
+
 def segment(doc_id: str, text: str) -> list[Segment]:
     """All paragraphs, sentences and clauses of ``text``, in document order
     (each paragraph followed by its sentences, each sentence by its clauses)."""
@@ -52,10 +78,11 @@ def segment(doc_id: str, text: str) -> list[Segment]:
         if not line.strip():
             continue
         para_no += 1
-        out.append(Segment(f"{doc_id}:{para_no}", "paragraph", para_no, None, None, start, start + len(line), line))
+        out.append(Segment(segment_id(doc_id, para_no), "paragraph", para_no, None, None, start, start + len(line),
+                           line))
         for s_no, (s0, s1, s_text) in enumerate(_pieces(_SENTENCE, line, start), 1):
-            sid = f"{doc_id}:{para_no}.{s_no}"
-            out.append(Segment(sid, "sentence", para_no, s_no, None, s0, s1, s_text))
+            out.append(Segment(segment_id(doc_id, para_no, s_no), "sentence", para_no, s_no, None, s0, s1, s_text))
             for c_no, (c0, c1, c_text) in enumerate(_pieces(_CLAUSE, s_text, s0), 1):
-                out.append(Segment(f"{sid}.{c_no}", "clause", para_no, s_no, c_no, c0, c1, c_text))
+                out.append(Segment(segment_id(doc_id, para_no, s_no, c_no), "clause", para_no, s_no, c_no, c0, c1,
+                                   c_text))
     return out

@@ -21,16 +21,16 @@ to the manifest, the run's summary and the landing page, and ``verify`` fails on
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import html as htmlmod
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from analysis import citation, docs_site
-from analysis.outputs import write_atomic
+from analysis.files import write_atomic
+from analysis.outputs import first_heading
 
 __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", "site_map", "environment",
            "ASSETS"]
@@ -217,7 +217,7 @@ def t2s_map() -> dict[str, str]:
     converted = _t2s().convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # a converter that joined lines: no map rather than a wrong one
         return {}
-    return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+    return {a: b for a, b in zip(chars, converted, strict=False) if a != b and len(b) == 1}
 
 
 def build(reports: Path, manifest: dict, catalogue=None) -> dict:
@@ -309,3 +309,24 @@ def render_index(reports: Path, manifest: dict, rows: list[dict] | None = None, 
 def write_index(reports: Path, manifest: dict) -> None:
     """The landing page alone (after an interrupted run, when the site is not rebuilt)."""
     write_atomic(reports / "index.html", render_index(reports, manifest).encode("utf-8"))
+
+
+@lru_cache(maxsize=2)
+def _exporter(show_code: bool):
+    """One exporter per worker (its templates compile once, not once a report)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=not show_code, exclude_input_prompt=not show_code,
+                        exclude_output_prompt=True)
+
+
+def render_html(nb, stem: str, name: str, show_code: bool, lang: str = "en") -> str:
+    """The report's page: nbconvert's ``basic`` template renders the cells (no styles or
+    scripts of its own), the site's ``report.html.j2`` puts them in a page with the shared
+    navigation, stylesheet and script (``reports/assets/``, written once for every page)."""
+    title = first_heading(nb) or stem
+    body, _ = _exporter(show_code).from_notebook_node(nb)
+    from markupsafe import Markup
+
+    return environment().get_template("report.html.j2").render(
+        root="../", page=name, lang=lang, title=f"{title} ({name})", name=name, body=Markup(body))

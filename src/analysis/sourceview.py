@@ -10,6 +10,8 @@ cleaned with every clause and every figure the analyses use anchored and marked.
   clauses, so marks are cut at every boundary rather than nested;
 - a figure that cannot be anchored (``links.figure_problem``) is listed with the reason
   instead, and every report linking to it marks its link broken;
+- passages garbled in the raw file itself (mojibake, ``corpus.garbled_passages``) are listed at
+  the top and their paragraphs marked ``class="garbled"``; the text is shown as it is;
 - the raw file is copied beside the page (``documents/raw/``), so the site links to the
   bytes its offsets count, and stays whole when copied elsewhere.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import links
+from analysis import corpus, instruments, inuse, links, segments
 
 __all__ = ["Piece", "pieces", "document_context", "build_documents"]
 
@@ -57,7 +59,7 @@ def pieces(text: str, start: int, end: int, clauses: list[tuple[str, int, int]],
                 cuts.add(f[key])
     bounds = sorted(cuts)
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         clause = next((cid for cid, c0, c1 in clauses if c0 <= a and b <= c1), "")
         figs = tuple(f["figure_id"] for f in figures if f["quote_start"] <= a and b <= f["quote_end"])
         nums = tuple(f["figure_id"] for f in figures if f["mention_start"] <= a and b <= f["mention_end"])
@@ -90,8 +92,6 @@ def _groups(ps: list[Piece]) -> list[dict]:
 
 def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, framework, raw_name: str) -> dict:
     """What the template needs for one document."""
-    from analysis import segments
-
     text = cleaned.text
     segs = segments.segment(doc.doc_id, text)
     codes = {r["clause_id"]: r for r in coding.to_dict("records")} if len(coding) else {}
@@ -107,6 +107,11 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
                          "value_text": links._value_text(f["value"]),
                          "title": f"{f['figure_id']} ({f.get('status', 'reviewed')}) · {f.get('label_en', f['indicator'])}"
                                   f" · {f['scope']} · {f['kind']} {int(f['year'])} · {f['mention']}"})
+    garbled = corpus.garbled_passages(doc, cleaned, segs)
+    garbled_in: dict[str, list[str]] = {}
+    for g in garbled:
+        if g["paragraph"]:
+            garbled_in.setdefault(g["paragraph"], []).append(g["excerpt"])
     titles = {f["figure_id"]: f["title"] for f in anchored}
     paragraphs = []
     clauses_of: dict[int, list] = {}
@@ -132,23 +137,23 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
                          status=(codes.get(cid) or {}).get("status", ""))
             for p in g["pieces"]:
                 p.title = " | ".join(titles[x] for x in p.figures)
-        paragraphs.append({"id": f"p-{s.id}", "groups": groups})
+        paragraphs.append({"id": f"p-{s.id}", "groups": groups,
+                           "garbled": " · ".join(garbled_in.get(s.id, []))})
     return {"doc": doc, "paragraphs": paragraphs, "figures": anchored, "broken": broken, "raw_name": raw_name,
+            "garbled": garbled,
             "n_clauses": sum(len(v) for v in clauses_of.values()),
             "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
 
 
-def build_documents(out_dir: Path, env, write, docs: list, profiles: set[str] = frozenset()) -> list[dict]:
+def build_documents(out_dir: Path, env, write, docs: list, profiles: frozenset[str] | set[str] = frozenset()) -> list[dict]:
     """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
     copy its raw file; returns, per document, what the site's index and search need.
     ``docs``: the catalogue's documents; ``profiles``: the regions whose profile page exists
     (their names link to it)."""
-    from analysis import corpus, figures as figs, instruments
-
-    table = figs.load_figures(check_quotes=False)
+    table = inuse.load_figures(check_quotes=False)
     fw = instruments.load_framework()
     try:
-        coding = instruments.load_coding(fw)
+        coding = inuse.load_coding(fw)
     except Exception as err:  # the viewer still shows the text; the codes' absence is said on the page
         coding, coding_error = pd.DataFrame(), str(err)
     else:

@@ -94,7 +94,7 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
     entries = load_suite(suite_path)
     overrides = overrides or {}
     if selected:
-        chosen = []
+        chosen: list[dict] = []
         for sel in selected:
             found = [e for e in entries if _matches(e, sel)]
             if not found:
@@ -102,8 +102,8 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
                     found = [{"notebook": Path(sel).resolve(), "parameters": {}, "inputs": list(DEFAULT_INPUTS),
                               "timeout": DEFAULT_TIMEOUT}]
                 else:
-                    names = ", ".join(e["notebook"].name for e in entries)
-                    raise UserError(f"no notebook {sel!r} in the suite; the suite has: {names}")
+                    known = ", ".join(e["notebook"].name for e in entries)
+                    raise UserError(f"no notebook {sel!r} in the suite; the suite has: {known}")
             chosen.extend(f for f in found if f not in chosen)
         entries = chosen
     runs: list[Run] = []

@@ -212,7 +212,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         same = same[same["year"] < t.year]
         in_doc = same[same["doc_id"] == t.doc_id]
         other_docs = same[same["doc_id"] != t.doc_id]
-        ref = references.get(key, empty_o) if not t.locality else empty_o  # reference data are regions' 
+        ref = references.get(key, empty_o) if not t.locality else empty_o  # reference data are regions'
         ref = ref[(ref["year"] < t.year) & (ref["year"] <= int(str(t.doc_date)[:4]))]
         base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
                 "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
@@ -493,7 +493,7 @@ def national_table(national: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         trend = national_trend(national, indicator, scope)
         rows.append({
             "indicator": indicator, "scope": scope,
-            "observations": ", ".join(f"{y}: {v:,.0f}" for y, v in zip(series["year"], series["value"])),
+            "observations": ", ".join(f"{y}: {v:,.0f}" for y, v in zip(series["year"], series["value"], strict=False)),
             "growth per year": _fmt(trend.growth, pct=True) if trend else "–",
             "95% CI": (f"{trend.low:.1%} 至 {trend.high:.1%}" if lang == "zh" else f"{trend.low:.1%} to {trend.high:.1%}")
             if trend else ("观测值少于三个" if lang == "zh" else "fewer than three observations"),

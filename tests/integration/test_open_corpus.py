@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
 
 pytestmark = pytest.mark.integration

@@ -150,10 +150,10 @@ def test_runs_cover_the_cleaned_text(cleaned):
     for c in cleaned.values():
         runs = c.runs()
         assert runs[0][0] == 0 and runs[-1][1] == len(c.text)
-        assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))
+        assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
 
 
 def test_cleaning_is_deterministic(catalogue, cleaned):
-    for doc_id, c in cleaned.items():
+    for c in cleaned.values():
         again = clean_text(c.raw)
         assert again.text == c.text and (again.source == c.source).all()

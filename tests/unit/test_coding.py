@@ -9,7 +9,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import autocoder, instruments as ins, measures, pmc
+from analysis import autocoder, comparison, instrument_tables, inuse, measures, pmc, rule_review
+from analysis import instruments as ins
+from analysis.cache import HashCache
 from analysis.errors import DataError
 
 
@@ -55,7 +57,7 @@ def test_counts_count_measures_not_lines(fw):
         ("d-2020:1.2.1", "支持高校设立创业导师队伍。", "S_TAL", ""),
         ("d-2020:2.1.1", "设立种子基金。", "E_FIN", ""),
     ]), fw).assign(type=lambda f: f["primary"].map(fw.type_of))
-    table = ins.counts(coding, fw, "type")
+    table = comparison.counts(coding, fw, "type")
     # the heading 1.1.1 is merged: supply 1 (1.2.1), environment 1 (2.1.1), demand 0
     assert table.loc["d"].to_dict() == {"supply": 1, "environment": 1, "demand": 0}
 
@@ -75,7 +77,11 @@ def test_every_disagreement_of_the_five_documents_is_adjudicated(fw, codings):
     disagree = set(m.loc[m["primary_1"] != m["primary_2"], "clause_id"])
     adj = ins.load_adjudication(fw, first, second)
     assert set(adj["clause_id"]) == disagree
-    assert all(adj["rule"].isin(fw.rules)) and all(adj["reason"].str.strip() != "")
+    # a rule of the codebook, or (issue 24) the sub-tool note that settles a case no rule covers: the
+    # state-asset regulator's assessment of state-owned carriers is E_STR by E_REG's exclusion, not by R3
+    notes = adj["rule"].str.contains(".", regex=False)
+    assert all(adj.loc[~notes, "rule"].isin(fw.rules)) and all(adj["reason"].str.strip() != "")
+    assert adj.loc[notes, ["clause_id", "rule"]].values.tolist() == [["jiaxing-2017:43.1.1", "E_REG.exclude"]]
 
 
 def test_the_consensus_keeps_agreed_codes_and_takes_adjudicated_ones(fw, codings):
@@ -84,8 +90,13 @@ def test_the_consensus_keeps_agreed_codes_and_takes_adjudicated_ones(fw, codings
     adj = ins.load_adjudication(fw, first, second).set_index("clause_id")
     # revoking a qualification: coder1 E_REG, coder2 E_STR, rule R3 keeps E_STR
     assert consensus.loc["xinjiang-2017:14.2.3", ["primary", "source"]].tolist() == ["E_STR", "adjudicated (R3)"]
+    # the clauses the coders agree on keep their code, except where the rule review changed it (issue 24)
+    review = pd.read_csv(rule_review.review_path(), keep_default_na=False)
+    changed = review.loc[review["decision"] == "change"].drop_duplicates("clause_id").set_index("clause_id")
     agreed = first.set_index("clause_id").index.difference(adj.index)
-    assert (consensus.loc[agreed, "primary"] == first.set_index("clause_id").loc[agreed, "primary"]).all()
+    kept = agreed.difference(changed.index)
+    assert (consensus.loc[kept, "primary"] == first.set_index("clause_id").loc[kept, "primary"]).all()
+    assert (consensus.loc[changed.index, "primary"] == changed["primary"]).all()
     assert (consensus.loc[adj.index, "primary"] == adj["primary"]).all()
 
 
@@ -124,8 +135,8 @@ def test_an_adjudication_row_that_no_longer_matches_the_coding_is_refused(fw, co
 def test_coding_names_are_checked_and_coder2_is_the_second_coders_codes(fw, codings):
     clauses, first, second = codings
     with pytest.raises(DataError, match="unknown coding 'hand': use one of consensus, coder1, coder2, auto"):
-        ins.load_coding(fw, "hand", "reviewed", clauses)
-    two = ins.load_coding(fw, "coder2", "reviewed", clauses).set_index("clause_id")
+        inuse.load_coding(fw, "hand", "reviewed", clauses)
+    two = inuse.load_coding(fw, "coder2", "reviewed", clauses).set_index("clause_id")
     assert (two.loc[second["clause_id"], "primary"].to_numpy() == second["primary"].to_numpy()).all()
 
 
@@ -163,7 +174,7 @@ def test_code_gives_a_training_document_the_model_that_left_it_out(fw, monkeypat
         return real(model, frame)
 
     monkeypatch.setattr(autocoder, "predict", spy)
-    autocoder._CACHE.clear()
+    monkeypatch.setattr(autocoder, "_MODELS", HashCache(32))  # no model remembered from another test
     frame = training[training["doc_id"] == "b-2020"].drop(columns=["primary", "secondary", "type"])
     coded = autocoder.code(frame, fw, training)
     outer = [t for docs, t in seen if docs == {"b-2020"}][-1]
@@ -207,8 +218,8 @@ def test_absence_is_said_only_when_no_secondary_code_holds_the_type(fw):
         ("south-2020:1.1.1", "设立种子基金。", "E_FIN", ""),
         ("south-2020:2.1.1", "给予补助。", "S_FUN", ""),
     ]), fw).assign(type=lambda f: f["primary"].map(fw.type_of), region=lambda f: f["doc_id"].str.split("-").str[0])
-    table = ins.counts(coding, fw, "type")
-    lines = ins.emphasis_text(table, fw, coding=coding)
+    table = comparison.counts(coding, fw, "type")
+    lines = instrument_tables.emphasis_text(table, fw, coding=coding)
     assert lines[0].endswith("demand-side only as a secondary code (1 clause).")
     assert lines[1].endswith("none on demand-side (primary or secondary).")
 
@@ -217,7 +228,7 @@ def test_confounds_are_said_from_the_catalogue():
     docs = [SimpleNamespace(doc_id="a", region="a", genre="news_report", parent_province=""),
             SimpleNamespace(doc_id="b", region="b", genre="policy_text", parent_province="zhejiang"),
             SimpleNamespace(doc_id="c", region="c", genre="policy_text", parent_province="zhejiang")]
-    lines = ins.confound_text(pd.DataFrame({"doc_id": ["a", "b", "c"]}), docs)
+    lines = comparison.confound_text(pd.DataFrame({"doc_id": ["a", "b", "c"]}), docs)
     assert lines[0].startswith("Genre confounds region (news reports: a; policy texts: b, c).")
     assert lines[1].startswith("b, c are policy texts of cities of one province (zhejiang)")
-    assert ins.confound_text(pd.DataFrame({"doc_id": ["b"]}), docs) == []
+    assert comparison.confound_text(pd.DataFrame({"doc_id": ["b"]}), docs) == []

@@ -1,6 +1,7 @@
 """The lock file, environment.yml and pyproject.toml describe one environment."""
 
 import re
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10

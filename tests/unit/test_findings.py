@@ -7,13 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import drafts, figures, reference, targets
+from analysis import drafts, figures, fundingdrafts, inuse, reference, targets
 from analysis.corpus import Document
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return figures.load_figures()
+    return inuse.load_figures()
 
 
 @pytest.fixture(scope="module")
@@ -145,11 +145,11 @@ def test_drafted_locality(before, expected):
 def test_drafted_flags_and_money_class():
     assert drafts.draft_flags("第一批16家自治区众创空间累计") == "first_batch;cumulative"
     assert drafts.draft_flags("鞍山高新区正在打造5个众创空间") == "under_construction"
-    assert drafts._money_class("funding", "设立创业投资种子基金累计1600余万元", carrier=True) == \
+    assert fundingdrafts._money_class("funding", "设立创业投资种子基金累计1600余万元", carrier=True) == \
         {"payer_type": "carrier", "money": "fund_size", "stock_flow": "stock"}
-    assert drafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
+    assert fundingdrafts._money_class("funding", "计划5年投入资金1.5亿元", carrier=False) == \
         {"payer_type": "government", "money": "plan", "stock_flow": "flow"}
-    assert drafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
+    assert fundingdrafts._money_class("rule", "年补助50万元", carrier=False)["money"] == "rule"
 
 
 def test_the_five_documents_scorecard_names_units_and_keeps_each_sentence_beside_its_chinese(card):
@@ -164,3 +164,21 @@ def test_the_five_documents_scorecard_names_units_and_keeps_each_sentence_beside
     row = rows.loc["shaoxing-2017-001"]  # 全市创建市级众创空间150家: no municipal-level count before 2020
     assert row["verdict_reason"].startswith("no observed outcome in the reference data; no maker_spaces (municipal_level)")
     assert row["verdict_reason_zh"].startswith("参考数据中没有实际结果;该地区的文献和参考数据中都没有2020年以前的")
+
+
+def test_the_five_documents_flags_and_places_after_the_second_audit(curated):
+    # issue 24, each read from its source sentence
+    rows = curated.set_index("figure_id")
+    flags = rows["flags"].str.split(";").map(set)
+    # 「确定鞍山、锦州、营口、阜新、辽阳5个国家级高新区首批试点」: the first batch of pilot zones
+    assert flags["liaoning-2015-020"] == {"first_batch"}
+    # 「累计入孵企业1832家,毕业企业302家,其中33 家企业通过高新技术企业认定」: a subset of the cumulative graduates
+    assert flags["urumqi-2019-014"] == flags["urumqi-2019-013"] == {"cumulative"}
+    # 「举办创新创业活动200余场次,开展创业辅导培训100余场次,参加活动人数累计逾万人」: the events and trainings are
+    # summed over the same years as their participants
+    for figure_id in ("xinjiang-2017-020", "xinjiang-2017-021", "xinjiang-2017-022"):
+        assert flags[figure_id] == {"first_batch", "cumulative"}, figure_id
+    # 「各试点高新区本级财政出资1050万元」: the text's own name for the five zones paying together
+    assert rows.loc["liaoning-2015-022", ["place", "locality_level"]].tolist() == ["各试点高新区", "development_zone"]
+    # 「形成2600万元的专项工作经费」: the province's and the zones' money, about no single place
+    assert rows.loc["liaoning-2015-023", "locality"] == ""

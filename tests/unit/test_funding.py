@@ -5,18 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import figures, funding, reference
+from analysis import funding, inuse, reference
 from analysis.errors import DataError
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return figures.load_figures()
+    return inuse.load_figures()
 
 
 @pytest.fixture(scope="module")
 def fund(curated):
-    return funding.load_funding(curated)
+    return inuse.load_funding(curated)
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_a_funding_row_pointing_at_no_figure_is_refused(project, curated):
     path.write_text(path.read_text(encoding="utf-8").replace("liaoning-2015-020", "liaoning-2015-999", 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"funding.csv, row 3 \(liaoning-2015-021\), field 'entities_figure': "
                                         r"no curated figure 'liaoning-2015-999'"):
-        funding.load_funding(curated)
+        inuse.load_funding(curated)
 
 
 def test_comparison_text_is_generated_from_the_numbers(fund, table):
@@ -174,7 +174,12 @@ def test_comparison_text_is_generated_from_the_numbers(fund, table):
     # 150,000,000 over 5 years = 30,000,000 = 3,000万元 a year, the Dalian zone's plan, named as such
     dalian = next(line for line in lines if "3,000万元 per year" in line)
     assert dalian.startswith("Government plan (flow): ") and "(大连高新区)" in dalian
-    assert lines[-3].startswith("The 3 classes") and "not compared" in lines[-3]
+    # issue 24: the maker spaces' 1,600余万元 (「设立创业投资种子基金累计1600余万元」, no 自有) has no stated payer,
+    # so it is a class of its own, never beside the incubators' own 8,500万元 (「孵化器自有种子资金…8500万元」)
+    assert "1,600万元" not in xinjiang
+    seed = next(line for line in lines if "1,600万元 or more" in line)
+    assert seed.startswith("Payer not stated: fund size (stock): ") and "100万元 per maker space (lower bound)" in seed
+    assert lines[-3].startswith("The 4 classes") and "not compared" in lines[-3]
     assert any(line.startswith("Liaoning Province: in 沈阳市, a rule paying") for line in lines)
     # in Chinese for a Chinese report
     zh = funding.comparison_text(fund, table, funding.rules(fund), "zh")
@@ -193,4 +198,25 @@ def test_a_table_missing_a_column_is_one_line_naming_the_file(project, curated):
     path.write_text("\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != drop) for line in lines[:1]) + "\n",
                     encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/curated/funding.csv: missing column\(s\) per$"):
-        funding.load_funding(curated)
+        inuse.load_funding(curated)
+
+
+def test_the_five_documents_an_upper_limit_is_a_cap_in_both_rules(fund):
+    # issue 24: one reading for Shenyang's 「每年不超过100万元」 (liaoning-2015-005) and Jiaxing's
+    # 「最高不超过100万元」 (jiaxing-2017-009): both are caps
+    rows = fund.set_index("figure_id")
+    assert rows.loc["liaoning-2015-005", "rule_role"] == rows.loc["jiaxing-2017-009", "rule_role"] == "cap"
+    # a rule with only a cap pays between 0 and the cap: what a rating earns is not in the text
+    rule = funding.rules(fund)["shenyang-maker-space"]
+    assert (rule.amount, rule.cap) == (None, 1_000_000) and rule.payout() == (0.0, 1_000_000.0)
+
+
+def test_the_five_documents_a_sum_of_other_rows_is_never_put_per_capita_or_against_gdp(table):
+    # issue 24: 「形成2600万元的专项工作经费」 (liaoning-2015-023) = 1550万元 of the province + 1050万元 of the
+    # five zones (各试点高新区本级财政出资): no single place, so no per-capita value and no GDP share
+    for measure in ("per capita", "share of GDP"):
+        row = _value(table, "liaoning-2015-023", measure)
+        assert pd.isna(row.value) and row.no_denominator.startswith("a sum of other rows")
+    # a seed fund whose payer the text does not state is not government money either
+    row = _value(table, "xinjiang-2017-017", "share of GDP")
+    assert pd.isna(row.value) and row.no_denominator.startswith("the text does not say whose money it is")

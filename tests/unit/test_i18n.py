@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+from tests.languages import english_phrases
 
 from analysis import profile, report
 from analysis.i18n import Record, Text, flatten, pick, record
-from tests.languages import english_phrases
 
 
 def test_a_sentence_is_english_where_it_is_printed_and_chinese_for_a_chinese_report():

@@ -90,9 +90,9 @@ def test_every_suite_notebook_declares_lang():
 
 
 def test_target_years_are_remembered_until_the_figures_change(project):
-    from analysis import figures, params
+    from analysis import inuse, params
 
-    years = figures.target_years()
+    years = inuse.target_years()
     assert params.catalogue_values("target_years") == years
     assert (project / "data" / "processed" / ".parameter-values.json").is_file()
     assert params.catalogue_values("target_years") == years  # from the file, nothing changed

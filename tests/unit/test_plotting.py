@@ -1,4 +1,5 @@
 import warnings
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
@@ -23,8 +24,12 @@ def test_chinese_labels_render_without_missing_glyphs(tmp_path, lang):
 
 
 def test_the_cjk_font_comes_from_the_installed_package():
-    assert plotting.cjk_font_path().name == "NotoSansCJKsc-Regular.otf"
-    assert "site-packages" in str(plotting.cjk_font_path()) or "mplfonts" in str(plotting.cjk_font_path())
+    import mplfonts
+
+    path = plotting.cjk_font_path()
+    assert path.name == "NotoSansCJKsc-Regular.otf"
+    # inside the installed mplfonts package, not a system font
+    assert path.resolve().is_relative_to(Path(mplfonts.__file__).resolve().parent)
 
 
 def test_svg_output_is_deterministic(tmp_path):

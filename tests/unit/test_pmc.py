@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import pmc
+from analysis import inuse, pmc
 from analysis.errors import DataError
 
 
@@ -24,7 +24,7 @@ def test_grade_bands_for_nine_variables(fw, score, expected):
 
 
 def test_jiaxing_index_by_hand(fw):
-    idx = pmc.index(pmc.load_scores(fw), fw)
+    idx = pmc.index(inuse.load_scores(fw), fw)
     j = idx.loc["jiaxing-2017"]
     # X1 = 3/5 = 0.6, X2 = 2/4 = 0.5, X3 = 3/4 = 0.75, X4 = 5/5, X5 = 6/7 = 0.857, X6 = 6/6,
     # X7 = 5/5, X8 = 3/3, X9 = 6/7 = 0.857; PMC = 0.6 + 0.5 + 0.75 + 1 + 0.857 + 1 + 1 + 1 + 0.857 = 7.564
@@ -35,7 +35,7 @@ def test_jiaxing_index_by_hand(fw):
 
 
 def test_sensitivity_drops_one_variable(fw):
-    idx = pmc.index(pmc.load_scores(fw), fw)
+    idx = pmc.index(inuse.load_scores(fw), fw)
     sens = pmc.sensitivity(idx, fw)
     # Jiaxing without X7 (1.00): 7.564 - 1 = 6.564, Liaoning without X7 (0.40): 7.157 - 0.4 = 6.757, so Liaoning is first
     assert sens.loc["liaoning-2015", "without X7"] == "6.76 (#1) ↑"
@@ -60,7 +60,7 @@ def test_a_missing_score_is_refused(project, fw):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("shaoxing-2017,X9:7,")), encoding="utf-8")
     with pytest.raises(DataError, match="shaoxing-2017 lacks scores for X9:7"):
-        pmc.load_scores(fw)
+        inuse.load_scores(fw)
 
 
 def test_a_score_other_than_0_or_1_is_refused(project, fw):
@@ -68,4 +68,4 @@ def test_a_score_other_than_0_or_1_is_refused(project, fw):
     path.write_text(path.read_text(encoding="utf-8").replace("xinjiang-2017,X1:1,1,", "xinjiang-2017,X1:1,2,", 1),
                     encoding="utf-8")
     with pytest.raises(DataError, match=r"row 1 \(xinjiang-2017 X1:1\), field 'score': '2' is not allowed; expected one of 0, 1"):
-        pmc.load_scores(fw)
+        inuse.load_scores(fw)

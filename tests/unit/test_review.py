@@ -6,10 +6,10 @@ import csv
 import io
 
 import pytest
-
-from analysis import corpus, curation, figures, review
-from analysis.cli import main
 from tests.conftest import add_new_document
+
+from analysis import corpus, curation, figures, inuse, review
+from analysis.cli import main
 
 DOC = "zone-2018"
 
@@ -79,7 +79,7 @@ def test_accepting_the_figures_merges_them_and_marks_the_layer_reviewed(zone, ca
     row = curation.load_status()[(DOC, "figures")]
     assert (row["status"], row["reviewer"]) == ("reviewed", "tester")
     # the reports now use the reviewed rows for this document
-    used = figures.load_figures()
+    used = inuse.load_figures()
     assert set(used.loc[used["doc_id"] == DOC, "status"]) == {"reviewed"}
     assert main(["figures", "check"]) == 0
 

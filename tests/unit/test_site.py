@@ -129,7 +129,7 @@ def test_verify_fails_on_a_broken_link_of_the_rebuilt_site(tmp_path, monkeypatch
         return [SimpleNamespace(run=SimpleNamespace(name="r"), status="done", outputs={"html/r.html": "abc"})]
 
     monkeypatch.setattr(runner, "run_suite", fake_run_suite)
-    differences, _ = manifest.verify([SimpleNamespace(name="r")], tmp_path, jobs=1)
+    differences, _ = runner.verify([SimpleNamespace(name="r")], tmp_path, jobs=1)
     assert differences == ["broken link: html/r.html: 9: quote moved"]
 
 

@@ -1,0 +1,94 @@
+"""How well the automatic instrument coder does on documents it has never seen: the held-out
+set (``analysis.heldout``: documents written and coded blind to the code, never tuned on),
+demand-side measures on their own, and the learning curve (agreement on the held-out set
+against the number of reviewed documents the coder was trained on).
+
+Agreement is Cohen's kappa at the level of the policy-instrument type (supply, environment,
+demand, none), as for leave-one-document-out (``autocoder.evaluate``).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from analysis import agreement, autocoder, heldout, segments
+
+__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve"]
+
+
+def heldout_clauses(framework) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(every clause of the held-out documents as the segmenter cuts them, their labels with
+    ``type``). Empty frames when the project has no held-out set."""
+    rows, labels = [], []
+    for name in heldout.set_names():
+        s = heldout.load(name)
+        labels.append(s.clauses.assign(set=name))
+        for doc_id, cleaned in s.cleaned.items():
+            rows.extend({"clause_id": seg.id, "doc_id": doc_id, "text": seg.text, "set": name}
+                        for seg in segments.segment(doc_id, cleaned.text) if seg.level == "clause")
+    frame = pd.DataFrame(rows, columns=["clause_id", "doc_id", "text", "set"])
+    gold = pd.concat(labels, ignore_index=True) if labels else pd.DataFrame(
+        columns=["clause_id", "doc_id", "primary", "secondary", "set"])
+    gold["type"] = gold["primary"].map(framework.type_of)
+    return frame, gold
+
+
+def _merge(gold: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    return gold[["clause_id", "doc_id", "set", "primary", "type"]].merge(
+        coded[["clause_id", "primary", "type", "confidence"]].rename(
+            columns={"primary": "primary_auto", "type": "type_auto"}), on="clause_id")
+
+
+def demand_agreement(merged: pd.DataFrame) -> dict:
+    """Demand-side measures on their own: kappa of demand / not demand, recall and precision."""
+    gold, auto = merged["type"] == "demand", merged["type_auto"] == "demand"
+    return {"clauses": int(gold.sum()), "drafted": int(auto.sum()),
+            "recall": float((gold & auto).sum() / gold.sum()) if gold.any() else None,
+            "precision": float((gold & auto).sum() / auto.sum()) if auto.any() else None,
+            "kappa": agreement.cohen_kappa(gold, auto).value}
+
+
+def heldout_agreement(framework, training: pd.DataFrame | None = None) -> dict:
+    """The coder trained on every reviewed document, on the held-out set: pooled and per-set
+    type kappa, agreement, demand-side on its own, and the merged rows. ``{}`` without a set."""
+    frame, gold = heldout_clauses(framework)
+    if frame.empty:
+        return {}
+    training = training if training is not None else autocoder.training_data(framework)
+    merged = _merge(gold, autocoder.code(frame, framework, training))
+    per_set = [{"set": name, "clauses": len(g), "type agreement": float((g["type"] == g["type_auto"]).mean()),
+                "type kappa": agreement.cohen_kappa(g["type"], g["type_auto"]).value}
+               for name, g in merged.groupby("set")]
+    return {"clauses": len(merged), "trained on": int(training["doc_id"].nunique()),
+            "type agreement": float((merged["type"] == merged["type_auto"]).mean()),
+            "type kappa": agreement.cohen_kappa(merged["type"], merged["type_auto"]).value,
+            "per_set": pd.DataFrame(per_set), "demand": demand_agreement(merged), "rows": merged}
+
+
+def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: int = 10) -> pd.DataFrame:
+    """Held-out type kappa against the number of reviewed documents trained on: for each size,
+    the coder trained on every subset of that many documents (at most ``max_fits`` subsets,
+    chosen in a fixed order), its mean, lowest and highest kappa."""
+    frame, gold = heldout_clauses(framework)
+    training = training if training is not None else autocoder.training_data(framework)
+    docs = sorted(training["doc_id"].unique())
+    rows = []
+    if frame.empty:
+        return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
+    for k in range(1, len(docs) + 1):
+        kappas = []
+        for subset in itertools.islice(itertools.combinations(docs, k), max_fits):
+            rows_k = training[training["doc_id"].isin(subset)]
+            if rows_k["primary"].nunique() < 2:
+                continue
+            model = autocoder.fit(rows_k, framework, calibrate=False)
+            merged = _merge(gold, autocoder.predict(model, frame))
+            kappas.append(agreement.cohen_kappa(merged["type"], merged["type_auto"]).value)
+        kappas = [k_ for k_ in kappas if k_ is not None]
+        if kappas:
+            rows.append({"documents": k, "fits": len(kappas), "mean kappa": float(np.mean(kappas)),
+                         "lowest": float(min(kappas)), "highest": float(max(kappas))})
+    return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
