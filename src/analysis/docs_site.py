@@ -69,6 +69,7 @@ def render_markdown(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
     add_toc_hook(md, heading_id=heading_id)
     html, state = md.parse(text)
+    html = str(html)  # mistune's parse is typed for its AST renderer too; the HTML renderer gives text
     return _MD_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html), state.env.get("toc_items", [])
 
 

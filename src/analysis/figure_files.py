@@ -20,7 +20,6 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 from markupsafe import Markup
 
-
 __all__ = ["FORMATS", "PNG_DPI", "alt_text", "figure_bytes", "figure_href", "figures_dir", "show"]
 
 PNG_DPI = 300

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown, display
 
+from analysis import comparison, instrument_tables, plotting, profile
 from analysis import funding as funding_analysis
-from analysis import instruments, plotting, profile
 from analysis import targets as targets_analysis
 from analysis.i18n import Text, pick, word
 
@@ -113,7 +113,7 @@ def region(region_code: str, figures: pd.DataFrame, card: pd.DataFrame, fund: pd
     else:
         lines += [targets_analysis.headline(card, lang), *[t(lang) for t in judged_targets(card)]]
     lines.append(profile.nothing("funding", lang) if fund.empty else funding_analysis.headline(fund, table, lang))
-    lines.append(instruments.headline(coding, framework, "consensus", lang) if len(coding)
+    lines.append(instrument_tables.headline(coding, framework, "consensus", lang) if len(coding)
                  else profile.nothing("clauses", lang))
     return lines
 
@@ -126,6 +126,6 @@ def region_chart(card: pd.DataFrame, coding: pd.DataFrame, framework, lang: str 
         return fig, "targets_grid"
     if len(coding):
         drafted = set(coding.loc[coding["status"] == "draft", "region"])
-        return plotting.stacked_shares_chart(instruments.counts(coding, framework, "type"), framework, lang,
+        return plotting.stacked_shares_chart(comparison.counts(coding, framework, "type"), framework, lang,
                                              drafted=drafted), "instrument_shares"
     return None, ""

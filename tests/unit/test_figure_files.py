@@ -34,7 +34,7 @@ def test_alt_text_names_the_title_the_axes_and_what_the_legend_marks():
 def test_alt_text_of_small_multiples_lists_the_panels_under_the_figure_title():
     plotting.setup("en")
     fig, axes = plt.subplots(1, 3)
-    for ax, name in zip(axes, ["Xinjiang", "Jiaxing"]):
+    for ax, name in zip(axes[:2], ["Xinjiang", "Jiaxing"], strict=True):
         ax.plot([1, 2])
         ax.set_title(name)
     axes[2].set_visible(False)  # an empty panel of the grid is not a panel

@@ -7,9 +7,9 @@ from __future__ import annotations
 import nbformat
 import pandas as pd
 import pytest
-
-from analysis import figures, findings, outputs, reference, targets
 from tests.conftest import FIVE_DOCUMENTS
+
+from analysis import findings, inuse, outputs, reference, targets
 
 
 def _inventory():
@@ -31,7 +31,7 @@ def test_corpus_findings_say_what_cleaning_kept_and_where_it_removed_most():
 
 @pytest.fixture(scope="module")
 def card():
-    return targets.scorecard(figures.load_figures(), reference.load_outcomes(), reference.load_national())
+    return targets.scorecard(inuse.load_figures(), reference.load_outcomes(), reference.load_national())
 
 
 def test_targets_findings_of_the_five_documents_name_the_judged_targets_with_their_numbers(card):
