@@ -53,8 +53,9 @@ def fingerprint(folder: Path | None = None) -> str:
 
 
 def slug(text: str) -> str:
-    """A heading's anchor: lower case, words joined by hyphens (Chinese kept as it is)."""
-    return re.sub(r"[^\w\u4e00-\u9fff]+", "-", text.lower()).strip("-") or "section"
+    """A heading's anchor as GitHub makes it (so a link works in the repository and in the
+    site): lower case, punctuation dropped, each space a hyphen; Chinese kept as it is."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-") or "section"
 
 
 def render_markdown(text: str) -> tuple[str, list[tuple[int, str, str]]]:

@@ -100,7 +100,8 @@ def searchable_table(frame, table_id: str, placeholder: str = "search · 搜索"
     from IPython.display import display
     from markupsafe import Markup
 
-    table = to_html(frame.reset_index(drop=True), table_id=table_id)
+    shown, _ = table_view.readable(frame.reset_index(drop=True))  # columns that carry meaning, rows a few lines
+    table = to_html(shown, table_id=table_id, classes="readable")
     html = Markup('<input type="search" class="table-filter" data-table="{}" placeholder="{}">'
                   '<div class="table-wrap tall">{}</div>').format(table_id, placeholder, Markup(table))
     display({"text/html": str(html), "text/plain": frame.to_string()}, raw=True)

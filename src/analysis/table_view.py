@@ -102,13 +102,14 @@ def _badge(name: str, value) -> Markup:
 
 # characters: a longer cell gets a floor on its width (CSS .long, .longer), so that the table,
 # squeezed into the page, does not make it one word a line (it scrolls sideways instead)
-LONG, LONGER = 40, 100
+LONG, LONGER, LONGEST = 40, 100, 240
 
 
 def _widened(value):
-    if isinstance(value, (Link, Record, Text, str)) and len(str(value)) > LONG:
-        return Markup('<span class="{}">{}</span>').format("longer" if len(str(value)) > LONGER else "long",
-                                                           cell_html(value))
+    n = len(str(value)) if isinstance(value, (Link, Record, Text, str)) else 0
+    if n > LONG:
+        return Markup('<span class="{}">{}</span>').format(
+            "longest" if n > LONGEST else "longer" if n > LONGER else "long", cell_html(value))
     return value
 
 
