@@ -26,11 +26,15 @@ What a person curated, and the drafts for the rest
 - ``funding``         funding attributes, intensity, subsidy rules
 - ``fundingdrafts``   funding attributes drafted from cue words
 - ``curation``        which document's layer a person reviewed
+- ``counting``        what a stated number counts, its level and kind, read from its clause
+- ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read
+- ``draft_selection`` which drafts a report uses (``curation``) and what it leaves to review
 - ``inuse``           the rows every analysis uses: reviewed rows, drafts for the rest
 - ``review``          from drafts to curated rows (``python -m analysis review``)
 - ``draftquality``    how good the drafts are against what a person curated
+- ``figure_evaluation`` the figure drafts on every labelled set (reviewed, sentences, held out)
 - ``coder_quality``   the automatic coder on the held-out set, and its learning curve
 - ``heldout``         the held-out set of documents labelled blind to the code
 

@@ -233,16 +233,35 @@ def _drafts_quality(args) -> int:
         print("no document has reviewed figures and instruments to measure the drafts against")
         return 0
     _print_frame(q["per_document"].round(3))
-    f, i = q["figures"], q["instruments"]
-    print(f"figures: {f['curated']} curated stated figures, {f['missed']} missed by the drafts; of the others "
-          f"indicator {f['indicator']:.1%}, scope {f['scope']:.1%}, kind {f['kind']:.1%}, all three {f['all three']:.1%}")
+    i = q["instruments"]
     print(f"instruments: {i['clauses']} clauses, type agreement {i['type agreement']:.1%}, kappa {i['type kappa']:.3f}")
-    for layer, rows in (("figures (all three right)", f["calibration"]), ("instruments (type right)", i["calibration"])):
+    for layer, rows in (("instruments (type right)", i["calibration"]),):
         print(f"calibration, {layer}: " + "; ".join(
             f"{r['confidence']}: {r['n']} drafts, {r['agree']:.0%} right" if r["n"] else f"{r['confidence']}: none"
             for r in rows))
     _print_coder_heldout()
+    _figure_quality()
     return 0
+
+
+def _figure_quality() -> None:
+    """The figure drafts on each labelled set, separately (``analysis.figure_evaluation``)."""
+    import pandas as pd
+
+    from analysis import figure_evaluation as fe
+    from analysis import paths
+
+    sets, per_doc = fe.measure_all()
+    print("\nfigure drafts, each reviewed document judged with a calibration fitted on the others:")
+    _print_frame(per_doc.round(3))
+    print("\nfigure drafts by labelled set (of the stated figures: found and right; of the drafts of "
+          f"confidence >= {fe.HIGH}: right):")
+    _print_frame(pd.DataFrame([m.summary() for m in sets]).round(3))
+    for m in sets:
+        print(f"\ncalibration, {m.name} (indicator, scope and kind right):")
+        _print_frame(pd.DataFrame(m.reliability())[["confidence", "n", "stated", "right"]].round(3))
+    path = fe.chart(sets, paths.reports_dir() / "drafts_quality" / "reliability.svg")
+    print(f"\nreliability chart: {paths.relative(path)}")
 
 
 def _print_coder_heldout() -> None:

@@ -29,9 +29,11 @@ __all__ = ["LAYERS", "drafts_dir", "fingerprint", "is_current", "locked", "store
 
 STAMP = "fingerprint.txt"
 
-# the curated files the drafts depend on: the codebooks, and the human codings the automatic coder learns from
+# the curated files the drafts depend on: the codebooks, the human codings the automatic coder learns from,
+# and the curated figures the figure drafts' confidence is calibrated on
 _CURATED_INPUTS = ("indicators.csv", "scopes.csv", "instruments_framework.yml", "pmc_framework.yml",
-                   "instruments_hand.csv", "instruments_coder2.csv", "instruments_adjudication.csv", "curation.csv")
+                   "instruments_hand.csv", "instruments_coder2.csv", "instruments_adjudication.csv", "curation.csv",
+                   "figures.csv", "out_of_scope.csv")
 
 
 def drafts_dir() -> Path:

@@ -30,7 +30,10 @@ import pandas as pd
 
 from analysis import (
     autocoder,
+    calibration,
     corpus,
+    counting,
+    curation,
     draftfiles,
     figures,
     instruments,
@@ -50,7 +53,7 @@ __all__ = ["Tagger", "draft_figures", "draft_instruments", "draft_pmc", "build",
            "DRAFT_FIGURE_COLUMNS"]
 
 # the columns of the curated tables (the data package's), plus what only a draft has
-DRAFT_FIGURE_COLUMNS = FIGURE_FIELDS + ["confidence", "out_of_scope_reason", "sentence"]
+DRAFT_FIGURE_COLUMNS = FIGURE_FIELDS + ["confidence", "out_of_scope_reason", "sentence", "evidence"]
 INSTRUMENT_COLUMNS = schema.field_names("instruments-hand") + ["confidence"]
 PMC_COLUMNS = schema.field_names("pmc-scores")
 
@@ -61,18 +64,14 @@ _PUNCT = re.compile(r"[,，。；;、:：!！?？\n]")
 
 @dataclass
 class Tagger:
-    """Indicator and scope from the words around a number, driven by the codebooks.
-
-    An indicator is named by one of its aliases; the number's unit decides which of the
-    indicators sharing an alias is meant (众创空间 + 家 = maker spaces, 众创空间 + 平方米 =
-    maker-space area). The alias right after the number (``14家众创空间``) wins, else the
-    nearest before it in the clause (``众创空间29家``), longer aliases breaking ties; a cue
-    word of the indicator anywhere in the sentence brings it 20 characters nearer. The
-    scope is the nearest scope cue between the previous number and this one."""
+    """The codebooks as the figure drafter reads them: aliases (each with its indicator and
+    unit, longest first), cue words and scope cues, and the reader that decides what each number
+    counts, its level and kind from its clause (``analysis.counting``)."""
 
     aliases: list[tuple[str, str, str]]  # (alias, indicator, unit), longest alias first
     cues: dict[str, list[str]]  # indicator -> cue words
     scope_cues: list[tuple[str, str]]  # (cue, scope), longest first
+    reader: counting.Reader
 
     @classmethod
     def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Tagger:
@@ -81,70 +80,7 @@ class Tagger:
         cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
         scope_cues = [(c, s["code"]) for s in scopes for c in _split(s.get("cues"))]
         return cls(sorted(aliases, key=lambda a: -len(a[0])), cues,
-                   sorted(scope_cues, key=lambda c: -len(c[0])))
-
-    def indicator(self, text: str, start: int, end: int, c0: int, s0: int, s1: int, prev_end: int, unit: str
-                  ) -> tuple[str | None, float, str]:
-        """(indicator, confidence, how) for the mention text[start:end] in a clause from c0.
-
-        Chinese puts the counted noun after the measure word (``800套大型科技仪器设备``)
-        or before the number (``在孵企业1128余家``): an alias after the number, before the
-        next punctuation or number, wins; else the nearest alias before it in the clause,
-        those before the previous number of the clause counting as farther away."""
-        sentence = text[s0:s1]
-        stop = _AFTER_STOP.search(text, end, end + 14)
-        after = text[end:stop.start() if stop else min(len(text), end + 14)]
-        best = None  # (score, -len(alias), indicator, how)
-        for alias, code, alias_unit in self.aliases:
-            if alias_unit != unit:
-                continue
-            bonus = 20 if any(c in sentence for c in self.cues.get(code, [])) else 0
-            i = after.find(alias)
-            if i >= 0:
-                cand = (i - bonus, -len(alias), code, f"'{alias}' after the number")
-            else:
-                j = text.rfind(alias, c0, start)
-                if j < 0:
-                    continue
-                d = start - (j + len(alias))
-                # "在孵企业20家以上的孵化器": a noun after 的 is what the phrase describes, so an
-                # alias right before the number is what is counted
-                near = after.startswith("的") and d <= 2
-                cand = ((d if near else 100 + d) + (50 if j + len(alias) <= prev_end else 0) - bonus, -len(alias), code,
-                        f"'{alias}' before the number")
-            best = min(best, cand) if best else cand
-        if best is None:
-            earlier = max(((text.rfind(a, s0, c0), a, code) for a, code, u in self.aliases if u == unit),
-                          default=(-1, "", ""))
-            if earlier[0] >= 0:
-                return earlier[2], 0.5, f"'{earlier[1]}' earlier in the sentence"
-            return None, 0.0, ""
-        score = best[0] % 100 if best[0] < 150 else 50
-        confidence = 0.9 if score <= 2 else 0.8 if score <= 12 else 0.6
-        return best[2], confidence, best[3]
-
-    def scope(self, text: str, c0: int, prev_end: int, start: int, end: int) -> tuple[str, str]:
-        """(scope, how): the scope cue nearest the number within its phrase (from the last
-        comma or enumeration mark, or the previous number, to the next punctuation);
-        overlapping cues resolve to the longest (国家备案 over 备案的)."""
-        head = text[c0:start]
-        cut = max([head.rfind(p) for p in ",，、:：;；"] + [-1])
-        w0 = max(c0 + cut + 1, prev_end if c0 <= prev_end <= start else c0)
-        stop = _AFTER_STOP.search(text, end, end + 14)
-        window = text[w0:start] + "|" + text[end:stop.start() if stop else min(len(text), end + 14)]
-        spans: list[tuple[int, int, str, str]] = []
-        for cue, scope in self.scope_cues:  # longest first
-            for m in re.finditer(re.escape(cue), window):
-                if not any(m.start() < b and a < m.end() for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), scope, cue))
-        if not spans:
-            return "all", ""
-        anchor = start - w0
-        _, _, scope, cue = min(spans, key=lambda sp: (abs(anchor - sp[1]) if sp[1] <= anchor else sp[0] - anchor, sp[0]))
-        return scope, cue
-
-
-_AFTER_STOP = re.compile(r"[,，。；;、:：!！?？\n\d]")
+                   sorted(scope_cues, key=lambda c: -len(c[0])), counting.Reader(indicators, scopes))
 
 
 def _split(value) -> list[str]:
@@ -153,12 +89,6 @@ def _split(value) -> list[str]:
 
 def load_scopes() -> list[dict]:
     return read_rows(paths.curated_dir() / "scopes.csv", ["code", "cues"], "scope codebook")
-
-
-def _kind(mention: quantities.Mention) -> tuple[str, float]:
-    if mention.kind in ("target", "actual", "funding", "rule"):
-        return mention.kind, 1.0
-    return "actual", 0.7  # no cue either way: read as a status figure
 
 
 def clauses_of(doc: corpus.Document, cleaned) -> list[segments.Segment]:
@@ -172,7 +102,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     mentions = quantities.extract_text(cleaned, doc.doc_id, doc.year,
                                        default_kind="actual" if doc.genre == "news_report" else "other")
     clauses = clauses if clauses is not None else clauses_of(doc, cleaned)
-    rows, prev_end, k = [], 0, 0
+    rows, k = [], 0
+    previous: list[counting.Reading] = []
+    sentence_start = -1
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -182,28 +114,21 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s0 = text.rfind("\n", 0, c0) + 1
         s1 = text.find("\n", c1)
         s1 = len(text) if s1 < 0 else s1
+        # what the number counts, its level and kind, from the clause's structure (analysis.counting)
+        t0 = max([text.rfind(p, s0, m.start) + 1 for p in "。！？!?"] + [s0])
+        previous = previous if t0 == sentence_start else []
+        sentence_start = t0
         # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
-        indicator, conf, how = tagger.indicator(text, m.start, m.end, c0, s0, s1, prev_end, unit or "")
-        scope, scope_cue = tagger.scope(text, c0, prev_end, m.start, m.end)
-        prev_end = m.end
-        kind, kind_conf = _kind(m)
-        year, notes = m.year, []
-        if year is None:
-            year, kind_conf = doc.year, kind_conf * 0.8
-            notes.append("no year in the text: the document's year")
-        if how:
-            notes.append(f"indicator from {how}")
-        if scope_cue:
-            notes.append(f"scope from '{scope_cue}'")
+        read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        previous.append(read)
+        indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
+        conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)
         if converted:
             notes.append(f"converted: {converted}")
-        reason = ""
-        if indicator is None:
-            reason = f"no indicator measured in {unit} is named near the number"
-        elif value is None:
+        if indicator is not None and value is None:
             reason = f"no single value ({m.qualifier}: {m.note or 'a range'})"
         rows.append({
             "figure_id": figures.draft_figure_id(doc.doc_id, m.start), "doc_id": doc.doc_id, "indicator": indicator or "",
@@ -212,9 +137,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
             **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc), strict=False)),
             "flags": draft_flags(text[c0:c1]),
-            # a scope read from a cue word is surer than the default "all" where the text names none
-            "confidence": round(conf * kind_conf * (1.0 if scope_cue else 0.8), 2) if indicator else 0.0,
-            "out_of_scope_reason": reason, "sentence": m.sentence,
+            # the evidence's score; ``build`` maps it to the share of such drafts found right on the
+            # reviewed documents (analysis.calibration)
+            "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
 
@@ -343,14 +268,32 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         from tqdm import tqdm  # only for a terminal: kept out of the import of the drafters
         iterator = tqdm(docs, desc="drafting", unit="doc")
     files: dict[str, bytes] = {}
+    figures_of: dict[str, pd.DataFrame] = {}
     for doc in iterator:
         cleaned = cleaned_of[doc.doc_id]
         clauses = clauses_of(doc, cleaned)  # segmented once for both layers
-        figs = draft_figures(doc, cleaned, tagger, clauses)
+        figs = figures_of[doc.doc_id] = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
-        files[f"{doc.doc_id}.figures.csv"] = csv_bytes(figs)
         files[f"{doc.doc_id}.instruments.csv"] = csv_bytes(codes)
+    # a confidence is the share right, on the reviewed documents, of drafts with the same evidence score
+    calibrated = reviewed_calibration(figures_of, figures.validate(extractor=False, quotes=False))
+    for doc_id, figs in figures_of.items():
+        files[f"{doc_id}.figures.csv"] = csv_bytes(figs.assign(confidence=calibrated(figs["confidence"])))
     return files
+
+
+def reviewed_calibration(figures_of: dict[str, pd.DataFrame], curated: pd.DataFrame,
+                         leave_out: str | None = None) -> calibration.Calibration:
+    """The calibration fitted on the drafts of the documents whose figures are reviewed (but
+    ``leave_out``) against their curated figures (stated ones: an implied figure has no mention)."""
+    reviewed = curation.reviewed_documents("figures") - {leave_out}
+    frames = [f.assign(mention_start=[int(i.rsplit("-d", 1)[1]) for i in f["figure_id"]])
+              for d, f in figures_of.items() if d in reviewed and len(f)]
+    gold = curated[curated["doc_id"].isin(reviewed) & ~curated["implied"]]
+    if not frames or gold.empty:
+        return calibration.Calibration([], [], 0)
+    _, judged = calibration.judge(pd.concat(frames, ignore_index=True), gold)
+    return calibration.fit_on(judged)
 
 
 def write(docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:

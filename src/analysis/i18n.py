@@ -111,6 +111,8 @@ ZH = {
     "flags": "标记", "implied": "隐含", "confidence": "置信度", "all": "全部", "grade": "等级", "rank": "排名", "flag": "标注",
     "mean confidence": "平均置信度", "sub-tool agrees": "子工具一致率", "type agrees": "类型一致率",
     "band": "置信度区间", "consensus": "共识编码", "automatic": "自动编码", "example": "示例",
+    "layer": "层", "drafts used": "采用的草稿", "drafts left out": "未采用的草稿", "review with": "审核命令",
+    "instruments": "政策工具编码",
     # the rule check and the third coding (issue 24)
     "listed": "所列编码", "decision": "决定", "keep": "保留", "change": "更改", "listed before the review": "复核前所列",
     "changed": "已更改", "listed after the review": "复核后所列", "unreviewed": "未复核", "cue": "提示词",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, draftfiles, drafts, fundingdrafts, measures, paths
+from analysis import autocoder, corpus, draft_selection, draftfiles, drafts, fundingdrafts, measures, paths
 from analysis import curation as cur
 from analysis.errors import DataError
 from analysis.figures import FIGURE_FIELDS, draft_mention_start, load_indicators, validate, with_place
@@ -79,10 +79,12 @@ def _doc_frame() -> pd.DataFrame:
                           "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
 
 
-def load_figures(path: Path | None = None, curation: str = "all", check_quotes: bool = False) -> pd.DataFrame:
+def load_figures(path: Path | None = None, curation: str = draft_selection.DEFAULT, check_quotes: bool = False
+                 ) -> pd.DataFrame:
     """The figures every analysis uses, with their indicator labels and document metadata:
     the curated rows of the documents whose figures a person has reviewed, and the drafts
-    of the others (``status`` says which; ``curation="reviewed"`` leaves drafts out).
+    of the others (``status`` says which; ``curation``, ``analysis.draft_selection``:
+    ``confident`` uses the drafts of confidence >= 0.8, ``all`` every draft, ``reviewed`` none).
     Curated rows are checked without re-running the extractor (``figures.validate`` and the
     tests do that) and, unless ``check_quotes``, without the quote-at-offsets check (a
     re-cleaned corpus breaks the reports' links to the sentences, not their numbers)."""
@@ -93,7 +95,8 @@ def load_figures(path: Path | None = None, curation: str = "all", check_quotes: 
     frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
     if curation != "reviewed":
         draft = drafted_figures([d for d in docs if d not in reviewed]).assign(status="draft")
-        draft = draft.drop(columns=["out_of_scope_reason", "sentence"])
+        draft = draft_selection.select("figures", draft, curation)
+        draft = draft.drop(columns=["out_of_scope_reason", "sentence", "evidence"], errors="ignore")
         frame = pd.concat([frame, draft], ignore_index=True) if len(draft) else frame
     indicators = pd.DataFrame(load_indicators().values()).rename(columns={"code": "indicator", "unit": "indicator_unit"})
     out = frame.merge(indicators[["indicator", "label_en", "label_zh"]], on="indicator").merge(_doc_frame(), on="doc_id")
@@ -122,7 +125,7 @@ def target_years() -> list[int]:
 CODINGS = ("consensus", "coder1", "coder2", "auto")
 
 
-def load_coding(framework: Framework, coding: str = "consensus", curation: str = "all",
+def load_coding(framework: Framework, coding: str = "consensus", curation: str = draft_selection.DEFAULT,
            all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
     """The clause codes an analysis uses, with ``status``, ``confidence`` and the unit of
     analysis (``heading``, ``merged_into``, ``measure``: ``analysis.measures``).
@@ -131,7 +134,8 @@ def load_coding(framework: Framework, coding: str = "consensus", curation: str =
     where they do not (``instruments.load_consensus``); ``coder1``: the first coding
     (``instruments_hand.csv``); ``coder2``: the blind second coding. For each, clauses no
     person coded (a document not reviewed, or not second-coded) are drafted by the automatic
-    coder, ``status="draft"``, or left out with ``curation="reviewed"``. ``auto``: the
+    coder, ``status="draft"`` (with ``curation="confident"`` those of confidence >= 0.8), or left
+    out with ``curation="reviewed"``. ``auto``: the
     automatic coder on every clause, each document coded by a model that never saw it
     (``analysis.autocoder``)."""
     if coding not in CODINGS:
@@ -147,7 +151,8 @@ def load_coding(framework: Framework, coding: str = "consensus", curation: str =
         rest = all_clauses[~all_clauses["clause_id"].isin(human["clause_id"])]
         coded = human
         if curation != "reviewed" and len(rest):
-            coded = pd.concat([human, _auto(rest, framework)], ignore_index=True)
+            drafted = draft_selection.select("instruments", _auto(rest, framework), curation)
+            coded = pd.concat([human, drafted], ignore_index=True)
     order = {c: i for i, c in enumerate(all_clauses["clause_id"])}
     coded = coded.sort_values("clause_id", key=lambda s: s.map(order)).reset_index(drop=True)
     coded["secondary"] = coded["secondary"].fillna("")
@@ -200,7 +205,7 @@ def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- PMC ----------------------------------------------------------------------------------------
-def load_scores(framework: PMCFramework, path: Path | None = None, curation: str = "all",
+def load_scores(framework: PMCFramework, path: Path | None = None, curation: str = draft_selection.DEFAULT,
                figures: pd.DataFrame | None = None, coding: pd.DataFrame | None = None,
                doc_ids: list[str] | None = None) -> pd.DataFrame:
     """Scores per document and item, with ``status``: the hand scores (checked: every item
@@ -229,8 +234,8 @@ def load_scores(framework: PMCFramework, path: Path | None = None, curation: str
         derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))]
         frame = pd.concat([frame] + [d.assign(status="reviewed") for d in derived if len(d)], ignore_index=True)
     if curation != "reviewed" and rest:
-        figures = figures if figures is not None else load_figures()
-        coding = coding if coding is not None else load_coding(ins_fw)
+        figures = figures if figures is not None else load_figures(curation=curation)
+        coding = coding if coding is not None else load_coding(ins_fw, curation=curation)
         drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
         frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
     frame["score"] = frame["score"].astype(float)

@@ -34,13 +34,17 @@ def tables_dir() -> Path:
 def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:
     """Show a one-line summary; the runner puts it on ``reports/index.html``. With
     ``documents`` (those the report rests on), it ends with how many of them a person has
-    reviewed ("· 5 of 10 documents reviewed")."""
+    reviewed ("· 5 of 10 documents reviewed") and, when the report uses drafts, how many
+    ("· 12 drafts included", ``analysis.draft_selection``)."""
     from IPython.display import Markdown, display
 
     if documents is not None:
-        from analysis import curation
+        from analysis import curation, draft_selection
 
         text = f"{text} · {curation.summary(list(documents), lang=lang)}"
+        n = draft_selection.included()
+        if n:  # the drafts this report's numbers rest on (reviewed rows are not counted)
+            text += f" · 含 {n} 条草稿" if lang == "zh" else f" · {n} draft{'s' if n != 1 else ''} included"
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
 
 

@@ -69,8 +69,12 @@ def test_indicator_and_scope_from_the_words_around_the_number(tagger, text, ment
 
 
 def test_a_number_no_indicator_names_is_drafted_out_of_scope_with_the_reason(tagger):
+    # the subject of 共有 is 员工 (staff), a noun the codebook does not name: the reason names it
     row = _row(_draft("公司共有员工35人。", tagger), "35人")
     assert row["indicator"] == "" and row["confidence"] == 0
+    assert row["out_of_scope_reason"] == "the counted noun '员工' is not an indicator of the codebook"
+    # no noun at all near the number
+    row = _row(_draft("共计35人。", tagger), "35人")
     assert row["out_of_scope_reason"] == "no indicator measured in person is named near the number"
 
 
@@ -130,7 +134,7 @@ def test_pmc_items_the_drafts_decide_are_scored_with_their_rule_the_rest_are_not
 def test_new_documents_flow_into_every_layer_marked_as_drafts(project):
     add_new_document("yuhang_2025.txt")
     add_new_document("urumqi_status.txt")
-    figs = inuse.load_figures()
+    figs = inuse.load_figures(curation="all")
     assert set(figs.loc[figs["doc_id"].isin(["yuhang-2023", "urumqi-2021"]), "status"]) == {"draft"}
     assert set(figs.loc[figs["doc_id"] == "xinjiang-2017", "status"]) == {"reviewed"}
     assert inuse.load_figures(curation="reviewed")["doc_id"].nunique() == 5
@@ -139,7 +143,7 @@ def test_new_documents_flow_into_every_layer_marked_as_drafts(project):
     # a second document of Urumqi is Urumqi's: one region in every analysis
     assert set(figs.loc[figs["doc_id"] == "urumqi-2021", "region"]) == {"urumqi"}
     fw = instruments.load_framework()
-    codes = inuse.load_coding(fw)
+    codes = inuse.load_coding(fw, curation="all")
     assert set(codes.loc[codes["doc_id"] == "yuhang-2023", "status"]) == {"draft"}
     reviewed = inuse.load_coding(fw, curation="reviewed")
     assert len(reviewed[reviewed["doc_id"].isin(FIVE_DOCUMENTS)]) == 350  # the five documents' clauses
@@ -147,6 +151,27 @@ def test_new_documents_flow_into_every_layer_marked_as_drafts(project):
     # yuhang_2025.txt: "（三）落实税收优惠。对符合条件的科技企业孵化器免征房产税……" is a tax measure
     tax = codes[codes["text"].str.contains("免征房产税")].iloc[0]
     assert tax["type"] == "environment" and 0 < tax["confidence"] <= 1
+
+
+def test_by_default_a_report_uses_confident_drafts_and_lists_the_others_to_review(project):
+    from analysis import draft_selection
+
+    add_new_document("yuhang_2025.txt")
+    draft_selection.forget()
+    every = inuse.load_figures(curation="all")
+    drafted = every[every["status"] == "draft"]
+    draft_selection.forget()
+    used = inuse.load_figures()  # curation="confident"
+    # the reviewed rows of the five documents are all there; of the drafts only those of confidence >= 0.8
+    assert (used["status"] == "reviewed").sum() == (every["status"] == "reviewed").sum()
+    assert sorted(used.loc[used["status"] == "draft", "figure_id"]) == sorted(
+        drafted.loc[drafted["confidence"] >= 0.8, "figure_id"])
+    left_out = int((drafted["confidence"] < 0.8).sum())
+    assert left_out > 0
+    table = draft_selection.to_review().set_index("document")
+    assert table.loc["yuhang-2023", "drafts left out"] == left_out
+    assert table.loc["yuhang-2023", "review with"] == "python -m analysis review yuhang-2023"
+    draft_selection.forget()
 
 
 def test_adding_documents_moves_no_result_of_the_five(project):
@@ -172,7 +197,7 @@ def test_adding_documents_moves_no_result_of_the_five(project):
 def test_a_document_with_no_quantity_and_no_measure_drafts_empty_layers(project):
     add_new_document("notice_nothing.txt")
     assert inuse.drafted_figures(["notice-2020"]).empty
-    codes = inuse.load_coding(instruments.load_framework())
+    codes = inuse.load_coding(instruments.load_framework(), curation="all")
     mine = codes[codes["doc_id"] == "notice-2020"]
     # four lines, four clauses, all drafted (the keyword coder reads 贯彻落实 in "请认真贯彻落实。" as a
     # strategic measure: one of its misses, which is why its codes stay drafts until reviewed)
@@ -241,9 +266,18 @@ def test_drafts_quality_measures_each_reviewed_document_on_its_own(capsys):
     # implied (Jiaxing's 倍增 baselines): 98 stated
     assert per.loc[five, "curated figures"].sum() == 98
     # Liaoning's "并择优推荐了16家企业和4家团队参加全国行业总决赛": 企业 names no indicator of the
-    # codebook, so "16家" is drafted out of scope (the curated row is competition_entrants)
-    assert per.loc["liaoning-2015", "missed"] == 1
+    # codebook, but 参加全国 in its predicate does (competition_entrants, as curated): drafted
+    assert per.loc["liaoning-2015", "missed"] == 0
+    # Jiaxing's "各地国家级孵化器全覆盖" (curated as 100% coverage) has no number the extractor reads
+    assert per.loc["jiaxing-2017", "missed"] == 1
     assert per.loc[five, "clauses"].sum() == 350
     assert sum(r["n"] for r in q["instruments"]["calibration"]) == q["instruments"]["clauses"]
     assert main(["drafts", "quality"]) == 0
-    assert "calibration, instruments (type right):" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "calibration, instruments (type right):" in out
+    # the figure drafts per labelled set, each with its calibration table, and the chart
+    assert "calibration, reviewed, leave one document out (indicator, scope and kind right):" in out
+    assert "calibration, sentences written by the developers" in out
+    assert "reliability chart: reports/drafts_quality/reliability.svg" in out
+    # the held-out sets, each on its own line (tests/fixtures/heldout/set_a, set_b)
+    assert "held out: set_a" in out and "held out: set_b" in out

@@ -1,0 +1,447 @@
+"""What a stated number counts, read from the structure of its clause.
+
+A number in a policy text counts a noun: the noun its measure word quantifies
+(``建立了15家专业化众创空间``), or the subject it is predicated of (``众创空间达到103家``,
+``在孵企业1128余家``). The clause around the mention is segmented with jieba's part-of-speech
+tagger (``jieba.posseg``, no model download) and read for:
+
+- **the counted noun**: the noun phrase after the measure word, else the one before the number
+  (skipping the predicate: 达到, 建成 …); the codebook (``indicators.csv`` aliases, the
+  number's unit deciding between indicators sharing an alias) names its indicator. A counted
+  noun the codebook does not name is out of scope, and the reading says which noun it was.
+  ``A和B N家`` (two carriers together) is the umbrella indicator of the codebook (its
+  ``umbrella_of`` column); ``其中`` opens a subset that keeps its parent's indicator and
+  takes its own level; ``分别`` hands out a list of levels in order;
+- **the level**: a scope cue (``scopes.csv``) written on the counted noun or on the
+  recipient of a rule (``对市级以上孵化器…给予``) is the scope; one only found earlier in the
+  phrase is *inherited*, and the note says so;
+- **the kind**: ``对…给予/奖励/补助`` a rule, ``设立/安排…资金`` funding, ``到/力争…年`` a
+  target, ``截至/目前/已/累计`` a status figure, each with the cue in the note; a target during
+  a plan period (``"十三五"期间``) is for the period's last year.
+
+Each reading carries its evidence (``Reading.evidence``): how the noun, the level and the
+kind were found. ``analysis.calibration`` turns that evidence into a confidence measured
+on reviewed documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import jieba
+import jieba.posseg
+
+from analysis import quantities
+
+__all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
+
+# what a reading's indicator rests on, surest first (the calibration's first feature)
+EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "none")
+
+_STOP = re.compile(r"[,，。；;:：!！?？\n]")
+_PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
+_GENERIC_MONEY = ("programme_budget", "subsidies")
+_NOUNISH = ("n", "nz", "nt", "ns", "vn", "j", "l", "b", "an", "ng", "s")
+_PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建成", "新增", "累计", "增至", "增加到", "突破", "超过",
+               "共", "总计", "合计", "计", "已达", "已有", "达成", "增长", "增加", "是", "约", "近", "逾", "到",
+               "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引"}
+_CONJ = {"和", "及", "与", "以及", "、", "或"}
+
+# kind from the clause's structure: (kind, pattern); the first that matches wins
+_KIND_CUES = (
+    ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
+                        r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
+                        r"(?:给予|奖励|补助|补贴|资助)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])")),
+    ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
+                           r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
+    ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
+                          r"十[一二三四五]五[”\"]?(?:期间|末|时期)")),
+    ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年")),
+)
+
+
+@dataclass
+class Reading:
+    """What one number counts, with the cue of each decision (``notes``)."""
+
+    indicator: str  # "" when the counted noun is out of scope (or none was found)
+    noun: str  # the counted noun phrase as written, "" when none was found
+    evidence: str  # one of EVIDENCE
+    scope: str
+    scope_evidence: str  # own, distributed, rule_recipient, inherited, none
+    kind: str | None  # None: no structural cue (the extractor's kind stands)
+    kind_cue: str = ""
+    year: int | None = None  # a plan period's last year, when the text names one
+    notes: list[str] = field(default_factory=list)
+    out_of_scope_reason: str = ""
+
+
+def _tokenizer():
+    """A tokenizer of its own (the codebook's words are added to it, not to ``analysis.terms``',
+    whose term frequencies must not change)."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    with resources.as_file(resources.files("analysis").joinpath("userdict.txt")) as path:
+        tok.load_userdict(str(path))
+    return tok
+
+
+class Reader:
+    """Reads the counted noun, its level and the kind of each number; built from the codebooks."""
+
+    def __init__(self, indicators: dict[str, dict], scopes: list[dict]):
+        self.aliases = sorted(((a, code, row["unit"]) for code, row in indicators.items()
+                               for a in _split(row.get("aliases"))), key=lambda a: -len(a[0]))
+        self.units = {code: row["unit"] for code, row in indicators.items()}
+        self.cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
+        self.umbrellas = [(code, set(_split(row.get("umbrella_of")))) for code, row in indicators.items()
+                          if _split(row.get("umbrella_of"))]
+        self.scope_cues = sorted(((c, s["code"]) for s in scopes for c in _split(s.get("cues"))),
+                                 key=lambda c: -len(c[0]))
+        # one pattern per unit (aliases longest first) and one of the scope cues: a scan, not a loop of scans
+        self._alias_code: dict[tuple[str, str], str] = {}
+        for alias, code, unit in self.aliases:
+            self._alias_code.setdefault((alias, unit), code)
+        self._alias_re = {unit: re.compile("|".join(re.escape(a) for a, _, u in self.aliases if u == unit))
+                          for unit in {u for _, _, u in self.aliases}}
+        self._scope_of = dict(self.scope_cues)
+        self._level_re = re.compile("|".join(re.escape(c) for c, _ in self.scope_cues)) if self.scope_cues else None
+        tok = _tokenizer()
+        base = jieba.posseg.POSTokenizer(tok)
+        # an alias that is no noun phrase (入网, 参加全国, 荣获) says what the counted things do
+        self.predicates = set()
+        for alias, _, _ in self.aliases:
+            parts = [w.flag for w in base.cut(alias, HMM=False)]
+            if not parts[-1].startswith(_NOUNISH) or re.search(r"^参加|全国$", alias):
+                self.predicates.add(alias)
+            # kept whole; a word jieba knows keeps its part of speech (入网 and 申请 are verbs)
+            tok.add_word(alias, max(2000, tok.FREQ.get(alias) or 0),
+                         None if tok.FREQ.get(alias) else "v" if alias in self.predicates else "n")
+        for cue, _ in self.scope_cues:
+            tok.add_word(cue, 2000, "b")
+        self._pos = base  # holds the user dictionary's parts of speech; the words added above join at the first cut
+        self._cache: dict[str, list[tuple[str, str]]] = {}
+
+    @classmethod
+    def from_codebooks(cls, indicators: dict[str, dict], scopes: list[dict]) -> Reader:
+        return cls(indicators, scopes)
+
+    # --- words ------------------------------------------------------------------------------
+    def words(self, text: str) -> list[tuple[str, str]]:
+        """(word, part of speech) of a short span (cached: policy texts repeat their phrases)."""
+        got = self._cache.get(text)
+        if got is None:
+            got = [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+            if len(self._cache) > 20000:
+                self._cache.clear()
+            self._cache[text] = got
+        return got
+
+    def indicator_of(self, noun: str, unit: str) -> tuple[str | None, str]:
+        """The indicator an alias in ``noun`` names for numbers in ``unit`` (the alias ending
+        last, the longest of those), and the alias."""
+        best = None
+        for alias, code, alias_unit in self.aliases:
+            if alias_unit != unit:
+                continue
+            j = noun.rfind(alias)
+            if j >= 0:
+                key = (j + len(alias), len(alias))
+                if best is None or key > best[0]:
+                    best = (key, code, alias)
+        return (best[1], best[2]) if best else (None, "")
+
+    def named(self, noun: str, unit: str) -> list[str]:
+        """Every indicator of ``unit`` an alias in ``noun`` names, in the order they appear (the
+        longest alias at each place: 科技企业孵化器 rather than 孵化器)."""
+        pattern = self._alias_re.get(unit)
+        if pattern is None:
+            return []
+        return [self._alias_code[(m.group(), unit)] for m in pattern.finditer(noun)]
+
+    def level_in(self, words: str) -> tuple[str, str]:
+        """(scope, cue) of the scope cue in ``words`` nearest their end (longest of overlapping)."""
+        if self._level_re is None:
+            return "", ""
+        matches = list(self._level_re.finditer(words))
+        last = matches[-1] if matches else None
+        return (self._scope_of[last.group()], last.group()) if last else ("", "")
+
+    # --- the counted noun -----------------------------------------------------------------------
+    def noun_after(self, after: str) -> str:
+        """The noun phrase the measure word quantifies: the words after the mention up to a
+        predicate, punctuation or number (``15家专业化众创空间`` → 专业化众创空间)."""
+        words = self.words(after)
+        out: list[str] = []
+        for i, (w, pos) in enumerate(words):
+            nxt = words[i + 1][1] if i + 1 < len(words) else ""
+            if pos.startswith(_NOUNISH) or pos in ("r", "a", "f") and out == [] and w not in ("以上", "以下"):
+                out.append(w)
+            elif pos.startswith("v") and nxt.startswith(_NOUNISH) and (out or w not in _PREDICATES):
+                out.append(w)  # 创业孵化示范基地: a verb that modifies the noun after it
+            elif (w == "的" or w in _CONJ) and out and nxt.startswith(_NOUNISH):
+                out.append(w)  # 的 before the noun it describes; 、和及 in a list of nouns
+            else:
+                break
+        while out and not words[len(out) - 1][1].startswith(_NOUNISH):
+            out.pop()
+        return "".join(out)
+
+    def noun_before(self, before: str) -> tuple[str, bool]:
+        """The subject a number is predicated of (``众创空间达到103家``, ``在孵企业1128余家``),
+        read backwards from the number over the predicate; and whether it is a ``其中`` subset."""
+        words = self.words(before)
+        i = len(words) - 1
+        while i >= 0 and (words[i][0] in _PREDICATES or words[i][1] in ("d", "p", "ul", "m", "u", "q", "eng")
+                          and words[i][0] not in ("的", "其中")):
+            i -= 1
+        out: list[str] = []
+        while i >= 0:
+            w, pos = words[i]
+            if w in _PREDICATES:
+                break
+            if pos.startswith(_NOUNISH) or w in _CONJ and out or w in ("的",) and out or pos == "f" and w in ("以上", "以下"):
+                out.insert(0, w)
+            elif pos.startswith("v") and out and w not in _PREDICATES and i > 0 and (
+                    words[i - 1][0] == "的" or words[i - 1][1].startswith(_NOUNISH)):
+                out.insert(0, w)  # 经备案的孵化器, 孵化场地使用面积: a verb inside the noun phrase
+            else:
+                break
+            i -= 1
+        while out and (out[0] in _CONJ or out[0] == "的"):
+            out.pop(0)
+        subset = i >= 0 and words[i][0] == "其中"
+        return "".join(out), subset
+
+    # --- the whole reading ------------------------------------------------------------------------
+    def read(self, text: str, start: int, end: int, c0: int, s0: int, unit: str, previous: list[Reading]
+             ) -> Reading:
+        """How the number ``text[start:end]`` (the extractor's mention, unit included) in the
+        clause from ``c0`` (sentence from ``s0``) is read; ``previous`` are the readings of
+        the numbers before it in the same sentence (for 其中 and inherited levels)."""
+        stop = _STOP.search(text, end, end + 40)
+        rest = text[end:stop.start() if stop else min(len(text), end + 40)]  # the clause after the number
+        after = re.split(r"[\d０-９]", rest, maxsplit=1)[0]
+        head = text[c0:start]
+        cut = max(head.rfind(p) for p in ",，:：;；")
+        phrase_start = c0 + cut + 1
+        enum = text.rfind("、", phrase_start, start)
+        before = _PAREN.sub("", text[max(phrase_start, enum + 1, start - 24):start])
+        s1 = re.search(r"[。！？!?\n]", text[end:])
+        sentence = text[s0:end + s1.start() if s1 else len(text)]
+        notes: list[str] = []
+        noun, evidence, subset = "", "none", False
+        if not after.startswith("的") or unit not in ("count", "person"):
+            # 2600万元的专项经费: the money of the fund; but 在孵企业20家以上的孵化器: the firms, not the incubators
+            noun = self.noun_after(after[1:] if after.startswith("的") else after)
+            evidence = "object" if noun else "none"
+        if not noun:
+            noun, subset = self.noun_before(before)
+            evidence = "subject" if noun else "none"
+            if after.startswith("的") and noun:
+                notes.append("a noun after 的 describes what has the number; the noun before it is counted")
+        subset = subset or "其中" in before
+        if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
+            noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
+            subset = True
+        indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
+        named = self.named(noun, unit) if noun else []
+        if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
+            umbrella = next((code for code, parts in self.umbrellas if set(named) <= parts), None)
+            if umbrella:
+                indicator, evidence = umbrella, "umbrella"
+                notes.append(f"'{noun}' names several carriers together: the umbrella indicator")
+        parent = next((r for r in reversed(previous) if r.indicator), None)
+        if not noun:
+            if subset and parent is not None:
+                indicator, evidence = parent.indicator, "subset"
+                notes.append(f"a subset of '{parent.noun or parent.indicator}' earlier in the sentence (其中 or a level alone)")
+            else:
+                # nothing structural: the nearest alias of the unit in the clause
+                indicator, alias = self._nearest(text, c0, start, rest, unit)
+                evidence = "nearest" if indicator else "none"
+        if indicator is None and noun and not re.search("[\u4e00-\u9fff]", noun):
+            noun = ""
+        if indicator is None and noun:
+            pred, palias = self._predicate(rest, text[phrase_start:start], unit, noun)
+            if pred:
+                indicator, evidence, alias = pred, "predicate", palias
+                notes.append(f"'{noun}' is what is counted; '{palias}' in the clause says which of them")
+        cued = self._cued(indicator, alias, unit, sentence)
+        if cued:
+            notes.append(f"'{cued[1]}' in the sentence: {cued[0]} rather than {indicator or 'no indicator'}")
+            indicator = cued[0]
+            evidence = evidence if evidence != "none" else "nearest"
+        if indicator and alias and evidence in ("object", "subject"):
+            notes.append(f"counts '{noun}' (the {'noun the measure word quantifies' if evidence == 'object' else 'subject'}"
+                         f", '{alias}')")
+        elif indicator and alias and evidence == "nearest":
+            notes.append(f"indicator from the nearest '{alias}' (no counted noun read)")
+        reason = ""
+        if indicator is None:
+            reason = (f"the counted noun '{noun}' is not an indicator of the codebook" if noun else
+                      f"no indicator measured in {unit} is named near the number")
+        fen = head.rfind("分别")
+        k_fenbie = len(re.findall(r"\d+(?:\.\d+)?", head[fen:])) if fen >= 0 else None
+        scope, scope_evidence, scope_note = self._scope(noun, text[phrase_start:start], head, rest, previous, parent, evidence,
+                                                        k_fenbie, indicator)
+        if scope_note:
+            notes.append(scope_note)
+        kind, kind_cue, year = self._kind(text, c0, s0, start, end, unit)
+        if kind:
+            notes.append(f"kind {kind} from '{kind_cue}'")
+        if year:
+            notes.append(f"a target during the plan period: its last year, {year}")
+        return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason)
+
+    def _cued(self, indicator, alias, unit, sentence) -> tuple[str, str] | None:
+        """A cue word of the codebook in the sentence (``cues`` of indicators.csv) picks among the
+        indicators an alias names (高新区 + 试点: pilot zones), and names the money a generic word
+        (经费, 资金, 出资) stands for (创新券: innovation vouchers)."""
+        shared = [code for a, code, u in self.aliases if a == alias and u == unit]
+        pool = shared if len(shared) > 1 else ([code for code, u in self.units.items() if u == unit]
+                                               if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
+        for code in pool:
+            cue = next((c for c in self.cues.get(code, []) if c in sentence), None)
+            if cue and code != indicator:
+                return code, cue
+        return None
+
+    def _level_list(self, text: str) -> list[str]:
+        """The last list of levels in ``text`` (国家级、省级、市级): cues joined by 、和及与."""
+        if self._level_re is None:
+            return []
+        runs: list[list[re.Match]] = []
+        for m in self._level_re.finditer(text):
+            if runs and re.fullmatch(r"[、和及与,，]", text[runs[-1][-1].end():m.start()]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        return [m.group() for m in runs[-1]] if runs else []
+
+    def _nearest(self, text: str, c0: int, start: int, rest: str, unit: str) -> tuple[str | None, str]:
+        """The alias of ``unit`` ending nearest before the number in its clause, else the first
+        after it (``分别给予200万元、100万元奖励``)."""
+        best = None
+        for alias, code, alias_unit in self.aliases:
+            if alias_unit != unit:
+                continue
+            j = text.rfind(alias, c0, start)
+            if j >= 0 and (best is None or j + len(alias) > best[0]):
+                best = (j + len(alias), code, alias)
+        if best:
+            return best[1], best[2]
+        after = [(rest.find(a), -len(a), code, a) for a, code, u in self.aliases if u == unit and a in rest]
+        return (min(after)[2], min(after)[3]) if after else (None, "")
+
+    def _predicate(self, rest: str, before: str, unit: str, noun: str) -> tuple[str | None, str]:
+        """What a generic counted noun (企业, 单位) is, from the rest of its clause: an alias in the
+        predicate after it (``企业通过高新技术企业认定``, ``单位入网``, ``参加全国…``) not itself counted
+        by another number, else a verb alias before it (``入网高校、企业13家``)."""
+        found = []
+        for alias, code, alias_unit in self.aliases:
+            if alias_unit != unit or alias in noun or alias not in rest:
+                continue
+            for m in re.finditer(re.escape(alias), rest):
+                counted = alias not in self.predicates and re.search(r"\d\s*[家个名项位人条份户所支座套台批]\S{0,2}$",
+                                                                    rest[:m.start()])
+                if not counted:
+                    found.append((alias not in self.predicates, m.start(), -len(alias), code, alias))
+        if found:
+            _, _, _, code, alias = min(found)
+            return code, alias
+        for alias, code, alias_unit in self.aliases:
+            if alias_unit == unit and alias in self.predicates and alias in before:
+                return code, alias
+        return None, ""
+
+    def _scope(self, noun, before, head, rest, previous, parent, evidence, k_fenbie, indicator
+               ) -> tuple[str, str, str]:
+        """(scope, how it was found, note): a level in a 分别 list, on the counted noun (or right
+        before the number: 其中国家级10家), in the predicate (通过国家级备案), on a rule's recipient
+        (对市级以上孵化器…), else inherited from a number of the same sentence whose noun had one."""
+        fen = head.rfind("分别")
+        if fen >= 0 and k_fenbie is not None:
+            levels = self._level_list(head[:fen])
+            if len(levels) > 1 and k_fenbie < len(levels):
+                cue = levels[k_fenbie]
+                scope = dict(self.scope_cues)[cue]
+                return scope, "distributed", f"scope {scope}: the level '{cue}' of place {k_fenbie + 1} before 分别"
+        own, cue = self.level_in(noun) if noun else ("", "")
+        if not own and evidence != "object":
+            own, cue = self.level_in(before[-8:])
+        if own:
+            return own, "own", f"scope {own} from '{cue}' on the counted noun"
+        filed = re.match(r"\S{0,6}?(?:通过|经|获)([^，,。；;]{0,12}?)(?:备案|认定|认证|评定)", rest)
+        if filed:
+            scope, cue = self.level_in(filed.group(0))
+            if scope:
+                return scope, "own", f"scope {scope} from '{cue}' in '{filed.group(0)}'"
+        recipient = re.search(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)
+        if recipient:
+            scope, cue = self.level_in(recipient.group(1))
+            if scope:
+                return scope, "rule_recipient", f"scope {scope} from '{cue}' on the rule's recipient"
+        phrase, cue = self.level_in(before)
+        if phrase:
+            return phrase, "phrase", f"scope {phrase} from '{cue}' earlier in the phrase (not on the counted noun)"
+        inherited = next((r for r in reversed(previous) if r.scope_evidence in ("own", "rule_recipient", "inherited")
+                          and r.scope != "all"), None)
+        if inherited is not None and inherited.indicator == indicator and not noun and evidence != "subset":
+            return inherited.scope, "inherited", f"scope {inherited.scope} inherited from '{inherited.noun}' earlier"
+        return "all", "none", ""
+
+    def _kind(self, text, c0, s0, start, end, unit) -> tuple[str | None, str, int | None]:
+        """A rule or funding cue in the clause; else the status or target cue nearest before the
+        number in its sentence."""
+        clause, sentence_head = text[c0:end], text[s0:end]
+        year = quantities.plan_period_target_year(sentence_head)  # 十三五期间 -> 2020
+        for kind, pattern in _KIND_CUES[:2]:
+            m = _last(pattern, clause)
+            if m and (kind == "rule" or unit == "CNY"):
+                return kind, m.group(), None
+        cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
+        if not cues:
+            return None, "", None
+        _, kind, cue = max(cues)
+        explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
+        return kind, cue, year if kind == "target" and year and not explicit_year else None
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
+    """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
+    reading of its clause and the extractor's mention (whose kind and year stand where the
+    clause has no cue). The evidence names how each was found: ``how|level|kind|year``."""
+    notes = list(read.notes)
+    if read.kind == "rule" or mention.unit == "CNY":
+        kind = read.kind if read.kind in ("rule", "funding") else "funding"
+        kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
+    elif read.kind:
+        kind, kind_evidence = read.kind, "cue"
+        if mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year:
+            kind, kind_evidence = "target", "year"
+    elif mention.kind in ("target", "actual", "funding", "rule"):
+        kind, kind_evidence = mention.kind, "extractor"
+        notes.append(f"kind {kind} from the extractor (no cue in the clause)")
+    else:
+        kind, kind_evidence = "actual", "default"
+        notes.append("no cue either way: read as a status figure")
+    year, year_evidence = (read.year, "period") if kind == "target" and read.year else (mention.year, "text")
+    if year is None:
+        year, year_evidence = doc_year, "document"
+        notes.append("no year in the text: the document's year")
+    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}"
+    return (read.indicator or None, read.scope, kind, int(year), notes,
+            read.out_of_scope_reason, evidence)
+
+
+def _split(value) -> list[str]:
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
