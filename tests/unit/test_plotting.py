@@ -4,7 +4,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pytest
 
-from analysis import funding, plotting
+from analysis import plotting
 from analysis.errors import ParameterError
 
 
@@ -49,11 +49,13 @@ def test_unknown_language_is_a_parameter_error():
         plotting.setup("fr")
 
 
-def test_a_rule_stated_as_at_most_a_cap_draws_its_range_up_to_the_cap():
-    # of the five reviewed documents: liaoning-2015-005 "对众创空间按评定等级给予每年不超过100万元补贴"
-    # is read as a cap of 1,000,000 yuan with no amount; the band reaches 1,000,000 / 1e4 = 100 万元
-    rule = funding.Rule("shenyang-maker-space", "liaoning", "maker spaces", cap=1_000_000.0)
-    fig = plotting.payout_curves({"shenyang-maker-space": rule})
-    ax = fig.axes[0]
-    assert ax.get_ylim()[1] >= 100
+def test_a_rule_with_only_a_cap_is_drawn_up_to_its_cap():
+    # liaoning-2015-005's reading since issue 24: 「每年不超过100万元」, a cap and no amount
+    from analysis.funding import Rule
+
+    rule = Rule("made-up-cap", "liaoning", "maker spaces", cap=1_000_000)
+    fig = plotting.payout_curves({rule.rule_id: rule}, "en")
+    band = fig.axes[0].collections[0]
+    # the band's top is the cap in 万元: 1,000,000 / 10,000 = 100
+    assert band.get_paths()[0].vertices[:, 1].max() == pytest.approx(100)
     plt.close(fig)
