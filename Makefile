@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: reports test test-fast lint setup lock benchmarks clean clean-reports
+.PHONY: reports test test-fast lint setup lock lab benchmarks clean clean-reports
 
 reports: $(STAMP)
 	$(BIN)/python -m analysis corpus clean --quiet
@@ -27,6 +27,13 @@ test-fast: $(STAMP)
 
 setup: $(STAMP)
 
+# JupyterLab on notebooks/, its kernel on the project's .venv (run as a module: the server's own
+# interpreter starts the "python3" kernel, so the notebooks import this checkout's package).
+# A notebook run here top to bottom gives the runner's results; its tables and figures go to a
+# scratch folder ($TMPDIR/shuangchuang-tables, -figures), never into reports/.
+lab: $(STAMP)
+	$(BIN)/python -m jupyterlab --notebook-dir=notebooks $(LAB_ARGS)
+
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0] + " (set PYTHON=/path/to/python3.x)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,7 +50,7 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/bench_cleaning.py
 
 clean-reports:
-	rm -rf reports/html reports/notebooks reports/failed reports/tables reports/index.html reports/manifest.json
+	rm -rf reports/html reports/notebooks reports/failed reports/tables reports/figures reports/docs reports/index.html reports/manifest.json
 
 clean: clean-reports
 	rm -rf $(VENV) data/processed/corpus

@@ -76,7 +76,7 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
     nb.metadata["papermill"] = {"parameters": pm.get("parameters", {}),
                                 "default_parameters": pm.get("default_parameters", {})}
     nb.metadata.pop("widgets", None)
-    target = None
+    target = findings = None
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
@@ -86,5 +86,11 @@ def normalise(nb, all_parameters: dict, given: set[str]) -> None:
             target = cell
         elif "parameters" in tags and target is None:
             target = cell
+        elif "findings" in tags and findings is None:
+            findings = cell
     if target is not None and target.cell_type == "code":
-        target.outputs = [parameters_output(all_parameters, given)]
+        if findings is not None:  # findings first: the parameters follow what the report found
+            target.outputs = []
+            findings.outputs.append(parameters_output(all_parameters, given))
+        else:
+            target.outputs = [parameters_output(all_parameters, given)]

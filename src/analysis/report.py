@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis import latex, table_view
 from analysis.files import csv_bytes, write_atomic
 from analysis.outputs import HEADLINE_KEY
+from analysis.table_view import to_html
 
 __all__ = ["headline", "save_table", "searchable_table", "show", "table_href", "tables_dir", "to_html", "HEADLINE_KEY"]
 
@@ -54,19 +56,22 @@ def _plain_decimal(x: float) -> str:
     return np.format_float_positional(x, unique=True, trim="-")
 
 
-def save_table(frame, name: str, lang: str = "en") -> None:
+def save_table(frame, name: str, lang: str = "en", caption: str = "", notes: str = "") -> None:
     """Write ``frame`` to ``<tables>/<name>.csv`` (UTF-8, numbers as plain decimals at full
-    precision) and, in a report the runner renders, show a link to the file where the table is
-    (``reports/tables/<run>/<name>.csv``). Returns nothing, so that a notebook cell ending with
-    it shows no (temporary) path."""
+    precision) and beside it ``<name>.tex`` (booktabs, rounded for reading, with ``caption`` and
+    ``notes``: ``analysis.latex``); in a report the runner renders, show links to the files where
+    the table is (``reports/tables/<run>/``). Returns nothing, so that a notebook cell ending
+    with it shows no (temporary) path."""
     write_atomic(tables_dir() / f"{name}.csv", csv_bytes(frame, float_format=_plain_decimal))
+    write_atomic(tables_dir() / f"{name}.tex", latex.table_latex(frame, name, caption, notes, lang))
     href = table_href(name)
-    if href:  # under the runner: a download link where the table is shown (run by hand: nothing)
+    if href:  # under the runner: download links where the table is shown (run by hand: nothing)
         from IPython.display import display
         from markupsafe import Markup
 
-        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({})</p>').format(
-            href, name, "完整精度" if lang == "zh" else "full precision")
+        link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({}) · '
+                      '<a href="{}" download>LaTeX</a></p>').format(
+            href, name, "完整精度" if lang == "zh" else "full precision", href[:-len(".csv")] + ".tex")
         display({"text/html": str(link), "text/plain": f"table: {name}.csv"}, raw=True)
 
 
@@ -78,60 +83,15 @@ def table_href(name: str) -> str:
     return f"../tables/{run}/{name}.csv" if run else ""
 
 
-def _cell_html(value):
-    from markupsafe import Markup, escape
-
-    from analysis.i18n import Record, Text
-    from analysis.links import Link
-
-    if isinstance(value, Link):
-        return value.html()
-    if isinstance(value, Record):  # a person's words in their language, marked as such
-        return Markup('<span lang="{}">{}</span>').format(value.lang, value.text)
-    if isinstance(value, Text):  # a table function should have picked the language; English is the default
-        return escape(value.en)
-    return escape(value) if isinstance(value, str) else value
-
-
-def to_html(frame, table_id: str | None = None) -> str:
-    """The table as HTML, ``Link`` cells (``analysis.links``) as anchors and every other text
-    escaped: pandas' ``to_html`` escapes all or nothing, so cells are escaped here first."""
-    import pandas as pd
-    from pandas.api.types import is_numeric_dtype
-
-    shown = frame.copy()
-    for col in shown.columns:
-        if not is_numeric_dtype(shown[col]):  # object and str columns (pandas 3 stores text as str)
-            shown[col] = shown[col].map(_cell_html).astype(object)
-    shown.index = _escaped_labels(shown.index)
-    shown.columns = _escaped_labels(shown.columns)  # a pivot's columns are data too (regions, documents)
-    with pd.option_context("display.max_colwidth", None):
-        html = shown.to_html(escape=False, na_rep="", border=0, table_id=table_id)
-    # pandas aligns the header with an inline style, which the site's CSP refuses (site.css does it)
-    return html.replace('<tr style="text-align: right;">', "<tr>")
-
-
-def _escaped_labels(labels):
-    import pandas as pd
-    from markupsafe import escape
-    from pandas.api.types import is_numeric_dtype
-
-    names = [escape(n) if isinstance(n, str) else n for n in labels.names]
-    if isinstance(labels, pd.MultiIndex):
-        return pd.MultiIndex.from_tuples([tuple(_cell_html(v) for v in t) for t in labels], names=names)
-    if is_numeric_dtype(labels):
-        return labels.set_names(names)
-    return pd.Index([_cell_html(v) for v in labels], name=names[0], dtype=object)
-
-
-def show(frame) -> None:
-    """Display a table with its cells in full (quotes and notes are not cut at 50 characters),
-    ``Link`` cells as links, in a box that scrolls sideways when the table is wider than the page."""
+def show(frame, group=None, lang: str | None = None) -> None:
+    """Display a table as a person reads it (``analysis.table_view``: empty columns left out,
+    statuses as badges, quotes on hover and in an expandable cell, the rows of ``group`` folded
+    one line per label, the full table one click away), in a box that scrolls sideways when it
+    is wider than the page."""
     import pandas as pd
     from IPython.display import display
-    from markupsafe import Markup
 
-    html = Markup('<div class="table-wrap">{}</div>').format(Markup(to_html(frame)))
+    html = table_view.html(frame, lang, group)
     with pd.option_context("display.max_colwidth", None, "display.max_rows", 500):
         plain = frame.to_string()
     display({"text/html": str(html), "text/plain": plain}, raw=True)
@@ -144,7 +104,8 @@ def searchable_table(frame, table_id: str, placeholder: str = "search · 搜索"
     from IPython.display import display
     from markupsafe import Markup
 
-    table = to_html(frame.reset_index(drop=True), table_id=table_id)
+    shown, _ = table_view.readable(frame.reset_index(drop=True))  # columns that carry meaning, rows a few lines
+    table = to_html(shown, table_id=table_id, classes="readable")
     html = Markup('<input type="search" class="table-filter" data-table="{}" placeholder="{}">'
                   '<div class="table-wrap tall">{}</div>').format(table_id, placeholder, Markup(table))
     display({"text/html": str(html), "text/plain": frame.to_string()}, raw=True)

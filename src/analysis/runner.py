@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from analysis import diagnosis, paths, site
+from analysis import diagnosis, docs_site, paths, site
 from analysis import manifest as manifests
 from analysis.errors import UserError
 from analysis.files import package_hash, sha256_file, write_atomic
@@ -180,6 +180,7 @@ def _spawn(staging_root: Path, n: int) -> Worker:
 def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queue.Queue, worker: Worker) -> Job:
     stage = Path(tempfile.mkdtemp(prefix=f"{run.name}-", dir=staging_root))
     (stage / "tables").mkdir()
+    (stage / "figures").mkdir()
     ipc_dir = tempfile.mkdtemp(prefix="sc-kernel-")  # short: socket paths are limited to ~100 bytes
     spec = {"notebook": str(run.notebook), "output": str(stage / "executed.ipynb"),
             "parameters": run.parameters, "cwd": str(run.notebook.parent), "timeout": run.timeout,
@@ -188,7 +189,8 @@ def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queu
             "name": run.name, "stem": run.notebook.stem, "show_code": options.show_code,
             "all_parameters": run.all_parameters(), "given": sorted(run.parameters),
             # what the run's kernel is told (the worker sets it before starting the kernel)
-            "env": {"ANALYSIS_TABLES_DIR": str(stage / "tables"), "ANALYSIS_RUN_NAME": run.name,
+            "env": {"ANALYSIS_TABLES_DIR": str(stage / "tables"), "ANALYSIS_FIGURES_DIR": str(stage / "figures"),
+                    "ANALYSIS_RUN_NAME": run.name,
                     "ANALYSIS_KERNEL_IPC_DIR": ipc_dir, "ANALYSIS_KERNEL_PIDFILE": str(stage / "kernel.pid")}}
     (stage / "job.json").write_text(json.dumps(spec), encoding="utf-8")
     job = Job(run, fp, stage, spec, worker, ipc_dir, time.monotonic())
@@ -236,13 +238,9 @@ def _collect(event: Finished, options: Options) -> Result:
         }
         # each run's tables in a folder of its own: two runs of one notebook write tables of the
         # same name, and must not overwrite each other (nor make each other look out of date)
-        tables_dir = reports / "tables" / run.name
-        produced = sorted(Path(job.spec["tables"]).glob("*.csv"))
-        for table in produced:
-            outputs[f"tables/{run.name}/{table.name}"] = write_atomic(tables_dir / table.name, table.read_bytes())
-        for stale in tables_dir.glob("*.csv") if tables_dir.is_dir() else []:
-            if stale.name not in {t.name for t in produced}:
-                stale.unlink()
+        # (tables as CSV and LaTeX, figures as SVG, PDF and PNG)
+        for kind, staged in (("tables", Path(job.spec["tables"])), ("figures", job.stage / "figures")):
+            outputs.update(_move_outputs(staged, reports / kind / run.name, f"{kind}/{run.name}"))
         (reports / "failed" / f"{run.name}.ipynb").unlink(missing_ok=True)
         return Result(run, "done", duration, headline=headline(nb), outputs=outputs,
                       fingerprint=job.fingerprint, title=first_heading(nb))
@@ -254,6 +252,18 @@ def _collect(event: Finished, options: Options) -> Result:
     if nb is not None:
         write_atomic(reports / "failed" / f"{run.name}.ipynb", (nbformat.writes(nb) + "\n").encode("utf-8"))
     return Result(run, "failed", duration, message=message, fingerprint=job.fingerprint)
+
+
+def _move_outputs(staged: Path, target: Path, prefix: str) -> dict[str, str]:
+    """Put a run's staged files in place in ``target`` (removing what the run no longer writes);
+    their sha256 by path under ``reports/``."""
+    produced = sorted(p for p in staged.iterdir() if p.is_file() and not p.name.startswith(".")) \
+        if staged.is_dir() else []
+    written = {f"{prefix}/{p.name}": write_atomic(target / p.name, p.read_bytes()) for p in produced}
+    for stale in target.iterdir() if target.is_dir() else []:
+        if stale.is_file() and not stale.name.startswith(".") and stale.name not in {p.name for p in produced}:
+            stale.unlink()
+    return written
 
 
 def _cleanup(job: Job) -> None:
@@ -384,7 +394,8 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
         shutil.rmtree(staging_root, ignore_errors=True)
     ordered = [results[r.name] for r in runs]
     if any(r.status != "skipped" for r in ordered) or not manifest or not (reports / "index.html").is_file() \
-            or "site" not in manifest or not all((reports / "assets" / a).is_file() for a in site.ASSETS):
+            or "site" not in manifest or not all((reports / "assets" / a).is_file() for a in site.ASSETS) \
+            or manifest["site"].get("docs_sha256") != docs_site.fingerprint():  # the documentation changed
         manifests.write(reports, manifest, ordered, runs, package, lock, site=lambda m: _build_site(reports, m, options))
     # else nothing ran: the manifest still records what made the outputs and the site around them
     # (rewriting it would cost a third of a no-change run, listing every installed package and

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from analysis import citation, docs_site
 from analysis.files import write_atomic
 from analysis.outputs import first_heading
 from analysis.safehtml import csp_meta
@@ -87,6 +88,7 @@ def index_rows(reports: Path, manifest: dict, regions: dict | None = None) -> li
         status = e.get("status", "")
         rows.append({
             "name": name, "status": status, "duration": float(e.get("duration_s", 0) or 0),
+            "stem": Path(e.get("notebook", "")).stem,
             "title": _title(name, e, regions), "profile": _is_profile(e), "lang": _lang(e),
             "parameters": ", ".join(f"{k}={v!r}" for k, v in e.get("given", {}).items()) or "defaults",
             "html": f"html/{name}.html" if (reports / "html" / f"{name}.html").is_file() else "",
@@ -115,10 +117,14 @@ def _pairs(manifest: dict) -> dict[str, list[dict]]:
     return out
 
 
-def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
+def site_map(rows: list[dict], documents: list[dict], manifest: dict, docs: list[dict] | None = None) -> dict:
     analyses = [r for r in rows if not r["profile"] and r["html"]]
     profiles = [r for r in rows if r["profile"] and r["html"]]
+    docs = docs or []
+    # each report's method page (assets/site.js links the report to it; the page links back)
+    methods = {r["name"]: d["href"] for d in docs for r in rows if r["html"] and r.get("stem") in d["methods"]}
     return {
+        "methods": methods,
         "groups": [
             # title_zh: the navigation of a page in Chinese (assets/site.js reads <html lang>)
             {"key": "analyses", "title": "Analyses", "title_zh": "分析",
@@ -130,7 +136,8 @@ def site_map(rows: list[dict], documents: list[dict], manifest: dict) -> dict:
                         "title_zh": "全部文献"}]
              + [{"key": f"document:{d['doc_id']}", "href": f"documents/{d['doc_id']}.html",
                  "title": f"{d['region']} · {d['title']}"} for d in documents]},
-        ],
+        ] + ([{"key": "docs", "title": "Documentation", "title_zh": "文档",
+               "pages": [{"key": d["key"], "href": d["href"], "title": d["title"]} for d in docs]}] if docs else []),
         "links": [{"key": "data", "href": "data.html", "title": "Methods & data", "title_zh": "方法与数据"}],
         "pairs": _pairs(manifest),
     }
@@ -237,7 +244,8 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
                               if (reports / "html" / f"region_profile-{b['doc'].region}.html").is_file() else ""),
                   "genre": b["doc"].genre, "date": b["doc"].date, "figures": b["figures"], "clauses": b["clauses"]}
                  for b in built]
-    smap = site_map(rows, documents, manifest)
+    docs = docs_site.build(reports, env, _write, rows)
+    smap = site_map(rows, documents, manifest, docs)
     _write(reports / "assets" / "site-map.js",
            ("window.SITE = " + json.dumps(smap, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
 
@@ -247,6 +255,7 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
     entries += [{"kind": "document", "href": f"documents/{b['doc'].doc_id}.html",
                  "title": f"{b['doc'].region_zh} · {b['doc'].title or b['doc'].doc_id}", "text": b["text"]}
                 for b in built]
+    entries += [{"kind": "doc", "href": d["href"], "title": d["title"], "text": d["markdown"]} for d in docs]
     _write(reports / "assets" / "search-index.js",
            ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n"
             + "window.T2S = " + json.dumps(t2s_map(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
@@ -256,21 +265,26 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         **{**common, "root": "../"}, title="Source documents", page="documents", documents=documents).encode("utf-8"))
     _write(reports / "search.html", env.get_template("search.html.j2").render(
         **common, title="Search", page="search").encode("utf-8"))
-    tables = [{"name": r["name"], "files": sorted(f"tables/{r['name']}/{p.name}"
-                                                  for p in (reports / "tables" / r["name"]).glob("*.csv"))}
-              for r in rows if (reports / "tables" / r["name"]).is_dir()]
+    def files(kind: str, name: str, pattern: str) -> list[str]:
+        return sorted(f"{kind}/{name}/{p.name}" for p in (reports / kind / name).glob(pattern))
+
+    # per report: its tables (CSV, and LaTeX beside each) and its figures (SVG, PDF, PNG)
+    tables = [{"name": r["name"], "files": files("tables", r["name"], "*.csv"),
+               "figures": files("figures", r["name"], "*.svg")} for r in rows]
     _write(reports / "data.html", env.get_template("data.html.j2").render(
         **common, title="Methods and data", page="data", resources=_resources(),
-        tables=[t for t in tables if t["files"]]).encode("utf-8"))
+        tables=[t for t in tables if t["files"] or t["figures"]]).encode("utf-8"))
 
-    pages = report_pages + [reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
+    pages = report_pages + [reports / d["href"] for d in docs] + [
+        reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
         reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
     # the landing page first without the list (every page links to it), then with it
     _write(reports / "index.html", render_index(reports, manifest, rows, documents, []).encode("utf-8"))
     broken = check_links(reports, pages)
     _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken).encode("utf-8"))
     broken += check_links(reports, [reports / "index.html"], pending=frozenset({"manifest.json"}))
-    return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken}
+    return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken,
+            "docs_sha256": docs_site.fingerprint()}
 
 
 def _groups(rows: list[dict]) -> list[dict]:
@@ -291,7 +305,8 @@ def render_index(reports: Path, manifest: dict, rows: list[dict] | None = None, 
     return environment().get_template("index.html.j2").render(
         root="", lang="en", title="Reports", page="index", rows=rows, groups=_groups(rows),
         documents=documents or [], broken=broken or [],
-        git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""))
+        git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""),
+        cite=citation.line(citation.load(), git.get("commit")))
 
 
 def write_index(reports: Path, manifest: dict) -> None:

@@ -412,6 +412,21 @@ def headline(card: pd.DataFrame, lang: str = "en") -> str:
             + (f"; {fragile} verdict{'s' if fragile != 1 else ''} fragile" if fragile else ""))
 
 
+def unknown_groups(card: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Per scorecard row, why the target says nothing (no verdict and nothing observed; no
+    baseline either), or None: the rows a reader sees folded, one line per reason."""
+    zh = lang == "zh"
+    out = []
+    for r in card.to_dict("records"):
+        if r["verdict"] != "unknown" or not pd.isna(r["observed_value"]):
+            out.append(None)
+            continue
+        no_base = pd.isna(r["baseline_value"])
+        out.append(("无法判断:参考数据中没有实际结果" + (",也没有基线" if no_base else "")) if zh else
+                   ("unknown: no observed outcome in the reference data" + ("; no baseline either" if no_base else "")))
+    return pd.Series(out, dtype=object)
+
+
 def _fmt(value, pct: bool = False) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"

@@ -58,7 +58,14 @@ def test_a_passing_notebook_gives_html_notebook_tables_manifest_and_index(fixtur
     entry = manifest["runs"]["passes-zh"]
     assert entry["status"] == "done" and entry["given"] == {"lang": "zh"}
     assert entry["parameters"] == {"lang": "zh", "year": 2018, "n": 3, "region": "xinjiang"}
-    assert set(entry["outputs"]) == {"notebooks/passes-zh.ipynb", "html/passes-zh.html", "tables/passes-zh/fixture_zh_2018.csv"}
+    # the table as CSV and LaTeX, the chart as SVG, PDF and PNG: all in the manifest (and so in verify)
+    assert set(entry["outputs"]) == {"notebooks/passes-zh.ipynb", "html/passes-zh.html",
+                                     "tables/passes-zh/fixture_zh_2018.csv", "tables/passes-zh/fixture_zh_2018.tex",
+                                     *(f"figures/passes-zh/fixture_line.{f}" for f in ("svg", "pdf", "png"))}
+    assert "\\toprule" in (reports / "tables/passes-zh/fixture_zh_2018.tex").read_text(encoding="utf-8")
+    # the chart in the page: its alt text says what it shows, its files are linked under it
+    assert 'alt="图:A line。横轴:x。纵轴:y。标记:n squared。"' in page
+    assert 'href="../figures/passes-zh/fixture_line.pdf">PDF</a>' in page
     assert manifest["packages"]["papermill"] and manifest["python"]
     assert "n squared is 9" in (reports / "index.html").read_text(encoding="utf-8")
 
@@ -68,7 +75,7 @@ def test_show_code_keeps_the_code(fixture_suite, tmp_path):
     assert '<div class="highlight' not in (tmp_path / "r/html/passes-zh.html").read_text(encoding="utf-8")
     _run(fixture_suite, tmp_path / "r", "passes-zh", show_code=True)  # another rendering: not skipped
     page = (tmp_path / "r/html/passes-zh.html").read_text(encoding="utf-8")
-    assert page.count('<div class="highlight') == 3  # parameters, injected parameters, the code cell
+    assert page.count('<div class="highlight') == 4  # parameters, injected parameters, the two code cells
 
 
 def test_two_runs_are_byte_identical_and_an_unchanged_run_is_skipped(fixture_suite, tmp_path):
@@ -253,3 +260,20 @@ def test_ctrl_c_stops_the_kernels_leaves_nothing_half_written_and_exits_130(fixt
     assert not (reports / ".staging").exists()  # no temporary file
     assert not (reports / "html" / "sleeps.html").exists()  # no half-written report
     assert not list(reports.rglob("*.tmp"))
+
+
+def test_a_changed_documentation_page_rebuilds_the_site_without_re_running_a_report(fixture_suite, tmp_path,
+                                                                                     monkeypatch):
+    from analysis import docs_site
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Docs\n\nFirst words.\n", encoding="utf-8")
+    monkeypatch.setattr(docs_site, "docs_dir", lambda: docs)
+    reports = tmp_path / "reports"
+    _run(fixture_suite, reports, "passes-zh")
+    assert "First words." in (reports / "docs/index.html").read_text(encoding="utf-8")
+    (docs / "index.md").write_text("# Docs\n\nEdited words.\n", encoding="utf-8")
+    [again] = _run(fixture_suite, reports, "passes-zh")
+    assert again.status == "skipped"
+    assert "Edited words." in (reports / "docs/index.html").read_text(encoding="utf-8")

@@ -58,7 +58,10 @@ def test_a_second_run_with_nothing_changed_skips_everything(real_reports):
 
 def test_a_report_with_figures_is_byte_identical_when_re_run(real_reports):
     reports, _ = real_reports
-    before = {p: p.read_bytes() for p in [reports / "html/01_corpus.html", reports / "notebooks/01_corpus.ipynb"]}
+    # the chart's files (SVG, PDF, PNG) and the table's LaTeX too: a paper's figures must not drift
+    before = {p: p.read_bytes() for p in [reports / "html/01_corpus.html", reports / "notebooks/01_corpus.ipynb",
+                                          reports / "tables/01_corpus/corpus_inventory.tex",
+                                          *(reports / f"figures/01_corpus/corpus_lengths.{f}" for f in ("svg", "pdf", "png"))]}
     assert b"data:image/svg+xml" in before[reports / "html/01_corpus.html"]
     [again] = runner.run_suite(suite.plan(None, ["01_corpus"]), runner.Options(reports_dir=reports, force=True, quiet=True))
     assert again.status == "done"

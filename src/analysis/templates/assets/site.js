@@ -60,6 +60,15 @@
     });
   }
 
+  // a report links to the documentation page of its method (docs/*.md, which links back)
+  function drawMethodLink() {
+    const slot = document.getElementById("lang-switch");
+    const href = (site.methods || {})[page];
+    if (!slot || !href) return;
+    const a = el("a", { href: root + href, class: "method-link" }, zh ? "方法说明" : "Method");
+    slot.parentNode.insertBefore(a, slot);
+  }
+
   function highlight() {
     document.querySelectorAll(".hit").forEach((e) => e.classList.remove("hit"));
     const id = decodeURIComponent(location.hash.slice(1));
@@ -136,6 +145,7 @@
 
   drawNav();
   drawLanguageSwitch();
+  drawMethodLink();
   wireFilters();
   runSearch();
   highlight();
