@@ -10,6 +10,8 @@ The corpus and its text
 - ``terms``           word segmentation (jieba) and term frequencies
 - ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
 - ``quantities``      every quantity mention of a text (the extractor)
+- ``numerals``        Chinese and Arabic numerals read (cn2an where it can)
+- ``planperiods``     five-year plan names (十三五) and the years they stand for
 - ``units``           units an indicator keeps, and conversions to them (亩 -> m2)
 - ``quantity_quality`` the extractor measured on labelled sets
 

@@ -34,7 +34,7 @@ from importlib import resources
 import jieba
 import jieba.posseg
 
-from analysis import quantities
+from analysis import quantities, units
 
 __all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
 
@@ -282,7 +282,9 @@ class Reader:
             notes.append(f"indicator from the nearest '{alias}' (no counted noun read)")
         reason = ""
         if indicator is None:
-            reason = (f"the counted noun '{noun}' is not an indicator of the codebook" if noun else
+            # a length of time counts years, months or days, not the noun after it (3年房租补贴)
+            reason = (f"the counted noun '{noun}' is not an indicator of the codebook"
+                      if noun and unit not in units.DURATIONS else
                       f"no indicator measured in {unit} is named near the number")
         fen = head.rfind("分别")
         k_fenbie = len(re.findall(r"\d+(?:\.\d+)?", head[fen:])) if fen >= 0 else None

@@ -334,7 +334,8 @@ def payout_curves(rule_set: dict, lang: str = "en"):
             ax.set_xlabel(label(f"{var.replace('_', ' ')}{unit(var)}" + (f"\n({others})" if others else ""),
                                 f"{var}{unit(var)}" + (f"\n({others})" if others else ""), lang), fontsize=8)
         else:
-            ax.fill_between([0, 1], [0, 0], [rule.amount / 1e4] * 2, color="C1", alpha=0.3,
+            # the most the rule pays: its amount, or its cap when only a cap is stated (payout)
+            ax.fill_between([0, 1], [0, 0], [rule.payout()[1] / 1e4] * 2, color="C1", alpha=0.3,
                             label=label("somewhere in this range, by rating", "按评定等级,在此区间内", lang))
             ax.set_xticks([])
             ax.set_xlabel(label("rating (amounts per rating not stated)", "评定等级(各等级金额未载明)", lang), fontsize=8)

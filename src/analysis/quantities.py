@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import functools
 import re
-import warnings
 from dataclasses import asdict, dataclass
 
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
+from analysis.numerals import MAGNITUDES, parse_arabic, parse_chinese_number, strip_separators
+from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
            "UNITS", "QUALIFIERS", "KINDS", "LOWER_BOUND", "UPPER_BOUND"]
@@ -61,8 +62,6 @@ _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", 
                     "支": "持付出", "期": "间末初限满中工项", "次": "产"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_DURATIONS = ("years", "months", "days")
-_MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
@@ -129,80 +128,6 @@ _STATUS_CUES = re.compile(r"截至|截止|目前|已经|已|累计|现有|共有
 _TARGET_CUES = re.compile(r"到\s*\d{4}\s*年|力争|计划|倍增|将(?!\S{0,8}(改造|纳入|升级))|争取")
 _MONEY_CUES = re.compile(r"资金|基金|补助|补贴|奖励|投入|经费|出资|奖补")
 
-# --- plan periods ------------------------------------------------------------------------
-# 十三五 is the 13th five-year plan, 2016-2020. From the 4th plan (1971-1975) on they follow
-# each other without a gap: the n-th runs from 1971 + 5 (n - 4). 十X五 is always a plan; 十五,
-# 九五 … are numbers too (十五个), so they are plans only in quotes or before 期间, 规划 …
-_PLAN_NAME = re.compile(r"十[一二三四五六七八九]五|(?<![一二三四五六七八九十])[四五六七八九十]五")
-_PLAN_CONTEXT = re.compile(r"[」”\"』]?\s*(?:期间|时期|规划|计划|末|期末|初|期初|以来|中期|前期|后期|开局|收官)")
-_PLAN_QUOTED = re.compile(r"[「“\"『]\s*$")
-# a target "during" or "by the end of" a period is for its last year; "since" (以来) is none
-_PLAN_TARGET = re.compile(rf"(?P<name>{_PLAN_NAME.pattern})[」”\"』]?\s*(?:规划)?(?:期间|时期|期内|末|期末|内)")
-
-
-def _plan_number(name: str) -> int:
-    head = name[:-1]  # 十三五 -> 十三 -> 13
-    return int(_cn2an().cn2an(head, "normal"))
-
-
-def plan_period(text: str) -> tuple[int, int] | None:
-    """(first year, last year) of the first five-year plan period ``text`` names, with or without
-    quotes: ``plan_period("“十三五”期间")`` is (2016, 2020), ``十四五`` (2021, 2025), ``十五五``
-    (2026, 2030). None when it names none (十五 alone is fifteen: a plan only as ``“十五”`` or
-    before 期间, 规划, 末 …)."""
-    for m in _PLAN_NAME.finditer(text):
-        name = m.group()
-        if name.startswith("十") and len(name) == 3 or _PLAN_CONTEXT.match(text, m.end()) \
-                or _PLAN_QUOTED.search(text, 0, m.start()):
-            first = 1971 + 5 * (_plan_number(name) - 4)
-            return first, first + 4
-    return None
-
-
-def plan_period_target_year(text: str) -> int | None:
-    """The year a figure stated "during" or "by the end of" a plan period is for: the period's
-    last year (``"十三五"期间…达到30家`` -> 2020); None when ``text`` names no plan period that way
-    (``十三五以来``, since the plan began, is no target year)."""
-    m = _PLAN_TARGET.search(text)
-    if not m:
-        return None
-    period = plan_period(text[m.start():])
-    return period[1] if period else None
-
-
-# --- numbers -----------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _cn2an():
-    """cn2an, imported on first use: importing it takes about 0.9 s, which every command that
-    reads no number (``analysis run`` with nothing to do) would pay otherwise."""
-    import cn2an
-
-    return cn2an
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
-    """Chinese or mixed numerals -> number, with cn2an. Where cn2an falls short, our code:
-    a bare magnitude (万, 千, 十: cn2an refuses 万 and 十余) is one of it; digits read one by
-    one (一七, 二〇一七: cn2an's normal mode reads 17 and 2017) are no number here, they are a
-    year or a code; ``mode="smart"`` reads a mix of Arabic and Chinese (3亿5000万, 5千万), which
-    the normal mode refuses; its "strict" mode refuses 两 (两亿), so it is never used."""
-    if text in _MAGNITUDES:
-        return _MAGNITUDES[text]
-    if mode == "normal" and len(text) > 1 and not re.search("[十百千万亿点拾佰仟]", text):
-        return None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return float(_cn2an().cn2an(text, mode))
-        except (ValueError, KeyError, IndexError):
-            return None
-
-
-def _parse_arabic(text: str) -> float:
-    return float(text.replace(",", "").replace("，", "").replace(" ", "").replace("．", "."))
-
-
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), pos)]
     start = ends[-1] if ends else max(0, pos - 2000)
@@ -225,7 +150,7 @@ def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
     before = text[max(0, start - 5):start]
     if re.search(r"[年月]\s*$", before) or re.match(r"\s*月\s*[\d一二三四五六七八九十]", text[end:end + 3]):
         return False  # 2020年3月, 5月20日
-    value = _parse_arabic(num) if num[0].isdigit() else parse_chinese_number(num)
+    value = parse_arabic(num) if num[0].isdigit() else parse_chinese_number(num)
     if value is None:
         return False
     if value > (12 if word == "月" else 31):
@@ -256,7 +181,7 @@ def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int
         return "document_number", end
     if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
         return "ordinal", end  # 第三届, 第4至5年
-    if _PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
+    if PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
         return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
     quote_open = text.rfind("“", max(0, start - 10), start)
     if quote_open >= 0 and "”" not in text[quote_open:start] and "”" in text[end:end + 10]:
@@ -354,9 +279,9 @@ _ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|�
 def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
     """The number's value, or why it is not counted: "一批" is "a batch", "千人计划" a
     programme; "逾万人", "近千人", "十余家", "百余人", "十家" count."""
-    value = parse_chinese_number(num) if is_chinese else (None if lost else _parse_arabic(num))
+    value = parse_chinese_number(num) if is_chinese else (None if lost else parse_arabic(num))
     end = start + len(num)
-    bare_magnitude = is_chinese and num in _MAGNITUDES
+    bare_magnitude = is_chinese and num in MAGNITUDES
     hedged = bool(_HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
         or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
@@ -377,14 +302,10 @@ def _compound(text: str, start: int, pos: int, value: float, factor: float) -> t
     tail = _COMPOUND_TAIL.match(text, pos)
     if not tail or factor < 1e4:
         return value, pos
-    total = parse_chinese_number(_parse_arabic_separators(text[start:tail.end()]), "smart")
+    total = parse_chinese_number(strip_separators(text[start:tail.end()]), "smart")
     if total is None or not value < total < value + factor:  # 3万5万 is two numbers, not one
         return value, pos
     return total, tail.end()
-
-
-def _parse_arabic_separators(s: str) -> str:
-    return s.replace(",", "").replace("，", "").replace("．", ".").replace(" ", "")
 
 
 def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: bool, start: int | None = None
@@ -395,7 +316,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
     range_high = None
     r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC if not is_chinese else f'[{_CN_DIGITS}]+'})", text[pos:pos + 20])
     if r and (_UNIT_AT.match(text, pos + r.end()) or re.match(r"\s*[千万亿]", text[pos + r.end():])):
-        range_high = parse_chinese_number(r.group(1)) if is_chinese else _parse_arabic(r.group(1))
+        range_high = parse_chinese_number(r.group(1)) if is_chinese else parse_arabic(r.group(1))
         pos += r.end() if range_high is not None else 0
     qualifier = "exact"
     post = re.match(rf"(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多)?", text[pos:pos + 6])
@@ -403,7 +324,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         if post.group(1) or post.group(3):
             qualifier = "approx" if post.group(1) == "来" else "more_than"
         if post.group(2):
-            factor = functools.reduce(lambda a, c: a * _MAGNITUDES[c], post.group(2), 1.0)
+            factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], post.group(2), 1.0)
             value = value * factor if value is not None else None
             range_high = range_high * factor if range_high is not None else None
             if start is not None and value is not None and not post.group(1) and not post.group(3) \
@@ -414,7 +335,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
             r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
             if r and _UNIT_AT.match(text, pos + r.end()):
-                range_high = _parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _MAGNITUDES[c], r.group(2), 1.0)
+                range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2), 1.0)
                 pos += r.end()
     return value, range_high, qualifier, pos
 
@@ -476,8 +397,8 @@ def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | N
     r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
     if not r:
         return None
-    factor = functools.reduce(lambda a, c: a * _MAGNITUDES[c], r.group(2) or "", 1.0)
-    return _parse_arabic(r.group(1)) * factor, pos + r.end()
+    factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2) or "", 1.0)
+    return parse_arabic(r.group(1)) * factor, pos + r.end()
 
 
 def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None, measure_word: str,
@@ -486,7 +407,7 @@ def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None
     three; 3年内 is within three years (up to). (value, qualifier, start, end, note)."""
     if measure_word == "番" and value is not None:
         value, note = 2.0 ** value, _with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
-    if unit in _DURATIONS:
+    if unit in unit_codes.DURATIONS:
         if qualifier == "almost" and text[pre_start:start] == "近":
             qualifier, pre_start, note = "exact", start, _with_note(note, "近: the last … (a period), not almost")
         elif qualifier == "exact" and text.startswith("内", pos):

@@ -47,3 +47,15 @@ def test_svg_output_is_deterministic(tmp_path):
 def test_unknown_language_is_a_parameter_error():
     with pytest.raises(ParameterError, match="lang must be one of en, zh, not 'fr'"):
         plotting.setup("fr")
+
+
+def test_a_rule_with_only_a_cap_is_drawn_up_to_its_cap():
+    # liaoning-2015-005's reading since issue 24: 「每年不超过100万元」, a cap and no amount
+    from analysis.funding import Rule
+
+    rule = Rule("made-up-cap", "liaoning", "maker spaces", cap=1_000_000)
+    fig = plotting.payout_curves({rule.rule_id: rule}, "en")
+    band = fig.axes[0].collections[0]
+    # the band's top is the cap in 万元: 1,000,000 / 10,000 = 100
+    assert band.get_paths()[0].vertices[:, 1].max() == pytest.approx(100)
+    plt.close(fig)
