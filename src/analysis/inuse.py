@@ -106,9 +106,10 @@ def load_figures(path: Path | None = None, curation: str = draft_selection.DEFAU
 
 
 def target_years() -> list[int]:
-    """The years the corpus' targets are for (reviewed figures, and drafts of the documents
-    not reviewed): what the targets report's ``target_year`` offers. Read without the full
-    validation, so that checking parameters stays fast."""
+    """The years the corpus' targets are for (reviewed figures, and the drafts of the documents
+    not reviewed that the default curation uses: confidence >= 0.8): what the targets report's
+    ``target_year`` offers, so that no run is swept for a year only low-confidence drafts name.
+    Read without the full validation, so that checking parameters stays fast."""
     reviewed = cur.reviewed_documents("figures")
     years = {int(r["year"]) for r in read_rows(paths.curated_dir() / "figures.csv", FIGURE_FIELDS)
              if r["kind"] == "target" and r["doc_id"] in reviewed and r["year"].strip().isdigit()}
@@ -116,7 +117,8 @@ def target_years() -> list[int]:
     if rest:
         draft = draftfiles.read("figures", rest)
         if len(draft):
-            draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "")]
+            confident = pd.to_numeric(draft["confidence"], errors="coerce").fillna(0) >= draft_selection.THRESHOLD
+            draft = draft[(draft["kind"] == "target") & (draft["out_of_scope_reason"] == "") & confident]
             years |= {int(y) for y in draft["year"]}
     return sorted(years)
 
