@@ -45,6 +45,7 @@ The analyses
 - ``comparison``      regions compared by their instruments (counts, chi-square, genre)
 - ``instrument_tables`` the instruments' tables and sentences for the notebooks
 - ``targets``         targets, baselines, outcomes and the scorecard
+- ``target_tables``   the targets' tables for the notebooks (scorecard, national benchmarks, provenance)
 - ``reference``       reference data (outcomes, national totals, context)
 - ``profile``         the region profile, section by section
 - ``plotting``        the house style for figures, Chinese labels included

@@ -276,20 +276,7 @@ def _print_coder_heldout() -> None:
     """The automatic coder on the held-out set (never tuned on) and its learning curve."""
     from analysis import coder_quality, instruments
 
-    fw = instruments.load_framework()
-    h = coder_quality.heldout_agreement(fw)
-    if not h:
-        print("instruments, held-out set: none in tests/fixtures/heldout/")
-        return
-    d = h["demand"]
-    print(f"instruments, held-out set ({h['clauses']} clauses of documents never tuned on; coder trained on "
-          f"{h['trained on']} reviewed documents): type agreement {h['type agreement']:.1%}, "
-          f"kappa {h['type kappa']:.3f}")
-    print(f"  demand-side on its own: {d['clauses']} clauses, {d['drafted']} drafted demand-side, recall "
-          f"{d['recall']:.2f}, precision {d['precision']:.2f}, kappa (demand or not) {d['kappa']:.3f}")
-    curve = coder_quality.learning_curve(fw)
-    print("learning curve (held-out type kappa by number of reviewed documents trained on):")
-    _print_frame(curve.round(3))
+    print("\n".join(coder_quality.report_lines(instruments.load_framework())))
 
 
 # --- the suite ----------------------------------------------------------------------------

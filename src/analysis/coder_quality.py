@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import agreement, autocoder, heldout, segments
 
-__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve"]
+__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve", "report_lines"]
 
 
 def heldout_clauses(framework) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -92,3 +92,19 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
             rows.append({"documents": k, "fits": len(kappas), "mean kappa": float(np.mean(kappas)),
                          "lowest": float(min(kappas)), "highest": float(max(kappas))})
     return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
+
+
+def report_lines(framework) -> list[str]:
+    """What ``drafts quality`` prints of the coder: its held-out agreement and learning curve."""
+    h = heldout_agreement(framework)
+    if not h:
+        return ["instruments, held-out set: none in tests/fixtures/heldout/"]
+    d = h["demand"]
+    curve = learning_curve(framework).round(3)
+    return [f"instruments, held-out set ({h['clauses']} clauses of documents never tuned on; coder trained on "
+            f"{h['trained on']} reviewed documents): type agreement {h['type agreement']:.1%}, "
+            f"kappa {h['type kappa']:.3f}",
+            f"  demand-side on its own: {d['clauses']} clauses, {d['drafted']} drafted demand-side, recall "
+            f"{d['recall']:.2f}, precision {d['precision']:.2f}, kappa (demand or not) {d['kappa']:.3f}",
+            "learning curve (held-out type kappa by number of reviewed documents trained on):",
+            curve.to_string(index=False)]
