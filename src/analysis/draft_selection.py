@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.i18n import columns, word
+from analysis.i18n import Text, columns, word
 
 __all__ = ["CURATIONS", "DEFAULT", "THRESHOLD", "select", "to_review", "included", "forget", "check"]
 
@@ -79,10 +79,9 @@ def forget() -> None:
 def to_review_note(table: pd.DataFrame, lang: str = "en") -> str:
     """One sentence over ``to_review``'s table: what this report left out, or that it left out nothing."""
     if table.empty:
-        return ("本报告没有略去任何草稿。" if lang == "zh" else
-                "This report leaves out no draft: every number it uses is reviewed, or a draft it includes.")
+        return Text("This report leaves out no draft: every number it uses is reviewed, or a draft it includes.",
+                    "本报告没有略去任何草稿。")(lang)
     n = int(table.iloc[:, 3].sum())
-    if lang == "zh":
-        return f"本报告略去 {n} 条草稿(置信度低于 {THRESHOLD},或参数 curation 为 reviewed);审核后即可采用。"
-    return (f"This report leaves out {n} draft{'s' if n != 1 else ''} (confidence below {THRESHOLD}, or "
-            "curation set to reviewed); a review makes them data:")
+    return Text(f"This report leaves out {n} draft{'s' if n != 1 else ''} (confidence below {THRESHOLD}, or "
+                "curation set to reviewed); a review makes them data:",
+                f"本报告略去 {n} 条草稿(置信度低于 {THRESHOLD},或参数 curation 为 reviewed);审核后即可采用。")(lang)

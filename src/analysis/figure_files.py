@@ -20,6 +20,8 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 from markupsafe import Markup
 
+from .i18n import Text
+
 __all__ = ["FORMATS", "PNG_DPI", "alt_text", "figure_bytes", "figure_href", "figures_dir", "show"]
 
 PNG_DPI = 300
@@ -54,28 +56,27 @@ def _texts(items) -> list[str]:
 def alt_text(fig, lang: str = "en") -> str:
     """What the chart shows, read from the figure itself: its title, the axes' labels (one line
     per panel when it has several), and what the legend marks."""
-    zh = lang == "zh"
     axes = [ax for ax in fig.get_axes() if ax.get_visible() and ax.has_data()]
-    parts = []
+    parts: list[Text] = []
     title = fig.get_suptitle()
     if not title and len(axes) == 1:
         title = axes[0].get_title()
     if title:
-        parts.append(("图:" if zh else "Chart: ") + " ".join(_texts([title])))
+        parts.append(Text("Chart: ", "图:") + " ".join(_texts([title])))
     if len(axes) > 1:
         titles = _texts(ax.get_title() for ax in axes)
-        parts.append((f"{len(axes)} 个分图:" if zh else f"{len(axes)} panels: ") + ("; ".join(titles)))
+        parts.append(Text(f"{len(axes)} panels: ", f"{len(axes)} 个分图:") + "; ".join(titles))
     for ax in axes[:1] if len(axes) > 1 else axes:
         x, y = " ".join(_texts([ax.get_xlabel()])), " ".join(_texts([ax.get_ylabel()]))
         if x:
-            parts.append(("横轴:" if zh else "horizontal axis: ") + x)
+            parts.append(Text("horizontal axis: ", "横轴:") + x)
         if y:
-            parts.append(("纵轴:" if zh else "vertical axis: ") + y)
+            parts.append(Text("vertical axis: ", "纵轴:") + y)
     legends = [lg for lg in [*fig.legends, *(ax.get_legend() for ax in axes)] if lg is not None]
     marked = list(dict.fromkeys(_texts(t.get_text() for lg in legends for t in lg.get_texts())))
     if marked:
-        parts.append(("标记:" if zh else "marked: ") + ", ".join(marked))
-    return ("。" if zh else ". ").join(parts) + ("。" if zh else ".")
+        parts.append(Text("marked: ", "标记:") + ", ".join(marked))
+    return (Text.join(parts, ". ", "。") + Text(".", "。"))(lang)
 
 
 def show(fig, name: str, lang: str = "en") -> None:
@@ -97,5 +98,5 @@ def show(fig, name: str, lang: str = "en") -> None:
         links = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(figure_href(name, fmt), label)
                                    for fmt, label in (("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG 300 dpi")))
         image += Markup('<figcaption class="download">⬇ {} ({}) · <code>{}</code></figcaption>').format(
-            links, "图" if lang == "zh" else "figure", name)
+            links, Text("figure", "图")(lang), name)
     display({"text/html": str(image + Markup("</figure>")), "text/plain": alt}, raw=True)

@@ -23,7 +23,7 @@ __all__ = ["corpus", "judged_targets", "region", "region_chart", "show", "strate
 
 def show(lines: list, lang: str = "en") -> None:
     """The sentences as a list under a "Findings" heading (``Text`` in the report's language)."""
-    heading = "## 主要发现" if lang == "zh" else "## Findings"
+    heading = Text("## Findings", "## 主要发现")(lang)
     items = [line(lang) if isinstance(line, Text) else str(line) for line in lines if line]
     display(Markdown(heading + "\n\n" + "\n".join(f"- {item}" for item in items)))
 

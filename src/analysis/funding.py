@@ -41,17 +41,22 @@ FIELDS = schema.field_names("funding")
 CLASS = ["payer_type", "money", "stock_flow"]  # amounts are compared across regions only within one class
 
 
-def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") -> str:
+# the words of a class of money, by the codes of funding.csv
+_WHO = {"government": Text("government", "政府"), "carrier": Text("carriers' own", "载体自有"),
+        "market": Text("market", "社会资本"), "unknown": Text("payer not stated:", "出资方未说明的")}
+_WHAT = {"fund_size": Text("fund size", "基金规模"), "plan": Text("plan", "计划投入"), "budget": Text("budget", "预算"),
+         "spent": Text("spending", "支出"), "rule": Text("rule", "补助规则")}
+
+
+def money_class_text(payer_type: str, money: str, stock_flow: str) -> Text:
     """A class of money in words: "government budget (flow)", "carriers' own fund size (stock)"."""
-    if lang == "zh":
-        who = {"government": "政府", "carrier": "载体自有", "market": "社会资本", "unknown": "出资方未说明的"}.get(
-            payer_type, payer_type)
-        what = {"spent": "支出", "budget": "预算", "plan": "计划投入", "fund_size": "基金规模", "rule": "补助规则"}.get(money, money)
-        return f"{who}{what}({'存量' if stock_flow == 'stock' else '流量'})"
-    who = {"government": "government", "carrier": "carriers' own", "market": "market",
-           "unknown": "payer not stated:"}.get(payer_type, payer_type)
-    what = {"fund_size": "fund size", "plan": "plan", "budget": "budget", "spent": "spending", "rule": "rule"}.get(money, money)
-    return f"{who} {what} ({stock_flow})"
+    who, what = _WHO.get(payer_type, Text(payer_type, payer_type)), _WHAT.get(money, Text(money, money))
+    return Text(f"{who.en} {what.en} ({stock_flow})", f"{who.zh}{what.zh}({'存量' if stock_flow == 'stock' else '流量'})")
+
+
+def money_class(payer_type: str, money: str, stock_flow: str, lang: str = "en") -> str:
+    """``money_class_text`` in the report's language."""
+    return money_class_text(payer_type, money, stock_flow)(lang)
 
 
 def _path():
@@ -207,8 +212,8 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
                 name = Text(f"per {d['label_en'].rstrip('s')}", f"每个{d['label_zh']}")
             add(name, float(d["value"]), d["qualifier"], unit, Text(f"{ref}: {d['quote']}", f"{ref}:{d['quote']}"))
         for measure, indicator, name, unit in (
-                ("capita", "population_year_end", Text("per capita", "人均"), Text("CNY/person", "元/人")),
-                ("gdp", "gdp", Text("share of GDP", "占GDP比重"), Text("share", "比重"))):
+                ("capita", "population_year_end", PER_CAPITA, Text("CNY/person", "元/人")),
+                ("gdp", "gdp", GDP_SHARE, Text("share", "比重"))):
             if measure not in measures:
                 continue
             if f.payer_type == "unknown":
@@ -252,6 +257,16 @@ def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, 
 
 
 NO_TEXT = Text("", "")
+# The measures put against a region's population and GDP. A row's ``measure`` is its English
+# words (the saved table's column, unchanged), these two followed by " a year" for a flow over
+# several years: read by their start, through these constants only.
+PER_CAPITA, GDP_SHARE = Text("per capita", "人均"), Text("share of GDP", "占GDP比重")
+REGION_MEASURES = (GDP_SHARE.en, PER_CAPITA.en)
+
+
+def is_gdp_share(measure: str) -> bool:
+    """Whether an intensity row's ``measure`` is a share of GDP (a fraction, not yuan)."""
+    return measure.startswith(GDP_SHARE.en)
 
 
 # --- subsidy rules --------------------------------------------------------------------------
@@ -338,7 +353,6 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
     sentence says which classes are not compared with each other."""
     from analysis.i18n import pick, word
 
-    zh = lang == "zh"
     lines = []
     totals = fund[(fund["per"] == "total") & fund["counts_in_total"]]
     classes = list(dict.fromkeys(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False)))
@@ -346,39 +360,37 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
         rows = totals[(totals["payer_type"] == cls[0]) & (totals["money"] == cls[1]) & (totals["stock_flow"] == cls[2])]
         parts = []
         for f in rows.itertuples():
-            hedge = ("以上" if zh else " or more") if f.qualifier in _LOWER else ""
+            hedge = Text(" or more", "以上") if f.qualifier in _LOWER else Text("", "")
             per = table[(table["figure_id"] == f.figure_id) & table["value"].notna()
-                        & ~table["measure"].str.startswith(("share of GDP", "per capita"))] if len(table) else table
+                        & ~table["measure"].str.startswith(REGION_MEASURES)] if len(table) else table
             unit_parts = []
             for p in per.to_dict("records"):
-                bound = "" if p["bound"] == "exact" else f"({word(p['bound'], 'zh')})" if zh else f" ({p['bound']})"
+                bound = Text("", "") if p["bound"] == "exact" else Text(f" ({p['bound']})", f"({word(p['bound'], 'zh')})")
                 amount = f"{p['value']:,.0f}元" if p["measure"] == "per m2" else _wan(p["value"])
-                unit_parts.append(f"{pick(p, 'measure', lang)}{amount}{bound}" if zh else f"{amount} {p['measure']}{bound}")
-            name = f.region_zh if zh else f.region_en
+                unit_parts.append(Text(f"{amount} {p['measure']}{bound.en}", f"{pick(p, 'measure', 'zh')}{amount}{bound.zh}"))
             where = getattr(f, "locality", "") or ""
-            place = f"{name}{'·' + where if where else ''}" if zh else f"{name}{' (' + where + ')' if where else ''}"
-            if zh:
-                parts.append(f"{place}:{_wan(f.value)}{hedge}({f.year}年,{f.instrument})"
-                             + (f"={'、'.join(unit_parts)}" if unit_parts else ""))
-            else:
-                parts.append(f"{place}: {f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge} in {f.year} from "
-                             f"{f.payer}" + (f" = {', '.join(unit_parts)}" if unit_parts else ""))
-        label = money_class(*cls, lang=lang)
-        lines.append((f"{label}:" + ";".join(parts) + "。") if zh else (f"{label[0].upper() + label[1:]}: "
-                                                                          + "; ".join(parts) + "."))
+            place = Text(f"{f.region_en}{' (' + where + ')' if where else ''}", f"{f.region_zh}{'·' + where if where else ''}")
+            per_unit = Text.join(unit_parts, ", ", "、")
+            parts.append(Text(f"{place.en}: {f.instrument.replace('_', ' ')} of {_wan(f.value)}{hedge.en} in {f.year} from "
+                              f"{f.payer}" + (f" = {per_unit.en}" if unit_parts else ""),
+                              f"{place.zh}:{_wan(f.value)}{hedge.zh}({f.year}年,{f.instrument})"
+                              + (f"={per_unit.zh}" if unit_parts else "")))
+        label = money_class_text(*cls)
+        said = Text.join(parts, "; ", ";")
+        lines.append(Text(f"{label.en[0].upper() + label.en[1:]}: " + said.en + ".", f"{label.zh}:" + said.zh + "。")(lang))
     if len(classes) > 1:
-        names = [money_class(*c, lang=lang) for c in classes]
-        lines.append(f"以上{len(classes)}类资金({'、'.join(names)})性质不同,不相互比较。" if zh else
-                     f"The {len(classes)} classes ({'; '.join(names)}) are different kinds of money and are not "
-                     "compared with each other.")
+        names = [money_class_text(*c) for c in classes]
+        lines.append(Text(f"The {len(classes)} classes ({'; '.join(n.en for n in names)}) are different kinds of money and "
+                          "are not compared with each other.",
+                          f"以上{len(classes)}类资金({'、'.join(n.zh for n in names)})性质不同,不相互比较。")(lang))
     for region, rows in fund.groupby("region", sort=False):
         mine = [r for r in rule_set.values() if r.region == region]
         if mine:
-            name = rows.iloc[0]["region_zh" if zh else "region_en"]
-            lines.append(f"{name}的补助规则:" + ";".join((f"{r.place}:" if r.place else "") + r.describe("zh") for r in mine)
-                         + "。" if zh else f"{name}: " + "; ".join(
-                             ("in " + r.place + ", " if r.place else "") + f"a rule paying {r.describe()}" for r in mine)
-                         + ".")
+            first = rows.iloc[0]
+            lines.append(Text(f"{first['region_en']}: " + "; ".join(
+                ("in " + r.place + ", " if r.place else "") + f"a rule paying {r.describe()}" for r in mine) + ".",
+                f"{first['region_zh']}的补助规则:" + ";".join((f"{r.place}:" if r.place else "") + r.describe("zh")
+                                                             for r in mine) + "。")(lang))
     return lines
 
 
@@ -402,14 +414,13 @@ def headline(fund: pd.DataFrame, table: pd.DataFrame, lang: str = "en") -> str:
     missing = int(table["value"].isna().sum()) if len(table) else 0
     classes = len(set(zip(totals["payer_type"], totals["money"], totals["stock_flow"], strict=False))) if len(totals) else 0
     gaps = int(table.drop_duplicates("figure_id")["price_gap"].sum()) if "price_gap" in table and len(table) else 0
-    if lang == "zh":
-        return (f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
+    return Text(f"{len(totals)} funding amounts in {totals['region'].nunique()} regions ({classes} classes of money, "
+                f"compared only within a class), {n_rules} subsidy rules; "
+                f"{shown} per-unit values, {missing} without a denominator (reason given)"
+                + (f"; {gaps} amount(s) not in constant prices for want of a CPI year (reason given)" if gaps else ""),
+                f"{totals['region'].nunique()}个地区的{len(totals)}笔资金({classes}类,不跨类比较)、{n_rules}条补助规则;"
                 f"{shown}个单位金额,{missing}个无分母(附原因)"
-                + (f";{gaps}笔金额因缺少CPI未换算为不变价格(附原因)" if gaps else ""))
-    return (f"{len(totals)} funding amounts in {totals['region'].nunique()} regions ({classes} classes of money, "
-            f"compared only within a class), {n_rules} subsidy rules; "
-            f"{shown} per-unit values, {missing} without a denominator (reason given)"
-            + (f"; {gaps} amount(s) not in constant prices for want of a CPI year (reason given)" if gaps else ""))
+                + (f";{gaps}笔金额因缺少CPI未换算为不变价格(附原因)" if gaps else ""))(lang)
 
 
 def figures_csv(fund: pd.DataFrame) -> pd.DataFrame:
@@ -429,7 +440,7 @@ def funding_table(fund: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                                                               else fund["region_en"], strict=False)],
         amount=[links.figure(f"{v / 1e4:,.0f}万元" if u == "CNY" else f"{v:g}%" if u == "percent" else f"{v:,.0f} {u}", f)
                 for v, u, f in zip(fund["value"], fund["unit"], fund["figure_id"], strict=False)],
-        counted=fund["counts_in_total"].map({True: "", False: "不计入合计" if lang == "zh" else "not in totals"}),
+        counted=fund["counts_in_total"].map({True: "", False: Text("not in totals", "不计入合计")(lang)}),
         period_years=[("" if pd.isna(p) else str(int(p))) for p in fund["period_years"]],
     )
     out["place"] = fund["locality"].fillna("") if "locality" in fund else ""
@@ -452,7 +463,7 @@ def intensity_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         return table
     from analysis.i18n import word
 
-    shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if m.startswith("share of GDP") else f"{v:,.2f}")
+    shown = table.assign(value=[("–" if pd.isna(v) else f"{v:.4%}" if is_gdp_share(m) else f"{v:,.2f}")
                                 for v, m in zip(table["value"], table["measure"], strict=False)],
                          money_class=[money_class(a, b, c, lang) for a, b, c in
                                       zip(table["payer_type"], table["money"], table["stock_flow"], strict=False)],

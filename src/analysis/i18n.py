@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "MESSAGES", "message"]
+__all__ = ["ZH", "word", "columns", "Text", "Record", "flatten", "pick", "record", "MESSAGES", "message",
+           "GENRES", "KINDS", "LAYERS", "term"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -129,10 +130,26 @@ ZH = {
     "exact": "精确", "upper bound": "上界", "lower bound": "下界", "approximate": "近似", "indeterminate": "无法确定",
     "policy_text": "政策文本", "news_report": "新闻报道",  # genres (catalogue codes)
     "neither": "均未采用",  # an adjudication kept neither coder's code
+    "third coder": "第三编码者", "disputed": "有分歧的", "agreed": "一致的",  # the third coding's samples
     # the codings, as the instruments' headline names them
     "consensus coding": "共识编码", "coder1 coding": "第一编码者编码", "coder2 coding": "第二编码者编码",
     "auto coding": "自动编码",
 }
+
+
+# Codes whose words depend on what they name (``funding`` is 资金 as a figure's kind and a review
+# layer, but ZH leaves the layer column's ``funding`` as it is): a table per kind of code,
+# beside ZH, each code's words in both languages.
+GENRES = {"policy_text": Text("policy text", "政策文本"), "news_report": Text("news report", "新闻报道")}
+KINDS = {k: Text(k, zh) for k, zh in {"baseline": "基线", "actual": "现状", "target": "目标", "funding": "资金",
+                                      "rule": "规则"}.items()}  # a figure's kind
+LAYERS = {k: Text(k, zh) for k, zh in {"figures": "数字", "instruments": "政策工具", "funding": "资金",
+                                       "pmc": "PMC"}.items()}  # a review layer, in the region profile
+
+
+def term(table: dict[str, Text], code: str, lang: str = "en") -> str:
+    """``code``'s words from one of the tables above (the code itself when it has none)."""
+    return table[code](lang) if code in table else code
 
 
 def word(text: str, lang: str = "en") -> str:

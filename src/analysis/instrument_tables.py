@@ -10,7 +10,7 @@ from analysis import links
 from analysis.agreement import confusion, disagreements
 from analysis.comparison import counts, measures_of, secondary_presence
 from analysis.corpus import region_names
-from analysis.i18n import columns, record, word
+from analysis.i18n import Text, columns, record, word
 from analysis.instruments import NONE, Framework
 
 __all__ = ["emphasis_text", "for_chart", "confusion_table", "headline", "counts_table", "counts_long",
@@ -76,11 +76,11 @@ def for_chart(table: pd.DataFrame, framework: Framework, lang: str = "en") -> pd
 def confusion_table(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, level: str = "type",
                     lang: str = "en") -> pd.DataFrame:
     """Two coders' codes cross-tabulated (rows: first, columns: second), labelled for a chart."""
-    names = ("第一编码者", "第二编码者") if lang == "zh" else ("first coder", "second coder")
+    names = (word("first coder", lang), word("second coder", lang))
     table = confusion(first, second, level, names)
     if lang == "zh":
         table = table.rename(index=lambda c: framework.label(c, lang), columns=lambda c: framework.label(c, lang))
-        kind = "子工具" if level == "subtool" else "类型"
+        kind = word("sub-tool" if level == "subtool" else "type", lang)
         table.index.name, table.columns.name = f"{kind}({names[0]})", f"{kind}({names[1]})"
     return table
 
@@ -89,13 +89,13 @@ def headline(coding: pd.DataFrame, framework: Framework, which: str, lang: str =
     measures = measures_of(coding)
     shares = measures["type"].value_counts(normalize=True)
     drafted = int((coding["status"] == "draft").sum()) if "status" in coding and which != "auto" else 0
-    if lang == "zh":
-        parts = "、".join(f"{framework.label(t, lang)}{shares.get(t, 0):.0%}" for t in framework.types)
-        how = word(f"{which} coding", "zh") + (f";{drafted}个条款由自动编码器草拟,未审核" if drafted else "")
-        return f"{len(coding)}个条款中的{len(measures)}项措施({how}):{parts}"
-    parts = ", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types)
-    how = f"{which} coding" + (f"; {drafted} clauses drafted by the automatic coder, not reviewed" if drafted else "")
-    return f"{len(measures)} measures in {len(coding)} clauses ({how}): {parts}"
+    parts = Text(", ".join(f"{framework.label(t)} {shares.get(t, 0):.0%}" for t in framework.types),
+                 "、".join(f"{framework.label(t, 'zh')}{shares.get(t, 0):.0%}" for t in framework.types))
+    how = Text(f"{which} coding", word(f"{which} coding", "zh")) + (
+        Text(f"; {drafted} clauses drafted by the automatic coder, not reviewed", f";{drafted}个条款由自动编码器草拟,未审核")
+        if drafted else "")
+    return Text(f"{len(measures)} measures in {len(coding)} clauses ({how.en}): {parts.en}",
+                f"{len(coding)}个条款中的{len(measures)}项措施({how.zh}):{parts.zh}")(lang)
 
 
 
@@ -113,7 +113,7 @@ def counts_table(table: pd.DataFrame, framework: Framework, lang: str = "en",
     if coding is not None and "status" in coding:
         measures = measures_of(coding)
         drafted = measures[measures["status"] == "draft"].groupby(by).size()
-        out["status"] = [((f"草拟:{n}项中{drafted[r]}项由代码编码" if lang == "zh" else f"draft: {drafted[r]} of {n} coded by code")
+        out["status"] = [(Text(f"draft: {drafted[r]} of {n} coded by code", f"草拟:{n}项中{drafted[r]}项由代码编码")(lang)
                           if r in drafted.index else word("reviewed", lang)) for r, n in zip(out.index, out["measures"], strict=False)]
     if lang == "zh" and by == "region":
         names = region_names(lang)
@@ -131,16 +131,14 @@ def counts_long(coding: pd.DataFrame, framework: Framework, level: str) -> pd.Da
 
 
 def chi_square_text(test: dict, lang: str = "en") -> str:
-    zh = lang == "zh"
     if not test["defined"]:
-        return f"无定义:{test['reason'](lang)}。" if zh else f"Not defined: {test['reason']}."
+        return Text(f"Not defined: {test['reason']}.", f"无定义:{test['reason'](lang)}。")(lang)
     p = test.get("p_simulated", test["p_asymptotic"])
-    how = test["method"](lang)
-    if zh:
-        return (f"χ² = {test['chi2']:.2f},自由度 = {test['df']},p = {p:.4f}({how};渐近p = "
-                f"{test['p_asymptotic']:.4f})。最小期望频数{test['min_expected']:.2f}。")
-    return (f"χ² = {test['chi2']:.2f}, df = {test['df']}, p = {p:.4f} ({how}; asymptotic p = "
-            f"{test['p_asymptotic']:.4f}). Smallest expected count {test['min_expected']:.2f}.")
+    how = test["method"]
+    return Text(f"χ² = {test['chi2']:.2f}, df = {test['df']}, p = {p:.4f} ({how('en')}; asymptotic p = "
+                f"{test['p_asymptotic']:.4f}). Smallest expected count {test['min_expected']:.2f}.",
+                f"χ² = {test['chi2']:.2f},自由度 = {test['df']},p = {p:.4f}({how('zh')};渐近p = "
+                f"{test['p_asymptotic']:.4f})。最小期望频数{test['min_expected']:.2f}。")(lang)
 
 
 def disagreements_table(first: pd.DataFrame, second: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
@@ -164,17 +162,14 @@ def rules_text(adjudication: pd.DataFrame, framework: Framework, lang: str = "en
     """The codebook rules the adjudication used, with how many clauses each settled, and which
     coder's code was kept how often. The rules' text is the codebook's (English), marked so
     (the report's Markdown renderer, ``analysis.safemarkdown``, escapes it and keeps the mark)."""
-    zh = lang == "zh"
     lines = []
     for r in framework.rules:
         n = int((adjudication["rule"] == r).sum())
         text = framework.rules[r]["text"]
-        lines.append(f"**{r}**({n}个条款):<span lang=\"en\">{text}</span>" if zh else f"**{r}** ({n} clauses): {text}")
+        lines.append(Text(f"**{r}** ({n} clauses): {text}", f"**{r}**({n}个条款):<span lang=\"en\">{text}</span>")(lang))
     kept = adjudication["kept"].value_counts()
-    if zh:
-        lines.append("保留:" + "、".join(f"{word(k, 'zh')}{n}个" for k, n in kept.items()) + "。")
-    else:
-        lines.append("Kept: " + ", ".join(f"{k} {n}" for k, n in kept.items()) + ".")
+    lines.append(Text("Kept: " + ", ".join(f"{k} {n}" for k, n in kept.items()) + ".",
+                      "保留:" + "、".join(f"{word(k, 'zh')}{n}个" for k, n in kept.items()) + "。")(lang))
     return lines
 
 
@@ -182,7 +177,6 @@ def rules_text(adjudication: pd.DataFrame, framework: Framework, lang: str = "en
 
 
 def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
-    zh = lang == "zh"
     return columns(pd.DataFrame({
         "clause": [links.clause(c, c) for c in coding["clause_id"]], "document": coding["doc_id"],
         "status": (coding["status"] if "status" in coding else pd.Series("reviewed", index=coding.index))
@@ -190,8 +184,8 @@ def clause_table(coding: pd.DataFrame, framework: Framework, lang: str = "en") -
         "type": coding["type"].map(lambda c: framework.label(c, lang) if c != NONE else "–"),
         "sub-tool": coding["primary"].map(lambda c: framework.label(c, lang)),
         "secondary": coding["secondary"].fillna("").map(lambda c: framework.label(c, lang) if c else ""),
-        "counted as": ([(("措施" if zh else "measure") if m else
-                         ((f"并入{into}" if zh else f"merged into {into}") if into else "–"))
+        "counted as": ([(Text("measure", "措施")(lang) if m else
+                         (Text(f"merged into {into}", f"并入{into}")(lang) if into else "–"))
                         for m, into in zip(coding["measure"], coding["merged_into"], strict=False)] if "measure" in coding
                        else ""),
         "text": coding["text"]}), lang)

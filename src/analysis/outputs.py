@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from analysis.i18n import Text
+
 HEADLINE_KEY = "analysis/headline"  # the metadata key of a report's headline output (analysis.report)
 
 __all__ = ["first_heading", "headline", "parameters_output", "normalise", "translate",
@@ -35,8 +37,9 @@ def headline(nb) -> str:
 def parameters_output(all_parameters: dict, given: set[str]) -> dict:
     import nbformat
 
-    zh = all_parameters.get("lang") == "zh"  # the table in the report's language
-    words = ("给定", "默认", "本次运行的参数", "名称", "值") if zh else ("given", "default", "Parameters of this run", "name", "value")
+    lang = "zh" if all_parameters.get("lang") == "zh" else "en"  # the table in the report's language
+    words = [t(lang) for t in (Text("given", "给定"), Text("default", "默认"), Text("Parameters of this run", "本次运行的参数"),
+                               Text("name", "名称"), Text("value", "值"))]
     rows = "".join(
         f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(repr(v))}</code></td>"
         f"<td>{words[0] if k in given else words[1]}</td></tr>"

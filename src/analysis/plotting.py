@@ -17,6 +17,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
+from analysis import funding
 from analysis.corpus import region_names
 from analysis.i18n import word
 
@@ -352,7 +353,7 @@ def payout_curves(rule_set: dict, lang: str = "en"):
 
 def intensity_chart(table, lang: str = "en"):
     """Funding per unit, by region and measure (log scale; hatched bars are bounds)."""
-    rows = table[table["value"].notna() & ~table["measure"].str.startswith("share of GDP")].copy()
+    rows = table[table["value"].notna() & ~table["measure"].str.startswith(funding.GDP_SHARE.en)].copy()
     if rows.empty:
         return None
     if lang == "zh":  # region names, measures and bounds in Chinese (the intensity table's _zh twins)

@@ -176,7 +176,7 @@ def sensitivity(idx: pd.DataFrame, framework: Framework, lang: str = "en") -> pd
         score = base.drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
         moved = ["" if r == r0 else (" ↑" if r < r0 else " ↓") for r, r0 in zip(rank, idx["rank"], strict=False)]
-        table[f"去掉{v}" if lang == "zh" else f"without {v}"] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved, strict=False)]
+        table[Text(f"without {v}", f"去掉{v}")(lang)] = [f"{s:.2f} (#{r}){m}" for s, r, m in zip(score, rank, moved, strict=False)]
     return columns(table, lang)
 
 
@@ -188,18 +188,16 @@ def sensitivity_text(idx: pd.DataFrame, framework: Framework, lang: str = "en") 
         score = idx[variables].drop(columns=v).sum(axis=1)
         rank = score.rank(ascending=False, method="min").astype(int)
         moved = [d for d in idx.index if rank[d] != idx.loc[d, "rank"]]
-        if moved and lang == "zh":
-            changes.append(f"去掉{v}({framework.variables[v]['name_zh']})改变了"
-                           + "、".join(f"{d}(#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved) + "的排名")
-        elif moved:
-            changes.append(f"dropping {v} ({framework.variables[v]['name_en']}) changes the rank of "
-                           + ", ".join(f"{d} (#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved))
-    if lang == "zh":
-        return ("排名取决于框架:" + ";".join(changes) + "。") if changes else \
-            "去掉任何一个变量都不改变排名:排名不取决于框架中的某一个变量。"
+        if moved:
+            changes.append(Text(f"dropping {v} ({framework.variables[v]['name_en']}) changes the rank of "
+                                + ", ".join(f"{d} (#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved),
+                                f"去掉{v}({framework.variables[v]['name_zh']})改变了"
+                                + "、".join(f"{d}(#{idx.loc[d, 'rank']} → #{rank[d]})" for d in moved) + "的排名"))
     if not changes:
-        return "No single variable changes the ranking: it does not hinge on any one variable of the framework."
-    return "The ranking depends on the framework: " + "; ".join(changes) + "."
+        return Text("No single variable changes the ranking: it does not hinge on any one variable of the framework.",
+                    "去掉任何一个变量都不改变排名:排名不取决于框架中的某一个变量。")(lang)
+    return (Text("The ranking depends on the framework: ", "排名取决于框架:") + Text.join(changes, "; ", ";")
+            + Text(".", "。"))(lang)
 
 
 def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en") -> pd.DataFrame:
@@ -213,7 +211,7 @@ def justifications(scores: pd.DataFrame, framework: Framework, lang: str = "en")
                                               for z, e in zip(generated, scores["justification"], strict=False)])
     table = scores.pivot(index="item", columns="doc_id", values="score")
     why = scores.pivot(index="item", columns="doc_id", values="justification")
-    score = table.map(lambda v: ("未评分" if zh else "not scored") if pd.isna(v) else str(int(v)))
+    score = table.map(lambda v: Text("not scored", "未评分")(lang) if pd.isna(v) else str(int(v)))
     shown = pd.DataFrame({d: [_scored(s, w) for s, w in zip(score[d], why[d], strict=False)] for d in table.columns}, index=table.index)
 
     def definition(item):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus import Document
-from analysis.i18n import Text, columns, record, word
+from analysis.i18n import GENRES, KINDS, LAYERS, Text, columns, record, term, word
 
 __all__ = ["documents_headline", "documents_table", "figures_table", "figures_headline", "status_text", "nothing"]
 
-KIND_ZH = {"baseline": "基线", "actual": "现状", "target": "目标", "funding": "资金", "rule": "规则"}
-LAYER_ZH = {"figures": "数字", "instruments": "政策工具", "funding": "资金", "pmc": "PMC"}
 # what a section says when the region has nothing for it
 NOTHING = {
     "targets": Text("The region's documents state no targets (status figures only).", "该地区的文献没有陈述目标(只有现状数字)。"),
@@ -22,17 +20,13 @@ NOTHING = {
 def nothing(section: str, lang: str = "en") -> str:
     return NOTHING[section](lang)
 
-_GENRE = {"policy_text": ("policy text", "政策文本"), "news_report": ("news report", "新闻报道")}
-
 
 def documents_headline(inventory: pd.DataFrame, lang: str = "en") -> str:
     first = inventory.iloc[0]
-    name = first["region_zh"] if lang == "zh" else first["region_en"]
-    kinds = "; ".join(f"{_GENRE[g][1 if lang == 'zh' else 0]} {d}" for g, d in zip(inventory["genre"], inventory["date"], strict=False))
+    kinds = "; ".join(f"{GENRES[g](lang)} {d}" for g, d in zip(inventory["genre"], inventory["date"], strict=False))
     n = len(inventory)
-    if lang == "zh":
-        return f"{name}:{n} 篇文献({kinds})"
-    return f"{name}: {n} document{'s' if n != 1 else ''} ({kinds})"
+    return Text(f"{first['region_en']}: {n} document{'s' if n != 1 else ''} ({kinds})",
+                f"{first['region_zh']}:{n} 篇文献({kinds})")(lang)
 
 
 def documents_table(docs: list[Document], inventory: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -43,10 +37,10 @@ def documents_table(docs: list[Document], inventory: pd.DataFrame, lang: str = "
     out = meta.merge(inventory[cols], on="doc_id")[["doc_id", "title", "genre", "date", "outlet", "level", "script",
                                                     "clean_chars", "paragraphs", "clauses", "notes"]]
     out["doc_id"] = [links.Link(d, href=links.document_href(d), kind="document",
-                                title="原文,标出其条款与数字" if lang == "zh" else "the document, its clauses and figures marked")
+                                title=Text("the document, its clauses and figures marked", "原文,标出其条款与数字")(lang))
                      for d in out["doc_id"]]
     if lang == "zh":  # the catalogue's notes are a person's words in English
-        out["genre"] = out["genre"].map(lambda g: _GENRE.get(g, (g, g))[1])
+        out["genre"] = out["genre"].map(lambda g: term(GENRES, g, lang))
         for col in ("outlet", "notes"):  # the catalogue's notes may be in English
             out[col] = out[col].map(lambda v: record(v, "en", lang))
     return columns(out.set_index("doc_id"), lang)
@@ -75,11 +69,11 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
     cols = ["figure_id", "status", "kind", label, "scope", "place", "flags", "year", "value", "unit", "qualifier",
             "quote", "note"]
     out = rows[cols].rename(columns={label: "indicator"})
-    out["implied"] = rows["implied"].map({True: "隐含" if lang == "zh" else "implied", False: ""})
+    out["implied"] = rows["implied"].map({True: word("implied", lang), False: ""})
     out["confidence"] = [("" if pd.isna(c) else f"{c:.2f}") for c in rows["confidence"]]
     if lang == "zh":
         out["status"] = out["status"].map(lambda v: word(v, lang))
-        out["kind"] = out["kind"].map(lambda k: KIND_ZH.get(k, k))
+        out["kind"] = out["kind"].map(lambda k: term(KINDS, k, lang))
         out["flags"] = out["flags"].map(lambda f: "、".join(word(x, lang) for x in str(f).split(";") if x))
         # a curator's note, or the drafter's (the review file's, in English): shown as written
         out["note"] = out["note"].map(lambda v: record(v, "en", lang))
@@ -88,18 +82,16 @@ def figures_table(figures: pd.DataFrame, region: str, lang: str = "en") -> pd.Da
 
 def figures_headline(figures: pd.DataFrame, region: str, lang: str = "en") -> str:
     rows = figures[figures["region"] == region]
-    zh = lang == "zh"
     if rows.empty:
-        return "该地区的文献没有陈述与指标相关的数字。" if zh else \
-            "The region's documents state no figure that concerns an indicator."
+        return Text("The region's documents state no figure that concerns an indicator.",
+                    "该地区的文献没有陈述与指标相关的数字。")(lang)
     counts = rows["kind"].value_counts()
     drafted = int((rows["status"] == "draft").sum()) if "status" in rows else 0
-    if zh:
-        parts = "、".join(f"{KIND_ZH.get(k, k)}{counts[k]}个" for k in _KIND_ORDER if k in counts)
-        return f"{len(rows)}个数字({parts})" + (f";{drafted}个由代码草拟,未审核" if drafted else ",均已审核")
-    kinds = [f"{counts[k]} {k}" for k in _KIND_ORDER if k in counts]
-    status = f"; {drafted} drafted by code, not reviewed" if drafted else ", all reviewed"
-    return f"{len(rows)} figures ({', '.join(kinds)}){status}"
+    kinds = Text.join([Text(f"{counts[k]} {k}", f"{term(KINDS, k, 'zh')}{counts[k]}个") for k in _KIND_ORDER if k in counts],
+                      ", ", "、")
+    status = Text(f"; {drafted} drafted by code, not reviewed", f";{drafted}个由代码草拟,未审核") if drafted else \
+        Text(", all reviewed", ",均已审核")
+    return Text(f"{len(rows)} figures ({kinds.en}){status.en}", f"{len(rows)}个数字({kinds.zh})" + status.zh)(lang)
 
 
 def status_text(docs: list[Document], lang: str = "en") -> str:
@@ -108,15 +100,12 @@ def status_text(docs: list[Document], lang: str = "en") -> str:
 
     table = curation.load_status()
     lines = []
-    zh = lang == "zh"
     for d in docs:
         state = {layer: curation.status(d.doc_id, layer, table) for layer in curation.LAYERS}
         drafts = [layer for layer in curation.LAYERS if state[layer] == "draft"]
         command = f"`python -m analysis review {d.doc_id}`"
-        if zh:
-            states = "、".join(f"{LAYER_ZH.get(layer, layer)}{word(state[layer], lang)}" for layer in curation.LAYERS)
-            lines.append(f"- {d.doc_id}:{states}" + (f"(审核命令:{command})" if drafts else ""))
-            continue
-        layer_states = [f"{layer} {state[layer]}" for layer in curation.LAYERS]
-        lines.append(f"- {d.doc_id}: " + ", ".join(layer_states) + (f" (to review: {command})" if drafts else ""))
+        states = Text.join([Text(f"{layer} {state[layer]}", f"{term(LAYERS, layer, 'zh')}{word(state[layer], 'zh')}")
+                            for layer in curation.LAYERS], ", ", "、")
+        lines.append(Text(f"- {d.doc_id}: {states.en}" + (f" (to review: {command})" if drafts else ""),
+                          f"- {d.doc_id}:{states.zh}" + (f"(审核命令:{command})" if drafts else ""))(lang))
     return "\n".join(lines)

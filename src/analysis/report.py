@@ -14,6 +14,7 @@ from pathlib import Path
 
 from analysis import latex, table_view
 from analysis.files import csv_bytes, write_atomic
+from analysis.i18n import Text
 from analysis.outputs import HEADLINE_KEY
 from analysis.table_view import to_html
 
@@ -44,7 +45,7 @@ def headline(text: str, documents: list[str] | None = None, lang: str = "en") ->
         text = f"{text} · {curation.summary(list(documents), lang=lang)}"
         n = draft_selection.included()
         if n:  # the drafts this report's numbers rest on (reviewed rows are not counted)
-            text += f" · 含 {n} 条草稿" if lang == "zh" else f" · {n} draft{'s' if n != 1 else ''} included"
+            text += Text(f" · {n} draft{'s' if n != 1 else ''} included", f" · 含 {n} 条草稿")(lang)
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})
 
 
@@ -71,7 +72,7 @@ def save_table(frame, name: str, lang: str = "en", caption: str = "", notes: str
 
         link = Markup('<p class="download"><a href="{}" download>⬇ {}.csv</a> ({}) · '
                       '<a href="{}" download>LaTeX</a></p>').format(
-            href, name, "完整精度" if lang == "zh" else "full precision", href[:-len(".csv")] + ".tex")
+            href, name, Text("full precision", "完整精度")(lang), href[:-len(".csv")] + ".tex")
         display({"text/html": str(link), "text/plain": f"table: {name}.csv"}, raw=True)
 
 

@@ -147,7 +147,7 @@ def readable(frame: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFrame, bool]
             key_html = Markup('<span class="has-quote" title="{}">{}</span>').format(quote, key_html)
         new_keys.append(Markup("{} {}").format(key_html, marks) if marks else key_html)
         parts = [Markup("<p><b>{}</b> {}</p>").format(c, cell_html(row[c])) for c in texts if not is_empty(row[c])]
-        label = ("原文与备注" if lang == "zh" else "quote & note") if parts else ""
+        label = Text("quote & note", "原文与备注")(lang) if parts else ""
         more.append(Markup('<details class="row-more"><summary>{}</summary>{}</details>').format(
             label, Markup("").join(parts)) if parts else "")
     out = out.drop(columns=list(badges) + list(texts))
@@ -175,7 +175,6 @@ def html(frame: pd.DataFrame, lang: str | None = None, group: pd.Series | None =
     """The readable table; rows with a ``group`` label (a Series on the frame's rows) folded
     into one line per label; the full table under it, one click away, when they differ."""
     lang = lang or language(frame)
-    zh = lang == "zh"
     rows = frame
     folded = Markup("")
     if group is not None and group.notna().any():
@@ -185,11 +184,11 @@ def html(frame: pd.DataFrame, lang: str | None = None, group: pd.Series | None =
         for label, members in frame[group.notna()].groupby(group[group.notna()], sort=False):
             table, _ = _table(members, lang)
             folded += Markup('<details class="row-group"><summary>{} ({})</summary>{}</details>').format(
-                label, f"{len(members)} 行" if zh else f"{len(members)} row{'s' if len(members) != 1 else ''}", table)
+                label, Text(f"{len(members)} row{'s' if len(members) != 1 else ''}", f"{len(members)} 行")(lang), table)
     main, changed = _table(rows, lang)
     out = main + folded
     if changed or len(folded):
         full = Markup('<div class="table-wrap">{}</div>').format(Markup(to_html(frame)))
         out += Markup('<details class="full-table"><summary>{}</summary>{}</details>').format(
-            f"完整表格(全部 {frame.shape[1]} 列)" if zh else f"full table (all {frame.shape[1]} columns)", full)
+            Text(f"full table (all {frame.shape[1]} columns)", f"完整表格(全部 {frame.shape[1]} 列)")(lang), full)
     return out

@@ -8,6 +8,7 @@ import math
 
 import pandas as pd
 
+from analysis.i18n import Text
 from analysis.targets import NATIONAL_SCOPE, NATIONAL_SERIES, national_trend
 
 __all__ = ["unknown_groups", "scorecard_table", "national_table", "provenance_table"]
@@ -16,15 +17,14 @@ __all__ = ["unknown_groups", "scorecard_table", "national_table", "provenance_ta
 def unknown_groups(card: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Per scorecard row, why the target says nothing (no verdict and nothing observed; no
     baseline either), or None: the rows a reader sees folded, one line per reason."""
-    zh = lang == "zh"
-    out = []
+    out: list[str | None] = []
     for r in card.to_dict("records"):
         if r["verdict"] != "unknown" or not pd.isna(r["observed_value"]):
             out.append(None)
             continue
         no_base = pd.isna(r["baseline_value"])
-        out.append(("无法判断:参考数据中没有实际结果" + (",也没有基线" if no_base else "")) if zh else
-                   ("unknown: no observed outcome in the reference data" + ("; no baseline either" if no_base else "")))
+        out.append(Text("unknown: no observed outcome in the reference data" + ("; no baseline either" if no_base else ""),
+                        "无法判断:参考数据中没有实际结果" + (",也没有基线" if no_base else ""))(lang))
     return pd.Series(out, dtype=object)
 
 
@@ -39,22 +39,22 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     from analysis import links
     from analysis.i18n import columns, pick, word
 
-    zh = lang == "zh"
     rows = []
     for r in card.to_dict("records"):
+        base: str | links.Link
         if r["baseline_value"] is None or pd.isna(r["baseline_value"]):
             base = "–"
         else:
             text = f"{_fmt(r['baseline_value'])} ({int(r['baseline_year'])})"
             base = links.reference(text, r["baseline_source"], r.get("baseline_url"), r["baseline_quote"]) \
                 if r["baseline_status"] == "reference data" else links.figure(text, r["baseline_ref"])
-        minimum = ("以上" if zh else " or more") if r["target_is_minimum"] else ""
+        minimum = Text(" or more", "以上")(lang) if r["target_is_minimum"] else ""
         observed = "–" if r["observed_value"] is None or pd.isna(r["observed_value"]) else links.reference(
             f"{_fmt(r['observed_value'])} ({r['observed_as_of']})", r["observed_source"], r.get("observed_url"),
             r["observed_quote"])
         status = word(r["target_status"], lang)
         if not (r["baseline_status"] in (None, "reviewed", "reference data") or pd.isna(r["baseline_status"])):
-            status += f",基线{word(r['baseline_status'], lang)}" if zh else f", baseline {r['baseline_status']}"
+            status += Text(f", baseline {r['baseline_status']}", f",基线{word(r['baseline_status'], 'zh')}")(lang)
         rows.append({
             "target": links.figure(r["target_id"], r["target_id"]),
             "status": status,
@@ -72,7 +72,7 @@ def scorecard_table(card: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "achieved growth": _fmt(r["achieved_growth"], pct=True),
             "national growth": _fmt(r["national_growth"], pct=True),
             "verdict": r["verdict"],
-            "readings": word(r["robustness"], lang) + ((":" if zh else ": ") + pick(r, "flipped_by", lang)
+            "readings": word(r["robustness"], lang) + (Text(": ", ":")(lang) + pick(r, "flipped_by", lang)
                                                        if r.get("flipped_by") else ""),
             "why": pick(r, "verdict_reason", lang),
             "vs nation": pick(r, "vs_national", lang) or "–",
@@ -96,8 +96,8 @@ def national_table(national: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "indicator": indicator, "scope": scope,
             "observations": ", ".join(f"{y}: {v:,.0f}" for y, v in zip(series["year"], series["value"], strict=False)),
             "growth per year": _fmt(trend.growth, pct=True) if trend else "–",
-            "95% CI": (f"{trend.low:.1%} 至 {trend.high:.1%}" if lang == "zh" else f"{trend.low:.1%} to {trend.high:.1%}")
-            if trend else ("观测值少于三个" if lang == "zh" else "fewer than three observations"),
+            "95% CI": (Text(f"{trend.low:.1%} to {trend.high:.1%}", f"{trend.low:.1%} 至 {trend.high:.1%}") if trend
+                       else Text("fewer than three observations", "观测值少于三个"))(lang),
         })
     from analysis.i18n import columns
 

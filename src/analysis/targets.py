@@ -397,16 +397,13 @@ def select(card: pd.DataFrame, target_year="all", regions="all", indicators="all
 def headline(card: pd.DataFrame, lang: str = "en") -> str:
     from analysis.i18n import word
 
-    zh = lang == "zh"
     if card.empty:
-        return "没有符合参数的目标" if zh else "No target matches the parameters"
+        return Text("No target matches the parameters", "没有符合参数的目标")(lang)
     counts = card["verdict"].value_counts()
     with_base = int(card["required_growth"].notna().sum())
     fragile = int((card["robustness"] == "fragile").sum()) if "robustness" in card else 0
-    if zh:
-        parts = "、".join(f"{word(v, lang)}{counts[v]}个" for v in VERDICTS if v in counts)
-        return (f"{len(card)}个目标:{parts};{with_base}个有基线可算所需增速"
-                + (f";{fragile}个结论不稳健" if fragile else ""))
-    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts)
-    return (f"{len(card)} targets: {parts}; {with_base} with a baseline to measure the required pace"
-            + (f"; {fragile} verdict{'s' if fragile != 1 else ''} fragile" if fragile else ""))
+    parts = Text.join([Text(f"{counts[v]} {v}", f"{word(v, 'zh')}{counts[v]}个") for v in VERDICTS if v in counts], ", ", "、")
+    return Text(f"{len(card)} targets: {parts.en}; {with_base} with a baseline to measure the required pace"
+                + (f"; {fragile} verdict{'s' if fragile != 1 else ''} fragile" if fragile else ""),
+                f"{len(card)}个目标:{parts.zh};{with_base}个有基线可算所需增速"
+                + (f";{fragile}个结论不稳健" if fragile else ""))(lang)

@@ -83,15 +83,19 @@ def agreement(third: pd.DataFrame, codings: dict[str, pd.DataFrame], framework, 
 def agreement_table(stats: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The agreement for reading: estimates with their intervals, two decimals."""
     table = instrument_tables.intercoder_table(stats.rename(columns={"examples": "subset"}), lang)
-    zh = lang == "zh"
-    names = {"consensus": "共识编码", "first coder": "第一编码者", "second coder": "第二编码者"}
-    drawn = {"all 76": "全部76个", "disputed 31": "有分歧的31个", "agreed 45": "一致的45个"}
-    index = [(names.get(w, w) if zh else w, drawn.get(d, d) if zh else d) for w, d in
-             zip(stats["with"], stats["clauses drawn"], strict=False)]
+    index = [(word(w, lang), _drawn(d, lang)) for w, d in zip(stats["with"], stats["clauses drawn"], strict=False)]
     table = table.reset_index()
-    table.insert(0, "第三编码者对照" if zh else "third coder against", [i[0] for i in index])
-    table.insert(1, "抽取的条款" if zh else "clauses drawn", [i[1] for i in index])
+    table.insert(0, word("third coder against", lang), [i[0] for i in index])
+    table.insert(1, word("clauses drawn", lang), [i[1] for i in index])
     return table.set_index(list(table.columns[:4]))
+
+
+def _drawn(sample: str, lang: str) -> str:
+    """A sample of clauses in words: "all 76", "disputed 31" (全部76个, 有分歧的31个)."""
+    kind, _, n = sample.rpartition(" ")
+    if lang != "zh" or kind not in ("all", "disputed", "agreed") or not n.isdigit():
+        return sample
+    return f"{word(kind, lang)}{n}个"
 
 
 def against_two(consensus: pd.DataFrame, codings: dict[str, pd.DataFrame], adjudication: pd.DataFrame,
@@ -123,12 +127,10 @@ def against_two(consensus: pd.DataFrame, codings: dict[str, pd.DataFrame], adjud
 
 def against_two_table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """``against_two`` for reading: clauses linked to the viewer, reasons marked as English records."""
-    zh = lang == "zh"
-    names = {"first coder": "第一编码者", "second coder": "第二编码者", "third coder": "第三编码者"}
     table = frame.assign(
         clause_id=[links.clause(c, c) for c in frame["clause_id"]],
         reason=frame["reason"].map(lambda v: record(v, "en", lang)),
         **{"agreeing codings": frame["agreeing codings"].map(
-            lambda v: "、".join(names.get(n, n) for n in v.split(" + ")) if zh else v),
+            lambda v: "、".join(word(n, lang) for n in v.split(" + ")) if lang == "zh" else v),
            "decided by": frame["decided by"].map(lambda v: word(v, lang))})
     return columns(table, lang)
