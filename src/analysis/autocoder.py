@@ -40,7 +40,7 @@ import scipy.sparse as sp
 
 from analysis import instruments, keywordcoder, measures
 from analysis.cache import HashCache, key
-from analysis.i18n import columns
+from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
 from analysis.segments import paragraph_of
 
@@ -313,7 +313,7 @@ def errors(held_out: pd.DataFrame, framework, lang: str = "en", top: int = 8) ->
 def keyword_text(kappa, lang: str = "en") -> str:
     """The keyword coder's agreement with the consensus, in-sample, as a sentence."""
     if kappa.value is None:
-        return f"仅用关键词编码(样本内):类型层级κ无定义({kappa.reason})。" if lang == "zh" else \
-            f"Keyword coder alone (in-sample): type-level κ not defined ({kappa.reason})."
-    return (f"仅用关键词编码(样本内,无需留出数据):类型层级κ为{kappa.value:.2f}。" if lang == "zh" else
-            f"Keyword coder alone (in-sample, no held-out data needed): type-level κ {kappa.value:.2f}.")
+        return Text(f"Keyword coder alone (in-sample): type-level κ not defined ({kappa.reason}).",
+                    f"仅用关键词编码(样本内):类型层级κ无定义({kappa.reason})。")(lang)
+    return Text(f"Keyword coder alone (in-sample, no held-out data needed): type-level κ {kappa.value:.2f}.",
+                f"仅用关键词编码(样本内,无需留出数据):类型层级κ为{kappa.value:.2f}。")(lang)

@@ -133,7 +133,7 @@ def by_genre(coding: pd.DataFrame, framework: Framework, n_sim: int = 20000, lan
         table = table[table.sum(axis=1) > 0]
         names = region_names(lang) if lang == "zh" else {}
         row = {"genre": word(genre, lang),
-               "regions": ("、" if lang == "zh" else ", ").join(names.get(r, r) for r in table.index),
+               "regions": Text(", ", "、")(lang).join(names.get(r, r) for r in table.index),
                "measures": int(table.to_numpy().sum())}
         test: dict[str, Any] = chi_square(table, n_sim=n_sim) if len(table) >= 2 else {
             "defined": False, "reason": Text("one region: nothing to compare", "只有一个地区:无可比较")}
@@ -155,30 +155,28 @@ def confound_text(coding: pd.DataFrame, docs: list | None = None, lang: str = "e
     genres: dict[str, list[str]] = {}
     for d in used:
         genres.setdefault(d.genre, []).append(d.region)
-    zh = lang == "zh"
-    names = {d.region: (d.region_zh if zh else d.region) for d in used}
-    if len(genres) > 1 and zh:
-        parts = ";".join(f"{word(g, 'zh')}:{'、'.join(sorted({names[x] for x in r}))}" for g, r in sorted(genres.items()))
-        lines.append(f"体裁与地区混杂({parts})。新闻报道描述政府已采取或宣布的措施;政策文本则制定措施,附有目标、原则和"
-                     "责任分工。不同体裁地区之间的差异可能反映体裁而非策略:请阅读同一体裁内的比较。")
-    elif len(genres) > 1:
-        parts = "; ".join(f"{g.replace('_', ' ')}s: {', '.join(sorted(set(r)))}" for g, r in sorted(genres.items()))
-        lines.append(f"Genre confounds region ({parts}). News reports describe measures a government took or "
-                     "announced; policy texts enact them, with targets, principles and responsibility lines. A "
-                     "contrast between regions of different genres may reflect the genre rather than the strategy: "
-                     "read the comparison within genre.")
+    names_zh = {d.region: getattr(d, "region_zh", d.region) for d in used}  # a test's stand-in may have none
+    if len(genres) > 1:
+        parts = Text("; ".join(f"{g.replace('_', ' ')}s: {', '.join(sorted(set(r)))}" for g, r in sorted(genres.items())),
+                     ";".join(f"{word(g, 'zh')}:{'、'.join(sorted({names_zh[x] for x in r}))}"
+                              for g, r in sorted(genres.items())))
+        lines.append(Text(f"Genre confounds region ({parts.en}). News reports describe measures a government took or "
+                          "announced; policy texts enact them, with targets, principles and responsibility lines. A "
+                          "contrast between regions of different genres may reflect the genre rather than the strategy: "
+                          "read the comparison within genre.",
+                          f"体裁与地区混杂({parts.zh})。新闻报道描述政府已采取或宣布的措施;政策文本则制定措施,附有目标、原则和"
+                          "责任分工。不同体裁地区之间的差异可能反映体裁而非策略:请阅读同一体裁内的比较。")(lang))
     provinces: dict[str, list[str]] = {}
     for d in used:
         if d.genre == "policy_text" and d.parent_province:
             provinces.setdefault(d.parent_province, []).append(d.region)
     for prov, regions in sorted(provinces.items()):
-        if len(set(regions)) > 1 and zh:
-            lines.append(f"{'、'.join(sorted({names[x] for x in regions}))}是同一省份({prov})的城市政策文本:它们一致之处"
-                         "可能沿用省级(或国家级)模板,而非地方选择。")
-        elif len(set(regions)) > 1:
-            lines.append(f"{', '.join(sorted(set(regions)))} are policy texts of cities of one province ({prov}): "
-                         "where they agree, they may follow the provincial (or national) template rather than "
-                         "a local choice.")
+        if len(set(regions)) > 1:
+            lines.append(Text(f"{', '.join(sorted(set(regions)))} are policy texts of cities of one province ({prov}): "
+                              "where they agree, they may follow the provincial (or national) template rather than "
+                              "a local choice.",
+                              f"{'、'.join(sorted({names_zh[x] for x in regions}))}是同一省份({prov})的城市政策文本:"
+                              "它们一致之处可能沿用省级(或国家级)模板,而非地方选择。")(lang))
     return lines
 
 

@@ -18,6 +18,7 @@ from analysis import mojibake, paths, schema
 from analysis.cleaning import Cleaned, clean_text
 from analysis.errors import DataError, UserError
 from analysis.files import csv_bytes, rows_csv_bytes, sha256_bytes, swap_dir, write_all
+from analysis.i18n import Text
 from analysis.segments import segment
 from analysis.tables import read_rows
 
@@ -327,10 +328,9 @@ def headline(inventory, lang: str = "en") -> str:
     y0, y1 = str(inventory["date"].min())[:4], str(inventory["date"].max())[:4]
     policy, news = int((inventory["genre"] == "policy_text").sum()), int((inventory["genre"] == "news_report").sum())
     chars = int(inventory["clean_chars"].sum())
-    if lang == "zh":
-        return f"{regions}个地区的{n}篇文献,{y0}–{y1}年:政策文本{policy}篇,新闻报道{news}篇;清洗后共{chars:,}字"
-    return (f"{n} documents from {regions} regions, {y0}–{y1}: {policy} policy texts, {news} news reports; "
-            f"{chars:,} characters after cleaning")
+    return Text(f"{n} documents from {regions} regions, {y0}–{y1}: {policy} policy texts, {news} news reports; "
+                f"{chars:,} characters after cleaning",
+                f"{regions}个地区的{n}篇文献,{y0}–{y1}年:政策文本{policy}篇,新闻报道{news}篇;清洗后共{chars:,}字")(lang)
 
 
 def region_names(lang: str = "en") -> dict[str, str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from analysis import paths, schema
 from analysis.errors import DataError
 from analysis.files import rows_csv_bytes, write_atomic
+from analysis.i18n import Text
 from analysis.tables import read_rows
 
 __all__ = ["LAYERS", "STATUSES", "curation_path", "load_status", "status", "reviewed_documents", "summary",
@@ -70,9 +71,8 @@ def summary(doc_ids: list[str] | None = None, table: dict | None = None, lang: s
     doc_ids = list(doc_ids) if doc_ids is not None else [d.doc_id for d in corpus.load_catalogue()]
     table = load_status(doc_ids=None) if table is None else table
     done = [d for d in doc_ids if all(status(d, layer, table) == "reviewed" for layer in LAYERS)]
-    if lang == "zh":
-        return f"{len(doc_ids)} 篇文献中 {len(done)} 篇已人工审核"
-    return f"{len(done)} of {len(doc_ids)} document{'s' if len(doc_ids) != 1 else ''} reviewed"
+    return Text(f"{len(done)} of {len(doc_ids)} document{'s' if len(doc_ids) != 1 else ''} reviewed",
+                f"{len(doc_ids)} 篇文献中 {len(done)} 篇已人工审核")(lang)
 
 
 def marked_reviewed(doc_id: str, layers: list[str], reviewer: str, when: str | None = None, note: str = "",

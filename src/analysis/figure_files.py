@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 from markupsafe import Markup
 
-from .i18n import Text
+from analysis.i18n import Text
 
 __all__ = ["FORMATS", "PNG_DPI", "alt_text", "figure_bytes", "figure_href", "figures_dir", "show"]
 

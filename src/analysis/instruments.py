@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis import corpus, curation, inputs, paths, rule_review, schema, segments
 from analysis.errors import DataError
+from analysis.i18n import Text
 from analysis.tables import read_rows, read_yaml
 
 __all__ = ["NONE", "Framework", "framework_path", "load_framework", "clauses", "hand_path", "load_hand_coding",
@@ -31,6 +32,7 @@ __all__ = ["NONE", "Framework", "framework_path", "load_framework", "clauses", "
 
 
 NONE = "none"
+NO_MEASURE = Text("no measure", "无政策措施")  # the label of NONE
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Framework:
     def label(self, code: str, lang: str = "en") -> str:
         key = "name_zh" if lang == "zh" else "name_en"
         if code == NONE:
-            return "no measure" if lang == "en" else "无政策措施"
+            return NO_MEASURE(lang)
         return (self.subtools.get(code) or self.types[code])[key]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-from .i18n import Text
+from analysis.i18n import Text
 
 __all__ = ["escape", "number", "table_latex"]
 

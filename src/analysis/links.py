@@ -26,6 +26,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from analysis import corpus, draftfiles, figures, paths
+from analysis.i18n import Text
 from analysis.safehtml import safe_url
 from analysis.segments import document_of
 from analysis.tables import read_rows
@@ -159,6 +160,5 @@ def reference(text: str, source: str, url: str = "", quote: str = "") -> Link:
 def region(code: str, name: str, lang: str = "en") -> Link:
     """A region's name linked to its profile (a report in the same folder), in the report's
     language (the suite's ``region_profile-zh`` sweep)."""
-    if lang == "zh":
-        return Link(name, href=f"region_profile-zh-{code}.html", title=f"{name}概况", kind="region")
-    return Link(name, href=f"region_profile-{code}.html", title=f"profile of {name}", kind="region")
+    report = f"region_profile-zh-{code}.html" if lang == "zh" else f"region_profile-{code}.html"
+    return Link(name, href=report, title=Text(f"profile of {name}", f"{name}概况")(lang), kind="region")

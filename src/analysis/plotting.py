@@ -19,7 +19,7 @@ from matplotlib import font_manager
 
 from analysis import funding
 from analysis.corpus import region_names
-from analysis.i18n import word
+from analysis.i18n import GENRES, Text, word
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 
@@ -99,8 +99,8 @@ def setup(lang: str = "en") -> None:
 
 
 def label(en: str, zh: str, lang: str = "en") -> str:
-    """The label in the report's language."""
-    return zh if lang == "zh" else en
+    """The label in the report's language: ``Text(en, zh)(lang)``, said shortly (the notebooks use it too)."""
+    return Text(en, zh)(lang)
 
 
 def save(fig, path: Path) -> Path:
@@ -149,7 +149,7 @@ def timeline_chart(inventory, lang: str = "en"):
                                  format="mixed")
     inv = inv.sort_values("when").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
-    genres = {"policy_text": label("policy text", "政策文本", lang), "news_report": label("news report", "新闻报道", lang)}
+    genres = {code: words(lang) for code, words in GENRES.items()}
     markers = {"policy_text": "s", "news_report": "o"}
     for genre, name in genres.items():
         sel = inv[inv["genre"] == genre]
