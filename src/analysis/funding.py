@@ -301,6 +301,7 @@ class Rule:
             return value, value
         if self.amount is None and self.cap is not None:  # only an upper limit (每年不超过100万元)
             return 0.0, float(self.cap)
+        assert self.amount is not None, f"{self.rule_id} states no amount, rate or cap"
         if self.amount_qualifier in _UPPER:
             return 0.0, float(self.amount)
         return float(self.amount), float(self.amount)

@@ -12,10 +12,12 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.rcsetup import cycler  # what matplotlib.cycler is (typed here)
 
 from analysis import funding
 from analysis.corpus import region_names
@@ -30,7 +32,7 @@ COLORBLIND = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 CJK_FAMILY = "Noto Sans CJK SC"
 
-STYLE = {
+STYLE: dict[str, Any] = {
     "figure.figsize": (7.5, 4.2),
     "figure.dpi": 110,
     "savefig.dpi": 200,
@@ -53,7 +55,7 @@ STYLE = {
 
 @lru_cache(maxsize=1)
 def cjk_font_path() -> Path:
-    path = Path(str(resources.files("mplfonts").joinpath("fonts", CJK_FONT_FILE)))
+    path = Path(str(resources.files("mplfonts").joinpath("fonts").joinpath(CJK_FONT_FILE)))
     if not path.is_file():
         raise FileNotFoundError(f"{CJK_FONT_FILE} not found in the mplfonts package at {path}")
     return path
@@ -76,9 +78,9 @@ def setup(lang: str = "en") -> None:
     # styles: importing seaborn for its theme costs 0.7 s a kernel (it imports scipy.stats), and
     # only the heatmaps need seaborn itself
     plt.style.use(["seaborn-v0_8-whitegrid", "seaborn-v0_8-notebook"])
-    plt.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=COLORBLIND)
+    plt.rcParams["axes.prop_cycle"] = cycler(color=COLORBLIND)
     family = _register_font()
-    plt.rcParams.update(STYLE)
+    plt.rcParams.update(STYLE)  # type: ignore[arg-type]  # matplotlib types the keys as literals; STYLE's are valid
     # Concrete families, not the generic "sans-serif": matplotlib falls back glyph by
     # glyph only across the families named in font.family.
     plt.rcParams["font.family"] = ["DejaVu Sans", family] if lang == "en" else [family, "DejaVu Sans"]
@@ -273,7 +275,7 @@ def targets_grid(scorecard, lang: str = "en"):
         target_chart(ax, row, lang)
     for ax in list(axes.flat)[len(rows):]:
         ax.set_visible(False)
-    handles = {}
+    handles: dict[str, tuple[Any, str]] = {}
     for ax in axes.flat:
         for h, lab in zip(*ax.get_legend_handles_labels(), strict=False):
             # one entry per kind of mark; the required path's label carries each chart's own rate

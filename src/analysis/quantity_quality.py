@@ -114,12 +114,12 @@ def evaluate_set(hset: heldout.HeldOutSet) -> Result:
                 chrome = " (in web chrome, removed by the cleaning)" if lab.end <= lab.start else ""
                 result.missed.append(f"{where} {lab.qid} '{lab.text}'{chrome}")
         for i, m in enumerate(mentions):
-            k = matched.get(i)
-            if k is None or not labels[k].is_quantity:
-                why = "labelled no quantity" if k is not None else "no label"
+            at = matched.get(i)
+            if at is None or not labels[at].is_quantity:
+                why = "labelled no quantity" if at is not None else "no label"
                 result.wrong.append(f"{where} '{m.text}' ({m.value} {m.unit}): {why}")
                 continue
-            lab = labels[k]
+            lab = labels[at]
             same = (m.qualifier == lab.qualifier, m.unit == lab.unit, _same_value(m, lab))
             result.found += 1
             result.same_qualifier += same[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -91,6 +92,7 @@ def verdict(target: float, target_year: int, observed: float | None, observed_ye
     the baseline: geometric (constant growth rate, ``growth``) or linear (constant additions)."""
     if observed is None:
         return "unknown", NO_OUTCOME
+    assert observed_year is not None, "an observed value has a year"
     if observed_year >= target_year:
         met = observed >= target
         late = Text(f"; observed in {observed_year}, after the target year {target_year}",
@@ -104,6 +106,7 @@ def verdict(target: float, target_year: int, observed: float | None, observed_ye
         return "unknown", Text(f"{observed:,.0f} observed in {observed_year}, before {target_year}, and no baseline to "
                                "draw the required path",
                                f"{observed_year}年(早于{target_year}年)实际值{observed:,.0f},没有基线可画出所需路径")
+    assert baseline_year is not None, "a baseline has a year"
     if path == "linear":
         on_path = baseline + (target - baseline) * (observed_year - baseline_year) / (target_year - baseline_year)
     else:
@@ -170,6 +173,7 @@ def compare_national(indicator: str, scope: str, achieved: float | None, y0: int
     if achieved is None or pd.isna(achieved):
         return out
     a, b = min(trend.years), max(trend.years)
+    assert y0 is not None and y1 is not None, "an achieved growth has its years"
     if a > y0 or b < y1:
         out["vs_national"] = Text(f"not the same years: the national series covers {a}-{b}, "
                                   f"the region's growth {int(y0)}-{int(y1)}",
@@ -214,7 +218,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         other_docs = same[same["doc_id"] != t.doc_id]
         ref = references.get(key, empty_o) if not t.locality else empty_o  # reference data are regions'
         ref = ref[(ref["year"] < t.year) & (ref["year"] <= int(str(t.doc_date)[:4]))]
-        base = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
+        base: dict[str, Any] = {"baseline_value": None, "baseline_year": None, "baseline_qualifier": None, "baseline_source": None,
                 "baseline_ref": None, "baseline_quote": None, "baseline_implied": False, "baseline_status": None,
                 "baseline_url": None, "no_baseline_reason": None}
         if len(in_doc) or len(other_docs):
@@ -294,11 +298,11 @@ def robustness(row: dict, readings: pd.DataFrame) -> dict:
     has_base = b is not None and not pd.isna(b)
     dates = [(oy, "")] + [(float(r.value), Text(r.reading, r.reading_zh or r.reading)) for r in readings[
         (readings["subject"] == f"outcomes:{row['region']}") & (readings["field"] == "as_of")].itertuples()]
-    bases = [((b, y0) if has_base else None, "")]
+    bases: list[tuple[tuple[Any, Any] | None, str | Text]] = [((b, y0) if has_base else None, "")]
     bases += [((a["value"], a["year"]), a["reading"]) for a in (row.get("baseline_alternatives") or [])]
     if has_base and row.get("baseline_implied"):
         bases.append((None, Text("倍增 read as a slogan: no implied baseline", "把倍增读作口号:没有隐含基线")))
-    outcomes = {}
+    outcomes: dict[str, list[Text]] = {}
     for (date, r1), (base, r2), path in itertools.product(dates, bases, ("geometric", "linear")):
         if base is not None and base[1] >= date:
             continue  # a baseline after the outcome is no baseline for it
@@ -343,6 +347,8 @@ def scorecard(figures: pd.DataFrame, outcomes: pd.DataFrame, national: pd.DataFr
             else outcomes.iloc[:0]
         if has_base:  # an outcome is what came after the baseline
             obs = obs[obs["year"] > y0]
+        ov: float | None
+        oy: int | None
         if len(obs):
             o = obs.sort_values("year").iloc[-1]
             ov, oy = float(o.value), int(o.year)
