@@ -87,11 +87,11 @@ def _read_text_file(path: Path) -> str:
 
 
 def _extract(args) -> int:
-    import csv
     import hashlib
     import json
 
     from analysis import corpus, quantities
+    from analysis.files import rows_csv_bytes
 
     try:
         by_hash = {d.sha256: d for d in corpus.load_catalogue()}
@@ -110,9 +110,7 @@ def _extract(args) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=EXTRACT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(rows_csv_bytes(rows, EXTRACT_COLUMNS, extra="raise").decode("utf-8"))
     return 0
 
 

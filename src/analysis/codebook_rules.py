@@ -27,6 +27,7 @@ import pandas as pd
 from analysis import links, measures
 from analysis.i18n import columns, record, word
 from analysis.rule_review import unreviewed
+from analysis.segments import paragraph_of
 
 __all__ = ["contradictions", "summary", "review_table"]
 
@@ -57,16 +58,14 @@ def _headings(coding: pd.DataFrame, framework) -> list[tuple[dict, set[str]]]:
     """Each heading with a coded body (the codebook's ``unit``) and the codes its body shares."""
     linked = measures.link_headings(coding, framework)
     rows = linked.to_dict("records")
-    by_paragraph: dict[tuple[str, str], list[dict]] = {}
+    by_paragraph: dict[str, list[dict]] = {}
     for r in rows:
-        doc, _, local = r["clause_id"].rpartition(":")
-        by_paragraph.setdefault((doc, local.split(".")[0]), []).append(r)
+        by_paragraph.setdefault(paragraph_of(r["clause_id"]), []).append(r)
     out = []
     for r in rows:
         if not r["heading"]:
             continue
-        doc, _, local = r["clause_id"].rpartition(":")
-        body = [m for m in by_paragraph[(doc, local.split(".")[0])] if m["clause_id"] != r["clause_id"]]
+        body = [m for m in by_paragraph[paragraph_of(r["clause_id"])] if m["clause_id"] != r["clause_id"]]
         if any(m["primary"] != NONE for m in body):
             out.append((r, _body_codes(body)))
     return out

@@ -44,7 +44,7 @@ from analysis import (
     segments,
     units,
 )
-from analysis.figures import FIGURE_FIELDS
+from analysis.figures import FIGURE_FIELDS, draft_mention_start
 from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
 from analysis.tables import read_rows
@@ -287,7 +287,7 @@ def reviewed_calibration(figures_of: dict[str, pd.DataFrame], curated: pd.DataFr
     """The calibration fitted on the drafts of the documents whose figures are reviewed (but
     ``leave_out``) against their curated figures (stated ones: an implied figure has no mention)."""
     reviewed = curation.reviewed_documents("figures") - {leave_out}
-    frames = [f.assign(mention_start=[int(i.rsplit("-d", 1)[1]) for i in f["figure_id"]])
+    frames = [f.assign(mention_start=[draft_mention_start(i) for i in f["figure_id"]])
               for d, f in figures_of.items() if d in reviewed and len(f)]
     gold = curated[curated["doc_id"].isin(reviewed) & ~curated["implied"]]
     if not frames or gold.empty:

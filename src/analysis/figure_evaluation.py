@@ -21,7 +21,6 @@ reliability of the confidence (``calibration.reliability``), drawn as one chart.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +67,7 @@ def _mean(series: pd.Series) -> float:
 
 
 def _with_starts(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(mention_start=[int(i.rsplit("-d", 1)[1]) for i in frame["figure_id"]])
+    return frame.assign(mention_start=[figures.draft_mention_start(i) for i in frame["figure_id"]])
 
 
 def _calibrated(judged: pd.DataFrame, fitted: calibration.Calibration) -> pd.DataFrame:
@@ -215,8 +214,6 @@ def chart(sets: list[Measured], path: Path, lang: str = "en") -> Path:
     ax.set_ylabel(plotting.label("share right (indicator, scope and kind)", "正确比例(指标、范围与类型)", lang))
     ax.set_title(plotting.label("Figure drafts: reliability of the confidence", "数字草稿:置信度的可靠性", lang))
     ax.legend(fontsize=7, loc="lower right")
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")  # written whole, then renamed: never half a chart
-    plotting.save(fig, tmp)
+    plotting.save(fig, path)  # written whole, then renamed: never half a chart
     plt.close(fig)
-    os.replace(tmp, path)
     return path

@@ -176,7 +176,7 @@ def _out_of_scope() -> set[tuple[str, int]]:
     path = out_of_scope_path()
     if not path.is_file():
         return set()
-    return {(r["doc_id"], int(r["start"])) for r in read_rows(path, ["doc_id", "start", "text", "reason"])}
+    return {(r["doc_id"], int(r["start"])) for r in read_rows(path, schema.field_names("out-of-scope"))}
 
 
 def _mentions(doc_ids: set[str] | None = None) -> list[quantities.Mention]:

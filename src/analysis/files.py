@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from analysis import paths
 
@@ -98,10 +98,12 @@ def csv_bytes(frame: Any, sep: str = ",", **options: Any) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def rows_csv_bytes(rows: Iterable[Mapping[str, Any]], fields: list[str], header: bool = True) -> bytes:
-    """Rows (dicts) as CSV with the columns ``fields`` (other keys ignored), like ``csv_bytes``."""
+def rows_csv_bytes(rows: Iterable[Mapping[str, Any]], fields: list[str], header: bool = True,
+                   extra: Literal["ignore", "raise"] = "ignore") -> bytes:
+    """Rows (dicts) as CSV with the columns ``fields``, like ``csv_bytes``; a key not among
+    ``fields`` is ignored, or with ``extra="raise"`` a ``ValueError``."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction=extra)
     if header:
         writer.writeheader()
     writer.writerows(rows)

@@ -173,8 +173,7 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
     consensus code of the framework, and a rule of the codebook."""
     path = Path(path or adjudication_path())
     where = paths.relative(path)
-    rows = read_rows(path, ["clause_id", "coder1", "coder2", "primary", "secondary", "kept", "rule", "reason"],
-                     "adjudication")
+    rows = read_rows(path, schema.field_names("instruments-adjudication"), "adjudication")
     # required fields, one row per clause, kept in coder1/coder2/neither, rule ids: the schema
     schema.check_rows("instruments-adjudication", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     m = first[["clause_id", "primary"]].merge(second[["clause_id", "primary"]], on="clause_id", suffixes=("_1", "_2"))

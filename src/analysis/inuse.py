@@ -217,7 +217,7 @@ def load_scores(framework: PMCFramework, path: Path | None = None, curation: str
     drafts out; ``doc_ids`` limits the drafts to those documents (a region profile needs its own)."""
     path = Path(path or paths.curated_dir() / "pmc_scores.csv")
     where = paths.relative(path)
-    rows = read_rows(path, ["doc_id", "item", "score", "justification"])
+    rows = read_rows(path, drafts.PMC_COLUMNS)  # the data package's pmc-scores columns
     docs = {d.doc_id: d for d in corpus.load_catalogue()}
     items = set(framework.items)
     validate_pmc_rows(list(enumerate(rows, 1)), framework, set(docs), where)

@@ -9,6 +9,7 @@ machine without system fonts), and makes SVG output deterministic: a fixed
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ from matplotlib.rcsetup import cycler  # what matplotlib.cycler is (typed here)
 
 from analysis import funding
 from analysis.corpus import region_names
+from analysis.files import write_atomic
 from analysis.i18n import GENRES, Text, word
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
@@ -106,11 +108,13 @@ def label(en: str, zh: str, lang: str = "en") -> str:
 
 
 def save(fig, path: Path) -> Path:
-    """Save a figure deterministically (SVG without a date, PNG without software metadata)."""
+    """Save a figure deterministically (SVG without a date, PNG without software metadata),
+    written whole and renamed into place (``files.write_atomic``): never half a chart."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     metadata = {"Date": None} if path.suffix == ".svg" else {"Software": None}
-    fig.savefig(path, metadata=metadata)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=path.suffix.lstrip("."), metadata=metadata)
+    write_atomic(path, buffer.getvalue())
     return path
 
 

@@ -37,7 +37,7 @@ from analysis import (
     suite,
 )
 from analysis.errors import UserError
-from analysis.files import sha256_bytes, write_atomic
+from analysis.files import rows_csv_bytes, sha256_bytes, write_atomic
 
 __all__ = ["Session", "ID_FIELD", "EDITABLE", "ChangeRefused"]
 
@@ -114,11 +114,7 @@ class Session:
 
     def _write(self, layer: str, fields: list[str], rows: list[dict]) -> None:
         path = review.review_path(self.doc_id, layer)
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        self._known[layer] = write_atomic(path, buf.getvalue().encode("utf-8"))
+        self._known[layer] = write_atomic(path, rows_csv_bytes(rows, fields, extra="raise"))
 
     def problem(self, layer: str, n: int, row: dict) -> dict | None:
         """The first rule of ``--accept`` this row breaks, as {field, message}; None when it passes."""

@@ -19,7 +19,7 @@ __all__ = ["review_path", "load_review", "apply_review", "unreviewed", "DECISION
 
 NONE = "none"
 DECISIONS = ("keep", "change")
-COLUMNS = ["clause_id", "rule", "listed", "decision", "primary", "secondary", "reason"]
+COLUMNS = schema.field_names("instruments-rule-review")
 
 
 def review_path() -> Path:

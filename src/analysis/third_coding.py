@@ -43,7 +43,7 @@ def load_third_coding(framework, all_clauses: pd.DataFrame, path: Path | None = 
     """The third coding, checked: the data package's schema, known clauses, codes of the framework."""
     path = Path(path or coder3_path())
     where = paths.relative(path)
-    rows = read_rows(path, ["clause_id", "primary", "secondary", "confidence", "rule", "note"], "third coding")
+    rows = read_rows(path, schema.field_names("instruments-coder3"), "third coding")
     schema.check_rows("instruments-coder3", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
     known = set(all_clauses["clause_id"])
     for n, row in enumerate(rows, 1):
