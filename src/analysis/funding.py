@@ -23,6 +23,7 @@ value and comparison, and the headline counts it).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -147,7 +148,7 @@ def deflate(amount: float, year: int, region: str, base_year: int, context: pd.D
     return value, Text(f"CPI {', '.join(sources)}", f"CPI {', '.join(sources)}")
 
 
-def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, measures=MEASURES,
+def intensity(fund: pd.DataFrame, figures: pd.DataFrame, context: pd.DataFrame, measures: Collection[str] = MEASURES,
               price_base_year: int | None = None) -> pd.DataFrame:
     """Funding totals normalised: per year, per entity, per firm, per m2, per capita, share of GDP.
     One row per (figure, measure), with the bound and the denominator's source, or the reason
@@ -396,14 +397,14 @@ def comparison_text(fund: pd.DataFrame, table: pd.DataFrame, rule_set: dict[str,
 
 
 # --- for the notebooks -----------------------------------------------------------------------
-def select(fund: pd.DataFrame, regions="all") -> pd.DataFrame:
+def select(fund: pd.DataFrame, regions: str = "all") -> pd.DataFrame:
     items = [r.strip() for r in str(regions).split(",") if r.strip()]
     if not items or "all" in items:
         return fund
     return fund[fund["region"].isin(items)].reset_index(drop=True)
 
 
-def measures(per="all") -> tuple[str, ...]:
+def measures(per: str = "all") -> tuple[str, ...]:
     items = [p.strip() for p in str(per).split(",") if p.strip()]
     return MEASURES if not items or "all" in items else tuple(i for i in MEASURES if i in items)
 

@@ -13,7 +13,7 @@ import io
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -24,6 +24,17 @@ from analysis import funding
 from analysis.corpus import region_names
 from analysis.files import write_atomic
 from analysis.i18n import GENRES, Text, word
+
+if TYPE_CHECKING:  # for the annotations only: pandas and the chart types load when a chart is drawn
+    from collections.abc import Iterable
+
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    from analysis.funding import Rule
+    from analysis.instruments import Framework
 
 __all__ = ["setup", "cjk_font_path", "label", "LANGS", "STYLE", "save"]
 
@@ -107,7 +118,7 @@ def label(en: str, zh: str, lang: str = "en") -> str:
     return Text(en, zh)(lang)
 
 
-def save(fig, path: Path) -> Path:
+def save(fig: Figure, path: Path) -> Path:
     """Save a figure deterministically (SVG without a date, PNG without software metadata),
     written whole and renamed into place (``files.write_atomic``): never half a chart."""
     path = Path(path)
@@ -119,7 +130,7 @@ def save(fig, path: Path) -> Path:
 
 
 # --- corpus figures ---------------------------------------------------------------
-def lengths_chart(inventory, lang: str = "en"):
+def lengths_chart(inventory: pd.DataFrame, lang: str = "en") -> Figure:
     """Characters per document before and after cleaning, with what was removed."""
     import numpy as np
 
@@ -146,7 +157,7 @@ def lengths_chart(inventory, lang: str = "en"):
     return fig
 
 
-def timeline_chart(inventory, lang: str = "en"):
+def timeline_chart(inventory: pd.DataFrame, lang: str = "en") -> Figure:
     """The documents on a time axis, coloured by genre."""
     import pandas as pd
 
@@ -177,7 +188,7 @@ def timeline_chart(inventory, lang: str = "en"):
 MAX_PANELS = 12  # small multiples beyond this are unreadable (and slow to render); tables list the rest
 
 
-def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
+def terms_chart(frequencies: pd.DataFrame, inventory: pd.DataFrame, lang: str = "en", per_doc: int = 8) -> Figure:
     """Small multiples: the most frequent terms of each document (the first ``MAX_PANELS`` by
     date; the title says how many more the table lists)."""
     all_docs = list(inventory.sort_values("date", kind="stable")["doc_id"])
@@ -206,7 +217,7 @@ def terms_chart(frequencies, inventory, lang: str = "en", per_doc: int = 8):
 DRAFT_HATCH = "///"
 
 
-def draft_handle(lang: str = "en"):
+def draft_handle(lang: str = "en") -> Patch:
     """The legend entry for hatched (drafted, not yet reviewed) values."""
     from matplotlib.patches import Patch
 
@@ -219,7 +230,7 @@ def _pct(x) -> str:
     return "n/a" if x is None or x != x else f"{x:+.1%}"
 
 
-def target_chart(ax, row: dict, lang: str = "en") -> None:
+def target_chart(ax: Axes, row: dict, lang: str = "en") -> None:
     """One target: baseline, required path, target marker, observed point, national-pace band."""
     import numpy as np
 
@@ -262,10 +273,10 @@ def target_chart(ax, row: dict, lang: str = "en") -> None:
                  + (f"\n{shown}" + (label(" (fragile)", "(结论不稳健)", lang) if fragile else "") if verdicts else ""),
                  fontsize=8.5, color="C3" if fragile else "black")
     ax.tick_params(labelsize=8)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # the default locator, a MaxNLocator
 
 
-def targets_grid(scorecard, lang: str = "en"):
+def targets_grid(scorecard: pd.DataFrame, lang: str = "en") -> Figure | None:
     """Small multiples of the targets that have a baseline or an observed value (the others
     have nothing to draw but a star; the scorecard lists them)."""
     drawable = scorecard["required_growth"].notna() | scorecard["observed_value"].notna()
@@ -292,7 +303,7 @@ def targets_grid(scorecard, lang: str = "en"):
     return fig
 
 
-def required_growth_chart(scorecard, lang: str = "en"):
+def required_growth_chart(scorecard: pd.DataFrame, lang: str = "en") -> Figure:
     """Required annual growth of every target that has a baseline, side by side."""
     rows = scorecard[scorecard["required_growth"].notna()].sort_values("required_growth")
     names = [f"{r['region_zh'] if lang == 'zh' else r['region_en']}: {r['label_zh'] if lang == 'zh' else r['label_en']}"
@@ -315,7 +326,7 @@ def required_growth_chart(scorecard, lang: str = "en"):
 
 
 # --- funding ------------------------------------------------------------------------------
-def payout_curves(rule_set: dict, lang: str = "en"):
+def payout_curves(rule_set: dict[str, Rule], lang: str = "en") -> Figure:
     """What each subsidy rule pays a year, against the size it depends on, side by side."""
     import numpy as np
 
@@ -328,6 +339,7 @@ def payout_curves(rule_set: dict, lang: str = "en"):
     fig, axes = plt.subplots(1, len(rules), figsize=(3.5 * len(rules), 3.2), squeeze=False)
     for ax, rule in zip(axes.flat, rules, strict=False):
         if rule.rate is not None:
+            assert rule.rate_base is not None, f"{rule.rule_id}: a rate has a base"
             x = np.linspace(0, (rule.cap / rule.rate) * 1.6 if rule.cap else 1e7, 200)
             low = [rule.payout(**{rule.rate_base: v})[0] for v in x]
             ax.plot(x / 1e4, np.array(low) / 1e4, color="C0")
@@ -357,7 +369,7 @@ def payout_curves(rule_set: dict, lang: str = "en"):
     return fig
 
 
-def intensity_chart(table, lang: str = "en"):
+def intensity_chart(table: pd.DataFrame, lang: str = "en") -> Figure | None:
     """Funding per unit, by region and measure (log scale; hatched bars are bounds)."""
     rows = table[table["value"].notna() & ~table["measure"].str.startswith(funding.GDP_SHARE.en)].copy()
     if rows.empty:
@@ -389,7 +401,8 @@ def intensity_chart(table, lang: str = "en"):
 
 
 # --- instruments -------------------------------------------------------------------------
-def stacked_shares_chart(table, framework, lang: str = "en", title: str | None = None, drafted=()):
+def stacked_shares_chart(table: pd.DataFrame, framework: Framework, lang: str = "en", title: str | None = None,
+                         drafted: Iterable[str] = ()) -> Figure:
     """Shares of types or sub-tools per region (rows sum to 100%); the rows of ``drafted``
     (regions with clauses coded by code, not reviewed) are hatched."""
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0) * 100
@@ -417,7 +430,8 @@ def stacked_shares_chart(table, framework, lang: str = "en", title: str | None =
     return fig
 
 
-def heatmap(table, lang: str = "en", title: str = "", fmt: str = "d", cmap: str = "Blues", center=None):
+def heatmap(table: pd.DataFrame, lang: str = "en", title: str = "", fmt: str = "d", cmap: str = "Blues",
+            center: float | None = None) -> Figure:
     import seaborn as sns
 
     fig, ax = plt.subplots(figsize=(max(4.5, 0.55 * table.shape[1] + 2.5), 0.45 * table.shape[0] + 1.6))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -270,7 +271,7 @@ def pair_targets(figures: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def load_readings(path=None) -> pd.DataFrame:
+def load_readings(path: Path | None = None) -> pd.DataFrame:
     """``data/curated/readings.csv``: other plausible readings of a verdict's inputs, checked
     against the data package's schema."""
     from analysis import paths, schema
@@ -389,7 +390,7 @@ def _items(value) -> list[str] | None:
     return None if "all" in items else items
 
 
-def select(card: pd.DataFrame, target_year="all", regions="all", indicators="all") -> pd.DataFrame:
+def select(card: pd.DataFrame, target_year: str | int = "all", regions: str = "all", indicators: str = "all") -> pd.DataFrame:
     out = card
     if str(target_year) != "all":
         out = out[out["target_year"] == int(target_year)]
