@@ -291,7 +291,7 @@ def test_a_whole_document_reviewed_by_keyboard_only_survives_a_reload(project, p
         page.wait_for_selector("[data-role=status].ok, [data-role=status].bad", timeout=120_000)
         status = page.inner_text("[data-role=status]")
         assert "yuhang-2023: figures, instruments, pmc reviewed" in status, status
-        assert "make reports" in status and "retrains" in status
+        assert "make reports" in status and "The drafts were rebuilt with this accept" in status
     finally:
         assert server.stop()[0] == 0
     # the curated tables, curation.csv and `figures check` agree

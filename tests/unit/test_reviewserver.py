@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT, add_new_document
 
-from analysis import curation, inuse, locking, review
+from analysis import curation, draftfiles, inuse, locking, review
 from analysis.cli import main
 from analysis.reviewpage import Session
 from analysis.reviewserver import CSP, TOKEN_HEADER, make_server
@@ -274,6 +274,8 @@ def test_accept_runs_review_accept_and_says_what_is_stale(served):
     # no report was built into this copy: every run of the suite is stale
     assert answer["stale"] and all(s["why"] == "never run into this reports folder" for s in answer["stale"])
     assert answer["retrain"] is True
+    # the page's accept is `review --accept`'s: the drafts rebuilt from the new tables (the coder retrained)
+    assert draftfiles.is_current()
     status = curation.load_status()
     assert {(layer, status[(DOC, layer)]["reviewer"]) for layer in ("figures", "instruments", "pmc")} == {
         ("figures", "tester"), ("instruments", "tester"), ("pmc", "tester")}
