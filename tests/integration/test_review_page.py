@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
-from tests.integration.test_site_browser import CHROMIUM_FLAGS, chromium_path
+from tests.integration.helpers import cli
 
 pytestmark = pytest.mark.integration
 
@@ -75,16 +75,6 @@ class Server:
         return self.proc.returncode, out, err
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -105,11 +95,6 @@ def saved(page) -> None:
 
 def curated(root: Path, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO((root / "data" / "curated" / name).read_text(encoding="utf-8"))))
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SHUANGCHUANG_ROOT": str(root)}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, env=env, cwd=root)
 
 
 def test_markup_in_a_document_or_its_catalogue_row_is_shown_as_text(project, page):
