@@ -195,7 +195,8 @@ def test_done_when_one_indicator_changed_one_mention_out_of_scope_and_accepted(p
         saved(page)
         problems = page.locator(".row[data-row='zone-2018-d00048'] [data-role=problem]").inner_text()
         page.click("[data-action=accept]")
-        page.wait_for_selector("[data-role=status].ok, [data-role=status].bad")
+        # the accept rebuilds the drafts of the copy's nine documents (the coder retrains): not instant
+        page.wait_for_selector("[data-role=status].ok, [data-role=status].bad", timeout=120_000)
         status = page.inner_text("[data-role=status]")
         assert "zone-2018: figures reviewed" in status, (status, problems)
         assert "make reports" in status
