@@ -6,10 +6,12 @@ import pytest
 from tests.integration.helpers import CHROMIUM_FLAGS, chromium_path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Chromium, launched once for every browser test of the session (each test opens its own
-    context: no cookie, storage or script of one test reaches another)."""
+    """Chromium, launched once per module of browser tests (each test opens its own context: no
+    cookie, storage or script of one test reaches another). Not once per session: while Playwright's
+    synchronous API is open, its event loop is the thread's running loop, and the tests that run
+    notebooks in this process (the runner, the suite, the lab) need one of their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -1,7 +1,7 @@
 """What several integration tests share: a copy of the repository a test may change, the command
 line run in it as a user runs it, and the browser (Debian's ``chromium`` package, driven by
 Playwright with ``executable_path``: nothing is downloaded). The browser itself is launched once
-per session (``browser`` in ``tests/integration/conftest.py``)."""
+per module of browser tests (``browser`` in ``tests/integration/conftest.py``)."""
 
 from __future__ import annotations
 
