@@ -6,8 +6,9 @@ table plus what helps a reviewer (the drafter's confidence and its reasons). The
 edits it in a spreadsheet or editor. ``accept`` checks it as strictly as the curated
 tables are checked (quote at its offsets, extractor agreement or a reason, every
 mention kept or out of scope, every clause coded, every PMC item scored), then replaces
-the document's rows in the curated table, removes the review file and marks the layer
-reviewed in ``curation.csv``. On any error nothing is written.
+the document's rows in the curated table, marks the layer reviewed in ``curation.csv``,
+rebuilds the drafts from the new tables (the coder retrains, the confidence is recalibrated)
+and removes the review file. On any error nothing is written.
 
 The review files live outside ``data/curated/`` so that a half-edited one never
 changes a report; until accepted, the reports use the drafts.
@@ -280,8 +281,9 @@ _ACCEPTORS = {"figures": _accept_figures, "instruments": _accept_instruments, "f
 
 
 def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[str]:
-    """Check the review files of ``layers`` and merge them into the curated tables; nothing is
-    written unless every layer passes. Returns the layers accepted."""
+    """Check the review files of ``layers``, merge them into the curated tables and rebuild the
+    drafts from the new tables; nothing is written unless every layer passes and the drafts
+    build. Returns the layers accepted."""
     doc = _document(doc_id)
     reviewer = reviewer or os.environ.get("ANALYSIS_REVIEWER") or getpass.getuser()
     # two accepts at once (two terminals, a terminal and the review page) take turns
@@ -292,7 +294,26 @@ def accept(doc_id: str, layers: list[str], reviewer: str | None = None) -> list[
         # the layers marked reviewed in the same all-or-nothing batch as their rows
         files[curation.curation_path()] = curation.marked_reviewed(
             doc_id, layers, reviewer, note="accepted with `python -m analysis review --accept`")
-        write_all(files)
+        _write_and_rebuild(files)
         for layer in layers:
             review_path(doc_id, layer).unlink()
     return layers
+
+
+def _write_and_rebuild(files: dict[Path, bytes]) -> None:
+    """Write the curated ``files`` and rebuild the drafts from them, or neither. The drafts depend
+    on the curated tables (the automatic coder learns from the reviewed codings, the figure drafts'
+    confidence is calibrated on the reviewed figures), so tables changed without a rebuild would
+    leave every later command reading drafts "out of date". The drafter reads the tables from
+    disk: they are written first, and put back as they were if the build fails. The caller holds
+    the lock on the curated tables."""
+    before = {path: path.read_bytes() if path.is_file() else None for path in files}
+    write_all(files)
+    try:
+        inuse.build()
+    except BaseException:  # an error or Ctrl-C: the tables as they were, the drafts untouched (swapped in whole)
+        write_all({path: data for path, data in before.items() if data is not None})
+        for path, data in before.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+        raise

@@ -23,8 +23,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.integration.test_open_corpus import _cli, copy_of_repository
-from tests.integration.test_site_browser import CHROMIUM_FLAGS, chromium_path
+from tests.integration.helpers import cli, copy_of_repository
 
 pytestmark = pytest.mark.integration
 
@@ -110,16 +109,16 @@ def site(tmp_path_factory):
     copy = copy_of_repository(tmp_path_factory.mktemp("hostile"))
     document = copy / "hostile.txt"
     document.write_text(HOSTILE_DOCUMENT, encoding="utf-8")
-    done = _cli(copy, "corpus", "add", str(document), "--id", "hostile-2018", "--region", "hostilezone",
+    done = cli(copy, "corpus", "add", str(document), "--id", "hostile-2018", "--region", "hostilezone",
                 "--region-zh", '某市<b onmouseover=__pwn("issue-25")>x</b>', "--region-en", PAYLOADS[2],
                 "--level", "development_zone", "--genre", "policy_text", "--title", PAYLOADS[0], "--date", "2018",
                 "--outlet", PAYLOADS[4])
     assert done.returncode == 0, done.stderr
     changed = _poison(copy)
     assert changed > 500
-    done = _cli(copy, "corpus", "clean", "--quiet")
+    done = cli(copy, "corpus", "clean", "--quiet")
     assert done.returncode == 0, done.stderr
-    done = _cli(copy, "run", "--jobs", "2", "--quiet", *RUNS)
+    done = cli(copy, "run", "--jobs", "2", "--quiet", *RUNS)
     assert done.returncode == 0, done.stdout + done.stderr
     return copy / "reports", done.stdout + done.stderr
 
@@ -171,9 +170,7 @@ def _problems(page, reports: Path, path: Path, errors: list[str]) -> list[str]:
     return problems
 
 
-def test_no_payload_runs_on_any_page_and_every_page_renders(site):
-    from playwright.sync_api import sync_playwright
-
+def test_no_payload_runs_on_any_page_and_every_page_renders(site, browser):
     reports, log = site
     manifest = json.loads((reports / "manifest.json").read_text(encoding="utf-8"))
     assert not manifest.get("site", {}).get("broken_links"), manifest["site"]
@@ -188,9 +185,8 @@ def test_no_payload_runs_on_any_page_and_every_page_renders(site):
         "<main>", '<main><p><b onmouseover=__pwn("control")>某市</b><img src=x onerror=__pwn("control-img")></p>', 1),
         encoding="utf-8")
     problems = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
         context.add_init_script(INIT)
         page = context.new_page()
         errors: list[str] = []
@@ -201,7 +197,8 @@ def test_no_payload_runs_on_any_page_and_every_page_renders(site):
                                                                  for c in caught), caught
         for path in pages:
             problems += _problems(page, reports, path, errors)
-        browser.close()
+    finally:
+        context.close()
     assert problems == [], "\n".join(problems)
     # the payloads are on the pages, as text: the issue's region name in its Chinese profile
     profile = (reports / "html" / "region_profile-zh-hostilezone.html").read_text(encoding="utf-8")

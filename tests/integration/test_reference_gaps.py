@@ -13,7 +13,7 @@ import json
 
 import pytest
 from tests.conftest import NEW_DOCUMENTS_DIR
-from tests.integration.test_open_corpus import _cli, copy_of_repository
+from tests.integration.helpers import cli, copy_of_repository
 
 pytestmark = pytest.mark.integration
 
@@ -21,18 +21,18 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     copy = copy_of_repository(tmp_path_factory.mktemp("reference-gaps"))
-    done = _cli(copy, "corpus", "add", str(NEW_DOCUMENTS_DIR / "jiaxing_2020.txt"), "--id", "jiaxing-2018",
+    done = cli(copy, "corpus", "add", str(NEW_DOCUMENTS_DIR / "jiaxing_2020.txt"), "--id", "jiaxing-2018",
                 "--region", "jiaxing", "--region-zh", "嘉兴市", "--region-en", "Jiaxing", "--level", "prefecture_city",
                 "--parent-province", "zhejiang", "--genre", "policy_text",
                 "--title", "嘉兴市推进众创空间发展三年行动计划(2018—2020年)", "--date", "2018-03", "--outlet", "测试")
     assert done.returncode == 0, done.stderr
-    done = _cli(copy, "corpus", "clean", "--quiet")
+    done = cli(copy, "corpus", "clean", "--quiet")
     assert done.returncode == 0, done.stderr
     return copy
 
 
 def test_every_report_renders_when_amounts_fall_outside_the_reference_years(copy):
-    done = _cli(copy, "run", "--jobs", "2", "--quiet")
+    done = cli(copy, "run", "--jobs", "2", "--quiet")
     assert done.returncode == 0, done.stdout + done.stderr
     manifest = json.loads((copy / "reports" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["runs"] and all(r["status"] == "done" for r in manifest["runs"].values())

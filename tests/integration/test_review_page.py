@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
-from tests.integration.test_site_browser import CHROMIUM_FLAGS, chromium_path
+from tests.integration.helpers import cli
 
 pytestmark = pytest.mark.integration
 
@@ -75,16 +75,6 @@ class Server:
         return self.proc.returncode, out, err
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -105,11 +95,6 @@ def saved(page) -> None:
 
 def curated(root: Path, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO((root / "data" / "curated" / name).read_text(encoding="utf-8"))))
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SHUANGCHUANG_ROOT": str(root)}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, env=env, cwd=root)
 
 
 def test_markup_in_a_document_or_its_catalogue_row_is_shown_as_text(project, page):
@@ -210,7 +195,8 @@ def test_done_when_one_indicator_changed_one_mention_out_of_scope_and_accepted(p
         saved(page)
         problems = page.locator(".row[data-row='zone-2018-d00048'] [data-role=problem]").inner_text()
         page.click("[data-action=accept]")
-        page.wait_for_selector("[data-role=status].ok, [data-role=status].bad")
+        # the accept rebuilds the drafts of the copy's nine documents (the coder retrains): not instant
+        page.wait_for_selector("[data-role=status].ok, [data-role=status].bad", timeout=120_000)
         status = page.inner_text("[data-role=status]")
         assert "zone-2018: figures reviewed" in status, (status, problems)
         assert "make reports" in status
@@ -291,7 +277,7 @@ def test_a_whole_document_reviewed_by_keyboard_only_survives_a_reload(project, p
         page.wait_for_selector("[data-role=status].ok, [data-role=status].bad", timeout=120_000)
         status = page.inner_text("[data-role=status]")
         assert "yuhang-2023: figures, instruments, pmc reviewed" in status, status
-        assert "make reports" in status and "retrains" in status
+        assert "make reports" in status and "The drafts were rebuilt with this accept" in status
     finally:
         assert server.stop()[0] == 0
     # the curated tables, curation.csv and `figures check` agree

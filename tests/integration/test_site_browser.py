@@ -9,39 +9,12 @@ sentence) is checked, so they must not pass by being skipped.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 pytestmark = pytest.mark.integration
-
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync", "--disable-quic"]
-
-
-def chromium_path() -> str:
-    """``$ANALYSIS_CHROMIUM``, else ``chromium`` (or ``chromium-browser``) on the PATH."""
-    for candidate in (os.environ.get("ANALYSIS_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                      "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.fail("no Chromium to run the browser tests with: install Debian's package "
-                "(`sudo apt-get install -y chromium`, as .ci/run does) or set ANALYSIS_CHROMIUM to a Chromium or "
-                "Chrome executable; the tests never download a browser", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
-
 
 @pytest.fixture
 def page(browser):

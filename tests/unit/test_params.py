@@ -101,4 +101,8 @@ def test_target_years_are_remembered_until_the_figures_change(project):
     text = path.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if ",target,2020," in line)
     path.write_text(text.replace(row, row.replace(",target,2020,", ",target,2031,"), 1), encoding="utf-8")
+    # a hand edit of the curated figures makes the drafts out of date (their confidence is calibrated on
+    # them): `run` builds them before it reads the parameters, and so does this test (a grown corpus reads
+    # the drafts of its documents not reviewed for the years)
+    inuse.build()
     assert 2031 not in years and 2031 in params.catalogue_values("target_years")

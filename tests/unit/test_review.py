@@ -8,8 +8,9 @@ import io
 import pytest
 from tests.conftest import add_new_document
 
-from analysis import corpus, curation, figures, inuse, review
+from analysis import corpus, curation, draftfiles, drafts, figures, instruments, inuse, review
 from analysis.cli import main
+from analysis.errors import DataError
 
 DOC = "zone-2018"
 
@@ -85,6 +86,39 @@ def test_accepting_the_figures_merges_them_and_marks_the_layer_reviewed(zone, ca
     used = inuse.load_figures()
     assert set(used.loc[used["doc_id"] == DOC, "status"]) == {"reviewed"}
     assert main(["figures", "check"]) == 0
+
+
+def test_an_accept_leaves_the_drafts_up_to_date(zone):
+    # the drafts depend on the curated tables (the figure drafts' confidence is calibrated on the
+    # reviewed figures, the coder learns from the reviewed codings): the accept rebuilds them, so
+    # that a command reading drafts afterwards needs no build step
+    stamp = zone / "data/processed/drafts" / draftfiles.STAMP
+    before = stamp.read_text()
+    review.start(DOC, ["figures"])
+    assert main(["review", DOC, "--layer", "figures", "--accept"]) == 0
+    assert draftfiles.is_current() and stamp.read_text() != before
+    # the document's clause codes are still drafts, read from the rebuilt drafts
+    coding = inuse.load_coding(instruments.load_framework())
+    assert set(coding.loc[coding["doc_id"] == DOC, "status"]) == {"draft"}
+
+
+def test_an_accept_whose_draft_build_fails_writes_nothing(zone, monkeypatch, capsys):
+    review.start(DOC, ["figures"])
+    before = {p: p.read_bytes() for p in (zone / "data/curated").iterdir()}
+
+    def fails(docs=None, progress=False):
+        raise DataError("the drafter failed (test)", file="data/processed/drafts")
+
+    # the drafts are current before the accept (the command's own build step finds nothing to do):
+    # the accept's rebuild is the one that fails
+    monkeypatch.setattr(drafts, "build", fails)
+    assert main(["review", DOC, "--layer", "figures", "--accept"]) == 2
+    assert capsys.readouterr().err == "error: data/processed/drafts: the drafter failed (test)\n"
+    # the curated tables as they were (figures, out of scope, curation.csv), the review file kept,
+    # and the drafts still those of these tables
+    assert {p: p.read_bytes() for p in (zone / "data/curated").iterdir()} == before
+    assert review.review_path(DOC, "figures").exists()
+    assert draftfiles.is_current()
 
 
 @pytest.mark.parametrize("edit, message", [

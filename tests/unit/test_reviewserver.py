@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT, add_new_document
 
-from analysis import curation, inuse, locking, review
+from analysis import curation, draftfiles, inuse, locking, review
 from analysis.cli import main
 from analysis.reviewpage import Session
 from analysis.reviewserver import CSP, TOKEN_HEADER, make_server
@@ -54,9 +54,9 @@ def served(tmp_path_factory, built_drafts):
 
 
 def request(server, method: str, path: str, body: dict | None = None, token: str | None = TOKEN,
-            host: str | None = None, headers: dict | None = None):
+            host: str | None = None, headers: dict | None = None, timeout: float = 60):
     port = server.server_address[1]
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     hdrs = {"Host": host or f"127.0.0.1:{port}", **(headers or {})}
     data = None
     if body is not None:
@@ -268,12 +268,15 @@ def test_accept_runs_review_accept_and_says_what_is_stale(served):
         if not row["score"]:
             change(server, "pmc", row["item"], "score", "0")
             change(server, "pmc", row["item"], "justification", "read: absent from the text (test)")
-    answer = json.loads(request(server, "POST", "/api/accept", {})[2])
+    # the accept rebuilds the drafts of the corpus (the coder retrains): minutes on a grown corpus and a busy machine
+    answer = json.loads(request(server, "POST", "/api/accept", {}, timeout=600)[2])
     assert answer["ok"] is True, answer
     assert answer["layers"] == ["figures", "instruments", "pmc"] and answer["rebuild"] == "make reports"
     # no report was built into this copy: every run of the suite is stale
     assert answer["stale"] and all(s["why"] == "never run into this reports folder" for s in answer["stale"])
     assert answer["retrain"] is True
+    # the page's accept is `review --accept`'s: the drafts rebuilt from the new tables (the coder retrained)
+    assert draftfiles.is_current()
     status = curation.load_status()
     assert {(layer, status[(DOC, layer)]["reviewer"]) for layer in ("figures", "instruments", "pmc")} == {
         ("figures", "tester"), ("instruments", "tester"), ("pmc", "tester")}

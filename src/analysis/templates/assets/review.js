@@ -238,8 +238,8 @@
       }
       if (r.retrain) {
         var q = document.createElement("p");
-        q.textContent = "The automatic coder retrains on these codes at the next draft build (the next review, " +
-          "`corpus clean` or `make reports`): the next document's drafts learn from this one.";
+        q.textContent = "The drafts were rebuilt with this accept: the automatic coder retrains on these codes, " +
+          "and the next document's drafts learn from this one.";
         statusBox.appendChild(q);
       }
       (r.layers || []).forEach(function (layer) {
