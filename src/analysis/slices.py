@@ -48,6 +48,7 @@ class Slices:
         self._doc_files = {r.get("file", ""): r.get("doc_id", "") for r in self._catalogue if r.get("file")}
         self._figure_doc: dict[str, str] | None = None
         self._per_file: dict[Path, dict[str, str]] = {}  # file -> {region or SHARED: hash}
+        self._indexes: dict[tuple[str, ...], tuple[dict[str, str], dict[str, dict[str, str]]]] = {}
 
     @staticmethod
     def _read_catalogue() -> list[dict[str, str]]:
@@ -137,16 +138,24 @@ class Slices:
         """A region's slice of the files ``globs`` match, and of its documents' drafts: ``{label:
         sha256}``, labelled ``region <code>: <file>`` for its rows and ``<file>`` for the shared
         part (a file without rows of the region has no label of the region: a row added says so)."""
-        drafts = paths.processed_dir() / "drafts"
-        files = input_files(globs) + sorted(drafts / f"{doc}.{layer}.csv" for doc in self.documents(region)
-                                            for layer in ("figures", "instruments")
-                                            if (drafts / f"{doc}.{layer}.csv").is_file())
-        out: dict[str, str] = {}
-        for path in files:
-            rel = paths.relative(path)
-            parts = self.file_slices(path)
-            if region in parts:
-                out[f"region {region}: {rel}"] = parts[region]
-            if SHARED in parts:
-                out[rel] = parts[SHARED]
-        return out
+        shared, by_region = self._index(tuple(globs))
+        return {**shared, **by_region.get(region, {})}
+
+    def _index(self, globs: tuple[str, ...]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+        """The shared part and every region's slice of the files ``globs`` match and of the drafts,
+        built once per set of globs: a suite of a thousand profiles reads and labels each file once."""
+        if globs not in self._indexes:
+            drafts = paths.processed_dir() / "drafts"
+            found = input_files(list(globs)) + (sorted(p for p in drafts.glob("*.csv") if self._doc_of_file(p))
+                                                if drafts.is_dir() else [])
+            shared: dict[str, str] = {}
+            by_region: dict[str, dict[str, str]] = {}
+            for path in found:
+                rel = paths.relative(path)
+                for region, digest in self.file_slices(path).items():
+                    if region == SHARED:
+                        shared[rel] = digest
+                    else:
+                        by_region.setdefault(region, {})[f"region {region}: {rel}"] = digest
+            self._indexes[globs] = (shared, by_region)
+        return self._indexes[globs]
