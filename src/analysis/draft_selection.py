@@ -56,17 +56,21 @@ def select(layer: str, drafted: pd.DataFrame, curation: str) -> pd.DataFrame:
     return drafted[keep]
 
 
-def included(layer: str | None = None) -> int:
-    """The drafts the report's loaders used (of one layer, or all)."""
-    return sum(c[0] for lay, docs in _LEDGER.items() if layer in (None, lay) for c in docs.values())
+def included(layer: str | None = None, documents: list[str] | None = None) -> int:
+    """The drafts the report's loaders used (of one layer, or all; of ``documents``, or of every document)."""
+    return sum(c[0] for lay, docs in _LEDGER.items() if layer in (None, lay)
+               for doc_id, c in docs.items() if documents is None or doc_id in documents)
 
 
-def to_review(lang: str = "en") -> pd.DataFrame:
+def to_review(lang: str = "en", documents: list[str] | None = None) -> pd.DataFrame:
     """Per document and layer: drafts used, drafts left out (below 0.8, or every draft with
-    ``reviewed``), and the command that reviews them; empty when nothing was left out."""
+    ``reviewed``), and the command that reviews them; empty when nothing was left out. With
+    ``documents``, only theirs (a region profile's: its loaders read every region's drafts,
+    its report is of its region's)."""
     rows = [{"document": doc_id, "layer": word(layer, lang), "drafts used": used, "drafts left out": out,
              "review with": f"python -m analysis review {doc_id}"}
-            for layer, docs in sorted(_LEDGER.items()) for doc_id, (used, out) in sorted(docs.items()) if out]
+            for layer, docs in sorted(_LEDGER.items()) for doc_id, (used, out) in sorted(docs.items())
+            if out and (documents is None or doc_id in documents)]
     frame = pd.DataFrame(rows, columns=["document", "layer", "drafts used", "drafts left out", "review with"])
     return columns(frame, lang)
 

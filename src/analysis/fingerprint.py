@@ -2,7 +2,9 @@
 
 The notebook, its parameters, the analysis package's code, the lock file, the interpreter and
 the installed versions of the libraries a kernel imports, and every data file the run reads
-(``inputs`` in the suite file). ``explain`` says which of them changed since the last run.
+(``inputs`` in the suite file), or, for a run that reads one region's slice of them (``slice:
+region``), the hashes of that slice (``analysis.slices``). ``explain`` says which of them changed
+since the last run ("region yuhang: data/curated/figures.csv rows changed").
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.files import input_files, package_hash, sha256_file
+from analysis.slices import Slices
 from analysis.suite import Run
 
-__all__ = ["sha256_file", "input_files", "package_hash", "lock_hash", "environment", "fingerprint_parts", "digest",
+__all__ = ["sha256_file", "input_files", "package_hash", "lock_hash", "environment", "fingerprint_parts", "run_data", "digest",
            "fingerprint", "explain", "KERNEL_PACKAGES"]
 
 
@@ -48,7 +51,17 @@ def environment() -> dict:
             "packages": {name: version(name) for name in KERNEL_PACKAGES}}
 
 
-def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: dict) -> dict:
+def run_data(run: Run, slices: Slices | None = None) -> dict[str, str]:
+    """The data a run reads, ``{label: sha256}``: every file of its ``inputs``, or its region's
+    slice of them (``slices``: computed once for all the runs of a suite run)."""
+    region = run.region()
+    if region is None:
+        return {paths.relative(p): sha256_file(p) for p in input_files(run.inputs)}
+    return (slices or Slices()).region_data(region, run.inputs)
+
+
+def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: dict,
+                      slices: Slices | None = None) -> dict:
     """Everything that decides whether a run's outputs are out of date."""
     from analysis.outputs import translation_file
 
@@ -57,7 +70,7 @@ def fingerprint_parts(run: Run, show_code: bool, package: str, lock: str, env: d
         "notebook": sha256_file(run.notebook), "parameters": run.all_parameters(), "show_code": show_code,
         "translation": sha256_file(translation) if translation.is_file() else "",
         "package": package, "lock": lock, **env,
-        "data": {paths.relative(p): sha256_file(p) for p in input_files(run.inputs)},
+        "data": run_data(run, slices),
     }
 
 
@@ -65,8 +78,9 @@ def digest(parts: dict) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def fingerprint(run: Run, show_code: bool, package: str, lock: str, env: dict | None = None) -> str:
-    return digest(fingerprint_parts(run, show_code, package, lock, env if env is not None else environment()))
+def fingerprint(run: Run, show_code: bool, package: str, lock: str, env: dict | None = None,
+                slices: Slices | None = None) -> str:
+    return digest(fingerprint_parts(run, show_code, package, lock, env if env is not None else environment(), slices))
 
 
 def explain(run: Run, entry: dict | None, parts: dict, fp: str, reports: Path) -> str:
@@ -93,7 +107,12 @@ def explain(run: Run, entry: dict | None, parts: dict, fp: str, reports: Path) -
         if old.get("packages", {}).get(name) != version:
             reasons.append(f"{name} {old.get('packages', {}).get(name)} -> {version}")
     before, now = old.get("data", {}), parts["data"]
-    reasons += [f"{f} changed" for f in sorted(set(before) & set(now)) if before[f] != now[f]]
-    reasons += [f"{f} added" for f in sorted(set(now) - set(before))]
-    reasons += [f"{f} removed" for f in sorted(set(before) - set(now))]
+
+    def what(label: str) -> str:  # a region's slice of a table is rows of it; a document's file is a file
+        return f"{label} rows" if label.startswith("region ") and label.endswith(".csv") \
+            and "/drafts/" not in label else label
+
+    reasons += [f"{what(f)} changed" for f in sorted(set(before) & set(now)) if before[f] != now[f]]
+    reasons += [f"{what(f)} added" for f in sorted(set(now) - set(before))]
+    reasons += [f"{what(f)} removed" for f in sorted(set(before) - set(now))]
     return "would re-run: " + ("; ".join(reasons) if reasons else "its fingerprint changed")

@@ -43,7 +43,8 @@ PMC_FRAMEWORK = {
     "bands": Required(dict),
 }
 
-_ENTRY = {"notebook": str, "name": str, "parameters": dict, "sweep": dict, "timeout": (int, float), "inputs": [str]}
+_ENTRY = {"notebook": str, "name": str, "parameters": dict, "sweep": dict, "timeout": (int, float), "inputs": [str],
+          "slice": str}
 SUITE = {"defaults": {"timeout": (int, float), "inputs": [str]},
          "notebooks": Required([{**_ENTRY, "notebook": Required(str)}])}
 

@@ -32,18 +32,19 @@ def tables_dir() -> Path:
     return Path(env) if env else Path(tempfile.gettempdir()) / "shuangchuang-tables"
 
 
-def headline(text: str, documents: list[str] | None = None, lang: str = "en") -> None:
+def headline(text: str, documents: list[str] | None = None, lang: str = "en", own_drafts: bool = False) -> None:
     """Show a one-line summary; the runner puts it on ``reports/index.html``. With
     ``documents`` (those the report rests on), it ends with how many of them a person has
     reviewed ("· 5 of 10 documents reviewed") and, when the report uses drafts, how many
-    ("· 12 drafts included", ``analysis.draft_selection``)."""
+    ("· 12 drafts included", ``analysis.draft_selection``; with ``own_drafts``, only the drafts of
+    ``documents``: a region profile's loaders read every region's drafts, its numbers rest on its own)."""
     from IPython.display import Markdown, display
 
     if documents is not None:
         from analysis import curation, draft_selection
 
         text = f"{text} · {curation.summary(list(documents), lang=lang)}"
-        n = draft_selection.included()
+        n = draft_selection.included(documents=list(documents) if own_drafts else None)
         if n:  # the drafts this report's numbers rest on (reviewed rows are not counted)
             text += Text(f" · {n} draft{'s' if n != 1 else ''} included", f" · 含 {n} 条草稿")(lang)
     display(Markdown(f"**{text}**"), metadata={HEADLINE_KEY: text})

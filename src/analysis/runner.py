@@ -41,6 +41,7 @@ from analysis.files import package_hash, sha256_file, write_atomic
 from analysis.fingerprint import digest, environment, explain, fingerprint, fingerprint_parts, lock_hash
 from analysis.kernels import kill_group
 from analysis.outputs import first_heading, headline
+from analysis.slices import Slices
 from analysis.suite import Run
 
 __all__ = ["Options", "Result", "run_suite", "explain_runs", "summary_line", "verify", "prepare_drafts", "fingerprint", "environment"]
@@ -320,12 +321,13 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
     prepare_drafts(progress=not options.quiet)
     manifest = manifests.load(reports)
     package, lock, env = package_hash(), lock_hash(), environment()
+    slices = Slices()  # every data file read once, whatever the number of region profiles
     progress = _Progress(runs, options.quiet)
     results: dict[str, Result] = {}
     todo: list[tuple[Run, str]] = []
     parts_of: dict[str, dict] = {}
     for run in runs:
-        parts_of[run.name] = fingerprint_parts(run, options.show_code, package, lock, env)
+        parts_of[run.name] = fingerprint_parts(run, options.show_code, package, lock, env, slices)
         fp = digest(parts_of[run.name])
         if not options.force and _up_to_date(manifest.get("runs", {}).get(run.name), fp, reports):
             results[run.name] = Result(run, "skipped", fingerprint=fp)
@@ -416,13 +418,17 @@ def _build_site(reports: Path, manifest: dict, options: Options) -> dict:
 
 
 def explain_runs(runs: list[Run], options: Options) -> list[tuple[str, str]]:
-    """(run name, why it would or would not re-execute) for each run, without running anything."""
+    """(run name, why it would or would not re-execute) for each run, without running a notebook
+    (the drafts are brought up to date first, as a run does: they are part of what a run reads)."""
     reports = Path(options.reports_dir)
     manifest = manifests.load(reports)
+    # the drafts first, as a run builds them: a region's slice includes its documents' drafts
+    prepare_drafts(progress=not options.quiet)
     package, lock, env = package_hash(), lock_hash(), environment()
+    slices = Slices()
     out = []
     for run in runs:
-        parts = fingerprint_parts(run, options.show_code, package, lock, env)
+        parts = fingerprint_parts(run, options.show_code, package, lock, env, slices)
         out.append((run.name, explain(run, manifest.get("runs", {}).get(run.name), parts, digest(parts), reports)))
     return out
 

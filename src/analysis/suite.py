@@ -4,7 +4,9 @@ An entry names a notebook and optionally a ``name`` for its reports (default: th
 notebook's file name without extension), ``parameters`` (one run), ``sweep``
 (one run per value: a list, or ``<regions>`` / ``<documents>`` for the
 catalogue's), ``timeout`` in seconds and ``inputs`` (globs of the data files it
-reads, relative to the project root; they decide when a run is out of date).
+reads, relative to the project root; they decide when a run is out of date). ``slice: region``
+says that a run reads only the slice of those files of the region its parameter ``region``
+names (``analysis.slices``): rows of other regions do not make it out of date.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ class Run:
     declared: dict[str, Parameter] = field(repr=False, default_factory=dict)
     timeout: float = DEFAULT_TIMEOUT
     inputs: list[str] = field(default_factory=lambda: list(DEFAULT_INPUTS))
+    slice: str = ""  # the parameter naming the region whose slice of ``inputs`` the run reads ("": all of them)
+
+    def region(self) -> str | None:
+        """The region whose slice of the data this run reads; None for a run that reads all of it."""
+        return str(self.all_parameters()[self.slice]) if self.slice else None
 
     def all_parameters(self) -> dict:
         """Every parameter with the value this run uses (default or given)."""
@@ -50,7 +57,7 @@ def load_suite(path: Path) -> list[dict]:
     for n, entry in enumerate(data.get("notebooks", []) or [], 1):
         if not isinstance(entry, dict) or "notebook" not in entry:
             raise UserError("each entry needs a 'notebook'", file=where, row=n)
-        unknown = set(entry) - {"notebook", "name", "parameters", "sweep", "timeout", "inputs"}
+        unknown = set(entry) - {"notebook", "name", "parameters", "sweep", "timeout", "inputs", "slice"}
         if unknown:
             raise UserError(f"unknown key(s) {', '.join(sorted(unknown))}", file=where, row=n)
         merged = {**defaults, **entry}
@@ -110,6 +117,9 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
         base = resolve(declared, entry.get("parameters", {}), where)
         given = resolve(declared, overrides, where)
         sweep = entry.get("sweep") or {}
+        sliced = str(entry.get("slice") or "")
+        if sliced and sliced not in declared:
+            raise UserError(f"slice: {sliced!r} is not a parameter of {nb.name}", file=paths.relative(suite_path))
         if len(sweep) > 1:
             raise UserError("a sweep varies one parameter", file=paths.relative(suite_path))
         suffix = "".join(f"-{k}-{_slug(v)}" for k, v in sorted(given.items()))
@@ -119,10 +129,10 @@ def plan(suite_path: Path | None = None, selected: list[str] | None = None,
             for value in values:
                 params = {**base, **resolve(declared, {name: value}, where), **given}
                 runs.append(Run(f"{stem}-{_slug(value)}{suffix}", nb, params, declared,
-                                float(timeout or entry["timeout"]), list(entry["inputs"])))
+                                float(timeout or entry["timeout"]), list(entry["inputs"]), sliced))
         else:
             runs.append(Run(f"{stem}{suffix}", nb, {**base, **given}, declared,
-                            float(timeout or entry["timeout"]), list(entry["inputs"])))
+                            float(timeout or entry["timeout"]), list(entry["inputs"]), sliced))
     names = [r.name for r in runs]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:

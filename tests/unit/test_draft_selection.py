@@ -38,6 +38,16 @@ def test_what_the_default_leaves_out_is_listed_with_the_command_that_reviews_it(
     assert "草稿" in draft_selection.to_review_note(draft_selection.to_review("zh"), "zh")
 
 
+def test_a_region_profile_counts_and_lists_only_its_own_documents_drafts():
+    # the profile's loaders read every region's drafts; its report is of its documents (issue 22)
+    draft_selection.select("figures", _drafts(), draft_selection.DEFAULT)
+    # new-2023: 0.9 and 0.8 used, 0.79 left out; other-2024's 0.5 left out, not counted
+    assert draft_selection.included(documents=["new-2023"]) == 2
+    assert draft_selection.included(documents=["other-2024"]) == 0
+    table = draft_selection.to_review(documents=["other-2024"])
+    assert list(table["document"]) == ["other-2024"] and list(table["drafts left out"]) == [1]
+
+
 def test_loading_the_same_documents_again_counts_them_once():
     draft_selection.select("figures", _drafts(), "confident")
     draft_selection.select("figures", _drafts(), "confident")
