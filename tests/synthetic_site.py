@@ -77,3 +77,51 @@ def search_entries(docs: list[corpus.Document], profile_chars: int = 16000) -> l
         entries.append({"kind": "document", "href": f"documents/{d.doc_id}.html", "title": d.title,
                         "text": texts[seed] + f" {marker(i)}"})
     return entries
+
+
+def write_site(reports, n_docs: int, profile_chars: int = 16000) -> dict:
+    """A site of ``n_docs`` synthetic documents in ``reports``: the landing page with its table of
+    regions, the navigation, the search page and its index, and a stub page per region profile
+    (no source-viewer page: the search links to them without opening them). Returns the
+    documents and the search entries."""
+    import json
+    from pathlib import Path
+
+    from analysis import landing, searchindex, site
+
+    reports = Path(reports)
+    env = site.environment()
+    for name in site.ASSETS:
+        site._write(reports / "assets" / name, (site.TEMPLATES / "assets" / name).read_bytes())
+    docs = documents(n_docs)
+    runs = {}
+    (reports / "html").mkdir(parents=True, exist_ok=True)
+    for d in {d.region: d for d in docs}.values():
+        for lang in ("en", "zh"):
+            name = f"region_profile-{d.region}" if lang == "en" else f"region_profile-zh-{d.region}"
+            runs[name] = {"notebook": "notebooks/region_profile.ipynb", "status": "done",
+                          "headline": f"{d.region_zh}: 4 targets, 3 met", "parameters": {"region": d.region, "lang": lang},
+                          "given": {"region": d.region, **({"lang": "zh"} if lang == "zh" else {})}}
+            (reports / "html" / f"{name}.html").write_text(env.get_template("page.html.j2").render(
+                root="../", page=name, lang=lang, title=d.region_zh), encoding="utf-8")
+    for k, (stem, title) in enumerate([("01_corpus", "The corpus"), ("02_strategies", "Strategies"),
+                                       ("03_targets", "Growth toward the targets"), ("04_funding", "Funding")]):
+        for lang in ("en", "zh"):
+            name = stem if lang == "en" else f"{stem}-zh"
+            runs[name] = {"notebook": f"notebooks/{stem}.ipynb", "status": "done", "title": title,
+                          "headline": f"Analysis {k + 1} of the synthetic corpus of {n_docs} documents",
+                          "parameters": {"lang": lang}, "given": {"lang": "zh"} if lang == "zh" else {}}
+            (reports / "html" / f"{name}.html").write_text(env.get_template("page.html.j2").render(
+                root="../", page=name, lang=lang, title=title), encoding="utf-8")
+    manifest = {"runs": runs, "git": {"commit": "synthetic"}, "python": "3.11"}
+    rows = site.index_rows(reports, manifest, {d.region: (d.region_en, d.region_zh) for d in docs})
+    regions = landing.region_rows(summaries(docs), reports, runs)
+    smap = site.site_map(rows, [], manifest)
+    site._write(reports / "assets" / "site-map.js",
+                ("window.SITE = " + json.dumps(smap, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
+    entries = search_entries(docs, profile_chars)
+    searchindex.write(reports / "assets", searchindex.build(entries, site.t2s_map()), site._write)
+    site._write(reports / "search.html", env.get_template("search.html.j2").render(
+        root="", lang="en", title="Search", page="search").encode("utf-8"))
+    site._write(reports / "index.html", site.render_index(reports, manifest, rows, [], [], regions).encode("utf-8"))
+    return {"documents": docs, "entries": entries}

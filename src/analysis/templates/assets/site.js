@@ -114,7 +114,8 @@
           r.style.display = keep ? "" : "none";
           if (keep) shown++;
         });
-        if (count) count.textContent = shown === rows.length ? `${rows.length} rows` : `${shown} of ${rows.length} rows`;
+        const noun = count ? count.dataset.noun || "rows" : "";
+        if (count) count.textContent = shown === rows.length ? `${rows.length} ${noun}` : `${shown} of ${rows.length} ${noun}`;
       };
       text.forEach((i) => i.addEventListener("input", apply));
       menus.forEach((m) => m.addEventListener("change", apply));
