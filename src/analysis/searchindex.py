@@ -36,7 +36,8 @@ from analysis.i18n import Text
 
 __all__ = ["SHARD_BYTES", "bigrams", "bigram_hash", "build", "write", "query", "MAX_FILE_BYTES"]
 
-SHARD_BYTES = 600_000  # the size a bucket or a text chunk aims at
+SHARD_BYTES = 600_000  # the size a text chunk aims at (loaded after the first answer)
+BUCKET_BYTES = 150_000  # the size a term bucket aims at: a query loads a few before its first answer
 MAX_FILE_BYTES = 2_000_000  # no file of the site is larger (issue 22)
 FOLDER = "search"
 MESSAGES = {"too short": Text("Type two characters or more.", "请输入至少两个字符。")}  # what search.js says
@@ -122,7 +123,7 @@ def build(entries: list[dict], t2s: dict[str, str], target: int = SHARD_BYTES) -
     encoded = {chr(int(k) >> 21) + chr(int(k) & 0x1FFFFF): _postings(pages[a:b], len(texts))
                for k, a, b in zip(keys[starts], starts, ends, strict=True)}
     total = sum(len(g.encode("utf-8")) + len(p) + 6 for g, p in encoded.items())
-    buckets = max(1, -(-total // target))
+    buckets = max(1, -(-total // (target * BUCKET_BYTES // SHARD_BYTES)))
     shards: list[dict[str, str]] = [{} for _ in range(buckets)]
     for gram, postings in encoded.items():
         shards[bigram_hash(gram) % buckets][gram] = postings
