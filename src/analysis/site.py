@@ -7,8 +7,12 @@
 - ``html/<run>.html``: the reports (rendered by the workers, ``analysis.outputs``);
 - ``documents/<doc>.html`` and ``documents/index.html``: the source viewer
   (``analysis.sourceview``) and its list;
-- ``search.html``: a search over reports and documents that runs in the browser from
-  ``assets/search-index.js`` (a script, not JSON: a page opened from disk may not fetch);
+- ``index.html`` lists the analyses first, then every region in one table a reader filters
+  and sorts (``analysis.landing``), not a card per region; the navigation has a menu of the
+  analyses and of the documentation, and one link each to the regions and to the documents;
+- ``search.html``: a search over reports and documents that runs in the browser from the index
+  in shards under ``assets/search/`` (``analysis.searchindex``: scripts, not JSON: a page opened
+  from disk may not fetch), loaded as a query needs them;
 - ``data.html``: methods and data (the data package's tables, every report's CSV files);
 - ``assets/``: the one stylesheet and script every page shares (written once, not per page)
   and ``site-map.js``, the navigation's contents, so that adding a report or a document
@@ -28,8 +32,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from analysis import citation, docs_site
+from analysis import citation, docs_site, landing, searchindex
 from analysis.files import write_atomic
+from analysis.i18n import Text
 from analysis.outputs import first_heading
 from analysis.safehtml import csp_meta
 
@@ -37,7 +42,7 @@ __all__ = ["index_rows", "render_index", "write_index", "build", "check_links", 
            "ASSETS"]
 
 TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = ("site.css", "site.js")
+ASSETS = ("site.css", "site.js", "search.js")
 LANG_LABELS = {"en": "English", "zh": "中文"}
 
 
@@ -117,28 +122,35 @@ def _pairs(manifest: dict) -> dict[str, list[dict]]:
     return out
 
 
+NAV = {  # the navigation's own words (assets/site.js shows title_zh on a page in Chinese)
+    "analyses": Text("Analyses", "分析"), "regions": Text("Region profiles", "地区概况"),
+    "documents": Text("Source documents", "原始文献"), "docs": Text("Documentation", "文档"),
+    "data": Text("Methods & data", "方法与数据"),
+}
+
+
+def _titled(key: str) -> dict:
+    return {"title": NAV[key].en, "title_zh": NAV[key].zh}
+
+
 def site_map(rows: list[dict], documents: list[dict], manifest: dict, docs: list[dict] | None = None) -> dict:
+    """The navigation (``assets/site-map.js``): a menu of the analyses and one of the
+    documentation, and one link to the regions' table and one to the documents' list, so that it
+    stays small with hundreds of regions and documents (``documents``: unused, kept for callers)."""
     analyses = [r for r in rows if not r["profile"] and r["html"]]
-    profiles = [r for r in rows if r["profile"] and r["html"]]
     docs = docs or []
     # each report's method page (assets/site.js links the report to it; the page links back)
     methods = {r["name"]: d["href"] for d in docs for r in rows if r["html"] and r.get("stem") in d["methods"]}
     return {
         "methods": methods,
         "groups": [
-            # title_zh: the navigation of a page in Chinese (assets/site.js reads <html lang>)
-            {"key": "analyses", "title": "Analyses", "title_zh": "分析",
+            {"key": "analyses", **_titled("analyses"),
              "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in analyses]},
-            {"key": "regions", "title": "Region profiles", "title_zh": "地区概况",
-             "pages": [{"key": r["name"], "href": r["html"], "title": r["title"]} for r in profiles]},
-            {"key": "documents", "title": "Source documents", "title_zh": "原始文献",
-             "pages": [{"key": "documents", "href": "documents/index.html", "title": "All documents",
-                        "title_zh": "全部文献"}]
-             + [{"key": f"document:{d['doc_id']}", "href": f"documents/{d['doc_id']}.html",
-                 "title": f"{d['region']} · {d['title']}"} for d in documents]},
-        ] + ([{"key": "docs", "title": "Documentation", "title_zh": "文档",
+            {"key": "regions", **_titled("regions"), "href": "index.html#regions", "pages": []},
+            {"key": "documents", **_titled("documents"), "href": "documents/index.html", "pages": []},
+        ] + ([{"key": "docs", **_titled("docs"),
                "pages": [{"key": d["key"], "href": d["href"], "title": d["title"]} for d in docs]}] if docs else []),
-        "links": [{"key": "data", "href": "data.html", "title": "Methods & data", "title_zh": "方法与数据"}],
+        "links": [{"key": "data", "href": "data.html", **_titled("data")}],
         "pairs": _pairs(manifest),
     }
 
@@ -244,6 +256,7 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
                               if (reports / "html" / f"region_profile-{b['doc'].region}.html").is_file() else ""),
                   "genre": b["doc"].genre, "date": b["doc"].date, "figures": b["figures"], "clauses": b["clauses"]}
                  for b in built]
+    region_table = landing.region_rows(built, reports, manifest.get("runs", {}))
     docs = docs_site.build(reports, env, _write, rows)
     smap = site_map(rows, documents, manifest, docs)
     _write(reports / "assets" / "site-map.js",
@@ -256,9 +269,7 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
                  "title": f"{b['doc'].region_zh} · {b['doc'].title or b['doc'].doc_id}", "text": b["text"]}
                 for b in built]
     entries += [{"kind": "doc", "href": d["href"], "title": d["title"], "text": d["markdown"]} for d in docs]
-    _write(reports / "assets" / "search-index.js",
-           ("window.SEARCH_INDEX = " + json.dumps(entries, ensure_ascii=False) + ";\n"
-            + "window.T2S = " + json.dumps(t2s_map(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8"))
+    searchindex.write(reports / "assets", searchindex.build(entries, t2s_map()), _write)
 
     common = {"root": "", "lang": "en"}
     _write(reports / "documents" / "index.html", env.get_template("documents.html.j2").render(
@@ -279,32 +290,41 @@ def build(reports: Path, manifest: dict, catalogue=None) -> dict:
         reports / "documents" / f"{d['doc_id']}.html" for d in documents] + [
         reports / "documents" / "index.html", reports / "search.html", reports / "data.html"]
     # the landing page first without the list (every page links to it), then with it
-    _write(reports / "index.html", render_index(reports, manifest, rows, documents, []).encode("utf-8"))
+    _write(reports / "index.html", render_index(reports, manifest, rows, documents, [], region_table).encode("utf-8"))
     broken = check_links(reports, pages)
-    _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken).encode("utf-8"))
+    _write(reports / "index.html", render_index(reports, manifest, rows, documents, broken, region_table).encode("utf-8"))
     broken += check_links(reports, [reports / "index.html"], pending=frozenset({"manifest.json"}))
     return {"pages": len(pages) + 1, "documents": len(documents), "broken_links": broken,
+            "document_pages_rendered": sum(1 for b in built if b["rendered"]),
             "docs_sha256": docs_site.fingerprint()}
 
 
 def _groups(rows: list[dict]) -> list[dict]:
+    """The analyses' cards: the English renderings (each links its Chinese one), then a Chinese
+    rendering that has no English one. The region profiles are in the regions' table."""
     return [g for g in (
         {"title": "Analyses", "rows": [r for r in rows if not r["profile"] and r["lang"] != "zh"]},
-        {"title": "分析 (中文)", "rows": [r for r in rows if not r["profile"] and r["lang"] == "zh"]},
-        {"title": "Region profiles", "rows": [r for r in rows if r["profile"]]},
+        {"title": "分析 (中文)", "rows": [r for r in rows if not r["profile"] and r["lang"] == "zh"
+                                       and not any(a["lang"] != "zh" for a in r["alternates"])]},
     ) if g["rows"]]
 
 
 def render_index(reports: Path, manifest: dict, rows: list[dict] | None = None, documents: list[dict] | None = None,
-                 broken: list[dict] | None = None) -> str:
+                 broken: list[dict] | None = None, regions: list[dict] | None = None) -> str:
     rows = rows if rows is not None else index_rows(reports, manifest)
     pairs = _pairs(manifest)
     for r in rows:
         r["alternates"] = [p for p in pairs.get(r["name"], []) if (reports / p["href"]).is_file()]
+    regions = regions or []
     git = manifest.get("git", {})
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
     return environment().get_template("index.html.j2").render(
         root="", lang="en", title="Reports", page="index", rows=rows, groups=_groups(rows),
-        documents=documents or [], broken=broken or [],
+        documents=documents or [], broken=broken or [], regions=regions, choices=landing.choices(regions),
+        profiles=[] if regions else [r for r in rows if r["profile"]],  # no table (write_index): a list
+        run_counts=sorted(counts.items()), failed=[r for r in rows if r["status"] == "failed"],
         git={"commit": str(git.get("commit")), "dirty": git.get("dirty")}, python=manifest.get("python", ""),
         cite=citation.line(citation.load(), git.get("commit")))
 

@@ -17,18 +17,27 @@ cleaned with every clause and every figure the analyses use anchored and marked.
 
 Pages come from the jinja2 template ``templates/document.html.j2``; their content depends only
 on the corpus, the figures and the codes, so two builds of the same inputs give the same bytes.
+A page is rendered again only when its inputs changed: ``documents/pages.json`` keeps, per
+document, the hash of its inputs (its catalogue row, raw bytes, figure and code rows, the
+framework, the package's code and templates, whether its region has a profile), the hash of the
+page written, and what the site's index needs of it; a page whose inputs and bytes match is left
+as it is (the bytes a full rebuild would write, since the same inputs give the same bytes).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, instruments, inuse, links, segments
+from analysis import corpus, files, instruments, inuse, links, segments
 
-__all__ = ["Piece", "pieces", "document_context", "build_documents"]
+__all__ = ["Piece", "pieces", "document_context", "build_documents", "RECORD"]
+
+RECORD = "pages.json"  # in reports/documents/: per document, its inputs' hash and its page's
 
 
 @dataclass
@@ -142,12 +151,35 @@ def document_context(doc, cleaned, figures: pd.DataFrame, coding: pd.DataFrame, 
     return {"doc": doc, "paragraphs": paragraphs, "figures": anchored, "broken": broken, "raw_name": raw_name,
             "garbled": garbled,
             "n_clauses": sum(len(v) for v in clauses_of.values()),
-            "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes)}
+            "n_coded": sum(1 for v in clauses_of.values() for c in v if c.id in codes),
+            # what the site's region table says of the document's review: its coded clauses and
+            # anchored figures, reviewed or drafted
+            "n_reviewed": sum(1 for c in clause_by_id if codes.get(c, {}).get("status") == "reviewed")
+            + sum(1 for f in anchored if f.get("status", "reviewed") == "reviewed"),
+            "n_drafted": sum(1 for c in clause_by_id if codes.get(c, {}).get("status") == "draft")
+            + sum(1 for f in anchored if f.get("status") == "draft")}
+
+
+def _hash(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _read_record(path: Path) -> dict:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or damaged: every page is rendered
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 def build_documents(out_dir: Path, env, write, docs: list, profiles: frozenset[str] | set[str] = frozenset()) -> list[dict]:
     """Write one page per catalogued document into ``out_dir`` (``reports/documents/``) and
-    copy its raw file; returns, per document, what the site's index and search need.
+    copy its raw file; returns, per document, what the site's index and search need and
+    ``rendered`` (False: its page was up to date and left alone).
     ``docs``: the catalogue's documents; ``profiles``: the regions whose profile page exists
     (their names link to it)."""
     table = inuse.load_figures(check_quotes=False)
@@ -159,16 +191,34 @@ def build_documents(out_dir: Path, env, write, docs: list, profiles: frozenset[s
     else:
         coding_error = ""
     template = env.get_template("document.html.j2")
-    out = []
+    # what every page depends on: the code and templates (the package), the framework's labels
+    shared = _hash(files.package_hash(), files.sha256_file(instruments.framework_path()), coding_error)
+    record_path = out_dir / RECORD
+    before = _read_record(record_path)
+    record, out = {}, []
     for doc in docs:
         cleaned = corpus.load_clean(doc)
         raw_name = doc.path.name
-        write(out_dir / "raw" / raw_name, doc.path.read_bytes())
-        ctx = document_context(doc, cleaned, table[table["doc_id"] == doc.doc_id],
-                               coding[coding["doc_id"] == doc.doc_id] if len(coding) else coding, fw, raw_name)
-        html = template.render(root="../", page=f"document:{doc.doc_id}", coding_error=coding_error, lang="zh",
-                               title=doc.title or doc.doc_id, has_profile=doc.region in profiles, **ctx)
-        write(out_dir / f"{doc.doc_id}.html", html.encode("utf-8"))
-        out.append({"doc": doc, "text": cleaned.text, "figures": len(ctx["figures"]), "broken": ctx["broken"],
-                    "clauses": ctx["n_clauses"]})
+        raw = doc.path.read_bytes()
+        write(out_dir / "raw" / raw_name, raw)
+        figures = table[table["doc_id"] == doc.doc_id]
+        codes = coding[coding["doc_id"] == doc.doc_id] if len(coding) else coding
+        inputs = _hash(shared, json.dumps(asdict(doc), sort_keys=True), raw, figures.to_csv(index=False),
+                       codes.to_csv(index=False), doc.region in profiles)
+        page = out_dir / f"{doc.doc_id}.html"
+        kept = before.get(doc.doc_id) or {}
+        if kept.get("inputs") == inputs and page.is_file() and files.sha256_file(page) == kept.get("page"):
+            summary, rendered = kept["summary"], False
+        else:
+            ctx = document_context(doc, cleaned, figures, codes, fw, raw_name)
+            html = template.render(root="../", page=f"document:{doc.doc_id}", coding_error=coding_error, lang="zh",
+                                   title=doc.title or doc.doc_id, has_profile=doc.region in profiles, **ctx)
+            data = html.encode("utf-8")
+            write(page, data)
+            summary = {"figures": len(ctx["figures"]), "broken": ctx["broken"], "clauses": ctx["n_clauses"],
+                       "reviewed": ctx["n_reviewed"], "drafted": ctx["n_drafted"]}
+            kept, rendered = {"page": files.sha256_bytes(data)}, True
+        record[doc.doc_id] = {"inputs": inputs, "page": kept["page"], "summary": summary}
+        out.append({"doc": doc, "text": cleaned.text, "rendered": rendered, **summary})
+    write(record_path, (json.dumps(record, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8"))
     return out

@@ -36,9 +36,18 @@ def test_the_navigation_reaches_every_report_and_every_document(real_reports, pa
     page.goto(url(reports, "index.html"))
     hrefs = set(page.eval_on_selector_all("#site-nav a", "els => els.map(e => e.getAttribute('href'))"))
     done = {r.run.name for r in results if r.status == "done"}
-    assert {f"html/{n}.html" for n in done} <= hrefs
+    # the analyses are in the navigation; a region profile is in the landing page's table of
+    # regions, a document in the documents' list (issue 22: no entry per region in the navigation)
+    assert {f"html/{n}.html" for n in done if not n.startswith("region_profile")} <= hrefs
+    assert not any("region_profile" in h or h.startswith("documents/") and h != "documents/index.html" for h in hrefs)
+    assert {"index.html#regions", "documents/index.html"} <= hrefs
+    table = set(page.eval_on_selector_all("#region-table a", "els => els.map(e => e.getAttribute('href'))"))
+    assert {f"html/{n}.html" for n in done if n.startswith("region_profile")} <= table
     docs = {p.stem for p in (reports / "documents").glob("*.html")} - {"index"}
-    assert docs and {f"documents/{d}.html" for d in docs} <= hrefs
+    page.goto(url(reports, "documents/index.html"))
+    listed = set(page.eval_on_selector_all("#document-table a", "els => els.map(e => e.getAttribute('href'))"))
+    assert docs and {f"{d}.html" for d in docs} <= listed
+    page.goto(url(reports, "index.html"))
     # a reader opens the Analyses menu and clicks the targets report
     page.click("#site-nav details[data-group=analyses] > summary")
     page.click("#site-nav a[data-key='03_targets']")
@@ -46,7 +55,6 @@ def test_the_navigation_reaches_every_report_and_every_document(real_reports, pa
     assert page.url.endswith("/html/03_targets.html")
     assert page.inner_text("h1").startswith("Growth toward the targets")
     # the same navigation is on the report, relative to its folder
-    page.click("#site-nav details[data-group=documents] > summary")
     page.click("#site-nav a[data-key='documents']")
     assert page.url.endswith("/documents/index.html")
 
@@ -122,7 +130,7 @@ def test_search_finds_a_document_by_a_chinese_term(real_reports, page):
     page.goto(url(reports, "index.html"))
     page.fill(".site-search input", term)
     page.press(".site-search input", "Enter")
-    page.wait_for_selector("#search-results li")
+    page.wait_for_selector("#search-results[data-state=done] li")
     assert "search.html?q=" + quote(term) in page.url
     found = set(page.eval_on_selector_all(
         "#search-results a[data-kind=document]", "els => els.map(e => e.getAttribute('href'))"))
@@ -132,7 +140,7 @@ def test_search_finds_a_document_by_a_chinese_term(real_reports, page):
     # (the cleaning's OpenCC t2s), and the query is converted with the same converter's map
     pages = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))")
     page.goto(url(reports, "search.html") + "?q=" + quote("星創天地"))
-    page.wait_for_selector("#search-results li")
+    page.wait_for_selector("#search-results[data-state=done] li")
     assert page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))") == pages
     assert page.locator("#search-results mark").first.inner_text() == term
 
@@ -164,7 +172,8 @@ def test_a_chinese_page_is_chinese_from_its_navigation_to_its_region_links(real_
     reports, _ = real_reports
     page.goto(url(reports, "html/03_targets-zh.html"))
     # the navigation in Chinese (the site map's title_zh), the English page's in English
-    assert page.locator("#site-nav summary").all_inner_texts()[:3] == ["分析", "地区概况", "原始文献"]
+    assert page.locator("#site-nav > details > summary, #site-nav > a").all_inner_texts()[:3] == \
+        ["分析", "地区概况", "原始文献"]
     # a region's name leads to its profile in Chinese, which links back to the English one
     page.locator("a.link-region").first.click()
     assert "/html/region_profile-zh-" in page.url
@@ -321,5 +330,59 @@ def test_an_analysis_links_to_its_method_page_and_back(real_reports, page):
     assert page.url.endswith("/html/03_targets.html")
     # the documentation is searchable with the reports
     page.goto(url(reports, "search.html") + "?q=" + quote("booktabs"))
-    page.wait_for_selector("#search-results li")
+    page.wait_for_selector("#search-results[data-state=done] li")
     assert page.locator("#search-results a[data-kind=doc]").count() >= 1
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A synthetic site of 300 documents in 150 regions (tests/synthetic_site.py): the landing
+    page, the navigation, the search; no notebook rendered."""
+    from tests import synthetic_site
+
+    reports = tmp_path_factory.mktemp("large-site")
+    return reports, synthetic_site.write_site(reports, 300, profile_chars=4000)
+
+
+def test_the_regions_table_filters_and_sorts_and_the_navigation_stays_small(large_site, page):
+    reports, built = large_site
+    page.goto(url(reports, "index.html"))
+    rows = "#region-table tbody tr"
+    shown = f"[...document.querySelectorAll('{rows}')].filter(r => r.style.display !== 'none')"
+    assert page.locator(rows).count() == 150
+    # 3 groups and their pages: the 4 analyses, no region, no document (+ the one link)
+    assert page.locator("#site-nav a").count() <= 4 * 2 + 3
+    # counties: regions r in 31..149 (0..30 are the provinces) with r % 5 == 1 (synthetic_site.LOWER):
+    # 31, 36, ..., 146 -> (146 - 31) / 5 + 1 = 24
+    page.select_option("select[data-field=level]", "county")
+    assert page.evaluate(f"() => {shown}.length") == 24
+    assert page.inner_text(".table-count[data-table=region-table]") == "24 of 150 regions"
+    # and in province p05 (r % 31 == 5): 36 (36 % 5 == 1); the next, 36 + 155, is past 149
+    page.select_option("select[data-field=province]", "p05")
+    assert page.evaluate(f"() => {shown}.map(r => r.cells[0].innerText.includes('r0036'))") == [True]
+    page.select_option("select[data-field=province]", "")
+    page.select_option("select[data-field=level]", "")
+    page.fill("input.table-filter[data-table=region-table]", "r0042")
+    assert page.evaluate(f"() => {shown}.map(r => r.cells[0].innerText.split('r0042').length > 1)") == [True]
+    page.fill("input.table-filter[data-table=region-table]", "")
+    # sorting by review: reviewed (0) first, then partly (1), drafted (2), nothing coded (3)
+    page.click("#region-table thead th:nth-child(5) button")
+    ranks = page.evaluate(f"() => {shown}.map(r => +r.cells[4].dataset.sort)")
+    assert ranks == sorted(ranks) and page.get_attribute("#region-table thead th:nth-child(5)", "aria-sort") == "ascending"
+    page.click("#region-table thead th:nth-child(5) button")
+    assert page.evaluate(f"() => {shown}.map(r => +r.cells[4].dataset.sort)") == sorted(ranks, reverse=True)
+
+
+def test_a_search_on_a_large_site_loads_only_the_shards_its_query_needs(large_site, page):
+    from tests import synthetic_site
+
+    reports, built = large_site
+    doc = built["documents"][121]
+    page.goto(url(reports, "search.html") + "?q=" + quote(synthetic_site.marker(121)))
+    page.wait_for_selector("#search-results[data-state=done] li")
+    found = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))")
+    assert found == [f"documents/{doc.doc_id}.html"]
+    assert page.locator("#search-results mark").first.inner_text() == synthetic_site.marker(121)
+    loaded = page.eval_on_selector_all("script[src*='assets/search/']", "els => els.map(e => e.getAttribute('src'))")
+    shards = list((reports / "assets" / "search").glob("*.js"))
+    assert 2 <= len(loaded) < len(shards) / 2  # meta, the query's buckets, the candidates' texts

@@ -1,8 +1,8 @@
 // The suite's one script, written once to reports/assets/ and shared by every page.
 // It draws the navigation from window.SITE (assets/site-map.js, rebuilt with the site, so a
 // report needs no re-rendering when a report or a document is added), links a report to its
-// rendering in the other language, highlights the figure or clause a link lands on, filters
-// tables, and runs the offline search (window.SEARCH_INDEX, assets/search-index.js).
+// rendering in the other language, highlights the figure or clause a link lands on, filters and
+// sorts tables. The offline search is assets/search.js (the search page's own script).
 // Plain DOM code, no library: DataTables (itables' bundle) is an ES module, which Chromium
 // refuses to load from a file:// page, and itables' offline mode would copy it into every page.
 (function () {
@@ -28,6 +28,13 @@
     if (!nav) return;
     nav.textContent = "";
     for (const group of site.groups) {
+      if (group.href) {  // a group with a page of its own (the regions' table, the documents' list)
+        const a = el("a", { href: root + group.href, "data-key": group.key, "data-group": group.key }, title(group));
+        if (group.key === "documents" && page.startsWith("document")) a.classList.add("current");
+        if (group.key === "regions" && page.startsWith("region_profile")) a.classList.add("current");
+        nav.appendChild(a);
+        continue;
+      }
       const details = el("details", { "data-group": group.key });
       details.appendChild(el("summary", {}, title(group)));
       const list = el("ul");
@@ -86,68 +93,70 @@
     target.scrollIntoView({ block: "center" });
   }
 
+  // A table's filters: a text box (input.table-filter: rows whose text contains it) and menus
+  // (select.table-select: rows whose data-<field> is the chosen value), all of them at once.
   function wireFilters() {
-    document.querySelectorAll("input.table-filter").forEach((input) => {
-      const table = document.getElementById(input.dataset.table);
+    const tables = new Set();
+    document.querySelectorAll("input.table-filter, select.table-select").forEach((c) => tables.add(c.dataset.table));
+    tables.forEach((id) => {
+      const table = document.getElementById(id);
       if (!table) return;
-      input.addEventListener("input", () => {
-        const q = input.value.toLowerCase();
-        table.querySelectorAll("tbody tr").forEach((r) => {
-          r.style.display = r.textContent.toLowerCase().includes(q) ? "" : "none";
+      const text = [...document.querySelectorAll(`input.table-filter[data-table="${id}"]`)];
+      const menus = [...document.querySelectorAll(`select.table-select[data-table="${id}"]`)];
+      const count = document.querySelector(`.table-count[data-table="${id}"]`);
+      const rows = [...table.querySelectorAll("tbody tr")];
+      const apply = () => {
+        const q = text.map((i) => i.value.toLowerCase());
+        let shown = 0;
+        rows.forEach((r) => {
+          const keep = q.every((s) => !s || r.textContent.toLowerCase().includes(s))
+            && menus.every((m) => !m.value || r.dataset[m.dataset.field] === m.value);
+          r.style.display = keep ? "" : "none";
+          if (keep) shown++;
         });
-      });
+        const noun = count ? count.dataset.noun || "rows" : "";
+        if (count) count.textContent = shown === rows.length ? `${rows.length} ${noun}` : `${shown} of ${rows.length} ${noun}`;
+      };
+      text.forEach((i) => i.addEventListener("input", apply));
+      menus.forEach((m) => m.addEventListener("change", apply));
+      // a link may carry a filter (index.html?filter=jiaxing#regions)
+      const given = new URLSearchParams(location.search).get("filter");
+      if (given && text.length) { text[0].value = given; apply(); }
     });
   }
 
-  function snippet(text, at, len) {
-    const from = Math.max(0, at - 40), to = Math.min(text.length, at + len + 60);
-    const span = el("span", { class: "snippet" });
-    span.appendChild(document.createTextNode((from ? "…" : "") + text.slice(from, at)));
-    span.appendChild(el("mark", {}, text.slice(at, at + len)));
-    span.appendChild(document.createTextNode(text.slice(at + len, to) + (to < text.length ? "…" : "")));
-    return span;
-  }
-
-  function runSearch() {
-    const list = document.getElementById("search-results");
-    if (!list) return;
-    const q = (new URLSearchParams(location.search).get("q") || "").trim();
-    const input = document.getElementById("search-q");
-    if (input) input.value = q;
-    document.querySelectorAll(".site-search input").forEach((i) => { i.value = q; });
-    if (!q) return;
-    // the texts are Simplified (the cleaning converts them): a Traditional query is converted
-    // character by character (window.T2S, from OpenCC), so 眾創空間 finds 众创空间
-    const t2s = window.T2S || {};
-    const simplified = (s) => Array.from(s, (c) => t2s[c] || c).join("");
-    const needle = simplified(q).toLowerCase();
-    const hits = [];
-    for (const entry of window.SEARCH_INDEX || []) {
-      const hay = entry.text.toLowerCase();
-      const at = hay.indexOf(needle);
-      const inTitle = simplified(entry.title).toLowerCase().includes(needle);
-      if (at < 0 && !inTitle) continue;
-      let count = 0;
-      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) count++;
-      hits.push({ entry, at, count });
-    }
-    hits.sort((a, b) => b.count - a.count);
-    document.getElementById("search-count").textContent =
-      hits.length ? `${hits.length} page(s) mention “${q}”` : `nothing mentions “${q}”`;
-    for (const h of hits) {
-      const li = el("li", { class: "result " + h.entry.kind });
-      li.appendChild(el("a", { href: root + h.entry.href, "data-kind": h.entry.kind }, h.entry.title));
-      li.appendChild(document.createTextNode(` (${h.entry.kind}, ${h.count} match${h.count === 1 ? "" : "es"})`));
-      if (h.at >= 0) { li.appendChild(el("br")); li.appendChild(snippet(h.entry.text, h.at, q.length)); }
-      list.appendChild(li);
-    }
+  // table.sortable: a heading's button sorts the rows by its column (a cell's data-sort, else its
+  // text; numbers as numbers), again for the other direction; aria-sort says which.
+  function wireSorting() {
+    document.querySelectorAll("table.sortable").forEach((table) => {
+      const heads = [...table.querySelectorAll("thead th")];
+      heads.forEach((th, col) => {
+        const button = th.querySelector("button.sort");
+        if (!button) return;
+        button.addEventListener("click", () => {
+          const ascending = th.getAttribute("aria-sort") !== "ascending";
+          const number = button.dataset.type === "number";
+          const key = (r) => { const c = r.cells[col]; const v = c ? (c.dataset.sort ?? c.textContent) : "";
+            return number ? parseFloat(v) || 0 : v; };
+          const body = table.tBodies[0];
+          const rows = [...body.rows].map((r, i) => [key(r), i, r]);
+          rows.sort((a, b) => {
+            const d = number ? a[0] - b[0] : a[0].localeCompare(b[0], "zh");
+            return (ascending ? d : -d) || a[1] - b[1];
+          });
+          rows.forEach(([, , r]) => body.appendChild(r));
+          heads.forEach((h) => { if (h.hasAttribute("aria-sort")) h.setAttribute("aria-sort", "none"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        });
+      });
+    });
   }
 
   drawNav();
   drawLanguageSwitch();
   drawMethodLink();
   wireFilters();
-  runSearch();
+  wireSorting();
   highlight();
   window.addEventListener("hashchange", highlight);
 })();
