@@ -420,8 +420,9 @@ class Reader:
             m = _last(pattern, clause)
             if m and (kind == "rule" or unit == "CNY"):
                 return kind, m.group(), None
-        if unit == "CNY" and _RULE_AFTER.match(text, end, end + 14):
-            return "rule", _RULE_AFTER.match(text, end, end + 14).group().strip(), None
+        handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
+        if handed:
+            return "rule", handed.group().strip(), None
         cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
         if not cues:
             return None, "", None
