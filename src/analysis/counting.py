@@ -40,7 +40,6 @@ __all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
 
 # what a reading's indicator rests on, surest first (the calibration's first feature)
 EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "rule_money", "none")
-_RULE_MONEY = "subsidies"  # what an amount a rule hands out is, when no money indicator is named
 
 _STOP = re.compile(r"[,，。；;:：!！?？\n]")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
@@ -66,6 +65,10 @@ _KIND_CUES = (
 _STRONG_STATUS = re.compile(r"截至|截止|目前|已经|已|现有|当年|去年|上年")
 # money a rule hands out after the number: 按每平方米20元的标准给予运营补贴, 10万元奖励
 _WHOLE_REGION = re.compile(r"(?:全|本|我)(?:自治区|省|市|区|县|州|盟|旗)")  # the document's whole region, by name
+_TOTAL_WORDS = re.compile(r"(?:总|累计|全部|合计)?(?:总数|总量|数量|数|规模|总计|合计)")  # the number of the noun before
+# money no indicator names, by what the clause does with it: a rule hands it out, a budget is set up
+_MONEY_BY_VERB = (("rule", "subsidies"), ("funding", "programme_budget"))
+_FUNDING_VERB = re.compile(r"(?:设立|安排|投入|统筹|筹集|出资|整合|拨付|下达)[^。;；，,]{0,6}$")
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
@@ -253,6 +256,8 @@ class Reader:
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
+        elif noun and _TOTAL_WORDS.fullmatch(noun) and previous:
+            noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
         if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
@@ -303,11 +308,21 @@ class Reader:
             notes.append(f"kind {kind} from '{kind_cue}'")
         if year:
             notes.append(f"a target during the plan period: its last year, {year}")
-        if unit == "CNY" and kind == "rule" and not indicator and _RULE_MONEY in self.units:
-            # 对单个孵化器给予最高200万元, 对一等奖给予10万元奖金: the noun is the recipient or the prize; the amount a subsidy
-            notes.append(f"money a rule hands out ('{kind_cue}'): {_RULE_MONEY}"
+        verb = _FUNDING_VERB.search(text[phrase_start:start]) if unit == "CNY" and kind not in ("rule", "funding") else None
+        if verb:
+            kind, kind_cue = "funding", verb.group()  # 区财政每年安排1000万元
+            notes.append(f"kind funding from '{kind_cue}'")
+        money = dict(_MONEY_BY_VERB).get(kind or "") if unit == "CNY" and not indicator else None
+        if money in self.units:
+            # 对单个孵化器给予最高200万元, 对一等奖给予10万元奖金: the noun is the recipient or the prize, the amount a
+            # subsidy; 安排1000万元用于…: a budget
+            notes.append(f"money {'a rule hands out' if kind == 'rule' else 'set aside'} ('{kind_cue}'): {money}"
                          + (f", to or for '{noun}'" if noun else ""))
-            indicator, evidence, reason = _RULE_MONEY, "rule_money", ""
+            indicator, evidence, reason = money, "rule_money", ""
+        got = next((r for r in reversed(previous) if r.scope_evidence == "own"), None)
+        if unit == "CNY" and kind == "rule" and scope_evidence == "none" and got is not None:
+            scope, scope_evidence = got.scope, "inherited"  # 认定市级孵化器5家，分别给予每家20万元: the recipient counted before
+            notes.append(f"scope {got.scope} inherited from the recipient '{got.noun}' counted before")
         return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason)
 
     def _cued(self, indicator, alias, unit, sentence) -> tuple[str, str] | None:

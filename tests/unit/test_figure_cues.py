@@ -76,3 +76,16 @@ def test_confidence_held_below_high_without_every_cue():
     fitted = calibration.Calibration([0.5, 0.9], [0.95, 0.95], 10)  # a fit that would promise 0.95 to both
     got = calibration.confidence(fitted, [0.9, 0.9], ["object|own|cue|text", "subject|none|cue|text"])
     assert list(got) == [0.95, 0.79]  # the second lacks a written scope: min(0.95, 0.8 - 0.01)
+
+
+@pytest.mark.parametrize("text, mention, indicator, scope, kind", [
+    # 总数 is the number of the noun counted before it in the sentence
+    ("新认定国家高新技术企业120家，总数达到650家。", "650家", "high_tech_enterprises", "all", "actual"),
+    # money set aside with no money word: a budget; 区财政 pays (municipal)
+    ("区财政每年安排1000万元用于支持孵化器建设。", "1000万元", "programme_budget", "municipal_level", "funding"),
+    # a rule's amount for the recipients counted before it takes their level
+    ("认定市级科技企业孵化器5家，分别给予每家20万元奖励。", "20万元", "subsidies", "municipal_level", "rule"),
+])
+def test_what_money_and_totals_count(text, mention, indicator, scope, kind, tagger):
+    row = _row(text, mention, tagger)
+    assert (row["indicator"], row["scope"], row["kind"]) == (indicator, scope, kind)
