@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import jieba
@@ -39,7 +39,7 @@ from analysis import quantities, units
 __all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
 
 # what a reading's indicator rests on, surest first (the calibration's first feature)
-EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "none")
+EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "rule_money", "none")
 
 _STOP = re.compile(r"[,，。；;:：!！?？\n]")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
@@ -61,6 +61,15 @@ _KIND_CUES = (
                           r"十[一二三四五]五[”\"]?(?:期间|末|时期)")),
     ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年")),
 )
+# a status that no target cue elsewhere in the sentence outweighs (累计 and 建成 also state targets: 到2025年累计建成)
+_STRONG_STATUS = re.compile(r"截至|截止|目前|已经|已|现有|当年|去年|上年")
+# money a rule hands out after the number: 按每平方米20元的标准给予运营补贴, 10万元奖励
+_WHOLE_REGION = re.compile(r"(?:全|本|我)(?:自治区|省|市|区|县|州|盟|旗)")  # the document's whole region, by name
+_TOTAL_WORDS = re.compile(r"(?:总|累计|全部|合计)?(?:总数|总量|数量|数|规模|总计|合计)")  # the number of the noun before
+# money no indicator names, by what the clause does with it: a rule hands it out, a budget is set up
+_MONEY_BY_VERB = (("rule", "subsidies"), ("funding", "programme_budget"))
+_FUNDING_VERB = re.compile(r"(?:设立|安排|投入|统筹|筹集|出资|整合|拨付|下达)[^。;；，,]{0,6}$")
+_RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
 @dataclass
@@ -247,6 +256,8 @@ class Reader:
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
+        elif noun and _TOTAL_WORDS.fullmatch(noun) and previous:
+            noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
         if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
@@ -297,6 +308,21 @@ class Reader:
             notes.append(f"kind {kind} from '{kind_cue}'")
         if year:
             notes.append(f"a target during the plan period: its last year, {year}")
+        verb = _FUNDING_VERB.search(text[phrase_start:start]) if unit == "CNY" and kind not in ("rule", "funding") else None
+        if verb:
+            kind, kind_cue = "funding", verb.group()  # 区财政每年安排1000万元
+            notes.append(f"kind funding from '{kind_cue}'")
+        money = dict(_MONEY_BY_VERB).get(kind or "") if unit == "CNY" and not indicator else None
+        if money in self.units:
+            # 对单个孵化器给予最高200万元, 对一等奖给予10万元奖金: the noun is the recipient or the prize, the amount a
+            # subsidy; 安排1000万元用于…: a budget
+            notes.append(f"money {'a rule hands out' if kind == 'rule' else 'set aside'} ('{kind_cue}'): {money}"
+                         + (f", to or for '{noun}'" if noun else ""))
+            indicator, evidence, reason = money, "rule_money", ""
+        got = next((r for r in reversed(previous) if r.scope_evidence == "own"), None)
+        if unit == "CNY" and kind == "rule" and scope_evidence == "none" and got is not None:
+            scope, scope_evidence = got.scope, "inherited"  # 认定市级孵化器5家，分别给予每家20万元: the recipient counted before
+            notes.append(f"scope {got.scope} inherited from the recipient '{got.noun}' counted before")
         return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason)
 
     def _cued(self, indicator, alias, unit, sentence) -> tuple[str, str] | None:
@@ -394,21 +420,37 @@ class Reader:
                           and r.scope != "all"), None)
         if inherited is not None and inherited.indicator == indicator and not noun and evidence != "subset":
             return inherited.scope, "inherited", f"scope {inherited.scope} inherited from '{inherited.noun}' earlier"
+        whole = _WHOLE_REGION.search(before)
+        if whole:  # 全市众创空间达到30家: the whole region's, said in words
+            return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
 
     def _kind(self, text, c0, s0, start, end, unit) -> tuple[str | None, str, int | None]:
         """A rule or funding cue in the clause; else the status or target cue nearest before the
-        number in its sentence."""
+        number in its sentence, where a strong status cue (截至, 目前, 已, 现有) outweighs a 将 of
+        another phrase, and a target cue after the last strong status cue outweighs 累计 or 建成."""
         clause, sentence_head = text[c0:end], text[s0:end]
         year = quantities.plan_period_target_year(sentence_head)  # 十三五期间 -> 2020
         for kind, pattern in _KIND_CUES[:2]:
             m = _last(pattern, clause)
             if m and (kind == "rule" or unit == "CNY"):
                 return kind, m.group(), None
+        handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
+        if handed:
+            return "rule", handed.group().strip(), None
         cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
         if not cues:
             return None, "", None
-        _, kind, cue = max(cues)
+        at, kind, cue = max(cues)
+        strong = _last(_STRONG_STATUS, sentence_head)
+        target = next((c for c in cues if c[1] == "target"), None)
+        phrase_start = max(sentence_head.rfind(p) for p in ",，;；:：") + 1
+        if kind == "actual" and not _STRONG_STATUS.fullmatch(cue) and target and (strong is None or target[0] > strong.end()):
+            _, kind, cue = target  # 到2025年，累计建成50家: a target
+        elif kind == "target" and cue == "将" and strong is not None and at <= phrase_start:
+            kind, cue = "actual", strong.group()  # 目前已有20家，…将…: 将 of another phrase is weak
+        elif kind == "actual" and strong is not None:
+            cue = strong.group()  # 已建成20家: the status is 已's, whatever target the sentence names later
         explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
         return kind, cue, year if kind == "target" and year and not explicit_year else None
 
@@ -428,7 +470,11 @@ def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str,
         kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
     elif read.kind:
         kind, kind_evidence = read.kind, "cue"
-        if mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year:
+        later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year
+        if later and _STRONG_STATUS.fullmatch(read.kind_cue):
+            mention = replace(mention, year=doc_year)  # 已建成30家，力争到2025年…: a status as of the document
+            notes.append(f"'{read.kind_cue}' marks a status: the document's year, not a target year later in the sentence")
+        elif later:
             kind, kind_evidence = "target", "year"
     elif mention.kind in ("target", "actual", "funding", "rule"):
         kind, kind_evidence = mention.kind, "extractor"

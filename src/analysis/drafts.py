@@ -278,7 +278,8 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     # a confidence is the share right, on the reviewed documents, of drafts with the same evidence score
     calibrated = reviewed_calibration(figures_of, figures.validate(extractor=False, quotes=False))
     for doc_id, figs in figures_of.items():
-        files[f"{doc_id}.figures.csv"] = csv_bytes(figs.assign(confidence=calibrated(figs["confidence"])))
+        files[f"{doc_id}.figures.csv"] = csv_bytes(figs.assign(
+            confidence=calibration.confidence(calibrated, figs["confidence"], figs["evidence"])))
     return files
 
 

@@ -33,7 +33,7 @@ from analysis.tables import read_rows
 __all__ = ["Measured", "reviewed_loo", "sentence_set", "held_out_sets", "held_out", "measure_all", "chart",
            "sentences_path", "HIGH"]
 
-HIGH = 0.8  # a confident draft (the reports' default curation uses drafts from here up)
+HIGH = calibration.HIGH  # a confident draft (the reports' default curation uses drafts from here up)
 
 
 def sentences_path() -> Path:
@@ -71,7 +71,7 @@ def _with_starts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _calibrated(judged: pd.DataFrame, fitted: calibration.Calibration) -> pd.DataFrame:
-    return judged.assign(confidence=fitted(judged["score"]))
+    return judged.assign(confidence=calibration.confidence(fitted, judged["score"], judged["evidence"]))
 
 
 def reviewed_loo() -> tuple[Measured, pd.DataFrame]:

@@ -1,7 +1,8 @@
 """Numerals: Chinese (``十二``, ``两亿``, ``三点五``, financial ``壹佰``, mixed ``3亿5000万``) read with
 cn2an where it can and by our code where it falls short, and Arabic numbers with their
-separators (``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``). The extractor
-(``analysis.quantities``) finds the numbers; this module reads them.
+separators (``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``), ratios (``1:1`` in
+``按1:1配套``) and tenths (``六成`` is 60 %). The extractor (``analysis.quantities``) finds the
+numbers; this module reads them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import functools
 import re
 import warnings
 
-__all__ = ["MAGNITUDES", "cn2an_module", "parse_chinese_number", "parse_arabic", "strip_separators"]
+__all__ = ["MAGNITUDES", "cn2an_module", "parse_chinese_number", "parse_arabic", "strip_separators", "ratio_at",
+           "TENTHS", "tenths"]
 
 MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -40,7 +42,14 @@ def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
         try:
             return float(cn2an_module().cn2an(text, mode))
         except (ValueError, KeyError, IndexError):
-            return None
+            pass
+    # 三亿五, 3亿5: one digit after the magnitude is its tenths (cn2an reads 三亿五 as 10^7 or refuses it)
+    short = re.fullmatch(r"(.+?)([万亿])([1-9一二两三四五六七八九])", text)
+    head = parse_chinese_number(short.group(1), "smart") if short else None
+    if short is None or head is None:
+        return None
+    magnitude = MAGNITUDES[short.group(2)]
+    return head * magnitude + float(parse_chinese_number(short.group(3), "smart") or 0) * magnitude / 10
 
 
 def parse_arabic(text: str) -> float:
@@ -49,3 +58,28 @@ def parse_arabic(text: str) -> float:
 
 def strip_separators(s: str) -> str:
     return s.replace(",", "").replace("，", "").replace("．", ".").replace(" ", "")
+
+
+# 按1:1配套, 1∶0.5的比例: a ratio where the text says so (a cue before or after it), never a time (9:30)
+_RATIO = re.compile(r"(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)(?![\d:：∶])")
+_RATIO_BEFORE = re.compile(r"(?:按|按照|以|实行|比例为?|比例达到?|配比为?)\s*$")
+_RATIO_AFTER = re.compile(r"\s*(?:的?比例|配套|匹配|配比|比例)")
+
+
+def ratio_at(text: str, start: int) -> tuple[float, int] | None:
+    """(a / b, end) of a ratio ``a:b`` starting at ``start`` (``1:1`` is 1.0, ``1:0.5`` 2.0),
+    when a word next to it makes it one (按, 比例, 配套); None otherwise."""
+    m = _RATIO.match(text, start)
+    if not m or float(m.group(2)) == 0:
+        return None
+    if not (_RATIO_BEFORE.search(text, max(0, start - 5), start) or _RATIO_AFTER.match(text, m.end())):
+        return None
+    return float(m.group(1)) / float(m.group(2)), m.end()
+
+
+TENTHS = "成"  # 六成 = 60 %, 三成以上 = at least 30 %: stated in tenths, kept as a percent
+
+
+def tenths(value: float | None) -> float | None:
+    """A number of tenths (成) as a percent: 六成 → 60."""
+    return None if value is None else round(value * 10, 10)

@@ -1,21 +1,16 @@
-"""Every quantity mention in a Chinese policy text: number, magnitude, unit, hedge,
-the year it refers to, and what kind of figure it is.
+"""Every quantity mention in a Chinese policy text: number, magnitude, unit, hedge, the year it refers to, and what
+kind of figure it is. Works on raw or cleaned text, Traditional or Simplified: raw text is cleaned first
+(``analysis.cleaning``), and offsets are given both in the cleaned text and in the bytes of the text as given.
 
-Works on raw or cleaned text, Traditional or Simplified: raw text is cleaned first
-(``analysis.cleaning``), and offsets are given both in the cleaned text and in the
-bytes of the text as given.
-
-Numbers: Arabic (``1.5``, ``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``),
-Chinese (``十二``, ``两亿``, ``三千九百``, ``十五``, ``三点五``; parsed by cn2an, except a bare
-magnitude such as the 万 of ``逾万人`` or the 十 of ``十余家``, which cn2an refuses), mixed
-(``3亿5000万``, ``3亿5千万``, ``5千万``, ``1万2千``: cn2an's "smart" mode), followed by a
-magnitude (千 万 亿, 千万 …) and a unit. The value is as stated, in the unit stated
-(``50亩`` is 50 ``mu``, ``3万美元`` 30,000 ``USD``): conversion to an indicator's unit is
-``analysis.units``' business, where figures are compared. Hedges become a qualifier.
-Years, dates, document numbers, ordinals, plan names (``十三五``: a plan period, see
-``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out
-unless asked for). A number that lost its decimal point in the web copy (``17 4%``) is
-``ambiguous``, with no value.
+Numbers (``analysis.numerals``): Arabic (``1.5``, ``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``),
+Chinese (``十二``, ``两亿``, ``十五``, ``三点五``; cn2an, except a bare magnitude: the 万 of ``逾万人``, the 十 of
+``十余家``), mixed (``3亿5000万``, ``3亿5千万``, ``5千万``, ``1万2千余``, ``1万2``: cn2an's "smart" mode), ratios
+(``按1:1配套``), tenths (``六成``: 60 percent), followed by a magnitude (千 万 亿, 千万 …) and a unit, also a noun
+used as one (``三市两区``: places counted). The value is as stated, in the unit stated (``50亩`` is 50 ``mu``,
+``3万美元`` 30,000 ``USD``): conversion to an indicator's unit is ``analysis.units``' business, where figures are
+compared. Hedges become a qualifier. Years, dates, document numbers, ordinals, plan names (``十三五``: a plan
+period, see ``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out unless asked
+for). A number that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
 """
 
 from __future__ import annotations
@@ -26,7 +21,7 @@ from dataclasses import asdict, dataclass
 
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
-from analysis.numerals import MAGNITUDES, parse_arabic, parse_chinese_number, strip_separators
+from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
 from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
@@ -37,29 +32,30 @@ LOWER_BOUND = ("more_than", "at_least")  # the stated value is a lower bound of 
 UPPER_BOUND = ("almost", "up_to")  # ... an upper bound
 KINDS = ("target", "actual", "funding", "rule", "other", "not_a_quantity")
 
-# measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are
-# durations only where the text is no date (_not_a_quantity decides first); 年 after a year
-# (2020年) is a year, after any other number a duration
+# measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are durations only where the text
+# is no date (_not_a_quantity decides first); 年 after a year (2020年) is a year, after any other number a duration;
+# 成 is tenths (六成 = 60 percent, numerals.tenths); a place is a measure word too (三市两区五县: places counted)
 UNITS = {
     "平方米": "m2", "平米": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
-    "公顷": "ha", "亩": "mu",
-    "人次": "person", "人": "person", "名": "person", "位": "person",
+    "公顷": "ha", "亩": "mu", "人次": "person", "人": "person", "名": "person", "位": "person",
     "场次": "count", "家次": "count", "项次": "count", "批次": "count", "户次": "count",
     "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
+    "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
     "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
-    "%": "percent", "％": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
+    "%": "percent", "％": "percent", "成": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
     "年": "years", "周年": "years", "周岁": "years", "岁": "years", "个月": "months", "月": "months",
     "个工作日": "days", "工作日": "days", "天": "days", "日": "days",
 }
-# a measure word that is the start of another word here: 3天使投资机构 is no 3 days
+# a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
-                    "支": "持付出", "期": "间末初限满中工项", "次": "产"}
+                    "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
+                    "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
@@ -72,14 +68,14 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d
 _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)")
 # a mixed numeral after its first magnitude: 3亿|5000万, 3亿|5千万, 1万|2千
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
+_TENTH_TAIL = re.compile(rf"[1-9一二两三四五六七八九](?=\s*(?:{_UNIT_RE}))")  # 1万2家: one digit after 万 is its tenths
 
 _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longest first below
     ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"), ("不高于", "up_to"),
     ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
     ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
-    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"),
-    ("将近", "almost"), ("接近", "almost"), ("近", "almost"),
-    ("大约", "approx"), ("约", "approx"),
+    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
+    ("近", "almost"), ("大约", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
     ("百分之", None),  # percent written out: handled separately
 ]
@@ -299,7 +295,7 @@ _RANGE_DASH = r"[-~～至到—–－]"
 
 def _compound(text: str, start: int, pos: int, value: float, factor: float) -> tuple[float, int]:
     """A mixed numeral that goes on after its first magnitude: 3亿|5000万, 1万|2千 (value, end)."""
-    tail = _COMPOUND_TAIL.match(text, pos)
+    tail = _COMPOUND_TAIL.match(text, pos) or _TENTH_TAIL.match(text, pos)
     if not tail or factor < 1e4:
         return value, pos
     total = parse_chinese_number(strip_separators(text[start:tail.end()]), "smart")
@@ -330,6 +326,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
             if start is not None and value is not None and not post.group(1) and not post.group(3) \
                     and range_high is None:
                 value, end = _compound(text, start, pos + post.end(), value, factor)
+                qualifier, end = ("more_than", end + 1) if end > pos + post.end() and text[end:end + 1] in "余多" else (qualifier, end)
                 pos = end - post.end()
         pos += post.end()
         if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
@@ -434,19 +431,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:
             continue  # the 伍 of 队伍, the 陆 of 大陆: a financial numeral is never written alone
-        reason, skip = _rejected(text, start, end, num)
-        lost = _lost_decimal(text, end) if not is_chinese else None
+        ratio = None if is_chinese else ratio_at(text, start)  # 按1:1配套: a ratio, not a time
+        reason, skip = (None, end) if ratio else _rejected(text, start, end, num)
+        lost = _lost_decimal(text, end) if not is_chinese and not ratio else None
         if reason is None and lost:
             end += lost.end()
             num = text[start:end]
             note = f"decimal point lost in the web copy? {num.replace(' ', '.')} or {num.replace(' ', '')}"
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
-        if reason is None:
+        value, pos, unit = (ratio[0], ratio[1], "ratio") if ratio else (value, pos, unit)
+        if reason is None and not ratio:
             value, reason = _number_value(text, start, num, is_chinese, bool(lost))
-        if reason is None:
+        if reason is None and not ratio:
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
             unit, measure_word, pos = _unit_at(text, start, pos)
+            value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"
             elif measure_word in ("月", "日") and range_high is not None:
@@ -461,7 +461,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 out.append(Mention(doc, start, stop, rs, re_, text[start:stop], None, None, "",
                                    "exact", None, None, None, "not_a_quantity", text[s0:s1].strip(), reason))
             continue
-        upper = _unit_range(text, pos, measure_word) if range_high is None and not note else None
+        upper = _unit_range(text, pos, measure_word) if range_high is None and not note and measure_word else None
         if upper is not None:
             range_high, pos = upper
         qualifier, pre_start, pos = _hedges(text, start, pos, qualifier)

@@ -17,7 +17,7 @@ DURATIONS = ("years", "months", "days")
 
 # unit code -> what it measures
 DIMENSIONS = {
-    "count": "count", "person": "count", "times": "ratio", "percent": "ratio", "pp": "ratio difference",
+    "count": "count", "person": "count", "times": "ratio", "ratio": "ratio", "percent": "ratio", "pp": "ratio difference",
     "m2": "area", "mu": "area", "ha": "area", "km2": "area",
     **{c: "money" for c in CURRENCIES}, **{d: "duration" for d in DURATIONS},
 }
