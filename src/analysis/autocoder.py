@@ -15,8 +15,9 @@ sub-tool. Then the codebook's rules R2-R8 by their ``check`` (``_codebook_rules`
 heading (as ``analysis.measures`` defines it) takes the code most of its body's clauses get. Secondary
 code: the runner-up sub-tool when the classifier also puts the clause on its side
 (decision value above 0). Confidence: the chance that the code agrees with a human
-consensus, from an isotonic regression of agreement on the margin between the two best
-decision values, fitted on the training documents' own leave-one-document-out codes
+consensus, from an isotonic regression of agreement on the margin of the final code (its
+decision value minus the best other one: negative where a rule overrode the classifier),
+fitted on the training documents' own leave-one-document-out codes
 (scikit-learn's CalibratedClassifierCV cannot hold out by document, and a class with a
 single clause breaks its folds). Its calibration on unseen documents is reported by
 ``calibration``.
@@ -171,8 +172,8 @@ def fit(training: pd.DataFrame, framework, calibrate: bool = True) -> Model:
 
 
 def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with ``primary``, ``secondary``, ``type``, ``margin`` (between the two best
-    decision values) and ``confidence`` (calibrated; empty without a calibrator)."""
+    """``frame`` with ``primary``, ``secondary``, ``type``, ``margin`` (of the final code,
+    ``_final_margin``) and ``confidence`` (calibrated; empty without a calibrator)."""
     fw = model.framework
     out = frame.drop(columns=[c for c in ("primary", "secondary", "type", "confidence", "margin")
                               if c in frame.columns]).copy()
@@ -185,7 +186,6 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     rows = np.arange(len(frame))
     classes = np.array(model.classes)
     primary = classes[order[:, 0]].astype(object)
-    margin = scores[rows, order[:, 0]] - scores[rows, order[:, 1]]
     primary = _codebook_rules(frame["text"].astype(str).tolist(), scores, classes, primary, fw)
     runner_up, runner_score = classes[order[:, 1]], scores[rows, order[:, 1]]
     secondary = np.array([s if (p != NONE and s not in (NONE, p) and v > 0) else ""
@@ -208,10 +208,23 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     out["primary"] = primary
     out["secondary"] = secondary
+    margin = _final_margin(scores, classes, primary)
     out["margin"] = np.round(margin, 4)
     out["confidence"] = (np.round(model.calibrator.predict(margin), 3) if model.calibrator is not None
                          else np.nan)
     out["type"] = out["primary"].map(fw.type_of)
+    return out
+
+
+def _final_margin(scores: np.ndarray, classes: np.ndarray, primary: np.ndarray) -> np.ndarray:
+    """Each clause's decision value for the code it ends with minus the best of the other codes:
+    negative where a rule overrode the classifier, 0 for a code the classifier does not know."""
+    index = {c: j for j, c in enumerate(classes)}
+    out = np.zeros(len(primary))
+    for i, code in enumerate(primary):
+        j = index.get(code)
+        if j is not None:
+            out[i] = scores[i, j] - np.max(np.delete(scores[i], j))
     return out
 
 

@@ -82,3 +82,12 @@ def test_rule_r8_leading_role_is_not_a_pilot_unless_a_pilot_is_named(fw):
     # R8: 示范引领 contradicts D_DEM -> next allowed E_STR; with 试点 (an unless word) it stays
     assert _rules(fw, "发挥孵化器示范引领作用。", "D_DEM", ["D_DEM", "E_STR", "none"]) == "E_STR"
     assert _rules(fw, "开展试点,发挥示范引领作用。", "D_DEM", ["D_DEM", "E_STR", "none"]) == "D_DEM"
+
+
+def test_the_margin_is_that_of_the_final_code():
+    # scores S_TAL 3, D_OVE 2, none 0: S_TAL 3 - 2 = 1; D_OVE (a rule's override) 2 - 3 = -1;
+    # E_GOA, a code the classifier does not know, 0
+    scores = np.array([[3.0, 2.0, 0.0]] * 3)
+    classes = np.array(["S_TAL", "D_OVE", "none"], dtype=object)
+    margin = autocoder._final_margin(scores, classes, np.array(["S_TAL", "D_OVE", "E_GOA"], dtype=object))
+    assert margin.tolist() == [1.0, -1.0, 0.0]
