@@ -23,6 +23,7 @@ What a person curated, and the drafts for the rest
 - ``rule_review``     the reviewed outcome of those checks, applied to the consensus
 - ``third_coding``    a third coding of the clauses and its agreement
 - ``keywordcoder``    clauses coded from the codebook's keywords alone
+- ``policy_cues``     the genre's wording of each instrument, and the codebook as a prior
 - ``autocoder``       the automatic coder (trained on the consensus, held out by document)
 - ``pmc``             the PMC index: framework, items derived from the codes, grades
 - ``funding``         funding attributes, intensity, subsidy rules
