@@ -12,6 +12,7 @@ its cleaned span is the cleaned characters that come from those raw characters.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +52,8 @@ _CLAUSE_START = set("\n。！？；;!? \u3000")
 _CLAUSE_END = set("。！？；;!?”’」』)）")
 
 
-def _locate(raw: str, text: str, occurrence: int, where: str, clause: bool = False) -> int:
-    """Where the ``occurrence``-th ``text`` starts in ``raw``. A clause label counts only
+def _locate(raw: str, text: str, occurrence: int, where: str, clause: bool = False) -> tuple[int, int]:
+    """Where the ``occurrence``-th ``text`` starts and ends in ``raw``. A clause label counts only
     occurrences that start and end a clause (a title line may also occur inside a longer line)."""
     starts = []
     pos = raw.find(text)
@@ -63,9 +64,24 @@ def _locate(raw: str, text: str, occurrence: int, where: str, clause: bool = Fal
         if not clause or (starts_clause and ends_clause):
             starts.append(pos)
         pos = raw.find(text, pos + 1)
+    if len(starts) < occurrence and clause:
+        # A curator may count a clause's occurrences as a quantity's are counted (every exact match)
+        every = _locate(raw, text, occurrence, where, clause=False) if raw.count(text) >= occurrence else None
+        if every is not None:
+            return every
+        # or write a clause broken across lines (text pasted from a PDF) as a reader joins it: line
+        # breaks and whole lines of page furniture (page numbers, running heads) between its characters
+        joined = list(re.finditer(_JOIN_GAP.join(re.escape(ch) for ch in text), raw))
+        if len(joined) >= occurrence:
+            return joined[occurrence - 1].span()
     if len(starts) < occurrence:
         raise DataError(f"{where}: {text!r} does not occur {occurrence} time(s) in the document")
-    return starts[occurrence - 1]
+    return starts[occurrence - 1], starts[occurrence - 1] + len(text)
+
+
+# What may stand between two characters of a clause written as a reader joins it: a line break
+# with up to four whole lines (of at most 80 characters) of page furniture
+_JOIN_GAP = r"(?:[ \t\u3000]*\r?\n(?:[^\n]{0,80}\n){0,4}[ \t\u3000]*)?"
 
 
 def _clean_span(cleaned: cleaning.Cleaned, raw_start: int, raw_end: int) -> tuple[int, int]:
@@ -77,8 +93,8 @@ def _spans(frame: pd.DataFrame, cleaned: dict, where: str, clause: bool = False)
     starts, ends = [], []
     for i, r in enumerate(frame.itertuples(), 2):
         c = cleaned[r.doc_id]
-        raw_start = _locate(c.raw, r.text, int(r.occurrence or 1), f"{where}, row {i}", clause)
-        s, e = _clean_span(c, raw_start, raw_start + len(r.text))
+        raw_start, raw_end = _locate(c.raw, r.text, int(r.occurrence or 1), f"{where}, row {i}", clause)
+        s, e = _clean_span(c, raw_start, raw_end)
         starts.append(s)
         ends.append(e)
     return frame.assign(start=starts, end=ends)
