@@ -15,9 +15,10 @@ from analysis.errors import DataError
 @pytest.fixture(scope="module")
 def setting():
     fw = ins.load_framework()
-    clauses = ins.clauses()
-    clauses = clauses[clauses["doc_id"].isin(FIVE_DOCUMENTS)]
-    c1, c2, consensus = (inuse.load_coding(fw, c, "reviewed", clauses) for c in ("coder1", "coder2", "consensus"))
+    every = ins.clauses()  # the codings are checked against the whole corpus (a document reviewed later has rows)
+    clauses = every[every["doc_id"].isin(FIVE_DOCUMENTS)]
+    c1, c2, consensus = (coding[coding["doc_id"].isin(FIVE_DOCUMENTS)].reset_index(drop=True)
+                         for coding in (inuse.load_coding(fw, c, "reviewed", every) for c in ("coder1", "coder2", "consensus")))
     third = third_coding.load_third_coding(fw, clauses)
     adjudication = ins.load_adjudication(fw, c1, c2)
     return fw, clauses, c1, c2, consensus, third, adjudication
