@@ -62,7 +62,8 @@ def test_every_report_renders_with_the_new_documents(copy, suite_run):
     viewer = (copy / "reports" / "documents" / "yuhang-2023.html").read_text(encoding="utf-8")
     assert 'id="f-yuhang-2023-d' in viewer and 'href="raw/' in viewer
     assert any((copy / "reports" / "documents" / "raw").iterdir())
-    assert "documents/yuhang-2023.html" in (copy / "reports" / "assets" / "site-map.js").read_text(encoding="utf-8")
+    # listed with the documents (the navigation links the list, not each document: issue 22)
+    assert 'href="yuhang-2023.html"' in (copy / "reports" / "documents" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_new_region_profile_shows_its_drafted_figures_with_quotes_and_status(copy, suite_run):
