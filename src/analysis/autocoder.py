@@ -202,8 +202,11 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     heading = linked["heading"].to_numpy()
     for i, text in enumerate(texts):
         # the codebook's no-measure patterns (responsibility lines, section and category headings,
-        # status reports) and R1's heading that names a target area (创业主体更加丰富) are none
-        if any(p.search(text) for p in keywordcoder.NO_MEASURE) or (heading[i] and _OUTCOME.search(text)):
+        # status reports), a clause too short to state a measure (特此通知。; as the keyword coder:
+        # the codebook's keywords, short rows of its prior, must not make one a measure) and R1's
+        # heading that names a target area (创业主体更加丰富) are none
+        if len(text) < keywordcoder.SHORTEST_MEASURE or any(p.search(text) for p in keywordcoder.NO_MEASURE) \
+                or (heading[i] and _OUTCOME.search(text)):
             primary[i], secondary[i] = NONE, ""
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     out["primary"] = primary

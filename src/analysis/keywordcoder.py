@@ -11,7 +11,9 @@ import pandas as pd
 
 from analysis.instruments import NONE, Framework
 
-__all__ = ["code", "NO_MEASURE"]
+__all__ = ["code", "NO_MEASURE", "SHORTEST_MEASURE"]
+
+SHORTEST_MEASURE = 6  # characters: a shorter clause (特此通知。, 任务之一) states no measure
 
 # Clauses that state no measure whatever their words: headings, responsibility lines, status.
 NO_MEASURE = [
@@ -31,7 +33,7 @@ def code(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     for row in frame.itertuples():
         text = row.text
         scores = {}
-        excluded = len(text) < 6 or any(p.search(text) for p in NO_MEASURE)
+        excluded = len(text) < SHORTEST_MEASURE or any(p.search(text) for p in NO_MEASURE)
         if not excluded:
             for code in framework.order:
                 score = sum(len(k) for k in framework.subtools[code]["keywords"] if k in text)

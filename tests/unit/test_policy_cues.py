@@ -91,3 +91,15 @@ def test_the_margin_is_that_of_the_final_code():
     classes = np.array(["S_TAL", "D_OVE", "none"], dtype=object)
     margin = autocoder._final_margin(scores, classes, np.array(["S_TAL", "D_OVE", "E_GOA"], dtype=object))
     assert margin.tolist() == [1.0, -1.0, 0.0]
+
+
+def test_a_clause_too_short_for_a_measure_is_none_whatever_the_codebook_prior(fw):
+    # 特此通知。 has 5 characters (< SHORTEST_MEASURE, 6): none, as the keyword coder codes it,
+    # though the codebook's prior rows are short and all measures
+    training = pd.DataFrame({
+        "clause_id": ["a:1.1.1", "a:2.1.1", "b:1.1.1", "b:2.1.1"], "doc_id": ["a", "a", "b", "b"],
+        "text": ["对新认定的众创空间给予一次性补助。", "今天召开会议。", "设立专项资金支持孵化器建设。", "会议召开了。"],
+        "primary": ["S_FUN", "none", "S_FUN", "none"]})
+    model = autocoder.fit(training, fw, calibrate=False)
+    new = pd.DataFrame({"clause_id": ["n:1.1.1"], "doc_id": "n", "text": ["特此通知。"]})
+    assert autocoder.predict(model, new)["primary"].tolist() == ["none"]
