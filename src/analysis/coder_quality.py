@@ -22,7 +22,8 @@ __all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning
 def heldout_clauses(framework) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every clause of the held-out documents as the segmenter cuts them, their labels with
     ``type``). Empty frames when the project has no held-out set."""
-    rows, labels = [], []
+    rows: list[dict] = []
+    labels: list[pd.DataFrame] = []
     for name in heldout.set_names():
         s = heldout.load(name)
         labels.append(s.clauses.assign(set=name))
@@ -75,11 +76,11 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
     frame, gold = heldout_clauses(framework)
     training = training if training is not None else autocoder.training_data(framework)
     docs = sorted(training["doc_id"].unique())
-    rows = []
+    rows: list[dict] = []
     if frame.empty:
         return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
     for k in range(1, len(docs) + 1):
-        kappas = []
+        kappas: list[float | None] = []
         for subset in itertools.islice(itertools.combinations(docs, k), max_fits):
             rows_k = training[training["doc_id"].isin(subset)]
             if rows_k["primary"].nunique() < 2:
@@ -87,10 +88,10 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
             model = autocoder.fit(rows_k, framework, calibrate=False)
             merged = _merge(gold, autocoder.predict(model, frame))
             kappas.append(agreement.cohen_kappa(merged["type"], merged["type_auto"]).value)
-        kappas = [k_ for k_ in kappas if k_ is not None]
-        if kappas:
-            rows.append({"documents": k, "fits": len(kappas), "mean kappa": float(np.mean(kappas)),
-                         "lowest": float(min(kappas)), "highest": float(max(kappas))})
+        found = [k_ for k_ in kappas if k_ is not None]
+        if found:
+            rows.append({"documents": k, "fits": len(found), "mean kappa": float(np.mean(found)),
+                         "lowest": float(min(found)), "highest": float(max(found))})
     return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
 
 

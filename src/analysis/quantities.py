@@ -8,9 +8,9 @@ Chinese (``十二``, ``两亿``, ``十五``, ``三点五``; cn2an, except a bare
 (``按1:1配套``), tenths (``六成``: 60 percent), followed by a magnitude (千 万 亿, 千万 …) and a unit, also a noun
 used as one (``三市两区``: places counted). The value is as stated, in the unit stated (``50亩`` is 50 ``mu``,
 ``3万美元`` 30,000 ``USD``): conversion to an indicator's unit is ``analysis.units``' business, where figures are
-compared. Hedges become a qualifier. Years, dates, document numbers, ordinals, plan names (``十三五``: a plan
-period, see ``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out unless asked
-for). A number that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
+compared. Hedges become a qualifier. Years, dates, document numbers, ordinals, plan names (``十三五``: a plan period, see
+``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out unless asked for). A number
+that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
 """
 
 from __future__ import annotations
@@ -157,8 +157,7 @@ def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
 def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int] | None:
     """(reason, end of the span to skip) when the number is not a quantity."""
     after, before = text[end:end + 6], text[max(0, start - 12):start]
-    if re.fullmatch(r"(19|20)\d{2}", num) and re.match(r"\s*(年|\s*[~\-—至到]\s*(19|20)\d{2}\s*年)", after):
-        m = re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)
+    if re.fullmatch(r"(19|20)\d{2}", num) and (m := re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)):
         return "year", end + m.end()
     if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
         return "year", end + 1  # 二〇一七年
@@ -316,6 +315,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         pos += r.end() if range_high is not None else 0
     qualifier = "exact"
     post = re.match(rf"(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多)?", text[pos:pos + 6])
+    assert post is not None  # every part is optional: it always matches, maybe empty
     if post.group():
         if post.group(1) or post.group(3):
             qualifier = "approx" if post.group(1) == "来" else "more_than"
@@ -474,7 +474,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         c0, c1 = _clause_bounds(text, start, s0, s1)
         year, is_target_year, from_period = _year_for(text, s0, start, s1, text)
         if from_period:
-            if doc_year is not None and doc_year > year:
+            if doc_year is not None and year is not None and doc_year > year:
                 is_target_year = False  # a review of the period, written after it: what it reached
             elif _STATUS_CUES.search(text[s0:s1]):
                 year, is_target_year = None, False  # 已有30家 during the period: as of the document

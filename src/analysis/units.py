@@ -50,6 +50,9 @@ def to_canonical(value: float | None, unit: str | None) -> tuple[float | None, s
     target = canonical(unit)
     if target == unit:
         return value, unit, ""
-    converted, factor = convert(value, unit, target)
+    conversion = convert(value, unit, target)
+    if conversion is None:  # canonical() names only a unit TO_CANONICAL converts: not reached
+        return value, unit, ""
+    converted, factor = conversion
     shown = "?" if value is None else f"{value:g}"
     return converted, target, f"{shown} {unit} x {factor:g} = {'?' if converted is None else f'{converted:g}'} {target}"
