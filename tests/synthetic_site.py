@@ -23,9 +23,16 @@ PROVINCES = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
 LOWER = ["prefecture_city", "county", "development_zone", "provincial_capital", "district"]
 
 
+# the five reviewed documents (tests/conftest.py's FIVE_DOCUMENTS, written here so that the benchmark
+# imports no test configuration): the seeds stay these five when a corpus grows, and so do the
+# tests' expectations about what the synthetic site holds
+SEED_DOCUMENTS = ("xinjiang-2017", "liaoning-2015", "urumqi-2019", "jiaxing-2017", "shaoxing-2017")
+
+
 @lru_cache(maxsize=1)
 def seeds() -> tuple:
-    return tuple(corpus.load_catalogue())
+    """The five reviewed documents, in the catalogue's order."""
+    return tuple(d for d in corpus.load_catalogue() if d.doc_id in SEED_DOCUMENTS)
 
 
 @lru_cache(maxsize=1)

@@ -171,3 +171,10 @@ def test_a_source_page_is_rebuilt_only_when_its_inputs_change_and_equals_a_full_
     a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a == b and len(a) == 2 * len(docs) + 1  # a page and a raw file each, and the record
+
+
+def test_the_synthetic_sites_seeds_are_the_five_reviewed_documents():
+    # tests about the five reviewed documents: the seeds stay these five however the corpus grows
+    from tests.conftest import FIVE_DOCUMENTS
+    assert set(synthetic_site.SEED_DOCUMENTS) == set(FIVE_DOCUMENTS)
+    assert {d.doc_id for d in synthetic_site.seeds()} == set(FIVE_DOCUMENTS)
