@@ -55,20 +55,20 @@ _CLAUSE_END = set("。！？；;!?”’」』)）")
 def _locate(raw: str, text: str, occurrence: int, where: str, clause: bool = False) -> tuple[int, int]:
     """Where the ``occurrence``-th ``text`` starts and ends in ``raw``. A clause label counts only
     occurrences that start and end a clause (a title line may also occur inside a longer line)."""
-    starts = []
+    starts, every = [], []  # the matches that count, and every exact match
     pos = raw.find(text)
     while pos != -1:
         end = pos + len(text)
         starts_clause = pos == 0 or raw[pos - 1] in _CLAUSE_START
         ends_clause = end == len(raw) or raw[end] in "\r\n" or text[-1] in _CLAUSE_END
+        every.append(pos)
         if not clause or (starts_clause and ends_clause):
             starts.append(pos)
         pos = raw.find(text, pos + 1)
     if len(starts) < occurrence and clause:
         # A curator may count a clause's occurrences as a quantity's are counted (every exact match)
-        every = _locate(raw, text, occurrence, where, clause=False) if raw.count(text) >= occurrence else None
-        if every is not None:
-            return every
+        if len(every) >= occurrence:
+            return every[occurrence - 1], every[occurrence - 1] + len(text)
         # or write a clause broken across lines (text pasted from a PDF) as a reader joins it: line
         # breaks and whole lines of page furniture (page numbers, running heads) between its characters
         joined = list(re.finditer(_JOIN_GAP.join(re.escape(ch) for ch in text), raw))
