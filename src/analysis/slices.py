@@ -28,7 +28,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from analysis import paths
+from analysis import paths, segments
 from analysis.files import input_files, sha256_file
 
 __all__ = ["Slices", "SHARED"]
@@ -75,7 +75,7 @@ class Slices:
         if key == "doc_id":
             return self._doc_region.get(value, SHARED)
         if key == "clause_id":
-            return self._doc_region.get(value.split(":", 1)[0], SHARED)
+            return self._doc_region.get(segments.document_of(value), SHARED)
         if key == "figure_id":
             doc = self._figure_docs().get(value) or value.rsplit("-", 1)[0]
             return self._doc_region.get(doc, SHARED)
