@@ -223,7 +223,7 @@ def t2s_map() -> dict[str, str]:
     """Traditional -> Simplified, character by character, for the search box: the cleaned text
     is Simplified, so a query typed in Traditional (眾創空間) is converted before it is looked
     for. From OpenCC's ``t2s``, the converter the cleaning uses, over the CJK Unified Ideographs;
-    only the characters it changes (3,563 with OpenCC 1.4: 50 KB in ``search-index.js``, which
+    only the characters it changes (3,563 with OpenCC 1.4: about 50 KB in the search index's ``meta.js``, which
     only the search page loads). The same converter as the cleaning's, so query and text are
     converted alike; opencc-js (npm) would be a second converter and a Node step in the build."""
     from analysis.cleaning import _t2s
