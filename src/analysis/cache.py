@@ -4,8 +4,9 @@ A key is the sha256 of everything a value depends on (``key``), so a changed inp
 and a stale value is never returned: nothing is invalidated by hand. ``HashCache(keep, path)``
 holds at most ``keep`` values; with a ``path`` it is a JSON file in ``data/processed/`` written
 atomically (a read-only checkout computes every time instead). Used by the data package's
-checks (``analysis.schema``), the parameters' derived values (``analysis.params``) and the
-automatic coder's models (``analysis.autocoder``, in memory).
+checks (``analysis.schema``), the parameters' derived values (``analysis.params``), and in memory
+the automatic coder's models (``analysis.autocoder``) and the figure drafter's reader
+(``analysis.drafts``).
 """
 
 from __future__ import annotations

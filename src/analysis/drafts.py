@@ -22,6 +22,7 @@ workflow (``python -m analysis review``) turns a document's drafts into curated 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ from analysis import (
     segments,
     units,
 )
+from analysis.cache import HashCache, key
 from analysis.figures import FIGURE_FIELDS, draft_mention_start
 from analysis.files import csv_bytes
 from analysis.i18n import Text, flatten
@@ -80,7 +82,24 @@ class Tagger:
         cues = {code: _split(row.get("cues")) for code, row in indicators.items()}
         scope_cues = [(c, s["code"]) for s in scopes for c in _split(s.get("cues"))]
         return cls(sorted(aliases, key=lambda a: -len(a[0])), cues,
-                   sorted(scope_cues, key=lambda c: -len(c[0])), counting.Reader(indicators, scopes))
+                   sorted(scope_cues, key=lambda c: -len(c[0])), _reader(indicators, scopes))
+
+
+# A reader costs about 2.7 s to build (jieba loads its dictionary and the part-of-speech table
+# for a tokenizer of its own), and every build of the drafts needs one: kept per process by the
+# codebooks' content, so that a second build (an accept on the review page, a test) pays nothing.
+# A reader changes no state of its own once built (its memo of cut sentences depends on the
+# sentence only).
+_READERS = HashCache(4)
+
+
+def _reader(indicators: dict[str, dict], scopes: list[dict]) -> counting.Reader:
+    k = key(json.dumps([indicators, scopes], sort_keys=True, ensure_ascii=False, default=str))
+    reader = _READERS.get(k)
+    if reader is None:
+        reader = counting.Reader(indicators, scopes)
+        _READERS.put(k, reader)
+    return reader
 
 
 def _split(value) -> list[str]:

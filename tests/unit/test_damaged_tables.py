@@ -97,21 +97,23 @@ DAMAGES = [cut_mid_row, missing_field, extra_field, unclosed_quote, wrong_encodi
 
 
 # --- the copy -----------------------------------------------------------------------------------
-@pytest.fixture
-def copy(tmp_path, monkeypatch):
-    """The project's data, notebooks and a small manifest, copied; review files of a reviewed
-    document made from its curated rows (the shape ``review DOC`` writes)."""
+@pytest.fixture(scope="module")
+def intact(tmp_path_factory):
+    """The project's data, notebooks and a small manifest, copied once per module, with its drafts
+    built (as ``run`` builds them before anything else): each test copies it, so that a damage
+    the drafts do not read costs no rebuild of them, and one they read makes the rebuild fail."""
+    base = tmp_path_factory.mktemp("intact")
     for sub in ("data/raw", "data/curated", "data/external", "notebooks"):
-        shutil.copytree(ROOT / sub, tmp_path / sub, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    shutil.copy(ROOT / "data" / "datapackage.json", tmp_path / "data" / "datapackage.json")
-    (tmp_path / "data" / "processed").mkdir()
-    (tmp_path / "reports").mkdir()
+        shutil.copytree(ROOT / sub, base / sub, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copy(ROOT / "data" / "datapackage.json", base / "data" / "datapackage.json")
+    (base / "data" / "processed").mkdir()
+    (base / "reports").mkdir()
     run = {"notebook": "notebooks/01_corpus.ipynb", "parameters": {"lang": "en"}, "given": {}, "status": "done",
            "duration_s": 1.0, "fingerprint": "x", "headline": "", "outputs": {}, "message": "", "title": "",
            "inputs": {}}
-    (tmp_path / MANIFEST).write_text(json.dumps({"generated_by": "python -m analysis run", "runs": {"01_corpus": run}},
-                                                indent=2) + "\n", encoding="utf-8")
-    review = tmp_path / "data" / "review"
+    (base / MANIFEST).write_text(json.dumps({"generated_by": "python -m analysis run", "runs": {"01_corpus": run}},
+                                            indent=2) + "\n", encoding="utf-8")
+    review = base / "data" / "review"
     review.mkdir()
     from analysis import figures
     from analysis import review as rv
@@ -127,6 +129,17 @@ def copy(tmp_path, monkeypatch):
     (review / "xinjiang-2017.pmc.csv").write_text(
         _csv([["doc_id", "item", "score", "justification"]] + [[r["doc_id"], r["item"], r["score"], r["justification"]]
                                                                for r in scores]), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SHUANGCHUANG_ROOT", str(base))
+        from analysis import inuse
+
+        inuse.build()
+    return base
+
+
+@pytest.fixture
+def copy(intact, tmp_path, monkeypatch):
+    shutil.copytree(intact, tmp_path, dirs_exist_ok=True)
     monkeypatch.setenv("SHUANGCHUANG_ROOT", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     return tmp_path
