@@ -31,10 +31,11 @@ def cli(copy: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "SHUANGCHUANG_ROOT": str(copy), **env}, timeout=900)
 
 
-def copy_of_repository(base: Path) -> Path:
-    """A copy of the repository under ``base``, without its generated folders."""
+def copy_of_repository(base: Path, source: Path = ROOT) -> Path:
+    """A copy of the repository (or of ``source``, a copy made by another test) under ``base``,
+    without its generated folders."""
     copy = base / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "processed", "__pycache__",
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".venv", ".git", "reports", "processed", "__pycache__",
                                                               ".pytest_cache", "*.egg-info"))
     (copy / "reports").mkdir()
     (copy / "data" / "processed").mkdir()
