@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import instruments, keywordcoder, measures, policy_cues
+from analysis import clause_roles, instruments, keywordcoder, measures, policy_cues
 from analysis.cache import HashCache, key
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
@@ -53,6 +53,7 @@ from analysis.segments import paragraph_of
 __all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "training_data"]
 
 CONTEXT_WEIGHT = 0.3
+_GOAL = "E_GOA"  # the codebook's goal planning (R4)
 SEED = 20261126
 
 
@@ -208,6 +209,15 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
         if len(text) < keywordcoder.SHORTEST_MEASURE or any(p.search(text) for p in keywordcoder.NO_MEASURE) \
                 or (heading[i] and _OUTCOME.search(text)):
             primary[i], secondary[i] = NONE, ""
+    # the clause's role in its document (analysis.clause_roles): its frame, problems, outcomes and
+    # status reports state no measure; a target's structure is E_GOA (R4) even where the
+    # classifier reads none
+    ids = frame["clause_id"].tolist()
+    framing = clause_roles.no_measure(ids, texts)
+    goal = clause_roles.target(ids, texts) & ~framing
+    primary[framing], secondary[framing] = NONE, ""
+    if _GOAL in fw.subtools:
+        primary[goal & (primary == NONE)] = _GOAL
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     out["primary"] = primary
     out["secondary"] = secondary

@@ -1,0 +1,96 @@
+"""What a clause does in its document, read from its structure: the parts of any policy text or
+report that state no measure whatever their words, and the clause structures that state a
+target. Rules of the automatic coder (``analysis.autocoder``), written from the codebook's
+unit and rules (R1: headings naming a target area are none; R4: targets are E_GOA; the
+codebook's note that status figures and outcomes reported in a news report or work summary
+are none), not from any document's clauses.
+
+``no_measure`` marks:
+
+- the document's frame: its title (the first paragraph, a line without a sentence's final
+  mark), the preamble that introduces the text itself (为…，结合…实际，制定本方案 / 制定如下措施,
+  现将…报告如下), its validity and interpretation (本措施自…起施行, 有效期, 由…负责解释, 以本措施为准),
+  the signature, date, contact line and reporter's byline;
+- a statement of problems (存在…问题, 一是…偏弱/不高/短缺);
+- an outcome phrase that ends a short clause (载体规模持续扩大, 开放合作不断深化, 取得明显成效): a
+  target area or a report, not a measure;
+- a status report: a change against an earlier period (同比增长, 比上年, 较上年…提高) with no
+  mark of a target (到…年, 力争, 将, 以上, 不少于).
+
+``target`` marks a clause of a target's structure: 到/力争…年 (or a clause of the same sentence
+that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
+(已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
+
+Written by hand: these are the genre's fixed formulas, which no library lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from analysis.segments import parse_id
+
+__all__ = ["no_measure", "target"]
+
+_END = re.compile(r"[。！？；;!?：:]$")
+
+_PREAMBLE = re.compile(
+    r"特?制[定订](?:本|以下|如下)|(?:通知|报告|总结|说明|公告)如下|如下(?:措施|意见|通知|规定)"
+    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$")
+_VALIDITY = re.compile(
+    r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
+    r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
+_SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
+_DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
+_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
+_PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
+                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)")
+_OUTCOME_END = re.compile(
+    r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
+    r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
+    r"|保持.{0,8}势头")
+_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
+_TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
+_TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
+_PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
+_ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+
+
+def _strip(text: str) -> str:
+    return _ENUM.sub("", text.strip()).rstrip("。；;")
+
+
+def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states no measure, whatever its words (the module's list)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = text.strip()
+        bare = _strip(text)
+        _, para, _, _ = parse_id(cid)
+        closed = bool(_END.search(text))
+        out[i] = bool(
+            (para == 1 and not closed)  # the title
+            or _PREAMBLE.search(text) or _VALIDITY.search(text)
+            or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
+            or _CONTACT.search(text)
+            or _PROBLEM.search(text)
+            or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
+            or (_CHANGE.search(text) and not _TARGET_MARK.search(text)))
+    return out
+
+
+def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states a target (到…年/力争 in it or in an earlier clause of its
+    sentence, a level to reach, no mark of the past)."""
+    out = np.zeros(len(texts), dtype=bool)
+    sentence_year: dict[str, bool] = {}
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        sentence = cid.rpartition(".")[0]
+        has_year = bool(_TARGET_YEAR.search(text))
+        sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
+        out[i] = bool(sentence_year[sentence] and _LEVEL.search(text) and re.search(r"[\d一二三四五六七八九十百千万]", text)
+                      and not _PAST.search(text))
+    return out
