@@ -54,6 +54,7 @@ __all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "traini
 
 CONTEXT_WEIGHT = 0.3
 _GOAL = "E_GOA"  # the codebook's goal planning (R4)
+_GRANT = "S_FUN"  # the codebook's funding (grants of public money)
 SEED = 20261126
 
 
@@ -201,12 +202,15 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
             secondary[i] = ""
     texts = frame["text"].astype(str).tolist()
     heading = linked["heading"].to_numpy()
+    planned = clause_roles.planned(texts)
     for i, text in enumerate(texts):
         # the codebook's no-measure patterns (responsibility lines, section and category headings,
         # status reports), a clause too short to state a measure (特此通知。; as the keyword coder:
         # the codebook's keywords, short rows of its prior, must not make one a measure) and R1's
         # heading that names a target area (创业主体更加丰富) are none
-        if len(text) < keywordcoder.SHORTEST_MEASURE or any(p.search(text) for p in keywordcoder.NO_MEASURE) \
+        if len(text) < keywordcoder.SHORTEST_MEASURE \
+                or any(p.search(text) for p in keywordcoder.NO_MEASURE if p is not keywordcoder.STATUS) \
+                or (keywordcoder.STATUS.search(text) and not planned[i]) \
                 or (heading[i] and _OUTCOME.search(text)):
             primary[i], secondary[i] = NONE, ""
     # the clause's role in its document (analysis.clause_roles): its frame, problems, outcomes and
@@ -214,10 +218,14 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     # classifier reads none
     ids = frame["clause_id"].tolist()
     framing = clause_roles.no_measure(ids, texts)
-    goal = clause_roles.target(ids, texts) & ~framing
+    grant = clause_roles.grant(texts) & ~framing
+    goal = clause_roles.target(ids, texts) & ~framing & ~grant  # a grant's cap is no target
     primary[framing], secondary[framing] = NONE, ""
     if _GOAL in fw.subtools:
-        primary[goal & (primary == NONE)] = _GOAL
+        side = np.array([fw.type_of(c) for c in primary], dtype=object)
+        primary[goal & (side != "demand")] = _GOAL
+    if _GRANT in fw.subtools:
+        primary[grant & (primary == NONE)] = _GRANT
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     out["primary"] = primary
     out["secondary"] = secondary
@@ -274,8 +282,10 @@ def _codebook_rules(texts: list[str], scores: np.ndarray, classes: np.ndarray, p
 # Codebook rule R1: a heading naming an outcome (创业主体更加丰富) names a target area, not a measure.
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
 
-# Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project.
-_LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)")
+# Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project. Nor
+# is a demand-side word inside the title of a cited document (《…示范工作若干政策措施》), in an
+# adjective of the goal (网络化、国际化), or in the name of a region at home (粤港澳大湾区).
+_LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区")
 
 
 def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, fw) -> tuple[np.ndarray, np.ndarray]:
@@ -286,8 +296,8 @@ def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, f
     reviewed documents), too rare for the classifier to learn from a few documents (held-out
     recall 0.16); their vocabulary is small and the codebook names it. Leave-one-document-out
     type kappa 0.604 -> 0.629 (README, "The automatic coder")."""
-    demand = [(code, st["keywords"]) for code, st in fw.subtools.items()
-              if st["type"] == "demand" and st.get("keywords")]
+    demand = [(code, list(st["keywords"]) + policy_cues.DEMAND_WORDS.get(code, []))
+              for code, st in fw.subtools.items() if st["type"] == "demand" and st.get("keywords")]
     primary, secondary = primary.copy(), secondary.copy()
     for i, text in enumerate(texts):
         if primary[i] == NONE or fw.type_of(primary[i]) == "demand":

@@ -17,6 +17,13 @@ are none), not from any document's clauses.
 - a status report: a change against an earlier period (同比增长, 比上年, 较上年…提高) with no
   mark of a target (到…年, 力争, 将, 以上, 不少于).
 
+``planned`` marks a clause with a level still to reach (不少于, 不低于, …以上, 力争, 每年): its
+累计 is a planned total (五年累计投入4亿元以上), not a report of one, so the codebook's status
+pattern (截至/累计, ``keywordcoder.NO_MEASURE``) does not make it none.
+
+``grant`` marks the structure of a grant (对…给予/奖励/补助, 给予…补贴/资金): a clause the
+classifier reads as none that has it is S_FUN (the codebook's funding definition).
+
 ``target`` marks a clause of a target's structure: 到/力争…年 (or a clause of the same sentence
 that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
 (已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
@@ -32,7 +39,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "target"]
+__all__ = ["no_measure", "target", "planned", "grant"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -94,3 +101,17 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         out[i] = bool(sentence_year[sentence] and _LEVEL.search(text) and re.search(r"[\d一二三四五六七八九十百千万]", text)
                       and not _PAST.search(text))
     return out
+
+
+_PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
+_GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)")
+
+
+def planned(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause names a level still to reach (``planned`` above)."""
+    return np.array([bool(_PLANNED.search(t)) for t in texts], dtype=bool)
+
+
+def grant(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause has the structure of a grant (``grant`` above)."""
+    return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
