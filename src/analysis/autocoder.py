@@ -213,19 +213,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
                 or (keywordcoder.STATUS.search(text) and not planned[i]) \
                 or (heading[i] and _OUTCOME.search(text)):
             primary[i], secondary[i] = NONE, ""
-    # the clause's role in its document (analysis.clause_roles): its frame, problems, outcomes and
-    # status reports state no measure; a target's structure is E_GOA (R4) even where the
-    # classifier reads none
-    ids = frame["clause_id"].tolist()
-    framing = clause_roles.no_measure(ids, texts)
-    grant = clause_roles.grant(texts) & ~framing
-    goal = clause_roles.target(ids, texts) & ~framing & ~grant  # a grant's cap is no target
-    primary[framing], secondary[framing] = NONE, ""
-    if _GOAL in fw.subtools:
-        side = np.array([fw.type_of(c) for c in primary], dtype=object)
-        primary[goal & (side != "demand")] = _GOAL
-    if _GRANT in fw.subtools:
-        primary[grant & (primary == NONE)] = _GRANT
+    primary, secondary = _role_rules(frame["clause_id"].tolist(), texts, primary, secondary, fw)
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     out["primary"] = primary
     out["secondary"] = secondary
@@ -235,6 +223,27 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
                          else np.nan)
     out["type"] = out["primary"].map(fw.type_of)
     return out
+
+
+def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray,
+                fw) -> tuple[np.ndarray, np.ndarray]:
+    """The clause's role in its document (``analysis.clause_roles``): its frame, problems, outcome
+    phrases and status changes state no measure; a target's structure is E_GOA (R4) over any
+    supply or environment code and over none; a grant's structure (对…给予) is S_FUN where the
+    classifier reads none (a grant to a talent team stays S_TAL). Leave-one-document-out type
+    kappa 0.714 -> 0.751 with the demand words below (docs/methods-strategies.md)."""
+    primary, secondary = primary.copy(), secondary.copy()
+    framing = clause_roles.no_measure(ids, texts)
+    reported = np.array([bool(keywordcoder.STATUS.search(t)) for t in texts], dtype=bool) & ~clause_roles.planned(texts)
+    grant = clause_roles.grant(texts) & ~framing & ~reported  # 累计给予…: a report of grants made
+    goal = clause_roles.target(ids, texts) & ~framing & ~grant  # a grant's cap is no target
+    primary[framing], secondary[framing] = NONE, ""
+    if _GOAL in fw.subtools:
+        side = np.array([fw.type_of(c) for c in primary], dtype=object)
+        primary[goal & (side != "demand")] = _GOAL
+    if _GRANT in fw.subtools:
+        primary[grant & (primary == NONE)] = _GRANT
+    return primary, secondary
 
 
 def _final_margin(scores: np.ndarray, classes: np.ndarray, primary: np.ndarray) -> np.ndarray:

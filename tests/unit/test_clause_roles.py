@@ -1,0 +1,136 @@
+"""The clause's role in its document (``analysis.clause_roles``) and the automatic coder's rules
+that use it. Every sentence here was written for the test; the expected codes are by hand,
+from the codebook (v1.1) and its rules."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import autocoder, clause_roles, instruments, keywordcoder
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return instruments.load_framework()
+
+
+def _no_measure(text, cid="d:3.1.1"):
+    return bool(clause_roles.no_measure([cid], [text])[0])
+
+
+@pytest.mark.parametrize("text", [
+    "为促进科技企业孵化器高质量发展，结合我区实际，制定本办法。",  # preamble: 制定本
+    "为推动大众创业，结合本县实际，特制订以下措施。",  # 特制订以下
+    "现就开展2025年度市级孵化器认定工作有关事项通知如下。",  # 通知如下
+    "现将今年上半年工作情况报告如下。",  # 报告如下
+    "主要目标是：",  # the lead-in of a list of targets
+    "本办法自2025年1月1日起施行。",  # validity: 本办法自
+    "本细则由市科技局负责解释。",  # 负责解释 (and 本细则由)
+    "有效期五年。",  # 有效期
+    "此前规定与本办法不一致的，以本办法为准。",  # 以本办法为准
+    "某某市科学技术局",  # signature: no final mark, ends with 局
+    "2025年3月8日",  # a date alone
+    "联系电话：0571-12345678",  # contact line
+    "（记者 张三）",  # byline
+    "但仍存在服务能力不强、资金投入不足等问题。",  # problems: 存在…问题
+    "二是专业人才依然短缺。",  # 二是…短缺
+    "（三）创业生态持续优化。",  # outcome phrase ending a short clause
+    "全市双创工作取得显著成效。",  # 取得…成效
+    "全年技术合同成交额120亿元，同比增长15%。",  # a change against the last year, no target mark
+])
+def test_clauses_that_state_no_measure(text):
+    assert _no_measure(text)
+
+
+@pytest.mark.parametrize("text", [
+    "对新认定的市级孵化器给予一次性奖励30万元。",  # a grant
+    "到2027年，全市孵化器达到60家。",  # a target
+    "（二）加快建设专业化众创空间。",  # a measure heading: verb and object, no outcome ending
+    "鼓励龙头企业建设孵化器，力争孵化面积比上年增长10%以上。",  # a change, but a target (力争, 以上)
+    "支持载体提升服务水平。",  # 提升 not at the end of an outcome phrase: a measure
+])
+def test_measures_are_not_marked_no_measure(text):
+    assert not _no_measure(text)
+
+
+def test_the_title_is_the_first_paragraph_without_a_final_mark():
+    # the same line is a title in paragraph 1 and not in paragraph 4 (a heading in the body)
+    assert _no_measure("某市推动孵化器高质量发展", "d:1.1.1")
+    assert not _no_measure("某市推动孵化器高质量发展", "d:4.1.1")
+    # a first paragraph that is a sentence (ends with 。) is no title
+    assert not _no_measure("支持孵化器建设公共技术平台。", "d:1.1.1")
+
+
+def test_a_target_clause_and_the_clauses_of_its_sentence():
+    ids = ["d:5.1.1", "d:5.1.2", "d:6.1.1", "d:7.1.1", "d:8.1.1"]
+    texts = ["到2027年，全市众创空间达到80家；",  # 到…年 with 达到 and a number: a target
+             "孵化面积突破100万平方米。",  # same sentence (d:5.1), 突破: a target
+             "孵化面积突破100万平方米。",  # another sentence without a year: not marked
+             "截至2024年底，全市众创空间已达到50家。",  # 截至, 已: the past, no target
+             "力争新增省级孵化器5家以上。"]  # 力争 and 以上
+    assert clause_roles.target(ids, texts).tolist() == [True, True, False, False, True]
+
+
+def test_planned_and_grant_structures():
+    assert clause_roles.planned(["五年累计投入不少于5亿元。", "累计投入5亿元。"]).tolist() == [True, False]
+    assert clause_roles.grant(["对认定的众创空间，给予20万元奖励。",  # 对…给予
+                               "按实际租金的50%给予房租补贴。",  # 给予…补贴
+                               "鼓励社会资本设立孵化器。"]).tolist() == [True, True, False]
+
+
+def _model(fw):
+    # a small training set of two documents, written for the test: a subsidy, a talent measure,
+    # a venture fund, none lines
+    texts = ["对新认定的众创空间给予一次性补助。", "引进高层次创业人才团队。", "设立天使投资引导基金。", "今天召开会议。",
+             "对入驻企业给予房租补贴。", "加强创业导师队伍建设。", "发展创业投资和融资担保。", "会议召开了。"]
+    primary = ["S_FUN", "S_TAL", "E_FIN", "none"] * 2
+    training = pd.DataFrame({"clause_id": [f"{d}:{i}.1.1" for d in "ab" for i in range(1, 5)],
+                             "doc_id": [d for d in "ab" for _ in range(4)], "text": texts, "primary": primary})
+    return autocoder.fit(training, fw, calibrate=False)
+
+
+def test_the_coder_codes_a_documents_frame_none(fw):
+    new = pd.DataFrame({"clause_id": ["n:1.1.1", "n:2.1.1", "n:9.1.1", "n:10.1.1"], "doc_id": "n",
+                        "text": ["某区科技创业扶持资金管理办法",  # title -> none
+                                 "为支持人才创业和创业投资，结合本区实际，制定本办法。",  # preamble -> none
+                                 "本办法由区财政局负责解释，自印发之日起施行。",  # validity -> none
+                                 "某区财政局"]})  # signature -> none
+    assert autocoder.predict(_model(fw), new)["primary"].tolist() == ["none"] * 4
+
+
+def test_the_coder_codes_targets_and_measures_abroad(fw):
+    new = pd.DataFrame({"clause_id": ["n:3.1.1", "n:3.1.2", "n:4.1.1"], "doc_id": "n",
+                        "text": ["到2027年，全区孵化器达到40家，", "在孵企业超过1500家。",  # a target and its sentence: E_GOA
+                                 "对在香港、澳门设立离岸孵化器的企业给予运营补贴。"]})  # a grant only for carriers abroad: D_OVE
+    assert autocoder.predict(_model(fw), new)["primary"].tolist() == ["E_GOA", "E_GOA", "D_OVE"]
+
+
+def test_the_role_rules_on_the_classifiers_codes(fw):
+    ids = ["n:2.1.1", "n:3.1.1", "n:4.1.1", "n:5.1.1", "n:6.1.1", "n:7.1.1"]
+    texts = ["对获得省级认定的众创空间，经评审给予30万元启动资金。",  # none -> S_FUN (对…给予)
+             "对引进的创业团队给予50万元启动资金。",  # S_TAL stays: the grant rule only fills a none
+             "到2027年，孵化面积达到100万平方米。",  # S_INF -> E_GOA (a target)
+             "到2027年，对新认定孵化器给予最高100万元补助。",  # S_FUN stays: a grant's cap is no target
+             "到2027年，争创国家级示范基地达到3家。",  # D_DEM stays: a target rule does not move demand-side
+             "现将有关情况报告如下。"]  # S_PUB -> none (the frame), its secondary dropped
+    primary = np.array(["none", "S_TAL", "S_INF", "S_FUN", "D_DEM", "S_PUB"], dtype=object)
+    secondary = np.array(["", "", "", "", "", "E_STR"], dtype=object)
+    p, s = autocoder._role_rules(ids, texts, primary, secondary, fw)
+    assert p.tolist() == ["S_FUN", "S_TAL", "E_GOA", "S_FUN", "D_DEM", "none"]
+    assert s.tolist() == ["", "", "", "", "", ""]
+
+
+def test_a_planned_total_is_not_a_status_report(fw):
+    # the codebook's status pattern (累计) still makes a report of the past none; a planned
+    # total (累计…不少于) keeps the classifier's code
+    assert keywordcoder.STATUS.search("五年累计投入财政资金不少于5亿元。")
+    new = pd.DataFrame({"clause_id": ["n:2.1.1", "n:3.1.1"], "doc_id": "n",
+                        "text": ["五年累计对众创空间给予补助不少于5亿元。", "累计对众创空间给予补助5亿元。"]})
+    assert autocoder.predict(_model(fw), new)["primary"].tolist() == ["S_FUN", "none"]
+
+
+def test_demand_words_in_a_cited_title_or_a_home_region_are_no_demand_side_measure(fw):
+    new = pd.DataFrame({"clause_id": ["n:2.1.1", "n:3.1.1"], "doc_id": "n",
+                        "text": ["落实《关于开展创业示范工作的意见》，对新认定的众创空间给予补助。",
+                                 "对入驻粤港澳大湾区孵化基地的企业给予房租补贴。"]})
+    assert autocoder.predict(_model(fw), new)["type"].tolist() == ["supply", "supply"]
