@@ -233,10 +233,11 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
     classifier reads none (a grant to a talent team stays S_TAL). Leave-one-document-out type
     kappa 0.714 -> 0.751 with the demand words below (docs/methods-strategies.md)."""
     primary, secondary = primary.copy(), secondary.copy()
-    framing = clause_roles.no_measure(ids, texts)
+    targets = clause_roles.target(ids, texts)
+    framing = clause_roles.no_measure(ids, texts) | (clause_roles.reported_figure(texts) & ~targets)
     reported = np.array([bool(keywordcoder.STATUS.search(t)) for t in texts], dtype=bool) & ~clause_roles.planned(texts)
     grant = clause_roles.grant(texts) & ~framing & ~reported  # 累计给予…: a report of grants made
-    goal = clause_roles.target(ids, texts) & ~framing & ~grant  # a grant's cap is no target
+    goal = targets & ~framing & ~grant  # a grant's cap is no target
     primary[framing], secondary[framing] = NONE, ""
     if _GOAL in fw.subtools:
         side = np.array([fw.type_of(c) for c in primary], dtype=object)

@@ -39,7 +39,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "target", "planned", "grant"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -60,6 +60,12 @@ _OUTCOME_END = re.compile(
     r"|保持.{0,8}势头")
 _CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
 _TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
+# a stated figure (a number with its measure word or unit) ...
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)")
+# ... with no verb of a government's action is a figure reported, not a measure
+_ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
+                     r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
+                     r"|改革|实行|压缩|邀请|办理")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
 _LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
@@ -86,6 +92,16 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or _PROBLEM.search(text)
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text)))
+    return out
+
+
+def reported_figure(texts: list[str]) -> np.ndarray:
+    """Booleans: a stated figure (a number with its measure word or unit) with no mark of a
+    target and no verb of a government's action (众创空间53家，其中国家备案27家): a figure reported,
+    not a measure, unless the clause is part of a target's sentence (``target``; the coder checks)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and not _ACTION.search(text))
     return out
 
 

@@ -134,3 +134,25 @@ def test_demand_words_in_a_cited_title_or_a_home_region_are_no_demand_side_measu
                         "text": ["落实《关于开展创业示范工作的意见》，对新认定的众创空间给予补助。",
                                  "对入驻粤港澳大湾区孵化基地的企业给予房租补贴。"]})
     assert autocoder.predict(_model(fw), new)["type"].tolist() == ["supply", "supply"]
+
+
+def test_a_reported_figure_is_a_number_without_a_target_or_an_action():
+    texts = ["全区众创空间45家，其中国家备案12家。",  # figures, no verb of action: reported
+             "全年新增市级孵化器4家。",  # 新增 is no government action: reported
+             "支持高校建设众创空间10家。",  # 支持, 建设: a measure
+             "对新认定的孵化器给予20万元奖励。",  # 给予: a measure
+             "众创空间达到60家以上。",  # 以上: a target mark
+             "全面优化营商环境。"]  # no figure
+    assert clause_roles.reported_figure(texts).tolist() == [True, True, False, False, False, False]
+
+
+def test_a_reported_figure_in_a_targets_sentence_stays_a_target(fw):
+    # 孵化器达到50家 has no target mark of its own; the sentence's 到2027年 makes it a target
+    ids, texts = ["n:4.1.1", "n:4.1.2"], ["到2027年，众创空间达到80家，", "孵化器达到50家。"]
+    p, _ = autocoder._role_rules(ids, texts, np.array(["none", "S_INF"], dtype=object),
+                                 np.array(["", ""], dtype=object), fw)
+    assert p.tolist() == ["E_GOA", "E_GOA"]
+    # alone in its sentence it is a figure reported: none
+    p, _ = autocoder._role_rules(["n:5.1.1"], ["孵化器50家。"], np.array(["S_INF"], dtype=object),
+                                 np.array([""], dtype=object), fw)
+    assert p.tolist() == ["none"]
