@@ -55,6 +55,7 @@ __all__ = ["Model", "fit", "predict", "code", "evaluate", "calibration", "traini
 CONTEXT_WEIGHT = 0.3
 _GOAL = "E_GOA"  # the codebook's goal planning (R4)
 _GRANT = "S_FUN"  # the codebook's funding (grants of public money)
+_RECOGNITION = "E_STR"  # the codebook's strategic measures (R3: recognition and its steps)
 SEED = 20261126
 
 
@@ -242,8 +243,14 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
     if _GOAL in fw.subtools:
         side = np.array([fw.type_of(c) for c in primary], dtype=object)
         primary[goal & (side != "demand")] = _GOAL
+    # a heading pattern or a clause too short for a measure stays none (五、申报条件)
+    headed = np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(
+        p.search(t) for p in keywordcoder.NO_MEASURE if p is not keywordcoder.STATUS) for t in texts], dtype=bool)
     if _GRANT in fw.subtools:
-        primary[grant & (primary == NONE)] = _GRANT
+        primary[grant & ~headed & (primary == NONE)] = _GRANT
+    if _RECOGNITION in fw.subtools:
+        # over any code: a demand-side keyword in the clause gives its code back below
+        primary[clause_roles.procedure(texts) & ~framing & ~grant & ~headed] = _RECOGNITION
     return primary, secondary
 
 

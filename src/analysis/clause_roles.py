@@ -24,6 +24,9 @@ pattern (截至/累计, ``keywordcoder.NO_MEASURE``) does not make it none.
 ``grant`` marks the structure of a grant (对…给予/奖励/补助, 给予…补贴/资金): a clause the
 classifier reads as none that has it is S_FUN (the codebook's funding definition).
 
+``procedure`` marks a step or condition of a recognition (申报单位, 申报材料, 初审, 评审认定,
+拟认定): the codebook's strategic measures (R3: recognition, its conditions and steps).
+
 ``target`` marks a clause of a target's structure: 到/力争…年 (or a clause of the same sentence
 that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
 (已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
@@ -39,7 +42,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -131,3 +134,11 @@ def planned(texts: list[str]) -> np.ndarray:
 def grant(texts: list[str]) -> np.ndarray:
     """Booleans: the clause has the structure of a grant (``grant`` above)."""
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
+
+
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+
+
+def procedure(texts: list[str]) -> np.ndarray:
+    """Booleans: a step or condition of a recognition (``procedure`` above)."""
+    return np.array([bool(_PROCEDURE.search(t)) for t in texts], dtype=bool)

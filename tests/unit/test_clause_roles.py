@@ -156,3 +156,16 @@ def test_a_reported_figure_in_a_targets_sentence_stays_a_target(fw):
     p, _ = autocoder._role_rules(["n:5.1.1"], ["孵化器50家。"], np.array(["S_INF"], dtype=object),
                                  np.array([""], dtype=object), fw)
     assert p.tolist() == ["none"]
+
+
+def test_the_steps_of_a_recognition_are_strategic_measures(fw):
+    assert clause_roles.procedure(["申报单位须提交营业执照复印件。", "各区对申报材料进行初审。",
+                                   "区科技局组织专家评审认定。", "鼓励企业建设研发中心。"]).tolist() == [True, True, True, False]
+    ids = ["n:2.1.1", "n:3.1.1", "n:4.1.1", "n:5.1.1"]
+    texts = ["申报单位应在本区注册并具有独立法人资格。",  # none -> E_STR (R3: a condition of recognition)
+             "各街道对申报材料进行初审，择优推荐。",  # D_DEM (the classifier's) -> E_STR
+             "一、申报条件",  # a section heading (一、): stays none
+             "对通过初审的单位给予5万元补助。"]  # a grant: the procedure rule leaves it to the grant rule, S_FUN
+    p, _ = autocoder._role_rules(ids, texts, np.array(["none", "D_DEM", "none", "none"], dtype=object),
+                                 np.array([""] * 4, dtype=object), fw)
+    assert p.tolist() == ["E_STR", "E_STR", "none", "S_FUN"]
