@@ -9,7 +9,7 @@ are none), not from any document's clauses.
 
 - the document's frame: its title (the first paragraph, a line without a sentence's final
   mark), the preamble that introduces the text itself (为…，结合…实际，制定本方案 / 制定如下措施,
-  现将…报告如下), its validity and interpretation (本措施自…起施行, 有效期, 由…负责解释, 以本措施为准),
+  现将…报告如下, 现印发给你们，请认真贯彻落实), its validity and interpretation (本措施自…起施行, 有效期, 由…负责解释, 以本措施为准),
   the signature, date, contact line and reporter's byline;
 - a statement of problems (存在…问题, 一是…偏弱/不高/短缺);
 - an outcome phrase that ends a short clause (载体规模持续扩大, 开放合作不断深化, 取得明显成效): a
@@ -48,7 +48,7 @@ _END = re.compile(r"[。！？；;!?：:]$")
 
 _PREAMBLE = re.compile(
     r"特?制[定订](?:本|以下|如下)|(?:通知|报告|总结|说明|公告)如下|如下(?:措施|意见|通知|规定)"
-    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$")
+    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)")
 _VALIDITY = re.compile(
     r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
     r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
@@ -64,11 +64,14 @@ _OUTCOME_END = re.compile(
 _CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
 _TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
 # a stated figure (a number with its measure word or unit) ...
-_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)"
+                      r"|[一二三四五六七八九]成")
 # ... with no verb of a government's action is a figure reported, not a measure
 _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
                      r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
                      r"|改革|实行|压缩|邀请|办理")
+# a government's act reported with its change (财政安排资金…较上年增长) is still a measure
+_GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
 _LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
@@ -94,7 +97,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or _CONTACT.search(text)
             or _PROBLEM.search(text)
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
-            or (_CHANGE.search(text) and not _TARGET_MARK.search(text)))
+            or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
     return out
 
 
@@ -123,7 +126,8 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
 
 
 _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
-_GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)")
+_GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
+                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
 
 
 def planned(texts: list[str]) -> np.ndarray:

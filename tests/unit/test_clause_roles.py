@@ -169,3 +169,21 @@ def test_the_steps_of_a_recognition_are_strategic_measures(fw):
     p, _ = autocoder._role_rules(ids, texts, np.array(["none", "D_DEM", "none", "none"], dtype=object),
                                  np.array([""] * 4, dtype=object), fw)
     assert p.tolist() == ["E_STR", "E_STR", "none", "S_FUN"]
+
+
+@pytest.mark.parametrize("text", [
+    "现印发给你们，请认真贯彻落实。",  # a cover letter's formula
+    "三市的孵化载体数量占全省的六成左右。",  # a reported share (六成), no action
+])
+def test_more_clauses_that_state_no_measure(text):
+    assert _no_measure(text) or bool(clause_roles.reported_figure([text])[0])
+
+
+def test_public_money_set_aside_is_a_grant_and_a_reported_act_is_a_measure():
+    # 财政…安排…资金 is a grant's structure; with its change on the last year it is still a
+    # government's act, not a status report
+    text = "2024年，市财政安排孵化器专项资金3000万元，较上年增长20%。"
+    assert clause_roles.grant([text]).tolist() == [True]
+    assert not _no_measure(text)
+    # the same change without an act is a status report
+    assert _no_measure("孵化器营业收入30亿元，较上年增长20%。")
