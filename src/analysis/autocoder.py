@@ -273,8 +273,8 @@ def _codebook_rules(texts: list[str], scores: np.ndarray, classes: np.ndarray, p
     and targets are E_GOA) gives that code; a cue of a rule that ``contradicts`` the classifier's
     code (R2: a measure for overseas people is not S_TAL) gives the best-scoring code the rule
     allows other than none (a rule says what a measure is not, never that it is none); ``unless``
-    words make the rule not apply. A clause the classifier reads as no measure stays none (a target reported as met in a news report is no measure; and
-    leave-one-document-out, measure-vs-none kappa 0.739 -> 0.747 with it). ``scores`` are the
+    words make the rule not apply. A clause the classifier reads as no measure stays none (a
+    target reported as met in a news report is no measure; and leave-one-document-out, measure-vs-none kappa 0.739 -> 0.747 with it). ``scores`` are the
     decision values, one column per class of ``classes``."""
     primary = primary.copy()
     for rule in fw.rules.values():
