@@ -274,8 +274,9 @@ def _codebook_rules(texts: list[str], scores: np.ndarray, classes: np.ndarray, p
     code (R2: a measure for overseas people is not S_TAL) gives the best-scoring code the rule
     allows other than none (a rule says what a measure is not, never that it is none); ``unless``
     words make the rule not apply. A clause the classifier reads as no measure stays none (a
-    target reported as met in a news report is no measure; and leave-one-document-out, measure-vs-none kappa 0.739 -> 0.747 with it). ``scores`` are the
-    decision values, one column per class of ``classes``."""
+    target reported as met in a news report is no measure; and leave-one-document-out,
+    measure-vs-none kappa 0.739 -> 0.747 with it). ``scores`` are the decision values, one
+    column per class of ``classes``."""
     primary = primary.copy()
     for rule in fw.rules.values():
         for check in rule.get("check") or []:
