@@ -56,9 +56,10 @@ CUES: dict[str, list[str]] = {
 
 # Words of the demand-side sub-tools beside the codebook's keywords, for the coder's demand rule
 # (``autocoder._demand_cues``): places and money abroad the keywords 港澳/境外 do not match as
-# written (香港、澳门, 离岸孵化器, 外资).
+# written (香港、澳门, 离岸孵化器, 外资) and countries and regions abroad by name.
 # (香港 alone also names a university at home: 香港城市大学)
-DEMAND_WORDS: dict[str, list[str]] = {"D_OVE": ["香港、澳门", "在香港", "离岸", "外资", "跨境"]}
+DEMAND_WORDS: dict[str, list[str]] = {"D_OVE": ["香港、澳门", "在香港", "离岸", "外资", "跨境", "一带一路", "东盟",
+                                                 "中日韩", "韩国", "日本", "德国", "美国", "俄罗斯", "以色列", "欧洲"]}
 
 CODEBOOK_WEIGHT = 0.3  # a codebook row weighs 0.3 of a coded clause (0.1 did as well, 1.0 worse)
 CODEBOOK_DOC = "codebook"  # the doc_id of the codebook's rows

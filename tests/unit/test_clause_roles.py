@@ -187,3 +187,15 @@ def test_public_money_set_aside_is_a_grant_and_a_reported_act_is_a_measure():
     assert not _no_measure(text)
     # the same change without an act is a status report
     assert _no_measure("孵化器营业收入30亿元，较上年增长20%。")
+
+
+def test_the_demand_rule_reads_countries_abroad_and_not_cited_titles(fw):
+    texts = ["举办中日韩创新创业大赛。",  # E_STR -> D_OVE (a country abroad by name), E_STR secondary
+             "对在香港、澳门设立孵化器的企业给予补贴。",  # S_FUN -> D_OVE, S_FUN secondary
+             "落实《关于推进创业示范城市建设的意见》。",  # E_REG stays: 示范 only in a cited title
+             "构建网络化、国际化的孵化体系。",  # E_GOA stays: 国际化 is an adjective of the goal
+             "推动海外人才来本市创业。"]  # none stays none: the rule only moves a measure
+    primary = np.array(["E_STR", "S_FUN", "E_REG", "E_GOA", "none"], dtype=object)
+    p, s = autocoder._demand_cues(texts, primary, np.array([""] * 5, dtype=object), fw)
+    assert p.tolist() == ["D_OVE", "D_OVE", "E_REG", "E_GOA", "none"]
+    assert s.tolist() == ["E_STR", "S_FUN", "", "", ""]
