@@ -112,17 +112,31 @@ def reported_figure(texts: list[str]) -> np.ndarray:
 
 
 def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
-    """Booleans: the clause states a target (到…年/力争 in it or in an earlier clause of its
-    sentence, a level to reach, no mark of the past)."""
+    """Booleans: the clause states a target: a level to reach and no mark of the past, with
+    到…年/力争 in it or in an earlier clause of its sentence, or under a section of targets (a
+    heading or lead-in that names 目标: 二、发展目标, 具体目标是：, until the next section heading)."""
     out = np.zeros(len(texts), dtype=bool)
     sentence_year: dict[str, bool] = {}
+    in_goals, document = False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        if cid.rpartition(":")[0] != document:  # a new document: no section yet
+            document, in_goals = cid.rpartition(":")[0], False
+        if _SECTION.match(text):  # a section heading (一、) opens a section of targets or ends one
+            in_goals = "目标" in text
+        elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
+            in_goals = True
         sentence = cid.rpartition(".")[0]
         has_year = bool(_TARGET_YEAR.search(text))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
-        out[i] = bool(sentence_year[sentence] and _LEVEL.search(text) and re.search(r"[\d一二三四五六七八九十百千万]", text)
-                      and not _PAST.search(text))
+        out[i] = bool((sentence_year[sentence] or in_goals) and _LEVEL.search(text)
+                      and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
     return out
+
+
+# a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、[^。；]{0,20}。?$")
+_SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+_GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
 
 _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")

@@ -199,3 +199,16 @@ def test_the_demand_rule_reads_countries_abroad_and_not_cited_titles(fw):
     p, s = autocoder._demand_cues(texts, primary, np.array([""] * 5, dtype=object), fw)
     assert p.tolist() == ["D_OVE", "D_OVE", "E_REG", "E_GOA", "none"]
     assert s.tolist() == ["E_STR", "S_FUN", "", "", ""]
+
+
+def test_a_level_under_a_section_of_targets_is_a_target():
+    ids = [f"d:{k}.1.1" for k in range(1, 8)] + ["e:1.1.1"]
+    texts = ["二、发展目标",  # a section of targets opens
+             "（一）服务能力更加完善。",  # a subsection does not close it
+             "众创空间60%以上配备专业服务团队。",  # 以上 and a number under the section: a target
+             "三、重点任务",  # the next section closes it
+             "众创空间60%以上配备专业服务团队。",  # the same words: no target now
+             "主要目标是：",  # a lead-in opens a list of targets
+             "孵化器达到40家。",  # 达到 and a number: a target
+             "孵化器达到40家。"]  # the same in another document (e): nothing open there
+    assert clause_roles.target(ids, texts).tolist() == [False, False, True, False, False, False, True, False]
