@@ -11,9 +11,12 @@ import pandas as pd
 
 from analysis.instruments import NONE, Framework
 
-__all__ = ["code", "NO_MEASURE", "SHORTEST_MEASURE"]
+__all__ = ["code", "NO_MEASURE", "SHORTEST_MEASURE", "STATUS"]
 
 SHORTEST_MEASURE = 6  # characters: a shorter clause (特此通知。, 任务之一) states no measure
+
+# A report of status (截至, 累计); the automatic coder lets a planned total (累计…不少于) through.
+STATUS = re.compile(r"截至|截止|累计")
 
 # Clauses that state no measure whatever their words: headings, responsibility lines, status.
 NO_MEASURE = [
@@ -21,7 +24,7 @@ NO_MEASURE = [
     re.compile(r"^[一二三四五六七八九十]+、"),
     re.compile(r"^任务之"),
     re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。]{0,8}类。?$"),
-    re.compile(r"截至|截止|累计"),
+    STATUS,
 ]
 
 

@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["CUES", "cue_features", "codebook_rows", "CODEBOOK_WEIGHT", "CODEBOOK_DOC"]
+__all__ = ["CUES", "DEMAND_WORDS", "cue_features", "codebook_rows", "CODEBOOK_WEIGHT", "CODEBOOK_DOC"]
 
 # Hand-written (no library knows this genre's wording); a cue of a code the framework in use
 # does not have is skipped, so another framework of the same shape still works.
@@ -50,9 +50,16 @@ CUES: dict[str, list[str]] = {
     "D_PRO": [r"政府采购|购买服务|采购"],
     "D_OUT": [r"外包|分包|委托"],
     "D_DEM": [r"示范|试点|首台|首批|推广应用"],
-    "D_OVE": [r"国际|海外|国外|境外|外籍|留学|港澳|台湾|华侨|外国"],
+    "D_OVE": [r"国际|海外|国外|境外|外籍|留学|港澳|台湾|华侨|外国|香港|澳门|离岸|外资|跨境"],
     "D_TRA": [r"出口|进口|关税|贸易"],
 }
+
+# Words of the demand-side sub-tools beside the codebook's keywords, for the coder's demand rule
+# (``autocoder._demand_cues``): places and money abroad the keywords 港澳/境外 do not match as
+# written (香港、澳门, 离岸孵化器, 外资) and countries and regions abroad by name.
+# (香港 alone also names a university at home: 香港城市大学)
+DEMAND_WORDS: dict[str, list[str]] = {"D_OVE": ["香港、澳门", "在香港", "离岸", "外资", "跨境", "一带一路", "东盟",
+                                                 "中日韩", "韩国", "日本", "德国", "美国", "俄罗斯", "以色列", "欧洲"]}
 
 CODEBOOK_WEIGHT = 0.3  # a codebook row weighs 0.3 of a coded clause (0.1 did as well, 1.0 worse)
 CODEBOOK_DOC = "codebook"  # the doc_id of the codebook's rows

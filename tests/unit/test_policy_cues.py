@@ -69,6 +69,12 @@ def test_rule_r2_a_measure_for_returnees_is_not_talent_but_the_next_code(fw):
     assert _rules(fw, "支持留学人员回国创业。", "S_TAL", ["S_TAL", "D_OVE", "none"]) == "D_OVE"
 
 
+def test_a_rule_that_contradicts_a_code_gives_the_next_measure_not_none(fw):
+    # R7: 专业化 contradicts S_INF; none is ranked second, E_STR third: a rule says what a
+    # measure is not, never that it is no measure, so E_STR
+    assert _rules(fw, "支持建设专业化众创空间。", "S_INF", ["S_INF", "none", "E_STR"]) == "E_STR"
+
+
 def test_rule_r4_a_target_is_goal_planning(fw):
     # R4: cue 力争 (at the start) expects E_GOA whatever the classifier ranked first
     assert _rules(fw, "力争建成众创空间50家。", "S_INF", ["S_INF", "E_GOA", "none"]) == "E_GOA"

@@ -1,0 +1,162 @@
+"""What a clause does in its document, read from its structure: the parts of any policy text or
+report that state no measure whatever their words, and the clause structures that state a
+target. Rules of the automatic coder (``analysis.autocoder``), written from the codebook's
+unit and rules (R1: headings naming a target area are none; R4: targets are E_GOA; the
+codebook's note that status figures and outcomes reported in a news report or work summary
+are none), not from any document's clauses.
+
+``no_measure`` marks:
+
+- the document's frame: its title (the first paragraph, a line without a sentence's final
+  mark), the preamble that introduces the text itself (为…，结合…实际，制定本方案 / 制定如下措施,
+  现将…报告如下, 现印发给你们，请认真贯彻落实), its validity and interpretation (本措施自…起施行, 有效期, 由…负责解释, 以本措施为准),
+  the signature, date, contact line and reporter's byline;
+- a statement of problems (存在…问题, 一是…偏弱/不高/短缺);
+- an outcome phrase that ends a short clause (载体规模持续扩大, 开放合作不断深化, 取得明显成效): a
+  target area or a report, not a measure;
+- a status report: a change against an earlier period (同比增长, 比上年, 较上年…提高) with no
+  mark of a target (到…年, 力争, 将, 以上, 不少于).
+
+``planned`` marks a clause with a level still to reach (不少于, 不低于, …以上, 力争, 每年): its
+累计 is a planned total (五年累计投入4亿元以上), not a report of one, so the codebook's status
+pattern (截至/累计, ``keywordcoder.NO_MEASURE``) does not make it none.
+
+``grant`` marks the structure of a grant (对…给予/奖励/补助, 给予…补贴/资金): a clause the
+classifier reads as none that has it is S_FUN (the codebook's funding definition).
+
+``procedure`` marks a step or condition of a recognition (申报单位, 申报材料, 初审, 评审认定,
+拟认定): the codebook's strategic measures (R3: recognition, its conditions and steps).
+
+``target`` marks a clause of a target's structure: 到/力争…年 (or a clause of the same sentence
+that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
+(已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
+
+Written by hand: these are the genre's fixed formulas, which no library lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from analysis.segments import parse_id
+
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure"]
+
+_END = re.compile(r"[。！？；;!?：:]$")
+
+_PREAMBLE = re.compile(
+    r"特?制[定订](?:本|以下|如下)|(?:通知|报告|总结|说明|公告)如下|如下(?:措施|意见|通知|规定)"
+    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)")
+_VALIDITY = re.compile(
+    r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
+    r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
+_SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
+_DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
+_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
+_PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
+                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)")
+_OUTCOME_END = re.compile(
+    r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
+    r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
+    r"|保持.{0,8}势头")
+_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
+_TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
+# a stated figure (a number with its measure word or unit) ...
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)"
+                      r"|[一二三四五六七八九]成")
+# ... with no verb of a government's action is a figure reported, not a measure
+_ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
+                     r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
+                     r"|改革|实行|压缩|邀请|办理")
+# a government's act reported with its change (财政安排资金…较上年增长) is still a measure
+_GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
+_TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
+_PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
+_ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+
+
+def _strip(text: str) -> str:
+    return _ENUM.sub("", text.strip()).rstrip("。；;")
+
+
+def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states no measure, whatever its words (the module's list)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = text.strip()
+        bare = _strip(text)
+        _, para, _, _ = parse_id(cid)
+        closed = bool(_END.search(text))
+        out[i] = bool(
+            (para == 1 and not closed)  # the title
+            or _PREAMBLE.search(text) or _VALIDITY.search(text)
+            or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
+            or _CONTACT.search(text)
+            or _PROBLEM.search(text)
+            or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
+            or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
+    return out
+
+
+def reported_figure(texts: list[str]) -> np.ndarray:
+    """Booleans: a stated figure (a number with its measure word or unit) with no mark of a
+    target and no verb of a government's action (众创空间53家，其中国家备案27家): a figure reported,
+    not a measure, unless the clause is part of a target's sentence (``target``; the coder checks)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and not _ACTION.search(text))
+    return out
+
+
+def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states a target: a level to reach and no mark of the past, with
+    到…年/力争 in it or in an earlier clause of its sentence, or under a section of targets (a
+    heading or lead-in that names 目标: 二、发展目标, 具体目标是：, until the next section heading)."""
+    out = np.zeros(len(texts), dtype=bool)
+    sentence_year: dict[str, bool] = {}
+    in_goals, document = False, ""
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        if cid.rpartition(":")[0] != document:  # a new document: no section yet
+            document, in_goals = cid.rpartition(":")[0], False
+        if _SECTION.match(text):  # a section heading (一、) opens a section of targets or ends one
+            in_goals = "目标" in text
+        elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
+            in_goals = True
+        sentence = cid.rpartition(".")[0]
+        has_year = bool(_TARGET_YEAR.search(text))
+        sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
+        out[i] = bool((sentence_year[sentence] or in_goals) and _LEVEL.search(text)
+                      and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
+    return out
+
+
+# a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、[^。；]{0,20}。?$")
+_SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+_GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
+
+
+_PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
+_GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
+                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
+
+
+def planned(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause names a level still to reach (``planned`` above)."""
+    return np.array([bool(_PLANNED.search(t)) for t in texts], dtype=bool)
+
+
+def grant(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause has the structure of a grant (``grant`` above)."""
+    return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
+
+
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+
+
+def procedure(texts: list[str]) -> np.ndarray:
+    """Booleans: a step or condition of a recognition (``procedure`` above)."""
+    return np.array([bool(_PROCEDURE.search(t)) for t in texts], dtype=bool)
