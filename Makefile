@@ -14,8 +14,11 @@ reports: $(STAMP)
 	$(BIN)/python -m analysis corpus clean --quiet
 	$(BIN)/python -m analysis run
 
+# The unit tests in two processes (pytest-xdist; each test makes its own project), then the
+# integration tests in one (they share the real suite's render and the open corpus's copy).
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 -m "not integration"
+	$(BIN)/python -m pytest -m integration
 
 # ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) and mypy, configured in pyproject.toml
 lint: $(STAMP)
@@ -23,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not integration"
+	$(BIN)/python -m pytest -n 2 -m "not integration"
 
 setup: $(STAMP)
 

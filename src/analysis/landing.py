@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analysis import paths
 from analysis.i18n import Text
+from analysis.tables import read_rows
 
-__all__ = ["LEVELS", "REVIEW", "region_rows", "choices"]
+__all__ = ["LEVELS", "REVIEW", "region_rows", "choices", "province_names"]
 
 # the catalogue's levels (datapackage.json), from the highest: the order the table sorts them in
 LEVELS = {
@@ -38,12 +40,25 @@ def _review(reviewed: int, drafted: int) -> str:
     return "drafted" if drafted else "reviewed" if reviewed else "none"
 
 
+def province_names() -> dict[str, str]:
+    """The Chinese name of each provincial-level division by its code and by each of its aliases
+    (``data/curated/provinces.csv``, checked against the data package)."""
+    from analysis import schema  # frictionless: only when the site is built
+
+    path = paths.curated_dir() / "provinces.csv"
+    rows = read_rows(path, ["code", "aliases", "name_zh", "name_en"], "provinces")
+    schema.check_file("provinces", path, list(enumerate(rows, 1)), "code")
+    return {code: r["name_zh"] for r in rows
+            for code in [r["code"], *(a.strip() for a in r["aliases"].split("|") if a.strip())]}
+
+
 def region_rows(documents: list[dict], reports: Path, runs: dict, lang: str = "en") -> list[dict]:
     """One row per region of ``documents`` (the site's document summaries: ``doc``, the catalogue's
     document, and ``reviewed``/``drafted``, its counts), sorted by province and name. ``runs``: the
-    manifest's runs (a profile's headline and status); a profile links only where its page exists."""
+    manifest's runs (a profile's headline and status); a profile links only where its page exists.
+    A province is named as its own document names it, else as ``provinces.csv`` does, else by its code."""
     docs = [d["doc"] for d in documents]
-    names = {d.region: d.region_zh for d in docs}
+    names = {**province_names(), **{d.region: d.region_zh for d in docs}}
     regions: dict[str, dict] = {}
     for d in documents:
         doc = d["doc"]

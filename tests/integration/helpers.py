@@ -43,8 +43,9 @@ def copy_of_repository(base: Path, source: Path = ROOT) -> Path:
 
 
 def unit_tests_in(copy: Path, *options: str) -> subprocess.CompletedProcess:
-    """The unit tests, run in ``copy`` (its corpus and curated tables) as `make test-fast` runs them."""
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", *options, "-m", "not integration", "-p",
+    """The unit tests, run in ``copy`` (its corpus and curated tables) as `make test-fast` runs them
+    (in two processes)."""
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", *options, "-m", "not integration", "-p",
                            "no:cacheprovider", "tests/unit"], cwd=copy, capture_output=True, text=True, timeout=1800,
                           env={k: v for k, v in os.environ.items() if k != "SHUANGCHUANG_ROOT"})
 

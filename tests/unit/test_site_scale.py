@@ -178,3 +178,18 @@ def test_the_synthetic_sites_seeds_are_the_five_reviewed_documents():
     from tests.conftest import FIVE_DOCUMENTS
     assert set(synthetic_site.SEED_DOCUMENTS) == set(FIVE_DOCUMENTS)
     assert {d.doc_id for d in synthetic_site.seeds()} == set(FIVE_DOCUMENTS)
+
+
+def test_a_province_without_a_document_of_its_own_is_named_from_the_provinces_table(tmp_path):
+    # Jiaxing's province is Zhejiang, which no document of the corpus is about: the table of regions names
+    # it 浙江省 (data/curated/provinces.csv), not "zhejiang"; an alias (xizang for tibet) names it too, and a
+    # code the table does not know is shown as it is
+    docs = [corpus.Document(doc_id=f"{code}-2020", region=code, region_zh=zh, region_en=code, level="prefecture_city",
+                            parent_province=parent, genre="policy_text", title="t", date="2020-01-01", outlet="o",
+                            script="simplified", file=f"{code}.txt", sha256="", original_encoding="utf-8", notes="")
+            for code, zh, parent in (("jiaxing", "嘉兴市", "zhejiang"), ("lhasa", "拉萨市", "xizang"),
+                                     ("atlantis", "亚特兰蒂斯", "nowhere"))]
+    rows = landing.region_rows([{"doc": d, "reviewed": 0, "drafted": 0} for d in docs], tmp_path, {})
+    assert {r["code"]: r["province_name"] for r in rows} == {"jiaxing": "浙江省", "lhasa": "西藏自治区",
+                                                            "atlantis": "nowhere"}
+    assert landing.province_names()["tibet"] == "西藏自治区"
