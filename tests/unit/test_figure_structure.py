@@ -1,0 +1,100 @@
+"""Scope, kind and confidence of figure drafts from the structure of the clause, in the shapes the
+held-out measurements found wrong (issue 26, third round), as kinds: a plan period that is over, a
+budget's payer, a total of several amounts, a funding cue of the number's own phrase, a money cue
+named only after the number, a municipality's 市级, and what keeps a draft out of the confident
+band. The sentences are written for these tests (no fact)."""
+
+import pytest
+
+from analysis import calibration, cleaning, corpus, drafts, figures
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
+
+
+def _row(text, mention, tagger, year=2021, region_zh="测试市", region="testland", parent=""):
+    doc = corpus.Document("shape-2021", region, region_zh, "Testland", "prefecture_city", parent, "policy_text",
+                          "测试", str(year), "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
+    frame = drafts.draft_figures(doc, cleaning.clean_text(text), tagger)
+    return frame[frame["mention"] == mention].iloc[0]
+
+
+def test_a_plan_period_over_before_the_document_is_a_status(tagger):
+    # 十三五 ends in 2020; in a 2021 document its figures are what the period reached
+    text = "“十三五”期间，全市众创空间由2015年的10家增加到46家。"
+    row = _row(text, "46家", tagger, year=2021)
+    assert (row["indicator"], row["kind"]) == ("maker_spaces", "actual")
+    assert "ended in 2020" in row["note"]
+    # the same sentence in a 2018 document states a target for the period's last year, 2020
+    row = _row(text, "46家", tagger, year=2018)
+    assert row["kind"] == "target"
+
+
+def test_a_budget_later_in_the_sentence_keeps_its_payer(tagger):
+    text = "市财政每年安排不少于5000万元用于孵化载体建设，五年累计投入3亿元以上。"
+    row = _row(text, "3亿元以上", tagger)
+    assert (row["indicator"], row["scope"], row["kind"]) == ("programme_budget", "municipal_level", "funding")
+    assert "from the payer '市财政'" in row["note"]
+
+
+def test_a_funding_cue_of_the_own_phrase_beats_a_rule_before_it(tagger):
+    # the 对…给予 rule is the first phrase's; the second phrase sets a budget aside, paid by the city
+    text = "对新认定的国家级孵化器给予50万元奖励，市财政每年安排孵化器专项资金800万元。"
+    row = _row(text, "800万元", tagger)
+    assert (row["indicator"], row["scope"], row["kind"]) == ("programme_budget", "municipal_level", "funding")
+    assert _row(text, "50万元", tagger)["kind"] == "rule"
+
+
+def test_a_total_of_several_amounts_is_the_whole_regions(tagger):
+    # 600万元 (province) + 400万元 (cities) = 1000万元: no one payer's level
+    text = "省财政安排资金600万元，各市配套资金400万元，形成1000万元的专项资金。"
+    row = _row(text, "1000万元", tagger)
+    assert (row["scope"], row["kind"]) == ("all", "funding")
+    assert _row(text, "600万元", tagger)["scope"] == "provincial_level"
+    assert _row(text, "400万元", tagger)["scope"] == "municipal_level"
+
+
+def test_a_money_cue_named_only_after_the_number_does_not_name_it(tagger):
+    after = "市本级安排科技创新专项资金10亿元，扩大科技创新券发放规模。"
+    assert _row(after, "10亿元", tagger)["indicator"] == "programme_budget"
+    before = "开展科技创新券试点工作，省本级安排专项工作经费800万元。"
+    assert _row(before, "800万元", tagger)["indicator"] == "innovation_vouchers"
+
+
+def test_a_municipalitys_city_level_is_provincial(tagger):
+    text = "全年新认定市级众创空间25家。"
+    assert _row(text, "25家", tagger, region_zh="重庆市", region="chongqing")["scope"] == "provincial_level"
+    assert _row(text, "25家", tagger, region_zh="渝北区", region="yubei", parent="chongqing")["scope"] == \
+        "provincial_level"
+    assert _row(text, "25家", tagger, region_zh="成都市", region="chengdu", parent="sichuan")["scope"] == \
+        "municipal_level"
+    # a district's own level in a municipality stays the lower level
+    assert _row("全年新认定区级众创空间8家。", "8家", tagger, region_zh="重庆市", region="chongqing")["scope"] == \
+        "municipal_level"
+
+
+def test_a_kind_read_from_a_word_that_also_states_targets_is_a_caveat(tagger):
+    row = _row("全市累计建成众创空间30家。", "30家", tagger)
+    assert row["kind"] == "actual"
+    assert row["evidence"].split("|")[4] == "weak_kind"
+    assert _row("目前全市已建成众创空间30家。", "30家", tagger)["evidence"].split("|")[4] == ""
+
+
+def test_a_clause_cut_by_a_line_break_is_a_caveat(tagger):
+    text = ("近年来全市科技企业孵化器建设取得明显成效截至去年底已有科技企业\n"
+            "孵化器45家其中国家级孵化器12家省级孵化器20家众创空间达到\n38家。\n")
+    assert "broken" in _row(text, "45家", tagger)["evidence"].split("|")[4]
+
+
+@pytest.mark.parametrize("evidence, high", [
+    ("object|own|cue|text|", True),  # every cue written, nothing cut
+    ("object|own|cue|text|broken", False),  # the clause may be cut by a line break (a PDF)
+    ("object|own|cue|text|cell", False),  # a table cell: no clause to read
+    ("subject|own|cue|text|weak_kind", False),  # 累计/建成 alone decide the kind
+    ("subject|payer|cue|text|", False),  # a level read from the payer is inferred
+    ("subject|total|cue|text|", False),
+])
+def test_a_caveat_or_an_inferred_level_keeps_a_draft_below_high(evidence, high):
+    assert calibration.may_be_high(evidence) is high
