@@ -29,6 +29,9 @@ STRONG_STATUS = re.compile(r"截至|截止|目前|已经|已|现有|当年|去�
 PERIOD = re.compile(r"十[一二三四五]五[”\"]?(?:期间|末|时期)")
 # status cues that also state targets (到2025年累计建成50家): a kind read from one alone is a guess
 WEAK_STATUS = re.compile(r"累计|建成|先后|共计|共有")
+# a floor the text requires (不少于, 不低于, 至少) of the number's phrase, and a requirement of each carrier (每家)
+_FLOOR = re.compile(r"不少于|不低于|至少")
+_EACH = re.compile(r"每家|每所|每个(?:孵化|众创|星创|载体|空间|基地)")
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
@@ -50,6 +53,11 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     if handed:
         return "rule", handed.group().strip(), None
     cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
+    phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):end]
+    floor = _FLOOR.search(phrase)
+    if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
+        # 至少建成1家, 举办活动不少于200场: a floor is required, not reported (each carrier's: a rule)
+        return ("rule" if _EACH.search(phrase) else "target"), floor.group(), year
     if not cues:
         return None, "", None
     at, kind, cue = max(cues)

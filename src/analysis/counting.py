@@ -355,7 +355,9 @@ class Reader:
             return []
         runs: list[list[re.Match]] = []
         for m in self._level_re.finditer(text):
-            if runs and re.fullmatch(r"[、和及与,，]", text[runs[-1][-1].end():m.start()]):
+            if self._scope_of[m.group()] == "region_registered":
+                continue  # 认定的, 市级备案的: a filing, not a level a list hands out
+            if runs and re.fullmatch(r"[、和及与,，]|备案", text[runs[-1][-1].end():m.start()]):
                 runs[-1].append(m)
             else:
                 runs.append([m])

@@ -98,3 +98,23 @@ def test_a_clause_cut_by_a_line_break_is_a_caveat(tagger):
 ])
 def test_a_caveat_or_an_inferred_level_keeps_a_draft_below_high(evidence, high):
     assert calibration.may_be_high(evidence) is high
+
+
+@pytest.mark.parametrize("text, mention, kind", [
+    # a floor the text requires is a target, also against 建成 (a status word that also states targets)
+    ("每个县至少建成1家省级以上孵化器。", "1家", "target"),
+    ("全年举办各类双创活动不少于200场。", "不少于200场", "target"),
+    # a floor each carrier must meet is a rule
+    ("每家星创天地聘请创业导师不少于五名。", "不少于五名", "rule"),
+    # a strong status cue outweighs the floor: 已 reports what was reached
+    ("目前全市已建成众创空间不少于30家。", "不少于30家", "actual"),
+])
+def test_a_required_floor_is_a_target_or_a_rule(text, mention, kind, tagger):
+    assert _row(text, mention, tagger)["kind"].replace("baseline", "actual") == kind
+
+
+def test_a_filing_after_the_levels_of_a_list_is_no_level_of_its_own(tagger):
+    # 国家级、省级、市级备案的: three levels handed out in order by 分别; 备案的 is no fourth
+    text = "对新纳入国家级、省级、市级备案的众创空间，分别给予100万元、50万元、20万元一次性奖励。"
+    got = [_row(text, m, tagger)["scope"] for m in ("100万元", "50万元", "20万元")]
+    assert got == ["national_level", "provincial_level", "municipal_level"]
