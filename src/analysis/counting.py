@@ -329,6 +329,9 @@ class Reader:
             notes.append(f"scope {payer} from the payer '{payer_cue}'")
         cue_of = re.search(r"from '([^']+)'", scope_note) if scope_evidence != "payer" else None
         caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
+        paid = text_shape.payer_level(text[s0:start])[0] if unit == "CNY" and scope_evidence != "payer" else ""
+        if paid and paid != scope:
+            caveats.append("payer")  # 对国家级孵化器，区财政给予100万元: the recipient's level or the payer's?
         return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason,
                        payer_cue if scope_evidence == "payer" else cue_of.group(1) if cue_of else "",
                        quantities.plan_period_target_year(sentence), caveats)

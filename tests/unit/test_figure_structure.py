@@ -118,3 +118,17 @@ def test_a_filing_after_the_levels_of_a_list_is_no_level_of_its_own(tagger):
     text = "对新纳入国家级、省级、市级备案的众创空间，分别给予100万元、50万元、20万元一次性奖励。"
     got = [_row(text, m, tagger)["scope"] for m in ("100万元", "50万元", "20万元")]
     assert got == ["national_level", "provincial_level", "municipal_level"]
+
+
+def test_one_number_for_several_levels_together_is_the_lowest_level(tagger):
+    # 国家级、省级众创空间 is read as 省级以上 is (the codebook's provincial_level: provincial and above); the
+    # tuning set's labels read it so (a total at scope all was tried and undone)
+    row = _row("截至目前，全市已有国家级、省级众创空间45家。", "45家", tagger)
+    assert (row["indicator"], row["scope"]) == ("maker_spaces", "provincial_level")
+
+
+def test_a_payer_of_another_level_than_the_recipient_is_a_caveat(tagger):
+    # the recipient is national, the payer the province: the level is the recipient's, but not a confident one
+    row = _row("对新认定的国家级孵化器，省财政给予一次性奖励100万元。", "100万元", tagger)
+    assert (row["scope"], row["kind"]) == ("national_level", "rule")
+    assert row["evidence"].split("|")[4] == "payer"
