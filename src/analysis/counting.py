@@ -201,6 +201,9 @@ class Reader:
         while i >= 0 and (words[i][0] in _PREDICATES or words[i][1] in ("d", "p", "ul", "m", "u", "q", "eng")
                           and words[i][0] not in ("的", "其中")):
             i -= 1
+        if i > 0 and words[i][0] == "的" and words[i - 1][1].startswith(_NOUNISH) and any(
+                w == "其中" for w, _ in words[:i]):
+            i -= 1  # 其中成长为高新技术企业的有1100家: those of the subset that became the noun before 的
         out: list[str] = []
         while i >= 0:
             w, pos = words[i]

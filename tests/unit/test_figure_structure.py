@@ -132,3 +132,17 @@ def test_a_payer_of_another_level_than_the_recipient_is_a_caveat(tagger):
     row = _row("对新认定的国家级孵化器，省财政给予一次性奖励100万元。", "100万元", tagger)
     assert (row["scope"], row["kind"]) == ("national_level", "rule")
     assert row["evidence"].split("|")[4] == "payer"
+
+
+def test_the_floor_area_of_several_carriers_together_is_the_incubation_area(tagger):
+    # 孵化器 names incubation_area, 众创空间 maker_space_area (both m2): together, the codebook's umbrella
+    row = _row("全市孵化器和众创空间总面积达到210万平方米。", "210万平方米", tagger)
+    assert row["indicator"] == "incubation_area"
+    assert row["evidence"].split("|")[0] == "umbrella"
+
+
+def test_a_subset_that_became_another_noun_counts_that_noun(tagger):
+    # 其中成长为高新技术企业的: the graduates that became high-tech enterprises, counted as such
+    text = "截至目前，累计毕业企业430家，其中成长为高新技术企业的有110家。"
+    assert _row(text, "110家", tagger)["indicator"] == "high_tech_enterprises"
+    assert _row(text, "430家", tagger)["indicator"] == "graduated_firms"
