@@ -32,6 +32,29 @@ WEAK_STATUS = re.compile(r"累计|建成|先后|共计|共有")
 # a floor the text requires (不少于, 不低于, 至少) of the number's phrase, and a requirement of each carrier (每家)
 _FLOOR = re.compile(r"不少于|不低于|至少")
 _EACH = re.compile(r"每家|每所|每个(?:孵化|众创|星创|载体|空间|基地)")
+# the section a sentence with no cue of its own stands in: work to come (下一步, 重点任务, 我们将重点抓好以下工作)
+# or work done (工作成效, 总体进展); the nearer heading or lead-in before the sentence decides
+_FUTURE_SECTION = re.compile(r"下一步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|"
+                             r"主要目标|重点任务|主要任务|发展目标|具体目标")
+_PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
+_SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading
+
+
+# a numbered heading (三、重点任务, （二）工作进展) or a lead-in line (…抓好以下工作。, …如下：)
+_HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
+                           r"[^\n。]{0,30}$|^[^\n]*(?:以下工作|如下|以下几个方面)[^\n]{0,4}$|^[^\n]{0,60}[:：]$", re.M)
+
+
+def _section(text: str, s0: int) -> tuple[str, str] | None:
+    lines = _HEADING_LINE.finditer(text, max(0, text.rfind("\n", 0, max(0, s0 - _SECTION_REACH)) + 1),
+                                   max(0, text.rfind("\n", 0, s0 + 1)))
+    window = "\n".join(m.group() for m in lines)  # the headings and lead-ins before the sentence's line
+    future, past = _last(_FUTURE_SECTION, window), _last(_PAST_SECTION, window)
+    if future and (past is None or future.start() > past.start()):
+        return "target", future.group()
+    return ("actual", past.group()) if past else None
+
+
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
@@ -59,7 +82,8 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
         # 至少建成1家, 举办活动不少于200场: a floor is required, not reported (each carrier's: a rule)
         return ("rule" if _EACH.search(phrase) else "target"), floor.group(), year
     if not cues:
-        return None, "", None
+        section = _section(text, s0)
+        return (section[0], f"section: {section[1]}", None) if section else (None, "", None)
     at, kind, cue = max(cues)
     strong = _last(STRONG_STATUS, sentence_head)
     target = next((c for c in cues if c[1] == "target"), None)

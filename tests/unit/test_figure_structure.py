@@ -146,3 +146,24 @@ def test_a_subset_that_became_another_noun_counts_that_noun(tagger):
     text = "截至目前，累计毕业企业430家，其中成长为高新技术企业的有110家。"
     assert _row(text, "110家", tagger)["indicator"] == "high_tech_enterprises"
     assert _row(text, "430家", tagger)["indicator"] == "graduated_firms"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a lead-in line announces work to come: a number with no cue of its own under it is a target
+    ("今年我们将重点抓好以下工作。\n一是完善服务。新聘创业导师300名。\n", "target"),
+    # a numbered heading of a plan's tasks
+    ("三、重点任务\n（一）壮大队伍。全市组建创业导师队伍100人。\n", "target"),
+    # a numbered heading of work done
+    ("一、工作进展\n全市组建创业导师队伍100人。\n", "actual"),
+])
+def test_a_number_with_no_cue_takes_its_sections_kind(text, kind, tagger):
+    mention = "300名" if "300名" in text else "100人"
+    row = _row(text, mention, tagger)
+    assert row["kind"].replace("baseline", "actual") == kind
+    assert row["evidence"].split("|")[2] == "section"  # not a cue of the sentence: never confident
+
+
+def test_a_heading_named_in_the_sentence_itself_is_no_section(tagger):
+    # 重点任务 is what the sentence counts, not a heading above it; no cue either way: the default status
+    row = _row("《意见》提出了8项重点任务和31条具体措施。", "31条", tagger)
+    assert row["evidence"].split("|")[2] != "section"
