@@ -17,6 +17,7 @@ Hand-written patterns (no library reads the layout of pasted Chinese policy text
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES"]
 
@@ -31,16 +32,36 @@ _BROKEN_MIN = 16  # a line at least this long that ends mid-sentence is prose cu
 
 def _lines_around(text: str, start: int) -> tuple[list[str], str, str, bool]:
     """The two non-blank lines before the one holding ``start``, that line, the first after it (page
-    furniture skipped), and whether page furniture is next to it."""
+    furniture skipped), and whether page furniture is next to it. Found by scanning line ends from
+    the number (not by splitting a window: this runs once per stated number)."""
     s0 = text.rfind("\n", 0, start) + 1
     s1 = text.find("\n", start)
     s1 = len(text) if s1 < 0 else s1
-    before = [ln for ln in text[max(0, s0 - 600):max(0, s0 - 1)].split("\n") if ln.strip()]
-    after = [ln for ln in text[s1 + 1:s1 + 400].split("\n") if ln.strip()]
-    furniture = bool(before and _FURNITURE.match(before[-1]) or after and _FURNITURE.match(after[0]))
-    before = [ln for ln in before if not _FURNITURE.match(ln)]  # page furniture is no line of the text
-    after = [ln for ln in after if not _FURNITURE.match(ln)]
-    return (["", ""] + before)[-2:], text[s0:s1], (after[0] if after else ""), furniture
+    before: list[str] = []
+    furniture = False
+    end, first = s0 - 1, True
+    while end > 0 and len(before) < 2 and s0 - end < 1200:
+        b = text.rfind("\n", 0, end) + 1
+        line = text[b:end]
+        if line.strip():
+            if _FURNITURE.match(line):
+                furniture = furniture or first  # page furniture is no line of the text
+            else:
+                before.insert(0, line)
+            first = False
+        end = b - 1
+    following, begin = "", s1 + 1
+    while begin < len(text) and begin - s1 < 800:
+        e = text.find("\n", begin)
+        e = len(text) if e < 0 else e
+        line = text[begin:e]
+        if line.strip():
+            if not _FURNITURE.match(line):
+                following = line
+                break
+            furniture = True
+        begin = e + 1
+    return (["", ""] + before)[-2:], text[s0:s1], following, furniture
 
 
 # a numbered heading (三、, （二）, 1., 第二章) ends without a full stop and is no break
@@ -48,6 +69,7 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
                       r"第[一二三四五六七八九十\d]+[章节条部分])")
 
 
+@lru_cache(maxsize=1024)
 def _mid_sentence(line: str) -> bool:
     body = line.strip()
     return len(body) >= _BROKEN_MIN and body[-1] not in _SENTENCE_END and not _FURNITURE.match(body) \
@@ -64,11 +86,17 @@ def caveats(text: str, start: int) -> list[str]:
     out = []
     if (flags[1] or flags[2]) and (sum(flags) >= 2 or furniture):
         out.append("broken")
-    numbers = len(_NUMBER.findall(line))
-    cjk = len(_CJK.findall(line))
-    if _CELL_SPLIT.search(line.strip()) or numbers >= 3 and cjk < 4 * numbers:
+    if _is_cell(line):
         out.append("cell")
     return out
+
+
+@lru_cache(maxsize=1024)
+def _is_cell(line: str) -> bool:
+    """A table row: cells split by tabs, bars or runs of spaces, or three numbers or more with fewer
+    than four Chinese characters each (cached: a paragraph's numbers share its line)."""
+    numbers = len(_NUMBER.findall(line))
+    return bool(_CELL_SPLIT.search(line.strip())) or numbers >= 3 and len(_CJK.findall(line)) < 4 * numbers
 
 
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
