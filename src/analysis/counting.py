@@ -332,6 +332,12 @@ class Reader:
             notes.append(f"scope {payer} from the payer '{payer_cue}'")
         cue_of = re.search(r"from '([^']+)'", scope_note) if scope_evidence != "payer" else None
         caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
+        nested = re.search(r"对[^。;；，,]*?" + re.escape(cue_of.group(1) if cue_of else "\0") +
+                           r"([^。;；，,的]*?)的[^。;；，,的]{2,}?[,，]", head) if scope_evidence == "rule_recipient" else None
+        if nested and len(re.sub(r"备案|认定|评定", "", nested.group(1))) >= 2:
+            # 对入驻市级以上孵化器的在孵企业，给予: the level is the carriers', the recipients are the firms in them
+            # (but 对获得国家级备案的众创空间: the level is the recipients' own)
+            caveats.append("nested_level")
         paid = text_shape.payer_level(text[s0:start])[0] if unit == "CNY" and scope_evidence != "payer" else ""
         if paid and paid != scope:
             caveats.append("payer")  # 对国家级孵化器，区财政给予100万元: the recipient's level or the payer's?

@@ -167,3 +167,12 @@ def test_a_heading_named_in_the_sentence_itself_is_no_section(tagger):
     # 重点任务 is what the sentence counts, not a heading above it; no cue either way: the default status
     row = _row("《意见》提出了8项重点任务和31条具体措施。", "31条", tagger)
     assert row["evidence"].split("|")[2] != "section"
+
+
+def test_a_level_on_the_carriers_the_recipients_are_in_is_a_caveat(tagger):
+    # the firms in 市级以上 incubators get the rent subsidy: the level is the incubators', not the firms'
+    nested = _row("对入驻市级以上孵化器的在孵企业，给予房租补贴，第一年按租金的80%给予补贴。", "80%", tagger)
+    assert (nested["scope"], nested["evidence"].split("|")[4]) == ("municipal_level", "nested_level")
+    # 国家级备案的众创空间: the filing is the recipients' own level
+    own = _row("对新获国家级备案的众创空间，给予一次性奖励100万元。", "100万元", tagger)
+    assert (own["scope"], own["evidence"].split("|")[4]) == ("national_level", "")
