@@ -30,6 +30,8 @@ What a person curated, and the drafts for the rest
 - ``fundingdrafts``   funding attributes drafted from cue words
 - ``curation``        which document's layer a person reviewed
 - ``counting``        what a stated number counts, its level and kind, read from its clause
+- ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section
+- ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read

@@ -1,7 +1,7 @@
 """Confidence that means what it says: the share of drafts found right, by their evidence.
 
 A drafted figure's evidence (``analysis.counting``: how its counted noun, level, kind and
-year were found, e.g. ``object|own|cue|text``) gives it a *score*, the product of a prior for
+year were found, and what may have misled the reading, e.g. ``object|own|cue|text|broken``) gives it a *score*, the product of a prior for
 each part (``PRIOR``). The score orders drafts from surer to less sure; what a score is worth
 is measured: on the documents a person has reviewed, each draft is right or wrong (indicator,
 scope and kind as curated; a draft of a mention the curators left out of scope is wrong), and
@@ -26,8 +26,9 @@ __all__ = ["PRIOR", "score", "Calibration", "fit", "reliability", "judge", "fit_
 PRIOR = {
     "how": {"object": 0.95, "subject": 0.9, "subset": 0.9, "umbrella": 0.85, "predicate": 0.7, "nearest": 0.6, "rule_money": 0.6,
             "none": 0.0},
-    "level": {"own": 0.98, "distributed": 0.95, "rule_recipient": 0.9, "region": 0.88, "none": 0.85, "phrase": 0.8, "inherited": 0.75},
-    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.9, "default": 0.75},
+    "level": {"own": 0.98, "distributed": 0.95, "rule_recipient": 0.9, "region": 0.88, "none": 0.85, "phrase": 0.8, "payer": 0.8, "total": 0.85,
+              "inherited": 0.75},
+    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.9, "section": 0.8, "default": 0.75},
     "year": {"text": 1.0, "period": 0.95, "document": 0.92},
 }
 
@@ -42,9 +43,11 @@ _HIGH_KIND = ("cue",)
 
 
 def may_be_high(evidence: str) -> bool:
-    """Whether a draft with this evidence may reach ``HIGH``: independent cues that agree (above)."""
-    how, level, kind = (evidence.split("|") + ["", "", ""])[:3]
-    return how in _HIGH_HOW and level in _HIGH_LEVEL and kind in _HIGH_KIND
+    """Whether a draft with this evidence may reach ``HIGH``: independent cues that agree (above), and no
+    caveat (the evidence's fifth part, ``analysis.counting``: a clause cut by a line break or a table cell,
+    ``analysis.text_shape``; a kind read from a status word that also states targets, 累计 or 建成)."""
+    how, level, kind, _, caveats = (evidence.split("|") + [""] * 5)[:5]
+    return how in _HIGH_HOW and level in _HIGH_LEVEL and kind in _HIGH_KIND and not caveats
 
 
 def confidence(fitted: Calibration, scores, evidence) -> np.ndarray:

@@ -34,7 +34,7 @@ from importlib import resources
 import jieba
 import jieba.posseg
 
-from analysis import quantities, units
+from analysis import clause_kind, quantities, text_shape, units
 
 __all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
 
@@ -50,26 +50,17 @@ _PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建
                "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引"}
 _CONJ = {"和", "及", "与", "以及", "、", "或"}
 
-# kind from the clause's structure: (kind, pattern); the first that matches wins
-_KIND_CUES = (
-    ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
-                        r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
-                        r"(?:给予|奖励|补助|补贴|资助)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])")),
-    ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
-                           r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
-    ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
-                          r"十[一二三四五]五[”\"]?(?:期间|末|时期)")),
-    ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年")),
-)
-# a status that no target cue elsewhere in the sentence outweighs (累计 and 建成 also state targets: 到2025年累计建成)
-_STRONG_STATUS = re.compile(r"截至|截止|目前|已经|已|现有|当年|去年|上年")
 # money a rule hands out after the number: 按每平方米20元的标准给予运营补贴, 10万元奖励
 _WHOLE_REGION = re.compile(r"(?:全|本|我)(?:自治区|省|市|区|县|州|盟|旗)")  # the document's whole region, by name
 _TOTAL_WORDS = re.compile(r"(?:总|累计|全部|合计)?(?:总数|总量|数量|数|规模|总计|合计)")  # the number of the noun before
 # money no indicator names, by what the clause does with it: a rule hands it out, a budget is set up
 _MONEY_BY_VERB = (("rule", "subsidies"), ("funding", "programme_budget"))
 _FUNDING_VERB = re.compile(r"(?:设立|安排|投入|统筹|筹集|出资|整合|拨付|下达)[^。;；，,]{0,6}$")
-_RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
+
+
+# a total of the money named before it in the sentence (several payers, several awards): the whole region's
+_SUM = re.compile(r"(?:形成|合计|共计|总计|总额|共|累计)[^，,。；;\d]{0,4}$")
+_MONEY = re.compile(r"\d[\d.,，]*\s*[万亿]?元")
 
 
 @dataclass
@@ -86,6 +77,9 @@ class Reading:
     year: int | None = None  # a plan period's last year, when the text names one
     notes: list[str] = field(default_factory=list)
     out_of_scope_reason: str = ""
+    scope_cue: str = ""  # the words the scope was read from
+    period_end: int | None = None  # the last year of a plan period the sentence names (十三五期间: 2020)
+    caveats: list[str] = field(default_factory=list)  # what keeps the reading out of the confident band
 
 
 def _tokenizer():
@@ -207,6 +201,9 @@ class Reader:
         while i >= 0 and (words[i][0] in _PREDICATES or words[i][1] in ("d", "p", "ul", "m", "u", "q", "eng")
                           and words[i][0] not in ("的", "其中")):
             i -= 1
+        if i > 0 and words[i][0] == "的" and words[i - 1][1].startswith(_NOUNISH) and any(
+                w == "其中" for w, _ in words[:i]):
+            i -= 1  # 其中成长为高新技术企业的有1100家: those of the subset that became the noun before 的
         out: list[str] = []
         while i >= 0:
             w, pos = words[i]
@@ -281,7 +278,7 @@ class Reader:
             if pred:
                 indicator, evidence, alias = pred, "predicate", palias
                 notes.append(f"'{noun}' is what is counted; '{palias}' in the clause says which of them")
-        cued = self._cued(indicator, alias, unit, sentence)
+        cued = self._cued(indicator, alias, unit, sentence, text[s0:end] + rest)
         if cued:
             notes.append(f"'{cued[1]}' in the sentence: {cued[0]} rather than {indicator or 'no indicator'}")
             indicator = cued[0]
@@ -303,7 +300,7 @@ class Reader:
                                                         k_fenbie, indicator)
         if scope_note:
             notes.append(scope_note)
-        kind, kind_cue, year = self._kind(text, c0, s0, start, end, unit)
+        kind, kind_cue, year = clause_kind.kind_of(text, c0, s0, start, end, unit)
         if kind:
             notes.append(f"kind {kind} from '{kind_cue}'")
         if year:
@@ -323,17 +320,43 @@ class Reader:
         if unit == "CNY" and kind == "rule" and scope_evidence == "none" and got is not None:
             scope, scope_evidence = got.scope, "inherited"  # 认定市级孵化器5家，分别给予每家20万元: the recipient counted before
             notes.append(f"scope {got.scope} inherited from the recipient '{got.noun}' counted before")
-        return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason)
+        payer, payer_cue = text_shape.payer_level(text[s0:start]) if unit == "CNY" and kind == "funding" else ("", "")
+        summed = _SUM.search(text[phrase_start:start]) if unit == "CNY" else None
+        if summed and len(_MONEY.findall(text[s0:phrase_start])) >= 2:
+            # 省本级安排1550万元,各市出资1050万元,形成2600万元: a total of the amounts before it, at no one level
+            scope, scope_evidence, payer = "all", "total", ""
+            notes.append(f"scope all: '{summed.group()}' sums the amounts named before it in the sentence")
+        if payer and scope_evidence in ("none", "phrase", "rule_recipient", "inherited"):
+            # 市财政每年安排…，五年累计投入4亿元: money set aside is at the level of the government that pays
+            scope, scope_evidence = payer, "payer"
+            notes.append(f"scope {payer} from the payer '{payer_cue}'")
+        cue_of = re.search(r"from '([^']+)'", scope_note) if scope_evidence != "payer" else None
+        caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
+        nested = re.search(r"对[^。;；，,]*?" + re.escape(cue_of.group(1) if cue_of else "\0") +
+                           r"([^。;；，,的]*?)的[^。;；，,的]{2,}?[,，]", head) if scope_evidence == "rule_recipient" else None
+        if nested and len(re.sub(r"备案|认定|评定", "", nested.group(1))) >= 2:
+            # 对入驻市级以上孵化器的在孵企业，给予: the level is the carriers', the recipients are the firms in them
+            # (but 对获得国家级备案的众创空间: the level is the recipients' own)
+            caveats.append("nested_level")
+        paid = text_shape.payer_level(text[s0:start])[0] if unit == "CNY" and scope_evidence != "payer" else ""
+        if paid and paid != scope:
+            caveats.append("payer")  # 对国家级孵化器，区财政给予100万元: the recipient's level or the payer's?
+        return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason,
+                       payer_cue if scope_evidence == "payer" else cue_of.group(1) if cue_of else "",
+                       quantities.plan_period_target_year(sentence), caveats)
 
-    def _cued(self, indicator, alias, unit, sentence) -> tuple[str, str] | None:
+    def _cued(self, indicator, alias, unit, sentence, before_end) -> tuple[str, str] | None:
         """A cue word of the codebook in the sentence (``cues`` of indicators.csv) picks among the
         indicators an alias names (高新区 + 试点: pilot zones), and names the money a generic word
-        (经费, 资金, 出资) stands for (创新券: innovation vouchers)."""
+        (经费, 资金, 出资) stands for (创新券: innovation vouchers), where the cue is before the number
+        in its sentence or in its own phrase (开展创新券工作,安排经费1550万元: the vouchers' money; but
+        安排专项资金15亿元，扩大创新券发放规模: the budget, the vouchers only named after it)."""
         shared = [code for a, code, u in self.aliases if a == alias and u == unit]
         pool = shared if len(shared) > 1 else ([code for code, u in self.units.items() if u == unit]
                                                if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
+        where = sentence if len(shared) > 1 else before_end
         for code in pool:
-            cue = next((c for c in self.cues.get(code, []) if c in sentence), None)
+            cue = next((c for c in self.cues.get(code, []) if c in where), None)
             if cue and code != indicator:
                 return code, cue
         return None
@@ -344,7 +367,9 @@ class Reader:
             return []
         runs: list[list[re.Match]] = []
         for m in self._level_re.finditer(text):
-            if runs and re.fullmatch(r"[、和及与,，]", text[runs[-1][-1].end():m.start()]):
+            if self._scope_of[m.group()] == "region_registered":
+                continue  # 认定的, 市级备案的: a filing, not a level a list hands out
+            if runs and re.fullmatch(r"[、和及与,，]|备案", text[runs[-1][-1].end():m.start()]):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -425,41 +450,6 @@ class Reader:
             return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
 
-    def _kind(self, text, c0, s0, start, end, unit) -> tuple[str | None, str, int | None]:
-        """A rule or funding cue in the clause; else the status or target cue nearest before the
-        number in its sentence, where a strong status cue (截至, 目前, 已, 现有) outweighs a 将 of
-        another phrase, and a target cue after the last strong status cue outweighs 累计 or 建成."""
-        clause, sentence_head = text[c0:end], text[s0:end]
-        year = quantities.plan_period_target_year(sentence_head)  # 十三五期间 -> 2020
-        for kind, pattern in _KIND_CUES[:2]:
-            m = _last(pattern, clause)
-            if m and (kind == "rule" or unit == "CNY"):
-                return kind, m.group(), None
-        handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
-        if handed:
-            return "rule", handed.group().strip(), None
-        cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
-        if not cues:
-            return None, "", None
-        at, kind, cue = max(cues)
-        strong = _last(_STRONG_STATUS, sentence_head)
-        target = next((c for c in cues if c[1] == "target"), None)
-        phrase_start = max(sentence_head.rfind(p) for p in ",，;；:：") + 1
-        if kind == "actual" and not _STRONG_STATUS.fullmatch(cue) and target and (strong is None or target[0] > strong.end()):
-            _, kind, cue = target  # 到2025年，累计建成50家: a target
-        elif kind == "target" and cue == "将" and strong is not None and at <= phrase_start:
-            kind, cue = "actual", strong.group()  # 目前已有20家，…将…: 将 of another phrase is weak
-        elif kind == "actual" and strong is not None:
-            cue = strong.group()  # 已建成20家: the status is 已's, whatever target the sentence names later
-        explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
-        return kind, cue, year if kind == "target" and year and not explicit_year else None
-
-
-def _last(pattern: re.Pattern, text: str) -> re.Match | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None
-
-
 def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
     """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
     reading of its clause and the extractor's mention (whose kind and year stand where the
@@ -468,10 +458,19 @@ def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str,
     if read.kind == "rule" or mention.unit == "CNY":
         kind = read.kind if read.kind in ("rule", "funding") else "funding"
         kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
+    elif read.kind == "target" and clause_kind.PERIOD.search(read.kind_cue) and read.period_end \
+            and read.period_end < doc_year:
+        # "十三五"期间…增加到71家 in a 2021 document: the period is over, the figure is its outcome
+        kind, kind_evidence = "actual", "cue"
+        mention = replace(mention, year=mention.year if mention.year and mention.year <= read.period_end
+                          else read.period_end)
+        notes.append(f"'{read.kind_cue}' ended in {read.period_end}, before the document: a status figure")
+    elif read.kind and read.kind_cue.startswith("section: "):
+        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section it stands in
     elif read.kind:
         kind, kind_evidence = read.kind, "cue"
         later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year
-        if later and _STRONG_STATUS.fullmatch(read.kind_cue):
+        if later and clause_kind.STRONG_STATUS.fullmatch(read.kind_cue):
             mention = replace(mention, year=doc_year)  # 已建成30家，力争到2025年…: a status as of the document
             notes.append(f"'{read.kind_cue}' marks a status: the document's year, not a target year later in the sentence")
         elif later:
@@ -486,7 +485,7 @@ def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str,
     if year is None:
         year, year_evidence = doc_year, "document"
         notes.append("no year in the text: the document's year")
-    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}"
+    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}|{'+'.join(read.caveats)}"
     return (read.indicator or None, read.scope, kind, int(year), notes,
             read.out_of_scope_reason, evidence)
 

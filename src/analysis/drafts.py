@@ -43,6 +43,7 @@ from analysis import (
     quantities,
     schema,
     segments,
+    text_shape,
     units,
 )
 from analysis.cache import HashCache, key
@@ -122,6 +123,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
                                        default_kind="actual" if doc.genre == "news_report" else "other")
     clauses = clauses if clauses is not None else clauses_of(doc, cleaned)
     rows, k = [], 0
+    municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
     sentence_start = -1
     for m in mentions:
@@ -141,6 +143,10 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
         read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
         previous.append(read)
+        read.caveats.extend(text_shape.caveats(text, m.start))  # a clause a line break or a table cut may be misread
+        if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
+            read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
+            read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
         indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:

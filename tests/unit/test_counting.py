@@ -84,7 +84,7 @@ def test_each_decision_names_its_cue_in_the_note(tagger):
     assert "counts '省级以上孵化器' (the subject, '孵化器')" in row["note"]
     assert "scope provincial_level from '省级以上' on the counted noun" in row["note"]
     assert "kind actual from '现有'" in row["note"]
-    assert row["evidence"] == "subject|own|cue|text"
+    assert row["evidence"] == "subject|own|cue|text|"  # no caveat: the fifth part is empty
 
 
 def test_the_evidence_score_is_the_product_of_its_parts():

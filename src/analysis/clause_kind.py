@@ -1,0 +1,106 @@
+"""The kind of a stated number from the structure of its clause (``analysis.counting`` reads
+the rest): ``对…给予/奖励/补助`` a rule, ``设立/安排…资金`` funding, ``到/力争…年`` a target,
+``截至/目前/已/累计`` a status figure, each with its cue; a target during a plan period
+(``"十三五"期间``) is for the period's last year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis import quantities
+
+__all__ = ["kind_of", "STRONG_STATUS", "WEAK_STATUS", "PERIOD"]
+
+# kind from the clause's structure: (kind, pattern); the first that matches wins
+_KIND_CUES = (
+    ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
+                        r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
+                        r"(?:给予|奖励|补助|补贴|资助)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])")),
+    ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
+                           r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
+    ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
+                          r"十[一二三四五]五[”\"]?(?:期间|末|时期)")),
+    ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年")),
+)
+# a status that no target cue elsewhere in the sentence outweighs (累计 and 建成 also state targets: 到2025年累计建成)
+STRONG_STATUS = re.compile(r"截至|截止|目前|已经|已|现有|当年|去年|上年")
+# a plan period named as a target's horizon
+PERIOD = re.compile(r"十[一二三四五]五[”\"]?(?:期间|末|时期)")
+# status cues that also state targets (到2025年累计建成50家): a kind read from one alone is a guess
+WEAK_STATUS = re.compile(r"累计|建成|先后|共计|共有")
+# a floor the text requires (不少于, 不低于, 至少) of the number's phrase, and a requirement of each carrier (每家)
+_FLOOR = re.compile(r"不少于|不低于|至少")
+_EACH = re.compile(r"每家|每所|每个(?:孵化|众创|星创|载体|空间|基地)")
+# the section a sentence with no cue of its own stands in: work to come (下一步, 重点任务, 我们将重点抓好以下工作)
+# or work done (工作成效, 总体进展); the nearer heading or lead-in before the sentence decides
+_FUTURE_SECTION = re.compile(r"下一步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|"
+                             r"主要目标|重点任务|主要任务|发展目标|具体目标")
+_PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
+_SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading
+
+
+# a numbered heading (三、重点任务, （二）工作进展) or a lead-in line (…抓好以下工作。, …如下：)
+_HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
+                           r"[^\n。]{0,30}$|^[^\n]*(?:以下工作|如下|以下几个方面)[^\n]{0,4}$|^[^\n]{0,60}[:：]$", re.M)
+
+
+def _section(text: str, s0: int) -> tuple[str, str] | None:
+    lines = _HEADING_LINE.finditer(text, max(0, text.rfind("\n", 0, max(0, s0 - _SECTION_REACH)) + 1),
+                                   max(0, text.rfind("\n", 0, s0 + 1)))
+    window = "\n".join(m.group() for m in lines)  # the headings and lead-ins before the sentence's line
+    future, past = _last(_FUTURE_SECTION, window), _last(_PAST_SECTION, window)
+    if future and (past is None or future.start() > past.start()):
+        return "target", future.group()
+    return ("actual", past.group()) if past else None
+
+
+_RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
+
+
+def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tuple[str | None, str, int | None]:
+    """A rule or funding cue in the clause; else the status or target cue nearest before the
+    number in its sentence, where a strong status cue (截至, 目前, 已, 现有) outweighs a 将 of
+    another phrase, and a target cue after the last strong status cue outweighs 累计 or 建成."""
+    clause, sentence_head = text[c0:end], text[s0:end]
+    year = quantities.plan_period_target_year(sentence_head)  # 十三五期间 -> 2020
+    # a rule or funding cue of the number's own phrase before one of an earlier phrase (对…给予50万元，市财政安排
+    # 专项资金1500万元: the budget is set aside, not handed out)
+    own = text[max([text.rfind(p, c0, start) + 1 for p in ",，;；:："] + [c0]):end]
+    for part in (own, clause):
+        for kind, pattern in _KIND_CUES[:2]:
+            m = _last(pattern, part)
+            if m and (kind == "rule" or unit == "CNY"):
+                return kind, m.group(), None
+    handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
+    if handed:
+        return "rule", handed.group().strip(), None
+    cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
+    phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):end]
+    floor = _FLOOR.search(phrase)
+    if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
+        # 至少建成1家, 举办活动不少于200场: a floor is required, not reported (each carrier's: a rule)
+        return ("rule" if _EACH.search(phrase) else "target"), floor.group(), year
+    if not cues:
+        section = _section(text, s0)
+        return (section[0], f"section: {section[1]}", None) if section else (None, "", None)
+    at, kind, cue = max(cues)
+    strong = _last(STRONG_STATUS, sentence_head)
+    target = next((c for c in cues if c[1] == "target"), None)
+    phrase_start = max(sentence_head.rfind(p) for p in ",，;；:：") + 1
+    if kind == "actual" and not STRONG_STATUS.fullmatch(cue) and target and (strong is None or target[0] > strong.end()):
+        _, kind, cue = target  # 到2025年，累计建成50家: a target
+    elif kind == "target" and cue == "将" and strong is not None and at <= phrase_start:
+        kind, cue = "actual", strong.group()  # 目前已有20家，…将…: 将 of another phrase is weak
+    elif kind == "actual" and strong is not None:
+        cue = strong.group()  # 已建成20家: the status is 已's, whatever target the sentence names later
+    explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
+    return kind, cue, year if kind == "target" and year and not explicit_year else None
+
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+

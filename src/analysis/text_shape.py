@@ -1,0 +1,124 @@
+"""The shape of the text around a stated number, where it keeps the figure drafter from reading
+the clause's structure (``analysis.counting``), and the level a payer writes on money.
+
+- **caveats** (``caveats``): a line broken where no sentence ends (text pasted from a PDF: hard
+  line breaks inside a sentence, page furniture such as ``— 1 —`` or a running head between its
+  halves), or a table cell (a row of cells split by tabs, bars or runs of spaces, or a line of
+  numbers with few words). The drafter still drafts such a figure, but a draft whose clause may
+  be cut in two rests on a guess, so it stays below the confident band (``calibration``).
+- **the payer** (``payer_level``): money set aside by a government's budget (``市财政每年安排``,
+  ``自治区本级财政安排``, ``各市、县配套安排``) is at that government's level.
+- **a municipality** (``in_municipality``): in Beijing, Shanghai, Tianjin and Chongqing (and their
+  districts) the city is a province, so a ``市级`` recognition or payer is provincial.
+
+Hand-written patterns (no library reads the layout of pasted Chinese policy text).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES"]
+
+_SENTENCE_END = "。！？!?；;：:…”’」』)）"
+# page furniture: a page number (— 1 —, -2-, 第3页), or a line of a few characters with no sentence in it
+_FURNITURE = re.compile(r"^\s*(?:[—\-–－]\s*\d+\s*[—\-–－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+)\s*$")
+_CELL_SPLIT = re.compile(r"\t|[|｜│]|\S {2,}\S|\S\u3000{2,}\S")
+_NUMBER = re.compile(r"[\d０-９]+(?:[.．][\d０-９]+)?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BROKEN_MIN = 16  # a line at least this long that ends mid-sentence is prose cut by a line break, not a heading
+
+
+def _lines_around(text: str, start: int) -> tuple[list[str], str, str, bool]:
+    """The two non-blank lines before the one holding ``start``, that line, the first after it (page
+    furniture skipped), and whether page furniture is next to it. Found by scanning line ends from
+    the number (not by splitting a window: this runs once per stated number)."""
+    s0 = text.rfind("\n", 0, start) + 1
+    s1 = text.find("\n", start)
+    s1 = len(text) if s1 < 0 else s1
+    before: list[str] = []
+    furniture = False
+    end, first = s0 - 1, True
+    while end > 0 and len(before) < 2 and s0 - end < 1200:
+        b = text.rfind("\n", 0, end) + 1
+        line = text[b:end]
+        if line.strip():
+            if _FURNITURE.match(line):
+                furniture = furniture or first  # page furniture is no line of the text
+            else:
+                before.insert(0, line)
+            first = False
+        end = b - 1
+    following, begin = "", s1 + 1
+    while begin < len(text) and begin - s1 < 800:
+        e = text.find("\n", begin)
+        e = len(text) if e < 0 else e
+        line = text[begin:e]
+        if line.strip():
+            if not _FURNITURE.match(line):
+                following = line
+                break
+            furniture = True
+        begin = e + 1
+    return (["", ""] + before)[-2:], text[s0:s1], following, furniture
+
+
+# a numbered heading (三、, （二）, 1., 第二章) ends without a full stop and is no break
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|"
+                      r"第[一二三四五六七八九十\d]+[章节条部分])")
+
+
+@lru_cache(maxsize=1024)
+def _mid_sentence(line: str) -> bool:
+    body = line.strip()
+    return len(body) >= _BROKEN_MIN and body[-1] not in _SENTENCE_END and not _FURNITURE.match(body) \
+        and not _HEADING.match(body)
+
+
+def caveats(text: str, start: int) -> list[str]:
+    """What about the number at ``start`` of ``text`` may cut its clause: ``broken`` (its line or
+    the line before it ends mid-sentence where lines are wrapped, at least two of the lines around
+    it ending so, so that one title line is no break; or page furniture is next to it) and
+    ``cell`` (its line is a table row)."""
+    (previous2, previous), line, following, furniture = _lines_around(text, start)
+    flags = [_mid_sentence(x) for x in (previous2, previous, line, following)]
+    out = []
+    if (flags[1] or flags[2]) and (sum(flags) >= 2 or furniture):
+        out.append("broken")
+    if _is_cell(line):
+        out.append("cell")
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _is_cell(line: str) -> bool:
+    """A table row: cells split by tabs, bars or runs of spaces, or three numbers or more with fewer
+    than four Chinese characters each (cached: a paragraph's numbers share its line)."""
+    numbers = len(_NUMBER.findall(line))
+    return bool(_CELL_SPLIT.search(line.strip())) or numbers >= 3 and len(_CJK.findall(line)) < 4 * numbers
+
+
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+_MUNICIPALITY_CODES = ("beijing", "shanghai", "tianjin", "chongqing")
+
+
+def in_municipality(region_zh: str, region: str = "", parent_province: str = "") -> bool:
+    """Whether a document's region is one of the four municipalities or lies inside one."""
+    return region_zh.startswith(MUNICIPALITIES) or region.startswith(_MUNICIPALITY_CODES) \
+        or parent_province.startswith(_MUNICIPALITY_CODES)
+
+
+# who pays: a level of government and its budget (财政) or its own matching money (配套); the
+# nearest before the number in its sentence
+_PAYER = re.compile(r"(?:(省|自治区)|(?:各)?(市|区|县|州|盟|旗)(?:[、和及与](?:市|区|县|州|旗))*)(?:本级|级)?(?:财政|配套)")
+
+
+def payer_level(sentence_head: str) -> tuple[str, str]:
+    """(scope, cue) of the government that pays, the last written in ``sentence_head`` (the
+    sentence up to the number); ("", "") when none is."""
+    matches = list(_PAYER.finditer(sentence_head))
+    if not matches:
+        return "", ""
+    m = matches[-1]
+    return ("provincial_level" if m.group(1) else "municipal_level"), m.group()
