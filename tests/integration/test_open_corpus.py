@@ -4,8 +4,11 @@ pinyin ruby, a district's plan with targets for 2025 and 2027, a news report of 
 figures for a region already in the corpus, a development zone's subsidy rules, a notice
 that states nothing) are added to a copy of the repository with `corpus add`, and the
 commands a user runs then work: `corpus clean`, `figures check` and the whole suite (the unit
-tests are run on this corpus grown by a sixth, reviewed document: tests/integration/test_sixth_document.py)."""
+tests are run on this corpus grown by a sixth, reviewed document: tests/integration/test_sixth_document.py).
+A second Jiaxing document whose amounts fall outside the reference years is added too: missing
+reference data is a gap a report shows, never a failed report (issue 25)."""
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,7 +36,7 @@ def test_figures_check_passes_and_lists_what_is_still_a_draft(copy):
     assert done.returncode == 0, done.stdout + done.stderr
     for meta in NEW_DOCUMENTS.values():
         assert f"DRAFT {meta['doc_id']}: figures, instruments, funding, pmc not reviewed" in done.stdout
-    assert "5 of 10 documents reviewed" in done.stdout
+    assert "5 of 11 documents reviewed" in done.stdout
 
 
 def test_every_report_renders_with_the_new_documents(copy, suite_run):
@@ -43,6 +46,8 @@ def test_every_report_renders_with_the_new_documents(copy, suite_run):
     for region in ("hangzhou", "yuhang", "testzone", "noticeville", "urumqi"):
         assert (html / f"region_profile-{region}.html").is_file()
     assert not (html / "region_profile-urumqi-2021.html").exists()
+    manifest = json.loads((copy / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["runs"] and all(r["status"] == "done" for r in manifest["runs"].values())
     # one targets report per target year the reports use by default (reviewed rows, drafts of confidence
     # >= 0.8): yuhang_2025.txt's 2025 and 2027 ("新增省级众创空间10家以上", "国家级科技企业孵化器达到15家":
     # a level on the counted noun, 0.92); hangzhou_ruby.txt's "到2022年" targets name no level (0.69), so
@@ -51,7 +56,7 @@ def test_every_report_renders_with_the_new_documents(copy, suite_run):
         assert (html / f"03_targets-{year}.html").is_file()
     assert not (html / "03_targets-2022.html").exists()
     index = (copy / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "5 of 10 documents reviewed" in index
+    assert "5 of 11 documents reviewed" in index
     # each new document has its page in the source viewer, its drafted figures marked
     viewer = (copy / "reports" / "documents" / "yuhang-2023.html").read_text(encoding="utf-8")
     assert 'id="f-yuhang-2023-d' in viewer and 'href="raw/' in viewer
@@ -103,6 +108,19 @@ def test_the_five_reviewed_documents_keep_their_results(copy, suite_run):
     assert xinjiang.loc["xinjiang-2017-005", "required_growth"] == pytest.approx((60 / 29) ** 0.25 - 1)
 
 
+def test_every_report_renders_when_amounts_fall_outside_the_reference_years(copy, suite_run):
+    manifest = json.loads((copy / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    prices = manifest["runs"]["04_funding-prices2017"]
+    # every region now (the suite's run no longer names the regions the CPI covers): Liaoning's
+    # 2015 amounts (no CPI for 2016) and the new Jiaxing plan's 2020 amount (none for 2018–2020)
+    assert "not in constant prices for want of a CPI year" in prices["headline"]
+    page = (copy / "reports" / "html" / "04_funding-prices2017.html").read_text(encoding="utf-8")
+    assert "not in 2017 prices: no CPI for 2018–2020" in page and "not in 2017 prices: no CPI for 2016" in page
+    table = (copy / "reports" / "tables" / "04_funding-prices2017" / "funding_intensity-prices2017.csv").read_text(
+        encoding="utf-8")
+    assert "jiaxing-2018-d" in table  # the new document's amount is in the table, as a gap
+
+
 @contextmanager
 def _quote_moved(copy: Path):
     """shaoxing-2017-002's quote start moved by one character in the copy's curated table (as a
@@ -132,8 +150,6 @@ def test_a_wrong_offset_edited_into_the_curated_table_is_one_line_and_exit_2(cop
 def test_a_quote_moved_by_re_cleaning_breaks_its_links_not_the_report(copy):
     """The corpus re-cleaned with other rules moves a curated quote: the report still renders,
     the number's link is marked broken with the reason, the run lists it, verify would fail."""
-    import json
-
     with _quote_moved(copy):
         done = cli(copy, "run", "03_targets", "--quiet")
         assert done.returncode == 0, done.stderr

@@ -1,5 +1,5 @@
 """A sixth document reviewed: a researcher adds a document to the open corpus (the five reviewed
-documents and five drafted ones, tests/integration/test_open_corpus.py), reviews every layer of it
+documents and six drafted ones, tests/integration/test_open_corpus.py), reviews every layer of it
 through `review` and `review --accept`, and the unit tests still pass on that corpus (they are about
 the five documents and select rows by id, so neither drafted documents nor a sixth reviewed one move
 any of them). The unit tests run once here, for both: each run costs as long as `make test-fast`."""
@@ -70,8 +70,8 @@ def test_every_layer_of_the_sixth_document_is_reviewed(reviewed_copy):
     assert current.stdout == "True\n", current.stderr
     done = _cli(copy, "figures", "check")
     assert done.returncode == 0, done.stdout + done.stderr
-    # the five reviewed, the five drafted of the open corpus, and this one
-    assert "6 of 11 documents reviewed" in done.stdout
+    # the five reviewed, the six drafted of the open corpus, and this one
+    assert "6 of 12 documents reviewed" in done.stdout
 
 
 def test_the_unit_tests_pass_on_the_open_corpus_with_a_sixth_reviewed_document(reviewed_copy):
