@@ -20,7 +20,8 @@ tagger (``jieba.posseg``, no model download) and read for:
   a plan period (``"十三五"期间``) is for the period's last year.
 
 Each reading carries its evidence (``Reading.evidence``): how the noun, the level and the
-kind were found. ``analysis.calibration`` turns that evidence into a confidence measured
+kind were found (``analysis.figure_decision`` joins it with the extractor's mention into a
+draft's fields). ``analysis.calibration`` turns that evidence into a confidence measured
 on reviewed documents.
 """
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 
 import jieba
@@ -36,7 +37,7 @@ import jieba.posseg
 
 from analysis import clause_kind, quantities, text_shape, units
 
-__all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
+__all__ = ["Reader", "Reading", "EVIDENCE"]
 
 # what a reading's indicator rests on, surest first (the calibration's first feature)
 EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "rule_money", "none")
@@ -250,6 +251,10 @@ class Reader:
             if after.startswith("的") and noun:
                 notes.append("a noun after 的 describes what has the number; the noun before it is counted")
         subset = subset or "其中" in before
+        level_only = not noun and self._level_re is not None and re.search(
+            f"(?:{self._level_re.pattern})(?:的)?(?:有|为|共有|达到|达)?$", before)
+        if level_only and previous:
+            subset = True  # 共有孵化器和众创空间68家，其中国家级的有14家，省级的有26家: a level of the noun before
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
@@ -257,11 +262,16 @@ class Reader:
             noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
+        coordinated = False
         if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
             umbrella = next((code for code, parts in self.umbrellas if set(named) <= parts), None)
             if umbrella:
                 indicator, evidence = umbrella, "umbrella"
                 notes.append(f"'{noun}' names several carriers together: the umbrella indicator")
+            else:
+                # 在孵企业和创业团队达到300个: no indicator counts both; the first named heads the phrase (a guess)
+                indicator, coordinated = named[0], True
+                notes.append(f"'{noun}' names several things and no indicator counts them together: the first")
         parent = next((r for r in reversed(previous) if r.indicator), None)
         if not noun:
             if subset and parent is not None:
@@ -271,6 +281,10 @@ class Reader:
                 # nothing structural: the nearest alias of the unit in the clause
                 indicator, alias = self._nearest(text, c0, start, rest, unit)
                 evidence = "nearest" if indicator else "none"
+                if indicator and parent is not None and parent.evidence == "umbrella" and alias in parent.noun:
+                    # 孵化器和众创空间达到46家，比上年增加5家: the alias is part of the umbrella counted before
+                    indicator = parent.indicator
+                    notes.append(f"'{alias}' is part of '{parent.noun}' counted before: its indicator")
         if indicator is None and noun and not re.search("[\u4e00-\u9fff]", noun):
             noun = ""
         if indicator is None and noun:
@@ -332,6 +346,8 @@ class Reader:
             notes.append(f"scope {payer} from the payer '{payer_cue}'")
         cue_of = re.search(r"from '([^']+)'", scope_note) if scope_evidence != "payer" else None
         caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
+        if coordinated:
+            caveats.append("coordinated")
         nested = re.search(r"对[^。;；，,]*?" + re.escape(cue_of.group(1) if cue_of else "\0") +
                            r"([^。;；，,的]*?)的[^。;；，,的]{2,}?[,，]", head) if scope_evidence == "rule_recipient" else None
         if nested and len(re.sub(r"备案|认定|评定", "", nested.group(1))) >= 2:
@@ -433,7 +449,8 @@ class Reader:
             scope, cue = self.level_in(filed.group(0))
             if scope:
                 return scope, "own", f"scope {scope} from '{cue}' in '{filed.group(0)}'"
-        recipient = re.search(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)
+        # the last rule of the clause (对省级以上孵化器给予50万元，对市级众创空间给予20万元: the second's recipient)
+        recipient = _last_match(re.compile(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)"), head)
         if recipient:
             scope, cue = self.level_in(recipient.group(1))
             if scope:
@@ -450,45 +467,10 @@ class Reader:
             return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
 
-def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
-    """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
-    reading of its clause and the extractor's mention (whose kind and year stand where the
-    clause has no cue). The evidence names how each was found: ``how|level|kind|year``."""
-    notes = list(read.notes)
-    if read.kind == "rule" or mention.unit == "CNY":
-        kind = read.kind if read.kind in ("rule", "funding") else "funding"
-        kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
-    elif read.kind == "target" and clause_kind.PERIOD.search(read.kind_cue) and read.period_end \
-            and read.period_end < doc_year:
-        # "十三五"期间…增加到71家 in a 2021 document: the period is over, the figure is its outcome
-        kind, kind_evidence = "actual", "cue"
-        mention = replace(mention, year=mention.year if mention.year and mention.year <= read.period_end
-                          else read.period_end)
-        notes.append(f"'{read.kind_cue}' ended in {read.period_end}, before the document: a status figure")
-    elif read.kind and read.kind_cue.startswith("section: "):
-        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section it stands in
-    elif read.kind:
-        kind, kind_evidence = read.kind, "cue"
-        later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year
-        if later and clause_kind.STRONG_STATUS.fullmatch(read.kind_cue):
-            mention = replace(mention, year=doc_year)  # 已建成30家，力争到2025年…: a status as of the document
-            notes.append(f"'{read.kind_cue}' marks a status: the document's year, not a target year later in the sentence")
-        elif later:
-            kind, kind_evidence = "target", "year"
-    elif mention.kind in ("target", "actual", "funding", "rule"):
-        kind, kind_evidence = mention.kind, "extractor"
-        notes.append(f"kind {kind} from the extractor (no cue in the clause)")
-    else:
-        kind, kind_evidence = "actual", "default"
-        notes.append("no cue either way: read as a status figure")
-    year, year_evidence = (read.year, "period") if kind == "target" and read.year else (mention.year, "text")
-    if year is None:
-        year, year_evidence = doc_year, "document"
-        notes.append("no year in the text: the document's year")
-    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}|{'+'.join(read.caveats)}"
-    return (read.indicator or None, read.scope, kind, int(year), notes,
-            read.out_of_scope_reason, evidence)
-
-
 def _split(value) -> list[str]:
     return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None

@@ -109,9 +109,9 @@ def in_municipality(region_zh: str, region: str = "", parent_province: str = "")
         or parent_province.startswith(_MUNICIPALITY_CODES)
 
 
-# who pays: a level of government and its budget (财政) or its own matching money (配套); the
-# nearest before the number in its sentence
-_PAYER = re.compile(r"(?:(省|自治区)|(?:各)?(市|区|县|州|盟|旗)(?:[、和及与](?:市|区|县|州|旗))*)(?:本级|级)?(?:财政|配套)")
+# who pays: a level of government and its budget (财政), its own matching money (配套) or its own level
+# (市本级安排, 区本级兑现); the nearest before the number in its sentence
+_PAYER = re.compile(r"(?:(省|自治区)|(?:各)?(市|区|县|州|盟|旗)(?:[、和及与](?:市|区|县|州|旗))*)(?:(?:本级|级)?(?:财政|配套)|本级)")
 
 
 def payer_level(sentence_head: str) -> tuple[str, str]:
