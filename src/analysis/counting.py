@@ -48,7 +48,8 @@ _GENERIC_MONEY = ("programme_budget", "subsidies")
 _NOUNISH = ("n", "nz", "nt", "ns", "vn", "j", "l", "b", "an", "ng", "s")
 _PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建成", "新增", "累计", "增至", "增加到", "突破", "超过",
                "共", "总计", "合计", "计", "已达", "已有", "达成", "增长", "增加", "是", "约", "近", "逾", "到",
-               "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引"}
+               "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引", "建有", "设有"}
+_PER_PLACE = re.compile(r"每个?(?:县|市|区|乡|镇|街道|园区|村)")
 _CONJ = {"和", "及", "与", "以及", "、", "或"}
 
 # money a rule hands out after the number: 按每平方米20元的标准给予运营补贴, 10万元奖励
@@ -182,7 +183,8 @@ class Reader:
         out: list[str] = []
         for i, (w, pos) in enumerate(words):
             nxt = words[i + 1][1] if i + 1 < len(words) else ""
-            if pos.startswith(_NOUNISH) or pos in ("r", "a", "f") and out == [] and w not in ("以上", "以下"):
+            if pos.startswith(_NOUNISH) or pos in ("r", "a", "f") and out == [] and w not in ("以上", "以下") \
+                    or w in ("以上", "以下") and out and self.level_in(out[-1])[0]:  # 31家市级以上孵化器
                 out.append(w)
             elif pos.startswith("v") and nxt.startswith(_NOUNISH) and (out or w not in _PREDICATES):
                 out.append(w)  # 创业孵化示范基地: a verb that modifies the noun after it
@@ -272,7 +274,8 @@ class Reader:
                 # 在孵企业和创业团队达到300个: no indicator counts both; the first named heads the phrase (a guess)
                 indicator, coordinated = named[0], True
                 notes.append(f"'{noun}' names several things and no indicator counts them together: the first")
-        parent = next((r for r in reversed(previous) if r.indicator), None)
+        # the parent a subset keeps: a number before it of the same unit (对31家孵化器发放补助4270万元: not the money)
+        parent = next((r for r in reversed(previous) if r.indicator and self.units.get(r.indicator) == unit), None)
         if not noun:
             if subset and parent is not None:
                 indicator, evidence = parent.indicator, "subset"
@@ -348,6 +351,8 @@ class Reader:
         caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
         if coordinated:
             caveats.append("coordinated")
+        if _PER_PLACE.search(text[phrase_start:start]):
+            caveats.append("per_place")  # 每个县至少建成1家: each place's number, not the region's count
         nested = re.search(r"对[^。;；，,]*?" + re.escape(cue_of.group(1) if cue_of else "\0") +
                            r"([^。;；，,的]*?)的[^。;；，,的]{2,}?[,，]", head) if scope_evidence == "rule_recipient" else None
         if nested and len(re.sub(r"备案|认定|评定", "", nested.group(1))) >= 2:
@@ -376,6 +381,14 @@ class Reader:
             if cue and code != indicator:
                 return code, cue
         return None
+
+    def _head(self, noun: str) -> str:
+        """A subject after the last verb inside it that no 的 follows: 省级资金下达情况追加预算 → 预算 (the level
+        is the money's that was passed down, not the budget's); 国家级备案的众创空间 stays whole."""
+        words = self.words(noun)
+        cut = max((i for i, (_, pos) in enumerate(words[:-1]) if pos.startswith("v") and pos != "vn"
+                   and words[i + 1][0] != "的" and i > 0), default=-1)
+        return "".join(w for w, _ in words[cut + 1:])
 
     def _level_list(self, text: str) -> list[str]:
         """The last list of levels in ``text`` (国家级、省级、市级): cues joined by 、和及与."""
@@ -439,7 +452,8 @@ class Reader:
                 cue = levels[k_fenbie]
                 scope = dict(self.scope_cues)[cue]
                 return scope, "distributed", f"scope {scope}: the level '{cue}' of place {k_fenbie + 1} before 分别"
-        own, cue = self.level_in(noun) if noun else ("", "")
+        # a subject read backwards may hold a clause (省级资金下达情况追加预算): its head's level only
+        own, cue = self.level_in(self._head(noun) if evidence == "subject" else noun) if noun else ("", "")
         if not own and evidence != "object":
             own, cue = self.level_in(before[-8:])
         if own:
