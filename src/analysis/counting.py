@@ -284,7 +284,13 @@ class Reader:
                 # nothing structural: the nearest alias of the unit in the clause
                 indicator, alias = self._nearest(text, c0, start, rest, unit)
                 evidence = "nearest" if indicator else "none"
-                if indicator and parent is not None and parent.evidence == "umbrella" and alias in parent.noun:
+                pair = text_shape.coordinated_before(self._alias_re[unit], text[c0:start], alias) if indicator else []
+                umbrella = next((c for c, parts in self.umbrellas if {self._alias_code[(a, unit)] for a in pair} <= parts
+                                 and len(set(pair)) > 1), None)
+                if umbrella:  # 孵化器和众创空间总数由上年的58家增至67家: the nearest alias ends an umbrella's pair
+                    indicator = umbrella
+                    notes.append(f"'{pair[0]}' and '{pair[1]}' together before the number: the umbrella indicator")
+                elif indicator and parent is not None and parent.evidence == "umbrella" and alias in parent.noun:
                     # 孵化器和众创空间达到46家，比上年增加5家: the alias is part of the umbrella counted before
                     indicator = parent.indicator
                     notes.append(f"'{alias}' is part of '{parent.noun}' counted before: its indicator")
@@ -326,6 +332,12 @@ class Reader:
         if verb:
             kind, kind_cue = "funding", verb.group()  # 区财政每年安排1000万元
             notes.append(f"kind funding from '{kind_cue}'")
+        awarded = text_shape.award_item(text, start) if unit == "CNY" and not indicator else ""
+        if awarded and "subsidies" in self.units:  # 1.某某孵化器（国家级孵化器） 80万元: an award paid to a recipient
+            indicator, evidence, kind, kind_cue = "subsidies", "rule_money", "funding", "award list"
+            notes.append(f"an item of a list of recipients ('{awarded}'): money paid to it")
+            listed = self.level_in(awarded)[0]
+            scope, scope_evidence = (listed, "own") if scope_evidence == "none" and listed else (scope, scope_evidence)
         money = dict(_MONEY_BY_VERB).get(kind or "") if unit == "CNY" and not indicator else None
         if money in self.units:
             # 对单个孵化器给予最高200万元, 对一等奖给予10万元奖金: the noun is the recipient or the prize, the amount a
@@ -464,7 +476,7 @@ class Reader:
             if scope:
                 return scope, "own", f"scope {scope} from '{cue}' in '{filed.group(0)}'"
         # the last rule of the clause (对省级以上孵化器给予50万元，对市级众创空间给予20万元: the second's recipient)
-        recipient = _last_match(re.compile(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)"), head)
+        recipient = ([None] + list(re.finditer(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)))[-1]
         if recipient:
             scope, cue = self.level_in(recipient.group(1))
             if scope:
@@ -483,8 +495,3 @@ class Reader:
 
 def _split(value) -> list[str]:
     return [v.strip() for v in str(value or "").split("|") if v.strip()]
-
-
-def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None

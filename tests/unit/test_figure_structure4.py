@@ -108,3 +108,20 @@ def test_a_level_inside_a_subjects_clause_is_not_the_subjects_own(tagger):
     row = _rows("年中根据省级资金下达情况追加预算900万元。", tagger).loc["900万元"]
     assert row["evidence"].split("|")[1] != "own"
     assert not calibration.may_be_high(row["evidence"])
+
+
+def test_an_item_of_a_list_of_recipients_is_money_paid_at_its_level(tagger):
+    text = "优秀等次单位名单及奖励金额如下：\n1.某某创业中心（国家级孵化器） 80万元\n2.某某众创空间（省级众创空间） 50万元\n"
+    rows = _rows(text, tagger)
+    assert tuple(rows.loc["80万元", ["indicator", "scope", "kind"]]) == ("subsidies", "national_level", "funding")
+    assert tuple(rows.loc["50万元", ["indicator", "scope", "kind"]]) == ("subsidies", "provincial_level", "funding")
+    assert not calibration.may_be_high(rows.loc["80万元", "evidence"])  # read from the list's shape: an inference
+
+
+def test_an_umbrellas_pair_before_a_number_with_no_noun_is_the_umbrella(tagger):
+    # 58 → 67 (9 more) carriers of both kinds: 众创空间, the nearest alias, ends the pair 孵化器和众创空间
+    rows = _rows("全市孵化器和众创空间总数由上年的58家增至67家。", tagger)
+    assert list(rows.loc[["58家", "67家"], "indicator"]) == ["incubation_institutions"] * 2
+    # a pair the codebook has no umbrella for keeps the nearest alias
+    rows = _rows("全市高新技术企业和众创空间由上年的58家增至67家。", tagger)
+    assert rows.loc["67家", "indicator"] == "maker_spaces"
