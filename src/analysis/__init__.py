@@ -30,6 +30,7 @@ What a person curated, and the drafts for the rest
 - ``fundingdrafts``   funding attributes drafted from cue words
 - ``curation``        which document's layer a person reviewed
 - ``counting``        what a stated number counts, its level and kind, read from its clause
+- ``figure_decision`` a figure draft's fields from the reading of its clause and the extractor's mention
 - ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section
 - ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence

@@ -55,6 +55,9 @@ def _section(text: str, s0: int) -> tuple[str, str] | None:
     return ("actual", past.group()) if past else None
 
 
+# money paid out or spent (a report of funding): the award it was paid as is no rule
+_PAID = re.compile(r"兑现|发放|拨付|支出|列支|用于|获得|多获|到位")
+_COUNTED_EACH = re.compile(r"\d+\s*[家个所名位]各(?:奖励|补助|补贴|资助|给予)")
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
@@ -67,10 +70,21 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     # a rule or funding cue of the number's own phrase before one of an earlier phrase (对…给予50万元，市财政安排
     # 专项资金1500万元: the budget is set aside, not handed out)
     own = text[max([text.rfind(p, c0, start) + 1 for p in ",，;；:："] + [c0]):end]
-    for part in (own, clause):
+    # 对22家孵化器发放补助: the number counts the recipients paid (a report); a rule does not count them
+    counted_recipients = unit != "CNY" and re.search(r"对\s*$", text[max(c0, start - 3):start])
+    for part in ((own, clause) if not counted_recipients else ()):
         for kind, pattern in _KIND_CUES[:2]:
             m = _last(pattern, part)
             if m and (kind == "rule" or unit == "CNY"):
+                # the paid word in the number's own phrase (每年发放创新券，每张最高补助5万元: a rule)
+                paid = _last(_PAID, text[end - len(own):end - len(part) + m.start()]) if unit == "CNY" else None
+                each = _COUNTED_EACH.search(own) if unit == "CNY" else None
+                if kind == "rule" and each:
+                    # 对新认定的国家级孵化器2家各奖励100万元: so many recipients counted, each paid: a report of funding
+                    return "funding", each.group(), None
+                if kind == "rule" and paid and not re.search(r"给予|对|按|每|最高", m.group()):
+                    # 兑现孵化载体绩效奖励1650万元, 资金主要用于…奖励4200万元: money paid out, not a rule's amount
+                    return "funding", paid.group(), None
                 return kind, m.group(), None
     handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
     if handed:

@@ -20,7 +20,8 @@ tagger (``jieba.posseg``, no model download) and read for:
   a plan period (``"十三五"期间``) is for the period's last year.
 
 Each reading carries its evidence (``Reading.evidence``): how the noun, the level and the
-kind were found. ``analysis.calibration`` turns that evidence into a confidence measured
+kind were found (``analysis.figure_decision`` joins it with the extractor's mention into a
+draft's fields). ``analysis.calibration`` turns that evidence into a confidence measured
 on reviewed documents.
 """
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 
 import jieba
@@ -36,7 +37,7 @@ import jieba.posseg
 
 from analysis import clause_kind, quantities, text_shape, units
 
-__all__ = ["Reader", "Reading", "decide", "EVIDENCE"]
+__all__ = ["Reader", "Reading", "EVIDENCE"]
 
 # what a reading's indicator rests on, surest first (the calibration's first feature)
 EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "rule_money", "none")
@@ -47,7 +48,8 @@ _GENERIC_MONEY = ("programme_budget", "subsidies")
 _NOUNISH = ("n", "nz", "nt", "ns", "vn", "j", "l", "b", "an", "ng", "s")
 _PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建成", "新增", "累计", "增至", "增加到", "突破", "超过",
                "共", "总计", "合计", "计", "已达", "已有", "达成", "增长", "增加", "是", "约", "近", "逾", "到",
-               "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引"}
+               "力争", "争取", "计划", "预计", "实现", "培育", "建设", "创建", "打造", "引进", "吸引", "建有", "设有"}
+_PER_PLACE = re.compile(r"每个?(?:县|市|区|乡|镇|街道|园区|村)")
 _CONJ = {"和", "及", "与", "以及", "、", "或"}
 
 # money a rule hands out after the number: 按每平方米20元的标准给予运营补贴, 10万元奖励
@@ -181,7 +183,8 @@ class Reader:
         out: list[str] = []
         for i, (w, pos) in enumerate(words):
             nxt = words[i + 1][1] if i + 1 < len(words) else ""
-            if pos.startswith(_NOUNISH) or pos in ("r", "a", "f") and out == [] and w not in ("以上", "以下"):
+            if pos.startswith(_NOUNISH) or pos in ("r", "a", "f") and out == [] and w not in ("以上", "以下") \
+                    or w in ("以上", "以下") and out and self.level_in(out[-1])[0]:  # 31家市级以上孵化器
                 out.append(w)
             elif pos.startswith("v") and nxt.startswith(_NOUNISH) and (out or w not in _PREDICATES):
                 out.append(w)  # 创业孵化示范基地: a verb that modifies the noun after it
@@ -250,6 +253,10 @@ class Reader:
             if after.startswith("的") and noun:
                 notes.append("a noun after 的 describes what has the number; the noun before it is counted")
         subset = subset or "其中" in before
+        level_only = not noun and self._level_re is not None and re.search(
+            f"(?:{self._level_re.pattern})(?:的)?(?:有|为|共有|达到|达)?$", before)
+        if level_only and previous:
+            subset = True  # 共有孵化器和众创空间68家，其中国家级的有14家，省级的有26家: a level of the noun before
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
@@ -257,12 +264,18 @@ class Reader:
             noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
+        coordinated = False
         if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
             umbrella = next((code for code, parts in self.umbrellas if set(named) <= parts), None)
             if umbrella:
                 indicator, evidence = umbrella, "umbrella"
                 notes.append(f"'{noun}' names several carriers together: the umbrella indicator")
-        parent = next((r for r in reversed(previous) if r.indicator), None)
+            else:
+                # 在孵企业和创业团队达到300个: no indicator counts both; the first named heads the phrase (a guess)
+                indicator, coordinated = named[0], True
+                notes.append(f"'{noun}' names several things and no indicator counts them together: the first")
+        # the parent a subset keeps: a number before it of the same unit (对31家孵化器发放补助4270万元: not the money)
+        parent = next((r for r in reversed(previous) if r.indicator and self.units.get(r.indicator) == unit), None)
         if not noun:
             if subset and parent is not None:
                 indicator, evidence = parent.indicator, "subset"
@@ -271,6 +284,16 @@ class Reader:
                 # nothing structural: the nearest alias of the unit in the clause
                 indicator, alias = self._nearest(text, c0, start, rest, unit)
                 evidence = "nearest" if indicator else "none"
+                pair = text_shape.coordinated_before(self._alias_re[unit], text[c0:start], alias) if indicator else []
+                umbrella = next((c for c, parts in self.umbrellas if {self._alias_code[(a, unit)] for a in pair} <= parts
+                                 and len(set(pair)) > 1), None)
+                if umbrella:  # 孵化器和众创空间总数由上年的58家增至67家: the nearest alias ends an umbrella's pair
+                    indicator = umbrella
+                    notes.append(f"'{pair[0]}' and '{pair[1]}' together before the number: the umbrella indicator")
+                elif indicator and parent is not None and parent.evidence == "umbrella" and alias in parent.noun:
+                    # 孵化器和众创空间达到46家，比上年增加5家: the alias is part of the umbrella counted before
+                    indicator = parent.indicator
+                    notes.append(f"'{alias}' is part of '{parent.noun}' counted before: its indicator")
         if indicator is None and noun and not re.search("[\u4e00-\u9fff]", noun):
             noun = ""
         if indicator is None and noun:
@@ -309,6 +332,12 @@ class Reader:
         if verb:
             kind, kind_cue = "funding", verb.group()  # 区财政每年安排1000万元
             notes.append(f"kind funding from '{kind_cue}'")
+        awarded = text_shape.award_item(text, start) if unit == "CNY" and not indicator else ""
+        if awarded and "subsidies" in self.units:  # 1.某某孵化器（国家级孵化器） 80万元: an award paid to a recipient
+            indicator, evidence, kind, kind_cue = "subsidies", "rule_money", "funding", "award list"
+            notes.append(f"an item of a list of recipients ('{awarded}'): money paid to it")
+            listed = self.level_in(awarded)[0]
+            scope, scope_evidence = (listed, "own") if scope_evidence == "none" and listed else (scope, scope_evidence)
         money = dict(_MONEY_BY_VERB).get(kind or "") if unit == "CNY" and not indicator else None
         if money in self.units:
             # 对单个孵化器给予最高200万元, 对一等奖给予10万元奖金: the noun is the recipient or the prize, the amount a
@@ -332,6 +361,10 @@ class Reader:
             notes.append(f"scope {payer} from the payer '{payer_cue}'")
         cue_of = re.search(r"from '([^']+)'", scope_note) if scope_evidence != "payer" else None
         caveats = ["weak_kind"] if kind == "actual" and clause_kind.WEAK_STATUS.fullmatch(kind_cue) else []
+        if coordinated:
+            caveats.append("coordinated")
+        if _PER_PLACE.search(text[phrase_start:start]):
+            caveats.append("per_place")  # 每个县至少建成1家: each place's number, not the region's count
         nested = re.search(r"对[^。;；，,]*?" + re.escape(cue_of.group(1) if cue_of else "\0") +
                            r"([^。;；，,的]*?)的[^。;；，,的]{2,}?[,，]", head) if scope_evidence == "rule_recipient" else None
         if nested and len(re.sub(r"备案|认定|评定", "", nested.group(1))) >= 2:
@@ -360,6 +393,14 @@ class Reader:
             if cue and code != indicator:
                 return code, cue
         return None
+
+    def _head(self, noun: str) -> str:
+        """A subject after the last verb inside it that no 的 follows: 省级资金下达情况追加预算 → 预算 (the level
+        is the money's that was passed down, not the budget's); 国家级备案的众创空间 stays whole."""
+        words = self.words(noun)
+        cut = max((i for i, (_, pos) in enumerate(words[:-1]) if pos.startswith("v") and pos != "vn"
+                   and words[i + 1][0] != "的" and i > 0), default=-1)
+        return "".join(w for w, _ in words[cut + 1:])
 
     def _level_list(self, text: str) -> list[str]:
         """The last list of levels in ``text`` (国家级、省级、市级): cues joined by 、和及与."""
@@ -423,7 +464,8 @@ class Reader:
                 cue = levels[k_fenbie]
                 scope = dict(self.scope_cues)[cue]
                 return scope, "distributed", f"scope {scope}: the level '{cue}' of place {k_fenbie + 1} before 分别"
-        own, cue = self.level_in(noun) if noun else ("", "")
+        # a subject read backwards may hold a clause (省级资金下达情况追加预算): its head's level only
+        own, cue = self.level_in(self._head(noun) if evidence == "subject" else noun) if noun else ("", "")
         if not own and evidence != "object":
             own, cue = self.level_in(before[-8:])
         if own:
@@ -433,7 +475,8 @@ class Reader:
             scope, cue = self.level_in(filed.group(0))
             if scope:
                 return scope, "own", f"scope {scope} from '{cue}' in '{filed.group(0)}'"
-        recipient = re.search(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)
+        # the last rule of the clause (对省级以上孵化器给予50万元，对市级众创空间给予20万元: the second's recipient)
+        recipient = ([None] + list(re.finditer(r"对([^。;；，,]{0,40}?)(?:[,，]|给予|按|奖励|补助)", head)))[-1]
         if recipient:
             scope, cue = self.level_in(recipient.group(1))
             if scope:
@@ -449,46 +492,6 @@ class Reader:
         if whole:  # 全市众创空间达到30家: the whole region's, said in words
             return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
-
-def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
-    """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
-    reading of its clause and the extractor's mention (whose kind and year stand where the
-    clause has no cue). The evidence names how each was found: ``how|level|kind|year``."""
-    notes = list(read.notes)
-    if read.kind == "rule" or mention.unit == "CNY":
-        kind = read.kind if read.kind in ("rule", "funding") else "funding"
-        kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
-    elif read.kind == "target" and clause_kind.PERIOD.search(read.kind_cue) and read.period_end \
-            and read.period_end < doc_year:
-        # "十三五"期间…增加到71家 in a 2021 document: the period is over, the figure is its outcome
-        kind, kind_evidence = "actual", "cue"
-        mention = replace(mention, year=mention.year if mention.year and mention.year <= read.period_end
-                          else read.period_end)
-        notes.append(f"'{read.kind_cue}' ended in {read.period_end}, before the document: a status figure")
-    elif read.kind and read.kind_cue.startswith("section: "):
-        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section it stands in
-    elif read.kind:
-        kind, kind_evidence = read.kind, "cue"
-        later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year
-        if later and clause_kind.STRONG_STATUS.fullmatch(read.kind_cue):
-            mention = replace(mention, year=doc_year)  # 已建成30家，力争到2025年…: a status as of the document
-            notes.append(f"'{read.kind_cue}' marks a status: the document's year, not a target year later in the sentence")
-        elif later:
-            kind, kind_evidence = "target", "year"
-    elif mention.kind in ("target", "actual", "funding", "rule"):
-        kind, kind_evidence = mention.kind, "extractor"
-        notes.append(f"kind {kind} from the extractor (no cue in the clause)")
-    else:
-        kind, kind_evidence = "actual", "default"
-        notes.append("no cue either way: read as a status figure")
-    year, year_evidence = (read.year, "period") if kind == "target" and read.year else (mention.year, "text")
-    if year is None:
-        year, year_evidence = doc_year, "document"
-        notes.append("no year in the text: the document's year")
-    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}|{'+'.join(read.caveats)}"
-    return (read.indicator or None, read.scope, kind, int(year), notes,
-            read.out_of_scope_reason, evidence)
-
 
 def _split(value) -> list[str]:
     return [v.strip() for v in str(value or "").split("|") if v.strip()]

@@ -36,6 +36,7 @@ from analysis import (
     counting,
     curation,
     draftfiles,
+    figure_decision,
     figures,
     instruments,
     paths,
@@ -147,7 +148,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
-        indicator, scope, kind, year, notes, reason, evidence = counting.decide(read, m, doc.year)
+        indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year)
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)

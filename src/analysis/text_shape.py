@@ -109,9 +109,9 @@ def in_municipality(region_zh: str, region: str = "", parent_province: str = "")
         or parent_province.startswith(_MUNICIPALITY_CODES)
 
 
-# who pays: a level of government and its budget (财政) or its own matching money (配套); the
-# nearest before the number in its sentence
-_PAYER = re.compile(r"(?:(省|自治区)|(?:各)?(市|区|县|州|盟|旗)(?:[、和及与](?:市|区|县|州|旗))*)(?:本级|级)?(?:财政|配套)")
+# who pays: a level of government and its budget (财政), its own matching money (配套) or its own level
+# (市本级安排, 区本级兑现); the nearest before the number in its sentence
+_PAYER = re.compile(r"(?:(省|自治区)|(?:各)?(市|区|县|州|盟|旗)(?:[、和及与](?:市|区|县|州|旗))*)(?:(?:本级|级)?(?:财政|配套)|本级)")
 
 
 def payer_level(sentence_head: str) -> tuple[str, str]:
@@ -122,3 +122,24 @@ def payer_level(sentence_head: str) -> tuple[str, str]:
         return "", ""
     m = matches[-1]
     return ("provincial_level" if m.group(1) else "municipal_level"), m.group()
+
+
+# an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元): the line's
+# number, name and its bracketed kind before the amount
+_AWARD_LINE = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*\S[^\n]{0,60}?[（(]([^（）()\n]{2,16})[)）]\s*$")
+
+
+def award_item(text: str, start: int) -> str:
+    """The bracketed kind of the recipient (国家级孵化器) when the number at ``start`` is the amount of an item
+    of a list of recipients, else ""."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _AWARD_LINE.match(text[line_start:start])
+    return m.group(1) if m else ""
+
+
+def coordinated_before(pattern: re.Pattern, text: str, alias: str) -> list[str]:
+    """The aliases (of ``pattern``) of the last ``A和B`` (和, 及, 与, 、) in ``text`` whose last is ``alias``:
+    孵化器和众创空间总数由上年的58家: [孵化器, 众创空间]; [] when ``alias`` ends no such pair."""
+    pair = re.compile(f"({pattern.pattern})(?:和|及|与|以及|、)({pattern.pattern})")
+    found = [m for m in pair.finditer(text) if m.group(2) == alias]
+    return [found[-1].group(1), found[-1].group(2)] if found else []

@@ -1,0 +1,56 @@
+"""A figure draft's fields from the reading of its clause (``analysis.counting``) and the extractor's mention.
+
+Split from ``analysis.counting`` (which reads the clause) to keep each module short: here the reading's
+kind meets the extractor's (a plan period over before the document, a section's kind, a status cue against a
+later target year), the year is chosen, and the evidence string ``how|level|kind|year|caveats`` is written
+for ``analysis.calibration``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis import clause_kind
+from analysis.counting import Reading
+
+__all__ = ["decide"]
+
+
+def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
+    """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
+    reading of its clause and the extractor's mention (whose kind and year stand where the
+    clause has no cue). The evidence names how each was found: ``how|level|kind|year``."""
+    notes = list(read.notes)
+    if read.kind == "rule" or mention.unit == "CNY":
+        kind = read.kind if read.kind in ("rule", "funding") else "funding"
+        kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
+    elif read.kind == "target" and clause_kind.PERIOD.search(read.kind_cue) and read.period_end \
+            and read.period_end < doc_year:
+        # "十三五"期间…增加到71家 in a 2021 document: the period is over, the figure is its outcome
+        kind, kind_evidence = "actual", "cue"
+        mention = replace(mention, year=mention.year if mention.year and mention.year <= read.period_end
+                          else read.period_end)
+        notes.append(f"'{read.kind_cue}' ended in {read.period_end}, before the document: a status figure")
+    elif read.kind and read.kind_cue.startswith("section: "):
+        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section it stands in
+    elif read.kind:
+        kind, kind_evidence = read.kind, "cue"
+        later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year
+        if later and clause_kind.STRONG_STATUS.fullmatch(read.kind_cue):
+            mention = replace(mention, year=doc_year)  # 已建成30家，力争到2025年…: a status as of the document
+            notes.append(f"'{read.kind_cue}' marks a status: the document's year, not a target year later in the sentence")
+        elif later:
+            kind, kind_evidence = "target", "year"
+    elif mention.kind in ("target", "actual", "funding", "rule"):
+        kind, kind_evidence = mention.kind, "extractor"
+        notes.append(f"kind {kind} from the extractor (no cue in the clause)")
+    else:
+        kind, kind_evidence = "actual", "default"
+        notes.append("no cue either way: read as a status figure")
+    year, year_evidence = (read.year, "period") if kind == "target" and read.year else (mention.year, "text")
+    if year is None:
+        year, year_evidence = doc_year, "document"
+        notes.append("no year in the text: the document's year")
+    evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}|{'+'.join(read.caveats)}"
+    return (read.indicator or None, read.scope, kind, int(year), notes,
+            read.out_of_scope_reason, evidence)
