@@ -238,7 +238,8 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
     kappa 0.714 -> 0.751 with the demand words below (docs/methods-strategies.md)."""
     primary, secondary = primary.copy(), secondary.copy()
     targets = clause_roles.target(ids, texts)
-    framing = clause_roles.no_measure(ids, texts) | (clause_roles.reported_figure(texts) & ~targets)
+    asked = clause_roles.question(texts)
+    framing = clause_roles.no_measure(ids, texts) | (clause_roles.reported_figure(texts) & ~targets) | asked
     reported = np.array([bool(keywordcoder.STATUS.search(t)) for t in texts], dtype=bool) & ~clause_roles.planned(texts)
     grant = clause_roles.grant(texts) & ~framing & ~reported  # 累计给予…: a report of grants made
     goal = targets & ~framing & ~grant  # a grant's cap is no target
@@ -254,6 +255,8 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
     if _RECOGNITION in fw.subtools:
         # over any code: a demand-side keyword in the clause gives its code back below
         primary[clause_roles.procedure(texts) & ~framing & ~grant & ~headed] = _RECOGNITION
+        # the conditions of a recognition, listed under their heading or lead-in (R3)
+        primary[clause_roles.conditions(ids, texts) & ~asked] = _RECOGNITION  # its headings are never marked
     return primary, secondary
 
 
@@ -306,8 +309,9 @@ _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
 
 # Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project. Nor
 # is a demand-side word inside the title of a cited document (《…示范工作若干政策措施》), in an
-# adjective of the goal (网络化、国际化), or in the name of a region at home (粤港澳大湾区).
-_LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区")
+# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区), or in
+# 国内外 (at home and abroad: not aimed only abroad, R2; 国内外资本市场 is no 外资).
+_LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外")
 
 
 def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, fw) -> tuple[np.ndarray, np.ndarray]:

@@ -42,7 +42,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -69,11 +69,11 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)
 # ... with no verb of a government's action is a figure reported, not a measure
 _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
                      r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
-                     r"|改革|实行|压缩|邀请|办理")
+                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半")
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
-_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
 _ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -101,12 +101,21 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     return out
 
 
+# a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
+_RANK = re.compile(r"[国省市县区]级(?:及)?以上")
+
+
+def _unranked(text: str) -> str:
+    return _RANK.sub("级", text)
+
+
 def reported_figure(texts: list[str]) -> np.ndarray:
     """Booleans: a stated figure (a number with its measure word or unit) with no mark of a
     target and no verb of a government's action (众创空间53家，其中国家备案27家): a figure reported,
     not a measure, unless the clause is part of a target's sentence (``target``; the coder checks)."""
     out = np.zeros(len(texts), dtype=bool)
     for i, text in enumerate(texts):
+        text = _unranked(text)
         out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and not _ACTION.search(text))
     return out
 
@@ -117,25 +126,31 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     heading or lead-in that names 目标: 二、发展目标, 具体目标是：, until the next section heading)."""
     out = np.zeros(len(texts), dtype=bool)
     sentence_year: dict[str, bool] = {}
-    in_goals, document = False, ""
+    in_goals, in_plan, document = False, False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = _unranked(text)
         if cid.rpartition(":")[0] != document:  # a new document: no section yet
-            document, in_goals = cid.rpartition(":")[0], False
-        if _SECTION.match(text):  # a section heading (一、) opens a section of targets or ends one
-            in_goals = "目标" in text
+            document, in_goals, in_plan = cid.rpartition(":")[0], False, False
+        if _SECTION.match(text):  # a section heading (一、, 第二节) opens a section of targets or ends one
+            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))
         elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
             in_goals = True
         sentence = cid.rpartition(".")[0]
-        has_year = bool(_TARGET_YEAR.search(text))
+        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
-        out[i] = bool((sentence_year[sentence] or in_goals) and _LEVEL.search(text)
+        # under a year's work plan, a level with no government's act of its own (达到14家)
+        planned_level = in_plan and not _ACTION.search(text)
+        out[i] = bool((sentence_year[sentence] or in_goals or planned_level) and _LEVEL.search(text)
                       and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
     return out
 
 
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、[^。；]{0,20}。?$")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
+# a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets
+_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)")
 _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+_GOALS_INLINE = re.compile(r"目标(?:是|为)[:：]")  # 主要预期目标是：…达到2.4%
 _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
 
@@ -160,3 +175,47 @@ _PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件)|单位申报|新
 def procedure(texts: list[str]) -> np.ndarray:
     """Booleans: a step or condition of a recognition (``procedure`` above)."""
     return np.array([bool(_PROCEDURE.search(t)) for t in texts], dtype=bool)
+
+
+# a question (an interview's 记者：…？, a reply's 问：…？) asks, it states no measure
+_QUESTION = re.compile(r"[？?][”\"」』]?$")
+
+
+def question(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause is a question (ends with ？): none, whatever its words."""
+    return np.array([bool(_QUESTION.search(t.strip())) for t in texts], dtype=bool)
+
+
+# The conditions of a recognition or a scheme (R3: recognition, its conditions and steps are
+# E_STR): a heading that names them (二、备案条件, 第二章 认定条件) or a lead-in that lists them
+# (应当具备以下条件：, 满足下列条件之一的，可以…：), then its enumerated items ((一)…；).
+_CONDITIONS_HEADING = re.compile(r"条件")
+_CONDITIONS_LEAD = re.compile(r"(?:以下|下列|如下)条件.{0,20}[:：]$")
+_ITEM = re.compile(r"^[(（][一二三四五六七八九十\d]+[)）]|^\d+[.．、]")
+
+
+def conditions(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: a lead-in to a list of conditions, or an enumerated item (and the rest of its
+    paragraph) under such a lead-in or under a heading that names conditions, until a paragraph
+    that is not an item. The heading itself is left to the other rules (a section title)."""
+    out = np.zeros(len(texts), dtype=bool)
+    listing, paragraph, in_item = False, "", False
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = text.strip()
+        para = cid.rpartition(".")[0].rpartition(".")[0]
+        new_paragraph = para != paragraph
+        paragraph = para
+        # in an open list, a short item ((二)运营满1年。) has a subsection's shape but is no heading
+        if _SECTION.match(text) or (_SUBSECTION.match(text) and not listing):
+            listing, in_item = bool(_CONDITIONS_HEADING.search(text)), False
+            continue
+        if _CONDITIONS_LEAD.search(text):
+            listing, in_item, out[i] = True, False, True
+            continue
+        item = bool(_ITEM.match(text))
+        if new_paragraph and not item:  # a paragraph that is no item ends the list
+            listing = in_item = False
+        elif listing and item:
+            in_item = True
+        out[i] = in_item
+    return out

@@ -1,0 +1,85 @@
+"""Third round of issue 26: more clause roles (``analysis.clause_roles``) and the coder's rules that
+use them (``autocoder._role_rules``). Every sentence was written for the test; the expected codes
+are by hand, from the codebook (v1.1) and its rules (R3: a recognition's conditions are E_STR;
+R4: targets are E_GOA)."""
+
+import numpy as np
+import pytest
+
+from analysis import autocoder, clause_roles, instruments
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return instruments.load_framework()
+
+
+def test_a_question_states_no_measure():
+    texts = ["记者：下一步如何支持在孵企业融资？",  # an interview's question, a measure's words: none
+             "问：申请运营补贴需要哪些材料?",  # a half-width question mark
+             "问：新政何时实施？”",  # a closing quotation mark after it
+             "对新认定的孵化器给予50万元奖励。",  # a statement: no question
+             "是否给予补贴，由评审结果决定。"]  # 是否 without a question mark: no question
+    assert clause_roles.question(texts).tolist() == [True, True, True, False, False]
+
+
+def test_the_conditions_of_a_recognition_under_their_lead_in_or_heading():
+    ids = ["d:1.1.1", "d:2.1.1", "d:3.1.1", "d:3.1.2", "d:4.1.1", "d:5.1.1",
+           "d:6.1.1", "d:7.1.1", "d:8.1.1", "d:9.1.1", "d:10.1.1"]
+    texts = ["第五条 申请认定的众创空间应当具备以下条件：",  # a lead-in listing conditions: True
+             "（一）在本市注册的独立法人；",  # its items: True
+             "（二）服务场地面积不少于500平方米，",  # an item ...
+             "其中公共服务面积不低于30%；",  # ... and the rest of its paragraph: True
+             "第六条 市科技局每年组织一次认定。",  # a paragraph that is no item ends the list: False
+             "（一）给予一次性奖励。",  # an item with no list open: False
+             "三、备案条件",  # a heading that names conditions: left to the other rules, False
+             "（一）运营满1年；",  # its items: True
+             "四、支持政策",  # the next heading closes it: False
+             "（一）给予房租补贴；",  # an item under it: False
+             "有关条件如下："]  # 条件如下 does not end in 条件…: here, no (如下条件 would): False
+    expected = [True, True, True, True, False, False, False, True, False, False, False]
+    assert clause_roles.conditions(ids, texts).tolist() == expected
+
+
+def test_a_level_written_on_a_noun_is_no_target_mark():
+    # 省级以上 names the noun's scope; a figure with it is reported, not a level to reach
+    texts = ["省级以上众创空间86家，其中国家备案23家。",  # reported: True (以上 is the rank's)
+             "众创空间86家以上。",  # 以上 after the number: a target mark, not reported: False
+             "对市级以上孵化器免收场地租金200平方米。"]  # an act of government (免收): False
+    assert clause_roles.reported_figure(texts).tolist() == [True, False, False]
+
+
+def test_targets_under_a_years_work_plan_and_a_goal_lead_in():
+    ids = ["d:1.1.1", "d:2.1.1", "d:3.1.1", "d:4.1.1", "d:5.1.1", "d:6.1.1", "d:7.1.1"]
+    texts = ["三、2025年工作计划",  # a year's work plan opens
+             "国家级孵化载体达到15家；",  # a level with no act: a target
+             "引进创业导师100名以上。",  # a level with an act (引进): the measure's, no target
+             "四、保障措施",  # the next section closes it
+             "国家级孵化载体达到15家；",  # the same words: no target now
+             "全年主要目标是：在孵企业达到900家。",  # 目标是： in the clause: a target
+             "第二节 发展目标"]  # a 第…节 heading that names 目标 ...
+    assert clause_roles.target(ids, texts).tolist() == [False, True, False, False, False, True, False]
+    ids2 = ["e:1.1.1", "e:2.1.1"]  # ... opens a section of targets
+    assert clause_roles.target(ids2, ["第二节 发展目标", "星创天地达到20家。"]).tolist() == [False, True]
+
+
+def test_the_role_rules_code_questions_none_and_conditions_e_str(fw):
+    ids = ["n:1.1.1", "n:2.1.1", "n:3.1.1", "n:4.1.1", "n:5.1.1"]
+    texts = ["问：对新认定的孵化载体有哪些奖励？",  # S_FUN -> none (a question)
+             "申报单位应当具备以下条件：",  # none -> E_STR (the lead-in)
+             "（一）配备专职创业导师不少于5名；",  # S_TAL -> E_STR (a condition)
+             "（二）年度研发投入不低于100万元。",  # none -> E_STR (a condition, not a figure reported)
+             "对入驻的企业给予房租补贴。"]  # S_FUN stays: no item, the list has ended
+    primary = np.array(["S_FUN", "none", "S_TAL", "none", "S_FUN"], dtype=object)
+    secondary = np.array(["", "", "", "", ""], dtype=object)
+    p, _ = autocoder._role_rules(ids, texts, primary, secondary, fw)
+    assert p.tolist() == ["none", "E_STR", "E_STR", "E_STR", "S_FUN"]
+
+
+def test_home_and_abroad_is_no_demand_side_measure(fw):
+    texts = ["支持在孵企业在国内外资本市场上市。",  # 国内外: not only abroad (R2): E_FIN stays
+             "支持在孵企业吸引外资。"]  # 外资 alone: D_OVE, the old code its secondary
+    p, s = autocoder._demand_cues(texts, np.array(["E_FIN", "E_FIN"], dtype=object),
+                                  np.array(["", ""], dtype=object), fw)
+    assert p.tolist() == ["E_FIN", "D_OVE"]
+    assert s.tolist() == ["", "E_FIN"]
