@@ -52,11 +52,20 @@ _PREAMBLE = re.compile(
 _VALIDITY = re.compile(
     r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
     r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
+# more of the frame: whom the text applies to (第一条 适用范围。, 本办法适用于…), a reply's thanks,
+# a chapter heading (第二章 认定条件: a section of the text, as the codebook's 一、 headings) and a
+# heading that names the targets or the base (二、发展目标, 第三章 发展基础与目标)
+_SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政策|通知)适用于|感谢.{0,20}(?:关心|支持|关注)"
+                    r"|^第[一二三四五六七八九十]+章\s*[^。，；]{0,15}$"
+                    r"|^(?:第[一二三四五六七八九十]+[章节]\s*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
+                    r"[^。，；]{0,12}(?:目标|(?:发展|现实|工作)基础)。?$")  # not 夯实载体基础, an act
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
-                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)")
+                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
+                      # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
+                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占")
 _OUTCOME_END = re.compile(
     r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
     r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
@@ -94,7 +103,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             (para == 1 and not closed)  # the title
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
-            or _CONTACT.search(text)
+            or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
             or _PROBLEM.search(text)
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
@@ -107,6 +116,16 @@ _RANK = re.compile(r"[国省市县区]级(?:及)?以上")
 
 def _unranked(text: str) -> str:
     return _RANK.sub("级", text)
+
+
+def _area_label(text: str) -> bool:
+    """A dash-led label of a target area (——载体建设。, ——人才队伍。): R1's heading that names an area,
+    not a measure; a principle (——坚持开放合作。) or an act (——实施…) keeps its code."""
+    m = _DASH_LABEL.match(text)
+    return m is not None and not re.match(r"坚持|" + _ACTION.pattern, m.group(1))
+
+
+_DASH_LABEL = re.compile(r"^——([^，。；：:\d]{2,6})。?$")
 
 
 def reported_figure(texts: list[str]) -> np.ndarray:

@@ -83,3 +83,22 @@ def test_home_and_abroad_is_no_demand_side_measure(fw):
                                   np.array(["", ""], dtype=object), fw)
     assert p.tolist() == ["E_FIN", "D_OVE"]
     assert s.tolist() == ["", "E_FIN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一条 适用范围。", True),  # whom the text applies to: its frame
+    ("本办法适用于在本区注册的科技企业孵化器。", True),  # 本办法适用于
+    ("感谢您对我市双创工作的关心和支持。", True),  # a reply's thanks
+    ("第三章 运行管理", True),  # a chapter heading (as the codebook's 一、 headings)
+    ("第二节 发展目标", True),  # a heading that names the targets
+    ("（一）夯实载体基础。", False),  # an act on a base (夯实): not a heading naming the base
+    ("第一节 实施孵化载体提升工程", False),  # a 第…节 heading that names a measure keeps its code
+    ("——平台建设。", True),  # a dash-led label of a target area
+    ("——坚持市场导向。", False),  # a principle (R4's E_GOA) keeps its code
+    ("——实施人才计划。", False),  # an act (实施) keeps its code
+    ("（二）部分单位资金使用审核不严。", True),  # an audit's finding
+    ("有3家单位虚报场地面积骗取补贴。", True),  # 虚报…骗取
+    ("未达到认定条件的，取消其资格。", False),  # 未达到…条件的: a rule, not a finding
+])
+def test_more_of_the_frame_and_findings_state_no_measure(text, expected):
+    assert bool(clause_roles.no_measure(["d:3.1.1"], [text])[0]) is expected
