@@ -65,7 +65,10 @@ _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|�
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
-                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占")
+                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
+# a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
+_SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
     r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
     r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
@@ -105,11 +108,14 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
             or _PROBLEM.search(text)
+            or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
     return out
 
 
+_YEAR_REPORTED = re.compile(r"全年|年末|过去一年")  # a year completed (not 今年以来: still going)
+_MONEY = re.compile(r"元|资金|经费")  # 万元, 亿美元 …
 # a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
 _RANK = re.compile(r"[国省市县区]级(?:及)?以上")
 
@@ -135,7 +141,9 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     out = np.zeros(len(texts), dtype=bool)
     for i, text in enumerate(texts):
         text = _unranked(text)
-        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and not _ACTION.search(text))
+        # a year's activities reported (全年举办…460余场): no act makes it a measure, but a grant's money does
+        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text))
+        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and (year or not _ACTION.search(text)))
     return out
 
 

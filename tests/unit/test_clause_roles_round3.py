@@ -102,3 +102,32 @@ def test_home_and_abroad_is_no_demand_side_measure(fw):
 ])
 def test_more_of_the_frame_and_findings_state_no_measure(text, expected):
     assert bool(clause_roles.no_measure(["d:3.1.1"], [text])[0]) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我县星创天地数量偏少、服务能力不强。", True),  # two shortcomings, no act: a problem stated
+    ("但载体运营水平不高等问题仍然存在。", True),  # 问题仍然存在
+    ("针对服务能力不足、人才短缺的问题，支持载体引进专业团队。", False),  # shortcomings and an act (支持)
+    ("孵化载体服务能力不足。", False),  # one shortcoming alone: left to the classifier
+])
+def test_shortcomings_stated_are_problems(text, expected):
+    assert bool(clause_roles.no_measure(["d:3.1.1"], [text])[0]) is expected
+
+
+def test_a_years_activities_reported_are_figures_reported_but_money_granted_is_not():
+    texts = ["全年举办创业沙龙等活动120场，参与人数3000人次。",  # a completed year's acts, no money: True
+             "年末新认定市级众创空间8家。",  # 年末 (and 认定, an act): True
+             "全年兑现各类扶持资金1.2亿元。",  # money granted in the year: left to the rules, False
+             "全年引进外资研发机构5家，实际使用外资1.5亿美元。",  # money (美元): False
+             "今年以来建成创新平台6个。",  # 今年以来 (a year still going) with an act (建成): False
+             "全年举办创业活动50场以上。"]  # 以上 after the number: a level to reach, False
+    assert clause_roles.reported_figure(texts).tolist() == [True, True, False, False, False, False]
+
+
+def test_an_agricultural_demonstration_plot_is_no_pilot_project(fw):
+    texts = ["对使用农业科技示范基地用地的创业主体免收场地租金。",  # a place of land: S_INF stays
+             "建成标准化示范茶园500亩。",  # a demonstration tea garden: S_INF stays
+             "支持建设国家双创示范基地。"]  # a designated demonstration base: D_DEM (R8's pilot word)
+    p, _ = autocoder._demand_cues(texts, np.array(["S_INF", "S_INF", "S_INF"], dtype=object),
+                                  np.array(["", "", ""], dtype=object), fw)
+    assert p.tolist() == ["S_INF", "S_INF", "D_DEM"]
