@@ -252,6 +252,9 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
         p.search(t) for p in keywordcoder.NO_MEASURE if p is not keywordcoder.STATUS) for t in texts], dtype=bool)
     if _GRANT in fw.subtools:
         primary[grant & ~headed & (primary == NONE)] = _GRANT
+        # money paid out, also as a figure or status reported (实际拨付1.08亿元); not a problem or the frame
+        paid = clause_roles.disbursed(texts) & ~clause_roles.no_measure(ids, texts) & ~asked & ~headed
+        primary[paid & (primary == NONE)] = _GRANT
     if _RECOGNITION in fw.subtools:
         # over any code: a demand-side keyword in the clause gives its code back below
         primary[clause_roles.procedure(texts) & ~framing & ~grant & ~headed] = _RECOGNITION

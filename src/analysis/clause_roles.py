@@ -42,7 +42,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions", "disbursed"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -246,3 +246,14 @@ def conditions(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             in_item = True
         out[i] = in_item
     return out
+
+
+# public money paid out (实际拨付1.08亿元, 兑现奖补资金2.3亿元, 追加预算2350万元): a grant made, reported
+# or not, is a grant (the codebook's funding); an audit's finding about it (涉及资金…, 发现…, 未…到位) is not
+_DISBURSED = re.compile(r"(?:拨付|兑付|兑现|下达|追加|实际支出)[^，。；]{0,14}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)?元")
+_FINDING = re.compile(r"涉及(?:资金|金额)|发现|未.{0,12}到位")
+
+
+def disbursed(texts: list[str]) -> np.ndarray:
+    """Booleans: public money paid out, with its amount, and no audit finding about it."""
+    return np.array([bool(_DISBURSED.search(t) and not _FINDING.search(t)) for t in texts], dtype=bool)

@@ -131,3 +131,16 @@ def test_an_agricultural_demonstration_plot_is_no_pilot_project(fw):
     p, _ = autocoder._demand_cues(texts, np.array(["S_INF", "S_INF", "S_INF"], dtype=object),
                                   np.array(["", "", ""], dtype=object), fw)
     assert p.tolist() == ["S_INF", "S_INF", "D_DEM"]
+
+
+def test_money_paid_out_is_a_grant_and_an_audit_finding_about_it_is_not(fw):
+    texts = ["截至2024年底，专项资金实际拨付3200万元。",  # paid out, as a status: S_FUN
+             "全年兑现各类奖补资金1.6亿元。",  # 兑现…亿元: S_FUN
+             "有2个县未将上级资金拨付到位，涉及资金500万元。",  # an audit's finding: none stays
+             "全市累计投入科技资金6亿元。",  # 投入 is no payment out of a fund: none stays
+             "兑现政策。"]  # no amount: none stays
+    assert clause_roles.disbursed(texts).tolist() == [True, True, False, False, False]
+    ids = [f"n:{k}.1.1" for k in range(2, 7)]
+    primary = np.array(["none"] * 5, dtype=object)
+    p, _ = autocoder._role_rules(ids, texts, primary, np.array([""] * 5, dtype=object), fw)
+    assert p.tolist() == ["S_FUN", "S_FUN", "none", "none", "none"]
