@@ -219,6 +219,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
             primary[i], secondary[i] = NONE, ""
     primary, secondary = _role_rules(frame["clause_id"].tolist(), texts, primary, secondary, fw)
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
+    primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)
@@ -260,6 +261,21 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
         primary[clause_roles.procedure(texts) & ~framing & ~grant & ~headed] = _RECOGNITION
         # the conditions of a recognition, listed under their heading or lead-in (R3)
         primary[clause_roles.conditions(ids, texts) & ~asked] = _RECOGNITION  # its headings are never marked
+    return primary, secondary
+
+
+def _label_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """R1 for a label line of its own (✅房租补贴, ``clause_roles.label_heading``): the final code of
+    the measure below it (so after the demand rule); the codebook's heading patterns (三、支持政策),
+    the frame and a question stay none."""
+    primary, secondary = primary.copy(), secondary.copy()
+    below = clause_roles.label_heading(ids, texts)
+    kept = np.array([any(p.search(t) for p in keywordcoder.NO_MEASURE) for t in texts], dtype=bool) \
+        | clause_roles.no_measure(ids, texts) | clause_roles.question(texts)
+    for i in np.flatnonzero((below >= 0) & ~kept).tolist():
+        if primary[below[i]] != NONE:
+            primary[i], secondary[i] = primary[below[i]], ""
     return primary, secondary
 
 

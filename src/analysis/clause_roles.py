@@ -42,7 +42,7 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions", "disbursed"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions", "disbursed", "label_heading"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -61,7 +61,7 @@ _SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政�
                     r"[^。，；]{0,12}(?:目标|(?:发展|现实|工作)基础)。?$")  # not 夯实载体基础, an act
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
-_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
+_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨询方式|热线|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
@@ -196,7 +196,7 @@ def grant(texts: list[str]) -> np.ndarray:
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
 
 
-_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
 
 
 def procedure(texts: list[str]) -> np.ndarray:
@@ -257,3 +257,24 @@ _FINDING = re.compile(r"涉及(?:资金|金额)|发现|未.{0,12}到位")
 def disbursed(texts: list[str]) -> np.ndarray:
     """Booleans: public money paid out, with its amount, and no audit finding about it."""
     return np.array([bool(_DISBURSED.search(t) and not _FINDING.search(t)) for t in texts], dtype=bool)
+
+
+# a label line: a short paragraph of its own with no sentence mark (✅认定奖励, 房租补贴), after the title
+_LABEL_MARKS = re.compile(r"[。；;！!？?：:，,\d]")
+_LABEL_LEAD = re.compile(r"^[^\w]+")  # an icon or bullet before it (✅, ■, ●)
+
+
+def label_heading(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Index of the clause a label line heads (the first clause of the next paragraph), or -1:
+    R1's heading that names one measure, where the label is a paragraph of its own (a WeChat
+    post's ✅认定奖励 above its rule) rather than the lead sentence of its paragraph."""
+    out = np.full(len(texts), -1)
+    paragraphs = [cid.rpartition(".")[0].rpartition(".")[0] for cid in clause_ids]
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        label = _LABEL_LEAD.sub("", text.strip())
+        alone = (i == 0 or paragraphs[i - 1] != paragraphs[i]) and \
+            (i + 1 < len(texts) and paragraphs[i + 1] != paragraphs[i])
+        if alone and parse_id(cid)[1] > 1 and 2 <= len(label) <= 10 and not _LABEL_MARKS.search(label) \
+                and paragraphs[i + 1].rpartition(":")[0] == paragraphs[i].rpartition(":")[0]:
+            out[i] = i + 1
+    return out

@@ -144,3 +144,35 @@ def test_money_paid_out_is_a_grant_and_an_audit_finding_about_it_is_not(fw):
     primary = np.array(["none"] * 5, dtype=object)
     p, _ = autocoder._role_rules(ids, texts, primary, np.array([""] * 5, dtype=object), fw)
     assert p.tolist() == ["S_FUN", "S_FUN", "none", "none", "none"]
+
+
+def test_a_label_line_of_its_own_heads_the_measure_below_it():
+    ids = ["d:1.1.1", "d:2.1.1", "d:3.1.1", "d:4.1.1", "d:5.1.1", "d:5.1.2", "d:6.1.1", "d:7.1.1"]
+    texts = ["创业新政",  # the title (paragraph 1): no label, -1
+             "✅房租补贴",  # a label of its own: heads clause 2
+             "对初创企业给予房租补贴。",  # a measure: -1
+             "创业补贴：",  # a mark (：): no label, -1
+             "人才服务",  # not a paragraph of its own (5.1.2 follows): -1
+             "为人才提供一站式服务。",
+             "一次性奖励50万元",  # a digit: no label, -1
+             "对孵化器给予奖励。"]
+    assert clause_roles.label_heading(ids, texts).tolist() == [-1, 2, -1, -1, -1, -1, -1, -1]
+
+
+def test_the_label_rule_takes_the_final_code_below_and_keeps_heading_patterns_none():
+    ids = ["d:2.1.1", "d:3.1.1", "d:4.1.1", "d:5.1.1", "d:6.1.1", "d:7.1.1"]
+    texts = ["✅国际化", "鼓励孵化器在海外设立离岸孵化基地。",  # the label takes D_OVE from below
+             "三、支持政策", "对孵化器给予奖励。",  # the codebook's 一、 heading pattern stays none
+             "申报指南", "每年4月受理申报。"]  # the measure below is none: the label stays none
+    primary = np.array(["none", "D_OVE", "none", "S_FUN", "none", "none"], dtype=object)
+    p, _ = autocoder._label_rule(ids, texts, primary, np.array([""] * 6, dtype=object))
+    assert p.tolist() == ["D_OVE", "D_OVE", "none", "S_FUN", "none", "none"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("咨询电话：0551-12345678", True),  # a contact line
+    ("申报时间：每年3月至4月", False),  # a step of a recognition, not the frame
+])
+def test_a_contact_line_is_the_frame_and_an_application_step_a_procedure(text, expected):
+    assert bool(clause_roles.no_measure(["d:3.1.1"], [text])[0]) is expected
+    assert bool(clause_roles.procedure([text])[0]) is not expected
