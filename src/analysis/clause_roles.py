@@ -31,6 +31,13 @@ classifier reads as none that has it is S_FUN (the codebook's funding definition
 that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
 (已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
 
+Third round of issue 26 (docs/methods-strategies.md): ``question`` (an interview's or a reply's
+question is none), ``conditions`` (a recognition's conditions listed under their heading or
+lead-in: R3's E_STR), ``disbursed`` (public money paid out, reported or not: S_FUN),
+``label_heading`` (a label line of its own heads the measure below it: R1), and more of the frame
+and of problems in ``no_measure`` (a text's scope, a reply's thanks, chapter headings, an audit's
+findings, a list of shortcomings).
+
 Written by hand: these are the genre's fixed formulas, which no library lists.
 """
 
