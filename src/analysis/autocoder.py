@@ -262,6 +262,8 @@ def _role_rules(ids: list[str], texts: list[str], primary: np.ndarray, secondary
     if _RECOGNITION in fw.subtools:
         # over any code: a demand-side keyword in the clause gives its code back below
         primary[clause_roles.procedure(texts) & ~framing & ~grant & ~headed] = _RECOGNITION
+        # what follows its assessment (取消…资格, 限期整改), also reported; not a problem or the frame
+        primary[clause_roles.sanction(texts) & ~clause_roles.no_measure(ids, texts) & ~asked & ~headed] = _RECOGNITION
         # the conditions of a recognition, listed under their heading or lead-in (R3)
         primary[clause_roles.conditions(ids, texts) & ~asked] = _RECOGNITION  # its headings are never marked
     return primary, secondary

@@ -49,7 +49,8 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure", "question", "conditions", "disbursed", "label_heading"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
+           "question", "conditions", "disbursed", "label_heading", "sanction"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -285,3 +286,13 @@ def label_heading(clause_ids: list[str], texts: list[str]) -> np.ndarray:
                 and paragraphs[i + 1].rpartition(":")[0] == paragraphs[i].rpartition(":")[0]:
             out[i] = i + 1
     return out
+
+
+# what follows a recognition's assessment (R3's strategic measures): its loss (取消/撤销…资格, 摘牌),
+# a correction ordered (限期整改, 完成整改) or a periodic review (复核), also as a report of one made
+_SANCTION = re.compile(r"(?:撤销|取消|摘除).{0,12}资格|摘牌|(?:限期|完成|落实)整改|复核")
+
+
+def sanction(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states what follows an assessment (``_SANCTION``)."""
+    return np.array([bool(_SANCTION.search(t)) for t in texts], dtype=bool)

@@ -176,3 +176,17 @@ def test_the_label_rule_takes_the_final_code_below_and_keeps_heading_patterns_no
 def test_a_contact_line_is_the_frame_and_an_application_step_a_procedure(text, expected):
     assert bool(clause_roles.no_measure(["d:3.1.1"], [text])[0]) is expected
     assert bool(clause_roles.procedure([text])[0]) is not expected
+
+
+def test_what_follows_an_assessment_is_a_strategic_measure(fw):
+    ids = [f"n:{k}.1.1" for k in range(2, 8)]
+    texts = ["连续两年考核不合格的，撤销其资格，并收回已拨付的补助资金。",  # S_FUN -> E_STR (撤销…资格)
+             "截至6月底，已取消3家众创空间市级资格。",  # none (a status) -> E_STR: a sanction reported
+             "评价不合格的单位应于年底前完成整改。",  # none -> E_STR (完成整改)
+             "三、整改情况",  # the codebook's 一、 heading pattern: none stays
+             "问：哪些情况会被取消资格？",  # a question: none stays
+             "部分单位整改不到位、审核不严。"]  # a problem stated (审核不严), no sanction pattern: none stays
+    assert clause_roles.sanction(texts).tolist() == [True, True, True, False, True, False]
+    primary = np.array(["S_FUN", "none", "none", "none", "none", "none"], dtype=object)
+    p, _ = autocoder._role_rules(ids, texts, primary, np.array([""] * 6, dtype=object), fw)
+    assert p.tolist() == ["E_STR", "E_STR", "E_STR", "none", "none", "none"]
