@@ -31,6 +31,13 @@ classifier reads as none that has it is S_FUN (the codebook's funding definition
 that has it) with a level to reach (达到, 突破, 超过, …以上, 不少于) and no mark of the past
 (已, 截至, 累计…已, 同比). A target is E_GOA (R4) even where the classifier reads no measure.
 
+Third round of issue 26 (docs/methods-strategies.md): ``question`` (an interview's or a reply's
+question is none), ``conditions`` (a recognition's conditions listed under their heading or
+lead-in: R3's E_STR), ``disbursed`` (public money paid out, reported or not: S_FUN),
+``label_heading`` (a label line of its own heads the measure below it: R1), and more of the frame
+and of problems in ``no_measure`` (a text's scope, a reply's thanks, chapter headings, an audit's
+findings, a list of shortcomings).
+
 Written by hand: these are the genre's fixed formulas, which no library lists.
 """
 
@@ -42,7 +49,8 @@ import numpy as np
 
 from analysis.segments import parse_id
 
-__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure"]
+__all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
+           "question", "conditions", "disbursed", "label_heading", "sanction"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -52,11 +60,23 @@ _PREAMBLE = re.compile(
 _VALIDITY = re.compile(
     r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
     r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
+# more of the frame: whom the text applies to (第一条 适用范围。, 本办法适用于…), a reply's thanks,
+# a chapter heading (第二章 认定条件: a section of the text, as the codebook's 一、 headings) and a
+# heading that names the targets or the base (二、发展目标, 第三章 发展基础与目标)
+_SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政策|通知)适用于|感谢.{0,20}(?:关心|支持|关注)"
+                    r"|^第[一二三四五六七八九十]+章\s*[^。，；]{0,15}$"
+                    r"|^(?:第[一二三四五六七八九十]+[章节]\s*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
+                    r"[^。，；]{0,12}(?:目标|(?:发展|现实|工作)基础)。?$")  # not 夯实载体基础, an act
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
-_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
+_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨询方式|热线|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
-                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)")
+                      r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
+                      # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
+                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
+# a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
+_SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
     r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
     r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
@@ -69,11 +89,11 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)
 # ... with no verb of a government's action is a figure reported, not a measure
 _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
                      r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
-                     r"|改革|实行|压缩|邀请|办理")
+                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半")
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
-_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖")
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
 _ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -94,11 +114,32 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             (para == 1 and not closed)  # the title
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
-            or _CONTACT.search(text)
+            or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
             or _PROBLEM.search(text)
+            or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
     return out
+
+
+_YEAR_REPORTED = re.compile(r"全年|年末|过去一年")  # a year completed (not 今年以来: still going)
+_MONEY = re.compile(r"元|资金|经费")  # 万元, 亿美元 …
+# a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
+_RANK = re.compile(r"[国省市县区]级(?:及)?以上")
+
+
+def _unranked(text: str) -> str:
+    return _RANK.sub("级", text)
+
+
+def _area_label(text: str) -> bool:
+    """A dash-led label of a target area (——载体建设。, ——人才队伍。): R1's heading that names an area,
+    not a measure; a principle (——坚持开放合作。) or an act (——实施…) keeps its code."""
+    m = _DASH_LABEL.match(text)
+    return m is not None and not re.match(r"坚持|" + _ACTION.pattern, m.group(1))
+
+
+_DASH_LABEL = re.compile(r"^——([^，。；：:\d]{2,6})。?$")
 
 
 def reported_figure(texts: list[str]) -> np.ndarray:
@@ -107,7 +148,10 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     not a measure, unless the clause is part of a target's sentence (``target``; the coder checks)."""
     out = np.zeros(len(texts), dtype=bool)
     for i, text in enumerate(texts):
-        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and not _ACTION.search(text))
+        text = _unranked(text)
+        # a year's activities reported (全年举办…460余场): no act makes it a measure, but a grant's money does
+        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text))
+        out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and (year or not _ACTION.search(text)))
     return out
 
 
@@ -117,25 +161,31 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     heading or lead-in that names 目标: 二、发展目标, 具体目标是：, until the next section heading)."""
     out = np.zeros(len(texts), dtype=bool)
     sentence_year: dict[str, bool] = {}
-    in_goals, document = False, ""
+    in_goals, in_plan, document = False, False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = _unranked(text)
         if cid.rpartition(":")[0] != document:  # a new document: no section yet
-            document, in_goals = cid.rpartition(":")[0], False
-        if _SECTION.match(text):  # a section heading (一、) opens a section of targets or ends one
-            in_goals = "目标" in text
+            document, in_goals, in_plan = cid.rpartition(":")[0], False, False
+        if _SECTION.match(text):  # a section heading (一、, 第二节) opens a section of targets or ends one
+            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))
         elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
             in_goals = True
         sentence = cid.rpartition(".")[0]
-        has_year = bool(_TARGET_YEAR.search(text))
+        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
-        out[i] = bool((sentence_year[sentence] or in_goals) and _LEVEL.search(text)
+        # under a year's work plan, a level with no government's act of its own (达到14家)
+        planned_level = in_plan and not _ACTION.search(text)
+        out[i] = bool((sentence_year[sentence] or in_goals or planned_level) and _LEVEL.search(text)
                       and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
     return out
 
 
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、[^。；]{0,20}。?$")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
+# a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets
+_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)")
 _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+_GOALS_INLINE = re.compile(r"目标(?:是|为)[:：]")  # 主要预期目标是：…达到2.4%
 _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
 
@@ -154,9 +204,95 @@ def grant(texts: list[str]) -> np.ndarray:
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
 
 
-_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
 
 
 def procedure(texts: list[str]) -> np.ndarray:
     """Booleans: a step or condition of a recognition (``procedure`` above)."""
     return np.array([bool(_PROCEDURE.search(t)) for t in texts], dtype=bool)
+
+
+# a question (an interview's 记者：…？, a reply's 问：…？) asks, it states no measure
+_QUESTION = re.compile(r"[？?][”\"」』]?$")
+
+
+def question(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause is a question (ends with ？): none, whatever its words."""
+    return np.array([bool(_QUESTION.search(t.strip())) for t in texts], dtype=bool)
+
+
+# The conditions of a recognition or a scheme (R3: recognition, its conditions and steps are
+# E_STR): a heading that names them (二、备案条件, 第二章 认定条件) or a lead-in that lists them
+# (应当具备以下条件：, 满足下列条件之一的，可以…：), then its enumerated items ((一)…；).
+_CONDITIONS_HEADING = re.compile(r"条件")
+_CONDITIONS_LEAD = re.compile(r"(?:以下|下列|如下)条件.{0,20}[:：]$")
+_ITEM = re.compile(r"^[(（][一二三四五六七八九十\d]+[)）]|^\d+[.．、]")
+
+
+def conditions(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: a lead-in to a list of conditions, or an enumerated item (and the rest of its
+    paragraph) under such a lead-in or under a heading that names conditions, until a paragraph
+    that is not an item. The heading itself is left to the other rules (a section title)."""
+    out = np.zeros(len(texts), dtype=bool)
+    listing, paragraph, in_item = False, "", False
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        text = text.strip()
+        para = cid.rpartition(".")[0].rpartition(".")[0]
+        new_paragraph = para != paragraph
+        paragraph = para
+        # in an open list, a short item ((二)运营满1年。) has a subsection's shape but is no heading
+        if _SECTION.match(text) or (_SUBSECTION.match(text) and not listing):
+            listing, in_item = bool(_CONDITIONS_HEADING.search(text)), False
+            continue
+        if _CONDITIONS_LEAD.search(text):
+            listing, in_item, out[i] = True, False, True
+            continue
+        item = bool(_ITEM.match(text))
+        if new_paragraph and not item:  # a paragraph that is no item ends the list
+            listing = in_item = False
+        elif listing and item:
+            in_item = True
+        out[i] = in_item
+    return out
+
+
+# public money paid out (实际拨付1.08亿元, 兑现奖补资金2.3亿元, 追加预算2350万元): a grant made, reported
+# or not, is a grant (the codebook's funding); an audit's finding about it (涉及资金…, 发现…, 未…到位) is not
+_DISBURSED = re.compile(r"(?:拨付|兑付|兑现|下达|追加|实际支出)[^，。；]{0,14}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)?元")
+_FINDING = re.compile(r"涉及(?:资金|金额)|发现|未.{0,12}到位")
+
+
+def disbursed(texts: list[str]) -> np.ndarray:
+    """Booleans: public money paid out, with its amount, and no audit finding about it."""
+    return np.array([bool(_DISBURSED.search(t) and not _FINDING.search(t)) for t in texts], dtype=bool)
+
+
+# a label line: a short paragraph of its own with no sentence mark (✅认定奖励, 房租补贴), after the title
+_LABEL_MARKS = re.compile(r"[。；;！!？?：:，,\d]")
+_LABEL_LEAD = re.compile(r"^[^\w]+")  # an icon or bullet before it (✅, ■, ●)
+
+
+def label_heading(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Index of the clause a label line heads (the first clause of the next paragraph), or -1:
+    R1's heading that names one measure, where the label is a paragraph of its own (a WeChat
+    post's ✅认定奖励 above its rule) rather than the lead sentence of its paragraph."""
+    out = np.full(len(texts), -1)
+    paragraphs = [cid.rpartition(".")[0].rpartition(".")[0] for cid in clause_ids]
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        label = _LABEL_LEAD.sub("", text.strip())
+        alone = (i == 0 or paragraphs[i - 1] != paragraphs[i]) and \
+            (i + 1 < len(texts) and paragraphs[i + 1] != paragraphs[i])
+        if alone and parse_id(cid)[1] > 1 and 2 <= len(label) <= 10 and not _LABEL_MARKS.search(label) \
+                and paragraphs[i + 1].rpartition(":")[0] == paragraphs[i].rpartition(":")[0]:
+            out[i] = i + 1
+    return out
+
+
+# what follows a recognition's assessment (R3's strategic measures): its loss (取消/撤销…资格, 摘牌),
+# a correction ordered (限期整改, 完成整改) or a periodic review (复核), also as a report of one made
+_SANCTION = re.compile(r"(?:撤销|取消|摘除).{0,12}资格|摘牌|(?:限期|完成|落实)整改|复核")
+
+
+def sanction(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause states what follows an assessment (``_SANCTION``)."""
+    return np.array([bool(_SANCTION.search(t)) for t in texts], dtype=bool)
