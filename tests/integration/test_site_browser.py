@@ -324,9 +324,11 @@ def test_an_analysis_links_to_its_method_page_and_back(real_reports, page):
     reports, _ = real_reports
     page.goto(url(reports, "html/03_targets.html"))
     page.click("a.method-link")
+    page.wait_for_load_state()  # the click waits for the navigation to start, not for the page it loads
     assert page.url.endswith("/docs/methods-targets.html")
     assert page.locator("#site-nav details[data-group=docs]").count() == 1  # the site's navigation
     page.click(".doc-reports a[href$='html/03_targets.html']")
+    page.wait_for_load_state()
     assert page.url.endswith("/html/03_targets.html")
     # the documentation is searchable with the reports
     page.goto(url(reports, "search.html") + "?q=" + quote("booktabs"))
