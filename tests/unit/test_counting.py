@@ -7,23 +7,18 @@ the corpus, no fact)."""
 import numpy as np
 import pandas as pd
 import pytest
+from tests import drafting
 
-from analysis import calibration, cleaning, corpus, drafts, figures
+from analysis import calibration
 
 
 @pytest.fixture(scope="module")
 def tagger():
-    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
-
-
-def _doc(year=2019):
-    return corpus.Document("test-2019", "testland", "测试市", "Testland", "prefecture_city", "", "policy_text", "测试",
-                           str(year), "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
+    return drafting.tagger()
 
 
 def _row(text, mention, tagger, year=2019):
-    frame = drafts.draft_figures(_doc(year), cleaning.clean_text(text), tagger)
-    return frame[frame["mention"] == mention].iloc[0]
+    return drafting.drafted_row(text, mention, tagger, "test-2019", year)
 
 
 @pytest.mark.parametrize("text, mention, indicator, scope, kind", [

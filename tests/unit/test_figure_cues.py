@@ -4,20 +4,18 @@ stands elsewhere in the sentence, money whose noun is its recipient or prize, an
 draft resting on one inference. The sentences are written for these tests (no fact)."""
 
 import pytest
+from tests import drafting
 
-from analysis import calibration, cleaning, corpus, drafts, figures
+from analysis import calibration
 
 
 @pytest.fixture(scope="module")
 def tagger():
-    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
+    return drafting.tagger()
 
 
 def _row(text, mention, tagger, year=2020):
-    doc = corpus.Document("cue-2020", "testland", "测试市", "Testland", "prefecture_city", "", "policy_text", "测试",
-                          str(year), "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
-    frame = drafts.draft_figures(doc, cleaning.clean_text(text), tagger)
-    return frame[frame["mention"] == mention].iloc[0]
+    return drafting.drafted_row(text, mention, tagger, "cue-2020", year)
 
 
 @pytest.mark.parametrize("text, mention, kind, year", [

@@ -5,20 +5,19 @@ named only after the number, a municipality's 市级, and what keeps a draft out
 band. The sentences are written for these tests (no fact)."""
 
 import pytest
+from tests import drafting
 
-from analysis import calibration, cleaning, corpus, drafts, figures
+from analysis import calibration
 
 
 @pytest.fixture(scope="module")
 def tagger():
-    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
+    return drafting.tagger()
 
 
 def _row(text, mention, tagger, year=2021, region_zh="测试市", region="testland", parent=""):
-    doc = corpus.Document("shape-2021", region, region_zh, "Testland", "prefecture_city", parent, "policy_text",
-                          "测试", str(year), "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
-    frame = drafts.draft_figures(doc, cleaning.clean_text(text), tagger)
-    return frame[frame["mention"] == mention].iloc[0]
+    return drafting.drafted_row(text, mention, tagger, "shape-2021", year, region=region, region_zh=region_zh,
+                                parent=parent)
 
 
 def test_a_plan_period_over_before_the_document_is_a_status(tagger):

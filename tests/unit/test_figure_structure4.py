@@ -5,19 +5,18 @@ the payer, money reported as paid out, recipients counted in a report, a number 
 place's number, a level inside a subject's clause. The sentences are written for these tests (no fact)."""
 
 import pytest
+from tests import drafting
 
-from analysis import calibration, cleaning, corpus, drafts, figures
+from analysis import calibration
 
 
 @pytest.fixture(scope="module")
 def tagger():
-    return drafts.Tagger.from_codebooks(figures.load_indicators(), drafts.load_scopes())
+    return drafting.tagger()
 
 
 def _rows(text, tagger):
-    doc = corpus.Document("shape-2021", "testland", "测试市", "Testland", "prefecture_city", "", "policy_text",
-                          "测试", "2021", "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
-    return drafts.draft_figures(doc, cleaning.clean_text(text), tagger).set_index("mention")
+    return drafting.drafted(text, tagger, "shape-2021", 2021).set_index("mention")
 
 
 def test_the_floor_area_of_carriers_in_general_is_incubation_area(tagger):
