@@ -16,6 +16,7 @@ unit of analysis (measures, not lines) ``analysis.measures``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,27 +94,31 @@ def clauses(docs: list | None = None, cleaned: dict | None = None) -> pd.DataFra
     """Every clause of the corpus: clause_id, doc_id, region, start, end, text. ``cleaned``
     (doc_id -> cleaned text) spares cleaning again what a caller has cleaned already."""
     rows = []
-    for d in docs or corpus.load_catalogue():
+    for d in docs if docs is not None else corpus.load_catalogue():
         text = cleaned[d.doc_id].text if cleaned and d.doc_id in cleaned else corpus.load_clean(d).text
         for s in segments.segment(d.doc_id, text):
             if s.level == "clause":
                 rows.append({"clause_id": s.id, "doc_id": d.doc_id, "region": d.region, "genre": d.genre,
                              "start": s.start, "end": s.end, "text": s.text})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["clause_id", "doc_id", "region", "genre", "start", "end", "text"])
 
 
 def hand_path() -> Path:
     return paths.curated_dir() / "instruments_hand.csv"
 
 
-def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The hand coding, checked: every clause present once, text at its offsets, codes in the framework."""
+def load_hand_coding(framework: Framework, path: Path | None = None, all_clauses: pd.DataFrame | None = None,
+                     documents: Collection[str] | None = None) -> pd.DataFrame:
+    """The hand coding, checked: every clause present once, text at its offsets, codes in the
+    framework. ``documents``: only these documents' rows, checked against ``all_clauses`` (their
+    clauses): a region's report reads its own (issue 22); None, every row, against the corpus."""
     path = Path(path or hand_path())
     where = paths.relative(path)
     rows = read_rows(path, ["clause_id", "start", "end", "primary", "secondary", "text"])
     all_clauses = all_clauses if all_clauses is not None else clauses()
-    seen = validate_hand_rows(list(enumerate(rows, 1)), framework, all_clauses, where)
-    return _reviewed_coding(rows, seen, framework, all_clauses, where)
+    numbered = segments.of_documents(list(enumerate(rows, 1)), documents)
+    seen = validate_hand_rows(numbered, framework, all_clauses, where)
+    return _reviewed_coding([row for _, row in numbered], seen, framework, all_clauses, where)
 
 
 def validate_hand_rows(numbered_rows: list[tuple[int, dict]], framework: Framework, all_clauses: pd.DataFrame,
@@ -167,7 +172,7 @@ def adjudication_path() -> Path:
 
 
 def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.DataFrame,
-                      path: Path | None = None) -> pd.DataFrame:
+                      path: Path | None = None, documents: Collection[str] | None = None) -> pd.DataFrame:
     """The adjudication table, checked against the two codings: one row for every clause whose
     primary codes differ and for no other, the coders' codes as they are in their files, a
     consensus code of the framework, and a rule of the codebook."""
@@ -176,11 +181,13 @@ def load_adjudication(framework: Framework, first: pd.DataFrame, second: pd.Data
     rows = read_rows(path, schema.field_names("instruments-adjudication"), "adjudication")
     # required fields, one row per clause, kept in coder1/coder2/neither, rule ids: the schema
     schema.check_rows("instruments-adjudication", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
+    numbered = segments.of_documents(list(enumerate(rows, 1)), documents)  # a region's report: its own rows
+    rows = [row for _, row in numbered]
     m = first[["clause_id", "primary"]].merge(second[["clause_id", "primary"]], on="clause_id", suffixes=("_1", "_2"))
     codes = {r.clause_id: (r.primary_1, r.primary_2) for r in m.itertuples()}
     disagree = {c for c, (a, b) in codes.items() if a != b}
     seen: set[str] = set()
-    for n, row in enumerate(rows, 1):
+    for n, row in numbered:
         def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
@@ -221,17 +228,18 @@ def _codebook_note(framework: Framework, ref: str) -> bool:
 
 
 def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None,
-                   apply_rule_review: bool = True) -> pd.DataFrame:
+                   apply_rule_review: bool = True, documents: Collection[str] | None = None) -> pd.DataFrame:
     """The consensus coding: where both coders coded a clause, their primary code when they
     agree (with the first coder's secondary code, else the second's) and the adjudicated codes
     when they do not; where only the first coder coded it (a document reviewed later), the
     first coder's codes. Then the changes of the rule review (``analysis.rule_review``: the
     codebook's rules applied to every clause), unless ``apply_rule_review`` is false. ``source`` says
-    which: agreed, adjudicated (rule), rule review (rule), one coder."""
+    which: agreed, adjudicated (rule), rule review (rule), one coder. ``documents``: only
+    these documents' codings, checked against ``all_clauses`` (their clauses)."""
     all_clauses = all_clauses if all_clauses is not None else clauses()
-    first = load_hand_coding(framework, all_clauses=all_clauses)
-    second = load_second_coding(framework, all_clauses)
-    adj = load_adjudication(framework, first, second).set_index("clause_id")
+    first = load_hand_coding(framework, all_clauses=all_clauses, documents=documents)
+    second = load_second_coding(framework, all_clauses, documents=documents)
+    adj = load_adjudication(framework, first, second, documents=documents).set_index("clause_id")
     second = second.set_index("clause_id")
     out = first.copy()
     sources = []
@@ -249,7 +257,7 @@ def load_consensus(framework: Framework, all_clauses: pd.DataFrame | None = None
             sources.append("one coder")
     out["source"] = sources
     if apply_rule_review:
-        review = rule_review.load_review(framework, set(out["clause_id"]))
+        review = rule_review.load_review(framework, set(out["clause_id"]), documents=documents)
         out = rule_review.apply_review(out, review, protected=set(adj.index))
     out["type"] = out["primary"].map(framework.type_of)
     return out
@@ -260,7 +268,8 @@ def coder2_path() -> Path:
 
 
 def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = None,
-                       path: Path | None = None, reviewed_only: bool = False) -> pd.DataFrame:
+                       path: Path | None = None, reviewed_only: bool = False,
+                       documents: Collection[str] | None = None) -> pd.DataFrame:
     """The blind second coding (copied unchanged from the shared coding folder; never edited to
     agree), checked: known clauses, once each, codes of the framework. ``reviewed_only``: only
     the documents whose instruments layer a person reviewed (as the first coding)."""
@@ -269,8 +278,10 @@ def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = 
     rows = read_rows(path, ["clause_id", "primary", "secondary", "confidence"], "second coding")
     all_clauses = all_clauses if all_clauses is not None else clauses()
     schema.check_rows("instruments-coder2", list(enumerate(rows, 1)), where, "clause_id", foreign_keys=False)
+    numbered = segments.of_documents(list(enumerate(rows, 1)), documents)  # a region's report: its own rows
+    rows = [row for _, row in numbered]
     known = set(all_clauses["clause_id"])
-    for n, row in enumerate(rows, 1):
+    for n, row in numbered:
         def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 
@@ -279,7 +290,8 @@ def load_second_coding(framework: Framework, all_clauses: pd.DataFrame | None = 
         for col in ("primary", "secondary"):
             if row[col] and row[col] != NONE and row[col] not in framework.subtools:
                 fail(col, f"unknown code '{row[col]}' in framework {framework.name} {framework.version}")
-    frame = pd.DataFrame(rows).merge(all_clauses[["clause_id", "doc_id", "region", "genre", "start", "end", "text"]],
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["clause_id", "primary", "secondary", "confidence"]
+                         ).merge(all_clauses[["clause_id", "doc_id", "region", "genre", "start", "end", "text"]],
                                      on="clause_id")
     if reviewed_only:
         frame = frame[frame["doc_id"].isin(curation.reviewed_documents("instruments"))].reset_index(drop=True)

@@ -19,6 +19,7 @@ line, and only in ``build``: reading drafts never builds them (``analysis.draftf
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -56,6 +57,14 @@ def _catalogue_ids() -> list[str]:
     return [d.doc_id for d in corpus.load_catalogue()]
 
 
+def _slice(doc_ids: list[str], documents: Collection[str] | None) -> list[str]:
+    """``doc_ids`` (in their order) limited to ``documents`` when given."""
+    if documents is None:
+        return doc_ids
+    keep = set(documents)
+    return [d for d in doc_ids if d in keep]
+
+
 # --- figures ------------------------------------------------------------------------------------
 def drafted_figures(doc_ids: list[str] | None = None, in_scope: bool = True) -> pd.DataFrame:
     """The drafted figures of the given documents (default: the catalogue), typed like curated rows."""
@@ -79,20 +88,23 @@ def _doc_frame() -> pd.DataFrame:
                           "genre": d.genre, "doc_date": d.date} for d in corpus.load_catalogue()])
 
 
-def load_figures(path: Path | None = None, curation: str = draft_selection.DEFAULT, check_quotes: bool = False
-                 ) -> pd.DataFrame:
+def load_figures(path: Path | None = None, curation: str = draft_selection.DEFAULT, check_quotes: bool = False,
+                 documents: Collection[str] | None = None) -> pd.DataFrame:
     """The figures every analysis uses, with their indicator labels and document metadata:
     the curated rows of the documents whose figures a person has reviewed, and the drafts
     of the others (``status`` says which; ``curation``, ``analysis.draft_selection``:
     ``confident`` uses the drafts of confidence >= 0.8, ``all`` every draft, ``reviewed`` none).
     Curated rows are checked without re-running the extractor (``figures.validate`` and the
     tests do that) and, unless ``check_quotes``, without the quote-at-offsets check (a
-    re-cleaned corpus breaks the reports' links to the sentences, not their numbers)."""
+    re-cleaned corpus breaks the reports' links to the sentences, not their numbers).
+    ``documents``: only these documents' rows (a region's report reads its own slice, whose
+    cost does not grow with the corpus: issue 22); None, every document's."""
     table = cur.load_status()
-    docs = _catalogue_ids()
+    docs = _slice(_catalogue_ids(), documents)
     reviewed = cur.reviewed_documents("figures", table)
     frame = validate(path, extractor=False, quotes=check_quotes)
-    frame = frame[frame["doc_id"].isin(reviewed)].assign(status="reviewed", confidence=float("nan"))
+    frame = frame[frame["doc_id"].isin(reviewed) & frame["doc_id"].isin(docs)].assign(
+        status="reviewed", confidence=float("nan"))
     if curation != "reviewed":
         draft = drafted_figures([d for d in docs if d not in reviewed]).assign(status="draft")
         draft = draft_selection.select("figures", draft, curation)
@@ -128,7 +140,7 @@ CODINGS = ("consensus", "coder1", "coder2", "auto")
 
 
 def load_coding(framework: Framework, coding: str = "consensus", curation: str = draft_selection.DEFAULT,
-           all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
+           all_clauses: pd.DataFrame | None = None, documents: Collection[str] | None = None) -> pd.DataFrame:
     """The clause codes an analysis uses, with ``status``, ``confidence`` and the unit of
     analysis (``heading``, ``merged_into``, ``measure``: ``analysis.measures``).
 
@@ -139,16 +151,20 @@ def load_coding(framework: Framework, coding: str = "consensus", curation: str =
     coder, ``status="draft"`` (with ``curation="confident"`` those of confidence >= 0.8), or left
     out with ``curation="reviewed"``. ``auto``: the
     automatic coder on every clause, each document coded by a model that never saw it
-    (``analysis.autocoder``)."""
+    (``analysis.autocoder``). ``documents``: only these documents' clauses (a region's
+    report reads its own slice: issue 22); None, every document's."""
     if coding not in CODINGS:
         raise DataError(f"unknown coding '{coding}': use one of {', '.join(CODINGS)}")
-    all_clauses = all_clauses if all_clauses is not None else clauses()
+    if all_clauses is None:
+        catalogue = corpus.load_catalogue()
+        keep = set(_slice([d.doc_id for d in catalogue], documents))
+        all_clauses = clauses([d for d in catalogue if d.doc_id in keep])
     if coding == "auto":
         coded = _auto(all_clauses, framework)
     else:
-        human = {"coder1": lambda: load_hand_coding(framework, all_clauses=all_clauses),
-                 "coder2": lambda: load_second_coding(framework, all_clauses, reviewed_only=True),
-                 "consensus": lambda: load_consensus(framework, all_clauses)}[coding]()
+        human = {"coder1": lambda: load_hand_coding(framework, all_clauses=all_clauses, documents=documents),
+                 "coder2": lambda: load_second_coding(framework, all_clauses, reviewed_only=True, documents=documents),
+                 "consensus": lambda: load_consensus(framework, all_clauses, documents=documents)}[coding]()
         human = human.assign(status="reviewed", confidence=float("nan"))
         rest = all_clauses[~all_clauses["clause_id"].isin(human["clause_id"])]
         coded = human
@@ -182,13 +198,21 @@ def drafted_funding(money: pd.DataFrame, docs: dict[str, corpus.Document]) -> pd
     return fundingdrafts.draft_funding(money, docs)
 
 
-def load_funding(figures: pd.DataFrame) -> pd.DataFrame:
+def load_funding(figures: pd.DataFrame, documents: Collection[str] | None = None) -> pd.DataFrame:
     """The funding attributes of the money figures in ``figures``, with ``status``: funding.csv
     (every reference checked) for the documents whose funding a person reviewed, and
-    attributes drafted from cue words (``analysis.fundingdrafts``) for the others."""
+    attributes drafted from cue words (``analysis.fundingdrafts``) for the others.
+    ``documents``: ``figures`` is only these documents' (``load_figures(documents=…)``), and so
+    are the funding rows read and checked."""
     path = paths.curated_dir() / "funding.csv"
-    rows = read_rows(path, FUNDING_FIELDS)
-    validate_funding_rows(list(enumerate(rows, 1)), figures, paths.relative(path))
+    numbered = list(enumerate(read_rows(path, FUNDING_FIELDS), 1))
+    if documents is not None:  # a row describes a curated figure: its document is the figure's
+        doc_of = {r["figure_id"]: r["doc_id"] for r in read_rows(paths.curated_dir() / "figures.csv", FIGURE_FIELDS)}
+        keep = set(documents)
+        # a row of an unknown figure is kept, and refused by the check below as it always is
+        numbered = [(n, r) for n, r in numbered if r["figure_id"] not in doc_of or doc_of[r["figure_id"]] in keep]
+    rows = [r for _, r in numbered]
+    validate_funding_rows(numbered, figures, paths.relative(path))
     frame = pd.DataFrame(rows, columns=FUNDING_FIELDS)
     frame["period_years"] = pd.to_numeric(frame["period_years"]).astype("Int64")
     frame["counts_in_total"] = frame["counts_in_total"].eq("true")
@@ -214,7 +238,8 @@ def load_scores(framework: PMCFramework, path: Path | None = None, curation: str
     scored 0 or 1 with a justification) of the documents whose PMC layer is reviewed, and
     for the others the drafts (``analysis.drafts.draft_pmc``, from the figures and clause
     codes in use), whose undecided items have no score. ``curation="reviewed"`` leaves the
-    drafts out; ``doc_ids`` limits the drafts to those documents (a region profile needs its own)."""
+    drafts out; ``doc_ids``: only those documents' scores (a region profile reads its own: issue 22;
+    every score is of one document, so a document's scores do not depend on the others')."""
     path = Path(path or paths.curated_dir() / "pmc_scores.csv")
     where = paths.relative(path)
     rows = read_rows(path, drafts.PMC_COLUMNS)  # the data package's pmc-scores columns
@@ -228,16 +253,21 @@ def load_scores(framework: PMCFramework, path: Path | None = None, curation: str
         missing = items - set(framework.derived_items) - set(frame.loc[frame["doc_id"] == doc_id, "item"])
         if missing:
             raise DataError(f"{doc_id} lacks scores for {', '.join(sorted(missing))}", file=where)
+    if doc_ids is not None:
+        frame = frame[frame["doc_id"].isin(doc_ids)]
     frame = frame.assign(score=frame["score"].astype(float), status="reviewed")
     rest = [d for d in docs if d not in reviewed and (doc_ids is None or d in doc_ids)]
     ins_fw = load_framework()
     if framework.derived_items:
-        coding = coding if coding is not None else load_coding(ins_fw, curation=curation)
-        derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))]
+        coding = coding if coding is not None else load_coding(ins_fw, curation=curation, documents=doc_ids)
+        derived = [instrument_items(d, coding, framework, ins_fw) for d in sorted(reviewed & set(docs))
+                   if doc_ids is None or d in doc_ids]
         frame = pd.concat([frame] + [d.assign(status="reviewed") for d in derived if len(d)], ignore_index=True)
+        if "justification_zh" not in frame:  # no derived row among these documents: the same columns all the same
+            frame["justification_zh"] = float("nan")
     if curation != "reviewed" and rest:
-        figures = figures if figures is not None else load_figures(curation=curation)
-        coding = coding if coding is not None else load_coding(ins_fw, curation=curation)
+        figures = figures if figures is not None else load_figures(curation=curation, documents=doc_ids)
+        coding = coding if coding is not None else load_coding(ins_fw, curation=curation, documents=doc_ids)
         drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
         frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
     frame["score"] = frame["score"].astype(float)

@@ -20,19 +20,20 @@ hand-built strings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup
 
-from analysis import corpus, draftfiles, figures, paths
+from analysis import draftfiles, figures, paths
 from analysis.i18n import Text
 from analysis.safehtml import safe_url
 from analysis.segments import document_of
 from analysis.tables import read_rows
 
 __all__ = ["Link", "DOCUMENTS", "figure_anchor", "clause_anchor", "document_href", "figure", "clause", "reference",
-           "region", "figure_problem", "figure_index"]
+           "region", "figure_problem", "figure_row"]
 
 DOCUMENTS = "documents"  # the source viewer's folder under reports/
 
@@ -90,27 +91,35 @@ def _value_text(value) -> str:
 
 
 @lru_cache(maxsize=4)
-def _index(key: tuple) -> dict[str, dict]:
-    out: dict[str, dict] = {}
+def _curated(key: tuple) -> dict[str, dict]:
+    return {row["figure_id"]: {**row, "status": "reviewed"}
+            for row in read_rows(paths.curated_dir() / "figures.csv", ["figure_id", "doc_id", "quote"], "figures table")}
+
+
+@lru_cache(maxsize=64)
+def _drafted(doc_id: str, key: tuple) -> dict[str, dict]:
     try:
-        drafted = draftfiles.read("figures", [d.doc_id for d in corpus.load_catalogue()])
-        for row in drafted.to_dict("records"):
-            out[row["figure_id"]] = {**row, "status": "draft"}
+        drafted = draftfiles.read("figures", [doc_id])
     except Exception:  # no drafts (a project without the processed corpus): curated rows only
-        pass
-    for row in read_rows(paths.curated_dir() / "figures.csv", ["figure_id", "doc_id", "quote"], "figures table"):
-        out[row["figure_id"]] = {**row, "status": "reviewed"}
-    return out
+        return {}
+    return {row["figure_id"]: {**row, "status": "draft"} for row in drafted.to_dict("records")}
 
 
-def figure_index() -> dict[str, dict]:
-    """Every figure a link may point to (curated and drafted), by id: doc_id, quote and its
-    offsets, mention, value."""
+def figure_row(figure_id: str) -> dict | None:
+    """The figure a link points to (curated, else drafted), by id: doc_id, quote and its
+    offsets, mention, value; None when no figure table has it. A drafted figure is looked up
+    in its own document's drafts only (its id is ``<doc>-d<offset>``), so that a report reads
+    the drafts of the documents it links to, not the corpus' (issue 22)."""
     files = [paths.curated_dir() / "figures.csv", paths.catalogue_path(), paths.processed_dir() / "drafts" / "fingerprint.txt"]
-    return _index(tuple((str(f), f.stat().st_mtime_ns if f.is_file() else 0) for f in files))
+    key = tuple((str(f), f.stat().st_mtime_ns if f.is_file() else 0) for f in files)
+    row = _curated(key).get(figure_id)
+    if row is not None:
+        return row
+    doc = figure_id.rsplit("-", 1)[0]
+    return _drafted(doc, key).get(figure_id) if doc in _texts() else None
 
 
-def figure_problem(row: dict, texts: dict[str, str]) -> str:
+def figure_problem(row: dict, texts: Mapping[str, str]) -> str:
     """Why a figure cannot be anchored in its document's cleaned text, or "" when it can."""
     doc = row.get("doc_id", "")
     if doc not in texts:
@@ -125,7 +134,7 @@ def figure_problem(row: dict, texts: dict[str, str]) -> str:
     return ""
 
 
-def _texts() -> dict[str, str]:
+def _texts() -> Mapping[str, str]:
     return figures._texts()
 
 
@@ -133,7 +142,7 @@ def figure(text: str, figure_id: str, depth: int = 1) -> Link:
     """``text`` linked to the sentence of the document that states figure ``figure_id``."""
     if not figure_id or figure_id != figure_id:  # None or NaN: nothing to link
         return Link(text)
-    row = figure_index().get(figure_id)
+    row = figure_row(figure_id)
     if row is None:
         return Link(text, broken=f"figure {figure_id} is in no figure table", kind="figure")
     problem = figure_problem(row, _texts())

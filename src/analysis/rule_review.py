@@ -7,12 +7,14 @@ that the consensus needs only the reviewed table, not the check's machinery.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import paths, schema
 from analysis.errors import DataError
+from analysis.segments import of_documents
 from analysis.tables import read_rows
 
 __all__ = ["review_path", "load_review", "apply_review", "unreviewed", "DECISIONS"]
@@ -26,16 +28,20 @@ def review_path() -> Path:
     return paths.curated_dir() / "instruments_rule_review.csv"
 
 
-def load_review(framework, known_clauses: set[str], path: Path | None = None) -> pd.DataFrame:
+def load_review(framework, known_clauses: set[str], path: Path | None = None,
+                documents: Collection[str] | None = None) -> pd.DataFrame:
     """The review of the rule check's list, checked: the data package's schema (one row per
     clause, rule and listed code; decisions keep or change), then known clauses, rules of the
-    codebook, and codes of the framework for a change."""
+    codebook, and codes of the framework for a change. ``documents``: only the rows of
+    these documents' clauses (a region's report)."""
     path = Path(path or review_path())
     where = paths.relative(path)
     rows = read_rows(path, COLUMNS, "rule review")
     schema.check_rows("instruments-rule-review", list(enumerate(rows, 1)), where, ("clause_id", "rule"),
                       foreign_keys=False)
-    for n, row in enumerate(rows, 1):
+    numbered = of_documents(list(enumerate(rows, 1)), documents)
+    rows = [row for _, row in numbered]
+    for n, row in numbered:
         def fail(field, message, n=n, row=row):
             raise DataError(message, file=where, row=f"{n} ({row.get('clause_id') or 'no clause_id'})", field=field)
 

@@ -10,6 +10,7 @@ character lost in the web copy, not a question); a clause ends at a semicolon.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 __all__ = ["Segment", "segment", "LEVELS"]
@@ -59,6 +60,15 @@ def parse_id(sid: str) -> tuple[str, int, int | None, int | None]:
 
 def document_of(sid: str) -> str:
     return sid.rpartition(":")[0]
+
+
+def of_documents(numbered_rows: list[tuple[int, dict]], documents: Collection[str] | None) -> list[tuple[int, dict]]:
+    """The ``(row number, row)`` pairs whose ``clause_id`` is of one of ``documents`` (every
+    pair when None): a region's report checks and uses the codings of its own documents."""
+    if documents is None:
+        return numbered_rows
+    keep = set(documents)
+    return [(n, row) for n, row in numbered_rows if document_of(row.get("clause_id", "")) in keep]
 
 
 def paragraph_of(sid: str) -> str:
