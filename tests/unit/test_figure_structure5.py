@@ -1,0 +1,73 @@
+"""Figure drafts in the shapes set_e found wrong (issue 26, fifth round), as kinds: the conditions of a
+recognition or an application are rules, not targets; the number in the 对…的 condition of a grant is a
+rule. The sentences are written for these tests (no fact)."""
+
+import pytest
+from tests import drafting
+
+from analysis import calibration, clause_kind
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafting.tagger()
+
+
+def _rows(text, tagger, **where):
+    return drafting.drafted(text, tagger, "shape5-2024", 2024, **where).set_index("mention")
+
+
+def test_floors_under_a_numbered_conditions_heading_are_rules(tagger):
+    # 二、申报条件 governs the items under it, also those under （一）; 三、支持措施 ends it, so the
+    # floor of the plan line after it is a target again (round 3's rule)
+    text = ("二、申报条件\n（一）孵化器\n1.孵化场地面积不低于2000平方米；\n2.在孵企业不少于25家。\n"
+            "三、发展目标\n全市举办创业活动不少于80场。")
+    rows = _rows(text, tagger)
+    assert (rows.loc["不低于2000平方米", "kind"], rows.loc["不少于25家", "kind"]) == ("rule", "rule")
+    assert rows.loc["不少于25家", "indicator"] == "firms_in_incubation"
+    assert rows.loc["不少于80场", "kind"] == "target"
+    # a condition read from its heading is never confident (evidence kind part: section)
+    assert rows.loc["不少于25家", "evidence"].split("|")[2] == "section"
+    assert not calibration.may_be_high(rows.loc["不少于25家", "evidence"])
+
+
+def test_items_under_an_articles_lead_in_are_rules_until_the_next_article(tagger):
+    # 第五条 …应当具备以下条件： governs （一）（二）; 第六条 is another article, whose floor is a plan's
+    text = ("第五条　申请认定众创空间，应当具备以下条件：\n（一）场地面积不少于400平方米；\n"
+            "（二）签约创业导师不少于4名。\n第六条　到2026年，全市众创空间不少于30家。")
+    rows = _rows(text, tagger)
+    assert rows.loc["不少于400平方米", "kind"] == "rule"
+    assert (rows.loc["不少于4名", "indicator"], rows.loc["不少于4名", "kind"]) == ("mentors", "rule")
+    assert rows.loc["不少于30家", "kind"] == "target"
+
+
+def test_a_status_under_a_conditions_heading_stays_a_status(tagger):
+    # 截至…已有 is a report, wherever it stands
+    rows = _rows("二、申报条件\n截至2024年5月底，全市已有众创空间48家。", tagger)
+    assert rows.loc["48家", "kind"] == "actual"
+
+
+def test_a_floor_that_names_its_conditions_is_a_rule(tagger):
+    # …不少于12家的认定条件: the floors are the conditions the text sets out
+    rows = _rows("修订认定办法，明确孵化面积不少于800平方米、在孵企业不少于12家的认定条件。", tagger)
+    assert (rows.loc["不少于800平方米", "kind"], rows.loc["不少于12家", "kind"]) == ("rule", "rule")
+
+
+def test_the_condition_of_a_grant_is_a_rule(tagger):
+    # 对…1.5万平方米以上的，…给予: the area is the condition of the grant, not a target of the region
+    rows = _rows("对新建孵化面积1.5万平方米以上的，市财政给予一次性补助150万元。", tagger)
+    assert (rows.loc["1.5万平方米以上", "indicator"], rows.loc["1.5万平方米以上", "kind"]) == ("incubation_area", "rule")
+    # money in the condition is a rule too (not money set aside): 对种子资金规模达到300万元的，按…给予
+    rows = _rows("引导孵化器设立种子资金，对种子资金规模达到300万元的，按实际投资额的10%给予补助。", tagger)
+    assert (rows.loc["300万元", "indicator"], rows.loc["300万元", "kind"]) == ("seed_funds", "rule")
+
+
+def test_recipients_counted_after_dui_are_no_condition(tagger):
+    # 对18家孵化器发放补助: the count of recipients paid (round 4), no 的 of a condition
+    assert clause_kind.condition_of("对18家孵化器发放补助900万元。", 0, 1, 4, True) is None
+
+
+def test_the_conditions_section_ends_at_a_heading_of_its_rank():
+    text = "一、申报条件\n1.面积不少于100平方米。\n二、申报材料\n3.材料一式3份。"
+    assert clause_kind.conditions_section(text, text.index("1.面积")) == "申报条件"
+    assert clause_kind.conditions_section(text, text.index("3.材料")) is None
