@@ -35,6 +35,7 @@ from analysis import (
     corpus,
     counting,
     curation,
+    document_subject,
     draftfiles,
     figure_decision,
     figures,
@@ -127,6 +128,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
     sentence_start = -1
+    subject = document_subject.subject_level(doc.title, text)  # 市级众创空间认定管理办法: its carriers are municipal
+    if subject and subject[0] == "municipal_level" and "市" in subject[1] and municipality:
+        subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -149,6 +153,11 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
         indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year)
+        if subject and indicator and scope == "all" and evidence.split("|")[1] == "none":
+            # no level near the number, in a document about carriers of one level: theirs (an inference)
+            parts = evidence.split("|")
+            scope, evidence = subject[0], "|".join(parts[:1] + ["document"] + parts[2:])
+            notes.append(f"scope {scope} from the document's subject ('{subject[1]}'): no level named near the number")
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)

@@ -5,7 +5,7 @@ rule. The sentences are written for these tests (no fact)."""
 import pytest
 from tests import drafting
 
-from analysis import calibration, clause_kind
+from analysis import calibration, clause_kind, document_subject
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,36 @@ def test_the_conditions_section_ends_at_a_heading_of_its_rank():
     text = "一、申报条件\n1.面积不少于100平方米。\n二、申报材料\n3.材料一式3份。"
     assert clause_kind.conditions_section(text, text.index("1.面积")) == "申报条件"
     assert clause_kind.conditions_section(text, text.index("3.材料")) is None
+
+
+def test_a_documents_subject_names_the_level_of_its_carriers():
+    # the title names the recognition of municipal maker spaces: one level
+    assert document_subject.subject_level("测试市关于开展2025年度市级众创空间认定工作的通知", "") == \
+        ("municipal_level", "市级众创空间认定")
+    # a title naming no level, and the first article naming one (第一条 为规范省级孵化器的管理)
+    text = "测试省科技企业孵化器管理办法\n第一章 总则\n第一条 为规范省级科技企业孵化器的认定和管理，制定本办法。"
+    assert document_subject.subject_level("测试省科技企业孵化器管理办法", text)[0] == "provincial_level"
+    # several levels, or 以上 (several levels in one word), or a plan (no recognition or management): none
+    assert document_subject.subject_level("关于国家级、省级孵化器绩效评价的通知", "") is None
+    assert document_subject.subject_level("市级以上众创空间管理办法", "") is None
+    assert document_subject.subject_level("测试市促进众创空间发展三年行动计划", "") is None
+
+
+def test_a_number_with_no_level_in_a_document_about_one_level_takes_it(tagger):
+    # 第二章 认定条件 items name no level; the first article says the carriers are municipal (the title names
+    # no level). 国家级 in a clause is its own level; the inference is never confident
+    text = ("第一条 为规范市级众创空间的认定和管理，制定本办法。\n"
+            "第二章 认定条件\n第四条 申请认定的众创空间，应当具备以下条件：\n（一）场地面积不少于600平方米；\n"
+            "第五条 对获得国家级备案的众创空间，给予一次性奖励30万元。")
+    rows = _rows(text, tagger, title="测试市众创空间认定和管理办法", region_zh="测试市")
+    assert rows.loc["不少于600平方米", "scope"] == "municipal_level"
+    assert rows.loc["不少于600平方米", "evidence"].split("|")[1] == "document"
+    assert not calibration.may_be_high(rows.loc["不少于600平方米", "evidence"])
+    assert rows.loc["30万元", "scope"] == "national_level"
+
+
+def test_a_documents_municipal_subject_in_beijing_is_provincial(tagger):
+    # Beijing is a province-level city: its 市级 maker spaces are provincial
+    rows = _rows("二、申报条件\n（一）服务场地面积不少于500平方米。", tagger, title="关于开展市级众创空间认定工作的通知",
+                 region_zh="北京市")
+    assert rows.loc["不少于500平方米", "scope"] == "provincial_level"
