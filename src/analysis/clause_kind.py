@@ -12,13 +12,13 @@ import re
 
 from analysis import quantities
 
-__all__ = ["kind_of", "conditions_section", "condition_of", "STRONG_STATUS", "WEAK_STATUS", "PERIOD"]
+__all__ = ["kind_of", "conditions_section", "condition_of", "money_report", "STRONG_STATUS", "WEAK_STATUS", "PERIOD"]
 
 # kind from the clause's structure: (kind, pattern); the first that matches wins
 _KIND_CUES = (
     ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
                         r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
-                        r"(?:给予|奖励|补助|补贴|资助)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])")),
+                        r"(?:给予|奖励|补助|补贴|资助)(?!资金|经费)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])|上限")),
     ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
                            r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
     ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
@@ -122,6 +122,34 @@ _COUNTED_EACH = re.compile(r"\d+\s*[家个所名位]各(?:奖励|补助|补贴|�
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
+# a total of the amounts before it (分别给予30万元、15万元、5万元，共计545万元): money paid out, whatever rule it follows
+_SUM_PHRASE = re.compile(r"^(?:共计|合计|总计|总额|累计)")
+_MONEY_BEFORE = re.compile(r"\d[\d.,，]*\s*[万亿]?元")
+
+
+def money_report(text: str, s0: int, start: int, end: int) -> str | None:
+    """The cue that money is reported as paid out or spent (funding) though its clause reads like a rule:
+    the total of the amounts before it in the sentence, or an item of a list under a lead-in of spending
+    (该项支出主要用于：⏎1.…运营补助628.50万元)."""
+    phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):start]
+    if _SUM_PHRASE.match(phrase) and len(_MONEY_BEFORE.findall(text[s0:start])) >= 2:
+        return _SUM_PHRASE.match(phrase).group()
+    line_start = text.rfind("\n", 0, start) + 1
+    if _rank(text[line_start:start].strip()) not in (2.0, 3.0):
+        return None  # not an item of a numbered list
+    at = line_start - 1
+    for _ in range(12):  # up the list's items to its lead-in
+        prev_start = text.rfind("\n", 0, max(0, at)) + 1
+        line = text[prev_start:at].strip()
+        if re.search(r"[:：]$", line):
+            paid = _last(_PAID, line)
+            return paid.group() if paid else None
+        if _rank(line) not in (2.0, 3.0) or prev_start == 0:
+            return None
+        at = prev_start - 1
+    return None
+
+
 def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tuple[str | None, str, int | None]:
     """A rule or funding cue in the clause; else the status or target cue nearest before the
     number in its sentence, where a strong status cue (截至, 目前, 已, 现有) outweighs a 将 of
@@ -136,6 +164,9 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     condition = condition_of(text, s0, start, end, bool(counted_recipients))
     if condition:
         return "rule", condition, None  # what a carrier must have to be recognised or paid: a rule
+    reported = money_report(text, s0, start, end) if unit == "CNY" else None
+    if reported:
+        return "funding", reported, None
     for part in ((own, clause) if not counted_recipients else ()):
         for kind, pattern in _KIND_CUES[:2]:
             m = _last(pattern, part)
@@ -154,6 +185,13 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     if handed:
         return "rule", handed.group().strip(), None
     cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
+    line_start = text.rfind("\n", 0, s0 + 1) + 1
+    continued = not cues and s0 <= line_start and re.search(r"[;；]\s*$", text[max(0, line_start - 5):max(0, line_start - 1)])
+    if continued:
+        # 截至2022年底，全省共有…97家；⏎孵化面积318万平方米: a line after one ending in ； continues its sentence, whose
+        # cue is read across the line break (an inference, like a section's)
+        sentence_head = text[max(text.rfind(p, 0, line_start - 1) + 1 for p in "。！？\n"):end]
+        cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
     phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):end]
     floor = _FLOOR.search(phrase)
     if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
@@ -173,6 +211,7 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     elif kind == "actual" and strong is not None:
         cue = strong.group()  # 已建成20家: the status is 已's, whatever target the sentence names later
     explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
+    cue = f"line before: {cue}" if continued else cue
     return kind, cue, year if kind == "target" and year and not explicit_year else None
 
 

@@ -334,7 +334,7 @@ class Reader:
             notes.append(f"kind funding from '{kind_cue}'")
         awarded = text_shape.award_item(text, start) if unit == "CNY" and not indicator else ""
         if awarded and "subsidies" in self.units:  # 1.某某孵化器（国家级孵化器） 80万元: an award paid to a recipient
-            indicator, evidence, kind, kind_cue = "subsidies", "rule_money", "funding", "award list"
+            indicator, evidence, kind, kind_cue, reason = "subsidies", "rule_money", "funding", "award list", ""
             notes.append(f"an item of a list of recipients ('{awarded}'): money paid to it")
             listed = self.level_in(awarded)[0]
             scope, scope_evidence = (listed, "own") if scope_evidence == "none" and listed else (scope, scope_evidence)

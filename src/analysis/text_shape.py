@@ -124,9 +124,9 @@ def payer_level(sentence_head: str) -> tuple[str, str]:
     return ("provincial_level" if m.group(1) else "municipal_level"), m.group()
 
 
-# an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元): the line's
-# number, name and its bracketed kind before the amount
-_AWARD_LINE = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*\S[^\n]{0,60}?[（(]([^（）()\n]{2,16})[)）]\s*$")
+# an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元, also
+# …孵化器（国家级），30万元): the line's number, name and its bracketed kind before the amount
+_AWARD_LINE = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*\S[^\n]{0,60}?[（(]([^（）()\n]{2,16})[)）]\s*[，,：:]?\s*$")
 
 
 def award_item(text: str, start: int) -> str:

@@ -104,3 +104,49 @@ def test_a_documents_municipal_subject_in_beijing_is_provincial(tagger):
     rows = _rows("二、申报条件\n（一）服务场地面积不少于500平方米。", tagger, title="关于开展市级众创空间认定工作的通知",
                  region_zh="北京市")
     assert rows.loc["不少于500平方米", "scope"] == "provincial_level"
+
+
+def test_a_total_of_awards_is_money_paid_out(tagger):
+    # 分别给予20万元、10万元，共计90万元: the two awards are a rule's amounts, their total money paid (funding)
+    rows = _rows("对评价为优秀、良好的孵化器，分别给予20万元、10万元奖励，共计90万元。", tagger)
+    assert rows.loc["20万元", "kind"] == "rule"
+    assert rows.loc["90万元", "kind"] == "funding"
+
+
+def test_items_under_a_lead_in_of_spending_are_money_paid_out(tagger):
+    # 该项资金主要用于： the items below are spending lines (funding), though 运营补助 reads like a rule's word
+    text = "该项资金主要用于：\n1.孵化器运营补助320.50万元；\n2.新认定众创空间奖励60.00万元。"
+    rows = _rows(text, tagger)
+    assert (rows.loc["320.50万元", "indicator"], rows.loc["320.50万元", "kind"]) == ("subsidies", "funding")
+    assert rows.loc["60.00万元", "kind"] == "funding"
+    # the same items under a heading that names no spending stay rules
+    rows = _rows("二、支持措施\n1.孵化器运营补助50万元。", tagger)
+    assert rows.loc["50万元", "kind"] == "rule"
+
+
+def test_a_fund_named_subsidy_is_money_set_aside_and_a_cap_is_a_rule(tagger):
+    # 补助资金 names a fund (funding), not a grant handed out; 上限由…提高到 sets a rule's cap
+    rows = _rows("年中追加孵化补助资金86.40万元。", tagger)
+    assert rows.loc["86.40万元", "kind"] == "funding"
+    rows = _rows("将区级载体运营补贴上限由30万元提高到60万元。", tagger)
+    assert rows.loc["60万元", "kind"] == "rule"
+
+
+def test_a_line_after_one_ending_in_a_semicolon_continues_its_sentence(tagger):
+    # 截至…；⏎孵化面积… : the status cue of the line before; 到2026年… names the target, so 52万平方米 is
+    # the target's baseline; a kind read across a line is never confident (evidence kind part: section)
+    text = "截至2023年底，全省共有孵化器120家；\n孵化面积52万平方米。\n到2026年，全省孵化面积达到80万平方米。"
+    rows = _rows(text, tagger)
+    assert rows.loc["52万平方米", "kind"] == "baseline"
+    assert rows.loc["52万平方米", "evidence"].split("|")[2] == "section"
+
+
+def test_an_award_list_item_with_a_comma_is_money_paid_at_its_level(tagger):
+    # 名单及奖励金额如下：⏎1.某孵化器（省级），20万元: an item of a list of recipients (round 4's shape with a
+    # comma before the amount); drafted in scope (the out-of-scope reason cleared), subsidies paid at 省级
+    text = "获得优秀等次的孵化器名单及奖励金额如下：\n1.测试区甲孵化器（省级），20万元\n2.测试区乙孵化器（市级），10万元"
+    rows = _rows(text, tagger)
+    first = rows.loc["20万元"]
+    assert (first["indicator"], first["scope"], first["kind"], first["out_of_scope_reason"]) == \
+        ("subsidies", "provincial_level", "funding", "")
+    assert rows.loc["10万元", "scope"] == "municipal_level"
