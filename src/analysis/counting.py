@@ -246,6 +246,8 @@ class Reader:
         if not after.startswith("的") or unit not in ("count", "person"):
             # 2600万元的专项经费: the money of the fund; but 在孵企业20家以上的孵化器: the firms, not the incubators
             noun = self.noun_after(after[1:] if after.startswith("的") else after)
+            # 孵化面积3000平方米以上的载体: the noun after 的 has the area, unless it names an indicator of the unit
+            noun = "" if after.startswith("的") and noun and not self.indicator_of(noun, unit)[0] else noun
             evidence = "object" if noun else "none"
         if not noun:
             noun, subset = self.noun_before(before)

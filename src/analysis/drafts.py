@@ -153,6 +153,12 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
         indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year)
+        graded = text_shape.grade_before(text, m.start) if reason and unit == "count" else ""
+        evaluated = _evaluated_carriers(tagger.reader, text[max(0, m.start - _GRADE_REACH):m.start]) if graded else None
+        if evaluated:
+            # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
+            indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
+            notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
         if subject and indicator and scope == "all" and evidence.split("|")[1] == "none":
             # no level near the number, in a document about carriers of one level: theirs (an inference)
             parts = evidence.split("|")
@@ -177,6 +183,21 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
+
+
+_GRADE_REACH = 300  # characters back to the carriers an evaluation's grades count (the sentence or the lead-in)
+
+
+def _evaluated_carriers(reader: counting.Reader, before: str) -> str | None:
+    """The carriers of the last clause of ``before`` that names any (an umbrella's part, or the umbrella when the
+    clause names several of its parts: 对全市96家孵化器和众创空间开展了绩效评价), if any."""
+    carriers = {c for code, parts in reader.umbrellas if reader.units.get(code) == "count" for c in parts | {code}}
+    for clause in reversed(re.split(r"[。；;，,！？\n]", before)):
+        named = [c for c in reader.named(clause, "count") if c in carriers]
+        umbrella = next((code for code, parts in reader.umbrellas if len(set(named)) > 1 and set(named) <= parts), None)
+        if named:
+            return umbrella or named[-1]
+    return None
 
 
 # a place the text names before a number (the figure is about it, not the whole region): a zone,

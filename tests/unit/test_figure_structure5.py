@@ -5,7 +5,7 @@ rule. The sentences are written for these tests (no fact)."""
 import pytest
 from tests import drafting
 
-from analysis import calibration, clause_kind, document_subject
+from analysis import calibration, clause_kind, document_subject, text_shape
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +150,28 @@ def test_an_award_list_item_with_a_comma_is_money_paid_at_its_level(tagger):
     assert (first["indicator"], first["scope"], first["kind"], first["out_of_scope_reason"]) == \
         ("subsidies", "provincial_level", "funding", "")
     assert rows.loc["10万元", "scope"] == "municipal_level"
+
+
+def test_the_grades_of_an_evaluation_count_the_carriers_evaluated(tagger):
+    # 优秀6家、良好10家、合格12家: grades, no noun; the carriers evaluated are named in the sentence before
+    text = "市科技局对全市星创天地开展了年度考核。考核结果为优秀6家、良好10家、合格12家。"
+    rows = _rows(text, tagger)
+    assert [rows.loc[m, "indicator"] for m in ("6家", "10家", "12家")] == ["star_spaces"] * 3
+    assert rows.loc["12家", "evidence"].split("|")[0] == "nearest"  # an inference: never confident
+    assert not calibration.may_be_high(rows.loc["12家", "evidence"])
+    # several carriers of one umbrella evaluated together: the umbrella
+    text = "对全市40家孵化器和众创空间开展绩效评价。评定优秀9家、不合格2家。"
+    rows = _rows(text, tagger)
+    assert rows.loc["2家", "indicator"] == "incubation_institutions"
+    # a grade word with no evaluation in the clause is no grade (合格 as a noun stays out of scope)
+    assert text_shape_grade("新增合格5家。") == ""
+
+
+def text_shape_grade(text):
+    return text_shape.grade_before(text, text.index("5"))
+
+
+def test_a_noun_after_de_that_names_nothing_of_the_unit_leaves_the_noun_before(tagger):
+    # 孵化面积2000平方米以上的载体: 载体 names no area; the area is the 孵化面积 before the number
+    rows = _rows("对新建孵化面积2000平方米以上的载体，按每平方米100元给予补助。", tagger)
+    assert rows.loc["2000平方米以上", "indicator"] == "incubation_area"
