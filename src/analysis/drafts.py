@@ -159,7 +159,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
             indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
             notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
-        if subject and indicator and scope == "all" and evidence.split("|")[1] == "none":
+        # money of a subject of several levels (市级以上孵化器…绩效评价) is paid to carriers of each: no one level
+        several = subject is not None and "以上" in subject[1] and unit == "CNY"
+        if subject and not several and indicator and scope == "all" and evidence.split("|")[1] == "none":
             # no level near the number, in a document about carriers of one level: theirs (an inference)
             parts = evidence.split("|")
             scope, evidence = subject[0], "|".join(parts[:1] + ["document"] + parts[2:])

@@ -80,10 +80,16 @@ def test_a_documents_subject_names_the_level_of_its_carriers():
     # a title naming no level, and the first article naming one (第一条 为规范省级孵化器的管理)
     text = "测试省科技企业孵化器管理办法\n第一章 总则\n第一条 为规范省级科技企业孵化器的认定和管理，制定本办法。"
     assert document_subject.subject_level("测试省科技企业孵化器管理办法", text)[0] == "provincial_level"
-    # several levels, or 以上 (several levels in one word), or a plan (no recognition or management): none
+    # several levels, or a plan (no recognition or management): none
     assert document_subject.subject_level("关于国家级、省级孵化器绩效评价的通知", "") is None
-    assert document_subject.subject_level("市级以上众创空间管理办法", "") is None
     assert document_subject.subject_level("测试市促进众创空间发展三年行动计划", "") is None
+    # the opening paragraph of a notice says what the issuer did: 市级以上 is municipal, as scopes.csv reads it
+    text = ("测试市科技局关于孵化器绩效评价结果的通报\n各有关单位：\n我局对全市30家市级以上科技企业孵化器2024年度"
+            "运行情况开展了绩效评价。\n一、评价结果\n评定优秀5家。")
+    assert document_subject.subject_level("测试市科技局关于孵化器绩效评价结果的通报", text)[0] == "municipal_level"
+    # a news line of counts by level is no subject (国家级孵化器12家、国家备案…: a count after the carrier)
+    text = "测试市双创载体达到80家\n目前全市有国家级孵化器12家、国家备案众创空间9家，现将有关情况介绍如下。"
+    assert document_subject.subject_level("测试市双创载体达到80家", text) is None
 
 
 def test_a_number_with_no_level_in_a_document_about_one_level_takes_it(tagger):
@@ -175,3 +181,13 @@ def test_a_noun_after_de_that_names_nothing_of_the_unit_leaves_the_noun_before(t
     # 孵化面积2000平方米以上的载体: 载体 names no area; the area is the 孵化面积 before the number
     rows = _rows("对新建孵化面积2000平方米以上的载体，按每平方米100元给予补助。", tagger)
     assert rows.loc["2000平方米以上", "indicator"] == "incubation_area"
+
+
+def test_money_of_a_subject_of_several_levels_takes_no_level(tagger):
+    # 市级以上孵化器 evaluated: the grade counts are municipal (the codebook's reading of 市级以上), the award
+    # total is paid to carriers of every level it covers, so all
+    text = ("测试市科技局关于孵化器绩效评价结果的通报\n各有关单位：\n我局对全市20家市级以上科技企业孵化器开展了绩效评价。"
+            "\n一、评价结果\n评定优秀4家、合格16家。\n二、奖励\n对评价为优秀的孵化器，每家给予10万元奖励，共计40万元。")
+    rows = _rows(text, tagger, title="测试市科技局关于孵化器绩效评价结果的通报")
+    assert (rows.loc["4家", "indicator"], rows.loc["4家", "scope"]) == ("incubators", "municipal_level")
+    assert rows.loc["40万元", "scope"] == "all"
