@@ -7,6 +7,9 @@ unless a clause names another, though no word next to the number says so: the fi
 (``analysis.drafts``) gives such a number the document's level, as an inference (evidence ``document``,
 never confident: ``analysis.calibration``).
 
+A government body's budget or final-accounts report (部门决算说明, 预算执行情况报告) is about the body's own money:
+a budget in it that names no level (年初预算为1,200.00万元) is the issuer's (``budget_level``).
+
 Hand-written patterns (no library reads what a Chinese policy document is about).
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_level", "LEVELS"]
+__all__ = ["subject_level", "budget_level", "LEVELS"]
 
 # the level words of carriers and the scope each names (州级: an autonomous prefecture's, a city's level)
 LEVELS = {"国家级": "national_level", "省级": "provincial_level", "自治区级": "provincial_level",
@@ -59,3 +62,17 @@ def _opening(text: str) -> list[str]:
             break
         opening.append(line)
     return opening
+
+
+_BUDGET_REPORT = re.compile(r"决算|预算")
+# the issuer's level (the catalogue's) as a scope; a zone's is left unsaid
+_ISSUER_SCOPE = {"province": "provincial_level", "provincial_capital": "municipal_level",
+                 "prefecture_city": "municipal_level", "county": "municipal_level", "district": "municipal_level"}
+
+
+def budget_level(title: str, issuer_level: str, municipality: bool = False) -> str | None:
+    """The scope of a budget that names no level in a budget or final-accounts report (its title says 决算 or
+    预算): the issuer's own level (a province-level city and its districts: provincial); None otherwise."""
+    if not _BUDGET_REPORT.search(title or "") or issuer_level not in _ISSUER_SCOPE:
+        return None
+    return "provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]

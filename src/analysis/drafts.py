@@ -159,6 +159,13 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
             indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
             notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
+        budget = document_subject.budget_level(doc.title, doc.level, municipality) if indicator == "programme_budget" \
+            else None
+        if budget and scope == "all" and evidence.split("|")[1] == "none":
+            # 年初预算为1,200.00万元 in a county bureau's final accounts: the bureau's own budget (an inference)
+            parts = evidence.split("|")
+            scope, evidence = budget, "|".join(parts[:1] + ["document"] + parts[2:])
+            notes.append(f"scope {scope}: a budget in the issuer's own budget report, no level named near the number")
         # money of a subject of several levels (市级以上孵化器…绩效评价) is paid to carriers of each: no one level
         several = subject is not None and "以上" in subject[1] and unit == "CNY"
         if subject and not several and indicator and scope == "all" and evidence.split("|")[1] == "none":

@@ -191,3 +191,17 @@ def test_money_of_a_subject_of_several_levels_takes_no_level(tagger):
     rows = _rows(text, tagger, title="测试市科技局关于孵化器绩效评价结果的通报")
     assert (rows.loc["4家", "indicator"], rows.loc["4家", "scope"]) == ("incubators", "municipal_level")
     assert rows.loc["40万元", "scope"] == "all"
+
+
+def test_a_budget_in_the_issuers_budget_report_is_the_issuers(tagger):
+    # a prefecture city's bureau's final accounts: 年初预算为800.00万元 names no level, so the city's own (municipal);
+    # an inference, never confident
+    text = "科技孵化专项资金年初预算为800.00万元，支出决算为760.00万元。"
+    rows = _rows(text, tagger, title="测试市科学技术局2024年度部门决算说明")
+    assert (rows.loc["800.00万元", "indicator"], rows.loc["800.00万元", "scope"]) == ("programme_budget", "municipal_level")
+    assert not calibration.may_be_high(rows.loc["800.00万元", "evidence"])
+    # the same sentence in a document that is no budget report keeps no level
+    assert _rows(text, tagger, title="测试市科技工作总结").loc["800.00万元", "scope"] == "all"
+    # a province's report: provincial; a zone's: no level said
+    assert document_subject.budget_level("测试省2024年省级部门预算", "province") == "provincial_level"
+    assert document_subject.budget_level("测试高新区2024年部门预算", "development_zone") is None
