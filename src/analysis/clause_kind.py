@@ -132,8 +132,9 @@ def money_report(text: str, s0: int, start: int, end: int) -> str | None:
     the total of the amounts before it in the sentence, or an item of a list under a lead-in of spending
     (该项支出主要用于：⏎1.…运营补助628.50万元)."""
     phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):start]
-    if _SUM_PHRASE.match(phrase) and len(_MONEY_BEFORE.findall(text[s0:start])) >= 2:
-        return _SUM_PHRASE.match(phrase).group()
+    summed = _SUM_PHRASE.match(phrase)
+    if summed and len(_MONEY_BEFORE.findall(text[s0:start])) >= 2:
+        return summed.group()
     line_start = text.rfind("\n", 0, start) + 1
     if _rank(text[line_start:start].strip()) not in (2.0, 3.0):
         return None  # not an item of a numbered list

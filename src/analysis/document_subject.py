@@ -56,7 +56,7 @@ def _opening(text: str) -> list[str]:
     """The title line and the opening paragraph's lines, up to the first heading (一、, 第一章, （一）): where a
     notice says what it does (我局…对全市42家市级以上科技企业孵化器…开展了绩效评价)."""
     lines = text[:_PURPOSE_REACH].strip().split("\n")
-    opening = []
+    opening: list[str] = []
     for line in lines[:-1]:  # the last may be cut at the reach
         if _HEADING.match(line.strip()) and opening:
             break
