@@ -118,7 +118,7 @@ def condition_of(text: str, s0: int, start: int, end: int, counted_recipients: b
 
 # money paid out or spent (a report of funding): the award it was paid as is no rule
 _PAID = re.compile(r"兑现|发放|拨付|支出|列支|用于|获得|多获|到位")
-_COUNTED_EACH = re.compile(r"\d+\s*[家个所名位]各(?:奖励|补助|补贴|资助|给予)")
+_COUNTED_EACH = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所名位][\u4e00-\u9fff]{0,8}?各(?:奖励|补助|补贴|资助|给予)")
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 

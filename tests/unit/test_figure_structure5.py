@@ -205,3 +205,10 @@ def test_a_budget_in_the_issuers_budget_report_is_the_issuers(tagger):
     # a province's report: provincial; a zone's: no level said
     assert document_subject.budget_level("测试省2024年省级部门预算", "province") == "provincial_level"
     assert document_subject.budget_level("测试高新区2024年部门预算", "development_zone") is None
+
+
+def test_recipients_counted_in_chinese_numerals_before_each_award_are_paid(tagger):
+    # 对考核优秀的三家星创天地各奖励5万元: so many recipients, each paid (round 4's 2家各奖励, with the noun between
+    # the count and 各 and the count in Chinese numerals): a report of funding
+    rows = _rows("全年对考核优秀的三家星创天地各奖励5万元。", tagger)
+    assert rows.loc["5万元", "kind"] == "funding"
