@@ -27,6 +27,12 @@ _CARRIER = r"(?:众创空间|孵化器|星创天地|孵化载体|双创载体|�
 # a level, then (within a few words) a carrier, then what the document does with them
 _SUBJECT = re.compile(r"(国家级|自治区级|省级|市级|州级|盟级|县级|区级|旗级)(?:以上)?[^，。；,;\n]{0,14}?" + _CARRIER +
                       r"(?![\d０-９]+\s*[家个所])[^。；;\n]{0,20}?(?:认定|管理|申报|备案|评价|考核|绩效|评审|遴选)")
+# or what it does first, then the level and the carriers (关于认定2023年度县级星创天地的通知)
+_SUBJECT_AFTER_ACT = re.compile(r"(?:认定|评定|备案|申报|遴选)[^。；;\n]{0,12}?(国家级|自治区级|省级|市级|州级|盟级|县级|区级|旗级)"
+                                r"(?:以上)?[^，。；,;\n]{0,10}?" + _CARRIER + r"(?![\d０-９]+\s*[家个所])")
+# the issuer's own recognition of carriers with no level named (兰州市大学科技园认定和管理办法): the issuer recognises
+# carriers of its own level
+_OWN_RECOGNITION = re.compile(r"(?:众创空间|孵化器|星创天地|孵化载体|双创载体|孵化基地|大学科技园|加速器)[^，。；\n]{0,6}?认定")
 _ANY_LEVEL = re.compile("|".join(sorted(LEVELS, key=len, reverse=True)))
 # what the issuer does in a notice's opening (我局…开展了绩效评价; 现将…通知如下), not a rule or a news figure of it
 _ACTS = re.compile(r"开展|组织|现将|如下")
@@ -36,19 +42,25 @@ _FIRST_ARTICLE = re.compile(r"^\s*第一条[^\n]*", re.M)
 _PURPOSE_REACH = 600  # characters from the top: the purpose clause comes before any article of substance
 
 
-def subject_level(title: str, text: str) -> tuple[str, str] | None:
+def subject_level(title: str, text: str, issuer_level: str = "", municipality: bool = False) -> tuple[str, str] | None:
     """(scope, cue) of the one level of carriers the document's subject names, or None: when neither the title,
     the opening paragraph nor the first article names such a subject, or the first that does names carriers of
     several levels (``国家级、省级孵化器认定``). ``市级以上`` is read as the scope codebook reads it: municipal
-    (the cue, returned whole, says ``以上``: the drafter gives no level to money paid to carriers of each)."""
+    (the cue, returned whole, says ``以上``: the drafter gives no level to money paid to carriers of each). A title
+    naming the recognition of carriers and no level anywhere (兰州市大学科技园认定和管理办法) is the issuer's own
+    recognition: the issuer's level (``issuer_level``, the catalogue's; a province-level city: provincial)."""
     article = _FIRST_ARTICLE.search(text[:_PURPOSE_REACH])
     opening = [line for line in _opening(text) if _ACTS.search(line)]
-    for source in [title, *opening, article.group() if article else ""]:
-        m = _SUBJECT.search(source or "")
+    sources = [title, *opening, article.group() if article else ""]
+    for source in sources:
+        m = _SUBJECT.search(source or "") or _SUBJECT_AFTER_ACT.search(source or "")
         if not m:
             continue
         levels = {LEVELS[w] for w in _ANY_LEVEL.findall(source[:m.end()])}
         return (LEVELS[m.group(1)], m.group()) if len(levels) == 1 else None
+    own = _OWN_RECOGNITION.search(title or "")
+    if own and not any(_ANY_LEVEL.search(s or "") for s in sources) and issuer_level in _ISSUER_SCOPE:
+        return ("provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]), f"{own.group()} (the issuer's)"
     return None
 
 

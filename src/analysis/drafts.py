@@ -128,7 +128,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
     sentence_start = -1
-    subject = document_subject.subject_level(doc.title, text)  # 市级众创空间认定管理办法: its carriers are municipal
+    subject = document_subject.subject_level(doc.title, text, doc.level, municipality)  # 市级众创空间认定办法: municipal
     if subject and subject[0] == "municipal_level" and "市" in subject[1] and municipality:
         subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
     for m in mentions:

@@ -212,3 +212,16 @@ def test_recipients_counted_in_chinese_numerals_before_each_award_are_paid(tagge
     # the count and 各 and the count in Chinese numerals): a report of funding
     rows = _rows("全年对考核优秀的三家星创天地各奖励5万元。", tagger)
     assert rows.loc["5万元", "kind"] == "funding"
+
+
+def test_a_subject_named_after_its_act_and_the_issuers_own_recognition():
+    # 关于认定…县级星创天地的通知: the act first, then the level and the carriers
+    assert document_subject.subject_level("测试县科技局关于认定2025年度县级星创天地的通知", "")[0] == "municipal_level"
+    # 测试市大学科技园认定和管理办法: a recognition and no level anywhere: the issuer (a city) recognises its own
+    title = "测试市大学科技园认定和管理办法"
+    text = title + "\n第一条 为规范我市大学科技园的建设和管理，制定本办法。"
+    assert document_subject.subject_level(title, text, "prefecture_city")[0] == "municipal_level"
+    assert document_subject.subject_level(title, text, "province")[0] == "provincial_level"
+    assert document_subject.subject_level(title, text, "prefecture_city", municipality=True)[0] == "provincial_level"
+    # no issuer level known (a zone): nothing inferred
+    assert document_subject.subject_level(title, text, "development_zone") is None
