@@ -119,6 +119,7 @@ def condition_of(text: str, s0: int, start: int, end: int, counted_recipients: b
 # money paid out or spent (a report of funding): the award it was paid as is no rule
 _PAID = re.compile(r"兑现|发放|拨付|支出|列支|用于|获得|多获|到位")
 _COUNTED_EACH = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所名位][\u4e00-\u9fff]{0,8}?各(?:奖励|补助|补贴|资助|给予)")
+_EACH_PAID_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?各(?:奖励|补助|补贴|资助|给予)")  # the count of recipients each paid
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
 
 
@@ -161,7 +162,8 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     # 专项资金1500万元: the budget is set aside, not handed out)
     own = text[max([text.rfind(p, c0, start) + 1 for p in ",，;；:："] + [c0]):end]
     # 对22家孵化器发放补助: the number counts the recipients paid (a report); a rule does not count them
-    counted_recipients = unit != "CNY" and re.search(r"对\s*$", text[max(c0, start - 3):start])
+    counted_recipients = unit != "CNY" and (re.search(r"对\s*$", text[max(c0, start - 3):start]) or
+                                            _EACH_PAID_AFTER.match(text, end))  # 对考核优秀的三家星创天地各奖励5万元
     condition = condition_of(text, s0, start, end, bool(counted_recipients))
     if condition:
         return "rule", condition, None  # what a carrier must have to be recognised or paid: a rule

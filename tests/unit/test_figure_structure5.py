@@ -225,3 +225,10 @@ def test_a_subject_named_after_its_act_and_the_issuers_own_recognition():
     assert document_subject.subject_level(title, text, "prefecture_city", municipality=True)[0] == "provincial_level"
     # no issuer level known (a zone): nothing inferred
     assert document_subject.subject_level(title, text, "development_zone") is None
+
+
+def test_recipients_counted_before_each_award_take_no_rule_kind():
+    # 对考核优秀的三家星创天地各奖励5万元: 三家 counts the recipients paid (a report), not a rule's number
+    text = "对考核优秀的三家星创天地各奖励5万元。"
+    start = text.index("三家")
+    assert clause_kind.kind_of(text, 0, 0, start, start + 2, "count")[0] != "rule"
