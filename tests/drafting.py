@@ -13,9 +13,9 @@ def tagger() -> drafts.Tagger:
 
 
 def drafted(text: str, tagger: drafts.Tagger, doc_id: str, year: int, region: str = "testland",
-            region_zh: str = "测试市", parent: str = "") -> pd.DataFrame:
-    """The figure drafts of ``text``, a prefecture city's policy text of ``year``."""
-    doc = corpus.Document(doc_id, region, region_zh, "Testland", "prefecture_city", parent, "policy_text", "测试",
+            region_zh: str = "测试市", parent: str = "", title: str = "测试") -> pd.DataFrame:
+    """The figure drafts of ``text``, a prefecture city's policy text of ``year`` (titled ``title``)."""
+    doc = corpus.Document(doc_id, region, region_zh, "Testland", "prefecture_city", parent, "policy_text", title,
                           str(year), "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
     return drafts.draft_figures(doc, cleaning.clean_text(text), tagger)
 

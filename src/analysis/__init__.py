@@ -32,7 +32,8 @@ What a person curated, and the drafts for the rest
 - ``counting``        what a stated number counts, its level and kind, read from its clause
 - ``figure_decision`` a figure draft's fields from the reading of its clause and the extractor's mention
 - ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section
-- ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer
+- ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer; an evaluation's grades
+- ``document_subject`` the level of carriers a document is about (市级众创空间认定办法), and a budget report's issuer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read

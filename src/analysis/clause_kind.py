@@ -1,7 +1,9 @@
 """The kind of a stated number from the structure of its clause (``analysis.counting`` reads
 the rest): ``对…给予/奖励/补助`` a rule, ``设立/安排…资金`` funding, ``到/力争…年`` a target,
 ``截至/目前/已/累计`` a status figure, each with its cue; a target during a plan period
-(``"十三五"期间``) is for the period's last year.
+(``"十三五"期间``) is for the period's last year. A number among the conditions of a recognition or
+an application (under ``申报条件``, ``应当具备以下条件：``; ``…不少于10家的认定条件``; ``对…面积1万平方米以上的，
+给予``) is a rule: what a carrier must have, not what the region plans to reach.
 """
 
 from __future__ import annotations
@@ -10,13 +12,13 @@ import re
 
 from analysis import quantities
 
-__all__ = ["kind_of", "STRONG_STATUS", "WEAK_STATUS", "PERIOD"]
+__all__ = ["kind_of", "conditions_section", "condition_of", "money_report", "STRONG_STATUS", "WEAK_STATUS", "PERIOD"]
 
 # kind from the clause's structure: (kind, pattern); the first that matches wins
 _KIND_CUES = (
     ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
                         r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
-                        r"(?:给予|奖励|补助|补贴|资助)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])")),
+                        r"(?:给予|奖励|补助|补贴|资助)(?!资金|经费)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])|上限")),
     ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
                            r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
     ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
@@ -55,10 +57,99 @@ def _section(text: str, s0: int) -> tuple[str, str] | None:
     return ("actual", past.group()) if past else None
 
 
+# the conditions a carrier must meet to be recognised, to apply or to be paid: a heading or lead-in naming them
+# (二、申报条件; 第三条 申请认定市级众创空间，应当具备以下条件：), and the rank of a numbered line, which ends a
+# section of its own rank or a lower one (三、申报材料 ends 二、申报条件; （一）… items under it do not)
+_CONDITIONS = re.compile(r"(?:认定|申报|申请|备案|评审|评定|准入|遴选|入驻|入选|基本)(?:的)?(?:基本)?条件|"
+                         r"(?:具备|符合|满足|达到)(?:以下|下列|如下)[^\n。]{0,6}(?:条件|要求)")
+_RANKS = ((re.compile(r"^第[一二三四五六七八九十百]+[章节部分编]"), 0.0), (re.compile(r"^第[一二三四五六七八九十百]+条"), 1.0),
+          (re.compile(r"^[一二三四五六七八九十]+、"), 1.0), (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 2.0),
+          (re.compile(r"^[0-9０-９]+[.．、]"), 3.0))
+_LEAD_IN_RANK = 1.5  # an unnumbered lead-in (…应具备以下条件：) governs the numbered items under it
+# a floor that names the conditions it is one of (明确州级载体孵化面积不少于1000平方米、在孵企业不少于10家的认定条件)
+_CONDITION_AFTER = re.compile(r"[^。;；！？]{0,30}?的[^。;；，,！？]{0,8}条件")
+# the condition of a rule (对新建孵化面积1万平方米以上的，省级财政给予一次性补助200万元): 对 before, 的 and a grant after
+_RULE_CONDITION_BEFORE = re.compile(r"对(?:(?!给予|补助|补贴|奖励|资助)[^。;；！？]){0,50}$")
+_RULE_CONDITION_AFTER = re.compile(r"[^。;；！？]{0,40}?的[,，]?[^。;；！？]{0,40}?(?:给予|补助|补贴|奖励|资助|奖补)")
+
+
+def _rank(line: str) -> float | None:
+    return next((rank for pattern, rank in _RANKS if pattern.match(line)),
+                _LEAD_IN_RANK if re.search(r"[:：]\s*$", line) else None)
+
+
+def conditions_section(text: str, s0: int) -> str | None:
+    """The heading or lead-in of the conditions section the line at ``s0`` stands in, if any."""
+    line_start = text.rfind("\n", 0, s0 + 1) + 1
+    w0 = text.rfind("\n", 0, max(0, line_start - _SECTION_REACH)) + 1
+    active: tuple[float, str] | None = None
+    for line in text[w0:line_start].split("\n"):
+        line = line.strip()
+        rank = _rank(line)
+        if active and rank is not None and rank <= active[0]:
+            active = None  # the next section of the same rank or higher: the conditions are over
+        heading = rank is not None and (re.search(r"[:：]\s*$", line) or (len(line) <= 30 and "。" not in line))
+        cue = _CONDITIONS.search(line) if heading else None
+        if cue and rank is not None:
+            active = (rank, cue.group())
+    own = _rank(text[line_start:text.find("\n", line_start) % (len(text) + 1)].strip())
+    if active and own is not None and own <= active[0] and own != _LEAD_IN_RANK:
+        return None  # 第六条 到2026年…: the number's own line begins the next section
+    return active[1] if active else None
+
+
+def condition_of(text: str, s0: int, start: int, end: int, counted_recipients: bool) -> str | None:
+    """The cue that makes the number at ``start:end`` a condition (a rule), if any: a conditions section
+    above it, a floor naming the conditions it belongs to, or the 对…的 clause of a grant."""
+    head = text[s0:start]
+    if STRONG_STATUS.search(head):
+        return None  # 截至5月底已有…: a status, also under a conditions heading
+    section = conditions_section(text, s0)
+    if section:
+        return f"section: {section}"
+    after = _CONDITION_AFTER.match(text, end)
+    if after and _FLOOR.search(text[max(s0, start - 8):end]):
+        return after.group()[-4:]
+    before = _RULE_CONDITION_BEFORE.search(text, max(0, start - 60), start)
+    if before and not counted_recipients and _RULE_CONDITION_AFTER.match(text, end):
+        return "对…的"
+    return None
+
+
 # money paid out or spent (a report of funding): the award it was paid as is no rule
 _PAID = re.compile(r"兑现|发放|拨付|支出|列支|用于|获得|多获|到位")
-_COUNTED_EACH = re.compile(r"\d+\s*[家个所名位]各(?:奖励|补助|补贴|资助|给予)")
+_COUNTED_EACH = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所名位][\u4e00-\u9fff]{0,8}?各(?:奖励|补助|补贴|资助|给予)")
+_EACH_PAID_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?各(?:奖励|补助|补贴|资助|给予)")  # the count of recipients each paid
 _RULE_AFTER = re.compile(r"[^。;；，,]{0,10}?(?:给予|奖励|补助|补贴|资助|奖补)")
+
+
+# a total of the amounts before it (分别给予30万元、15万元、5万元，共计545万元): money paid out, whatever rule it follows
+_SUM_PHRASE = re.compile(r"^(?:共计|合计|总计|总额|累计)")
+_MONEY_BEFORE = re.compile(r"\d[\d.,，]*\s*[万亿]?元")
+
+
+def money_report(text: str, s0: int, start: int, end: int) -> str | None:
+    """The cue that money is reported as paid out or spent (funding) though its clause reads like a rule:
+    the total of the amounts before it in the sentence, or an item of a list under a lead-in of spending
+    (该项支出主要用于：⏎1.…运营补助628.50万元)."""
+    phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):start]
+    summed = _SUM_PHRASE.match(phrase)
+    if summed and len(_MONEY_BEFORE.findall(text[s0:start])) >= 2:
+        return summed.group()
+    line_start = text.rfind("\n", 0, start) + 1
+    if _rank(text[line_start:start].strip()) not in (2.0, 3.0):
+        return None  # not an item of a numbered list
+    at = line_start - 1
+    for _ in range(12):  # up the list's items to its lead-in
+        prev_start = text.rfind("\n", 0, max(0, at)) + 1
+        line = text[prev_start:at].strip()
+        if re.search(r"[:：]$", line):
+            paid = _last(_PAID, line)
+            return paid.group() if paid else None
+        if _rank(line) not in (2.0, 3.0) or prev_start == 0:
+            return None
+        at = prev_start - 1
+    return None
 
 
 def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tuple[str | None, str, int | None]:
@@ -71,7 +162,14 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     # 专项资金1500万元: the budget is set aside, not handed out)
     own = text[max([text.rfind(p, c0, start) + 1 for p in ",，;；:："] + [c0]):end]
     # 对22家孵化器发放补助: the number counts the recipients paid (a report); a rule does not count them
-    counted_recipients = unit != "CNY" and re.search(r"对\s*$", text[max(c0, start - 3):start])
+    counted_recipients = unit != "CNY" and (re.search(r"对\s*$", text[max(c0, start - 3):start]) or
+                                            _EACH_PAID_AFTER.match(text, end))  # 对考核优秀的三家星创天地各奖励5万元
+    condition = condition_of(text, s0, start, end, bool(counted_recipients))
+    if condition:
+        return "rule", condition, None  # what a carrier must have to be recognised or paid: a rule
+    reported = money_report(text, s0, start, end) if unit == "CNY" else None
+    if reported:
+        return "funding", reported, None
     for part in ((own, clause) if not counted_recipients else ()):
         for kind, pattern in _KIND_CUES[:2]:
             m = _last(pattern, part)
@@ -90,6 +188,13 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     if handed:
         return "rule", handed.group().strip(), None
     cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
+    line_start = text.rfind("\n", 0, s0 + 1) + 1
+    continued = not cues and s0 <= line_start and re.search(r"[;；]\s*$", text[max(0, line_start - 5):max(0, line_start - 1)])
+    if continued:
+        # 截至2022年底，全省共有…97家；⏎孵化面积318万平方米: a line after one ending in ； continues its sentence, whose
+        # cue is read across the line break (an inference, like a section's)
+        sentence_head = text[max(text.rfind(p, 0, line_start - 1) + 1 for p in "。！？\n"):end]
+        cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
     phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):end]
     floor = _FLOOR.search(phrase)
     if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
@@ -109,6 +214,7 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     elif kind == "actual" and strong is not None:
         cue = strong.group()  # 已建成20家: the status is 已's, whatever target the sentence names later
     explicit_year = re.search(r"20\d{2}\s*年", sentence_head)
+    cue = f"line before: {cue}" if continued else cue
     return kind, cue, year if kind == "target" and year and not explicit_year else None
 
 

@@ -246,6 +246,8 @@ class Reader:
         if not after.startswith("的") or unit not in ("count", "person"):
             # 2600万元的专项经费: the money of the fund; but 在孵企业20家以上的孵化器: the firms, not the incubators
             noun = self.noun_after(after[1:] if after.startswith("的") else after)
+            # 孵化面积3000平方米以上的载体: the noun after 的 has the area, unless it names an indicator of the unit
+            noun = "" if after.startswith("的") and noun and not self.indicator_of(noun, unit)[0] else noun
             evidence = "object" if noun else "none"
         if not noun:
             noun, subset = self.noun_before(before)
@@ -334,7 +336,7 @@ class Reader:
             notes.append(f"kind funding from '{kind_cue}'")
         awarded = text_shape.award_item(text, start) if unit == "CNY" and not indicator else ""
         if awarded and "subsidies" in self.units:  # 1.某某孵化器（国家级孵化器） 80万元: an award paid to a recipient
-            indicator, evidence, kind, kind_cue = "subsidies", "rule_money", "funding", "award list"
+            indicator, evidence, kind, kind_cue, reason = "subsidies", "rule_money", "funding", "award list", ""
             notes.append(f"an item of a list of recipients ('{awarded}'): money paid to it")
             listed = self.level_in(awarded)[0]
             scope, scope_evidence = (listed, "own") if scope_evidence == "none" and listed else (scope, scope_evidence)

@@ -35,6 +35,7 @@ from analysis import (
     corpus,
     counting,
     curation,
+    document_subject,
     draftfiles,
     figure_decision,
     figures,
@@ -127,6 +128,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
     sentence_start = -1
+    subject = document_subject.subject_level(doc.title, text, doc.level, municipality)  # 市级众创空间认定办法: municipal
+    if subject and subject[0] == "municipal_level" and "市" in subject[1] and municipality:
+        subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -149,6 +153,26 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
         indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year)
+        graded = text_shape.grade_before(text, m.start) if reason and unit == "count" else ""
+        evaluated = _evaluated_carriers(tagger.reader, text[max(0, m.start - _GRADE_REACH):m.start]) if graded else None
+        if evaluated:
+            # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
+            indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
+            notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
+        budget = document_subject.budget_level(doc.title, doc.level, municipality) if indicator == "programme_budget" \
+            else None
+        if budget and scope == "all" and evidence.split("|")[1] == "none":
+            # 年初预算为1,200.00万元 in a county bureau's final accounts: the bureau's own budget (an inference)
+            parts = evidence.split("|")
+            scope, evidence = budget, "|".join(parts[:1] + ["document"] + parts[2:])
+            notes.append(f"scope {scope}: a budget in the issuer's own budget report, no level named near the number")
+        # money of a subject of several levels (市级以上孵化器…绩效评价) is paid to carriers of each: no one level
+        several = subject is not None and "以上" in subject[1] and unit == "CNY"
+        if subject and not several and indicator and scope == "all" and evidence.split("|")[1] == "none":
+            # no level near the number, in a document about carriers of one level: theirs (an inference)
+            parts = evidence.split("|")
+            scope, evidence = subject[0], "|".join(parts[:1] + ["document"] + parts[2:])
+            notes.append(f"scope {scope} from the document's subject ('{subject[1]}'): no level named near the number")
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)
@@ -168,6 +192,21 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
+
+
+_GRADE_REACH = 300  # characters back to the carriers an evaluation's grades count (the sentence or the lead-in)
+
+
+def _evaluated_carriers(reader: counting.Reader, before: str) -> str | None:
+    """The carriers of the last clause of ``before`` that names any (an umbrella's part, or the umbrella when the
+    clause names several of its parts: 对全市96家孵化器和众创空间开展了绩效评价), if any."""
+    carriers = {c for code, parts in reader.umbrellas if reader.units.get(code) == "count" for c in parts | {code}}
+    for clause in reversed(re.split(r"[。；;，,！？\n]", before)):
+        named = [c for c in reader.named(clause, "count") if c in carriers]
+        umbrella = next((code for code, parts in reader.umbrellas if len(set(named)) > 1 and set(named) <= parts), None)
+        if named:
+            return umbrella or named[-1]
+    return None
 
 
 # a place the text names before a number (the figure is about it, not the whole region): a zone,

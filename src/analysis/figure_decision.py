@@ -24,6 +24,8 @@ def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str,
     if read.kind == "rule" or mention.unit == "CNY":
         kind = read.kind if read.kind in ("rule", "funding") else "funding"
         kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
+        if read.kind_cue.startswith("section: "):
+            kind_evidence = "section"  # a condition read from the heading it stands under, not its own words
     elif read.kind == "target" and clause_kind.PERIOD.search(read.kind_cue) and read.period_end \
             and read.period_end < doc_year:
         # "十三五"期间…增加到71家 in a 2021 document: the period is over, the figure is its outcome
@@ -31,8 +33,8 @@ def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str,
         mention = replace(mention, year=mention.year if mention.year and mention.year <= read.period_end
                           else read.period_end)
         notes.append(f"'{read.kind_cue}' ended in {read.period_end}, before the document: a status figure")
-    elif read.kind and read.kind_cue.startswith("section: "):
-        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section it stands in
+    elif read.kind and read.kind_cue.startswith(("section: ", "line before: ")):
+        kind, kind_evidence = read.kind, "section"  # no cue in the sentence: the section or the line it continues
     elif read.kind:
         kind, kind_evidence = read.kind, "cue"
         later = mention.kind == "target" and kind == "actual" and mention.year and mention.year > doc_year

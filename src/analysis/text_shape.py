@@ -8,6 +8,8 @@ the clause's structure (``analysis.counting``), and the level a payer writes on 
   be cut in two rests on a guess, so it stays below the confident band (``calibration``).
 - **the payer** (``payer_level``): money set aside by a government's budget (``市财政每年安排``,
   ``自治区本级财政安排``, ``各市、县配套安排``) is at that government's level.
+- **a grade** (``grade_before``): the counts of an evaluation's grades (``评定优秀8家、良好15家、合格16家``)
+  count the carriers evaluated, whose name stands before the list, not next to each number.
 - **a municipality** (``in_municipality``): in Beijing, Shanghai, Tianjin and Chongqing (and their
   districts) the city is a province, so a ``市级`` recognition or payer is provincial.
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES"]
+__all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES", "grade_before"]
 
 _SENTENCE_END = "。！？!?；;：:…”’」』)）"
 # page furniture: a page number (— 1 —, -2-, 第3页), or a line of a few characters with no sentence in it
@@ -124,9 +126,9 @@ def payer_level(sentence_head: str) -> tuple[str, str]:
     return ("provincial_level" if m.group(1) else "municipal_level"), m.group()
 
 
-# an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元): the line's
-# number, name and its bracketed kind before the amount
-_AWARD_LINE = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*\S[^\n]{0,60}?[（(]([^（）()\n]{2,16})[)）]\s*$")
+# an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元, also
+# …孵化器（国家级），30万元): the line's number, name and its bracketed kind before the amount
+_AWARD_LINE = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*\S[^\n]{0,60}?[（(]([^（）()\n]{2,16})[)）]\s*[，,：:]?\s*$")
 
 
 def award_item(text: str, start: int) -> str:
@@ -143,3 +145,16 @@ def coordinated_before(pattern: re.Pattern, text: str, alias: str) -> list[str]:
     pair = re.compile(f"({pattern.pattern})(?:和|及|与|以及|、)({pattern.pattern})")
     found = [m for m in pair.finditer(text) if m.group(2) == alias]
     return [found[-1].group(1), found[-1].group(2)] if found else []
+
+
+# the grades of an evaluation (优秀、良好、合格、基本合格、不合格; 一等…), written right before a count, in a clause that
+# says it is an evaluation's result (评定, 结果, 等次, 考核, 评价)
+_GRADE = re.compile(r"(?:基本合格|不合格|优秀|良好|合格|较好|较差|[A-DＡ-Ｄ]级|[一二三]等)(?:的|等次)?(?:有|为|共)?\s*$")
+_EVALUATION = re.compile(r"评定|评价|评估|考核|等次|结果")
+
+
+def grade_before(text: str, start: int) -> str:
+    """The grade whose count the number at ``start`` is (考核结果优秀三家: 优秀), else ""."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+    m = _GRADE.search(text, max(line_start, start - 8), start)
+    return m.group().strip() if m and _EVALUATION.search(text, line_start, start) else ""

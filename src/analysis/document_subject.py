@@ -1,0 +1,90 @@
+"""The level of carriers a whole document is about, when its subject says one: the title or its purpose
+clause (第一条 为规范…) or its opening paragraph names the recognition, management, application or evaluation
+of carriers of one level (``新乡市众创空间认定和管理办法`` with ``第一条 为规范市级众创空间的认定和管理``;
+``关于组织开展2024年度市级科技企业孵化器和众创空间认定工作的通知``; ``我局…对全市42家市级以上科技企业孵化器…
+开展了绩效评价``). Its conditions, quotas and grants then concern that level
+unless a clause names another, though no word next to the number says so: the figure drafter
+(``analysis.drafts``) gives such a number the document's level, as an inference (evidence ``document``,
+never confident: ``analysis.calibration``).
+
+A government body's budget or final-accounts report (部门决算说明, 预算执行情况报告) is about the body's own money:
+a budget in it that names no level (年初预算为1,200.00万元) is the issuer's (``budget_level``).
+
+Hand-written patterns (no library reads what a Chinese policy document is about).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["subject_level", "budget_level", "LEVELS"]
+
+# the level words of carriers and the scope each names (州级: an autonomous prefecture's, a city's level)
+LEVELS = {"国家级": "national_level", "省级": "provincial_level", "自治区级": "provincial_level",
+          "市级": "municipal_level", "州级": "municipal_level", "盟级": "municipal_level", "县级": "municipal_level",
+          "区级": "municipal_level", "旗级": "municipal_level"}
+_CARRIER = r"(?:众创空间|孵化器|星创天地|孵化载体|双创载体|创业孵化基地|孵化基地|加速器|创新创业载体|载体)"
+# a level, then (within a few words) a carrier, then what the document does with them
+_SUBJECT = re.compile(r"(国家级|自治区级|省级|市级|州级|盟级|县级|区级|旗级)(?:以上)?[^，。；,;\n]{0,14}?" + _CARRIER +
+                      r"(?![\d０-９]+\s*[家个所])[^。；;\n]{0,20}?(?:认定|管理|申报|备案|评价|考核|绩效|评审|遴选)")
+# or what it does first, then the level and the carriers (关于认定2023年度县级星创天地的通知)
+_SUBJECT_AFTER_ACT = re.compile(r"(?:认定|评定|备案|申报|遴选)[^。；;\n]{0,12}?(国家级|自治区级|省级|市级|州级|盟级|县级|区级|旗级)"
+                                r"(?:以上)?[^，。；,;\n]{0,10}?" + _CARRIER + r"(?![\d０-９]+\s*[家个所])")
+# the issuer's own recognition of carriers with no level named (兰州市大学科技园认定和管理办法): the issuer recognises
+# carriers of its own level
+_OWN_RECOGNITION = re.compile(r"(?:众创空间|孵化器|星创天地|孵化载体|双创载体|孵化基地|大学科技园|加速器)[^，。；\n]{0,6}?认定")
+_ANY_LEVEL = re.compile("|".join(sorted(LEVELS, key=len, reverse=True)))
+# what the issuer does in a notice's opening (我局…开展了绩效评价; 现将…通知如下), not a rule or a news figure of it
+_ACTS = re.compile(r"开展|组织|现将|如下")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章条]|[（(][一二三四五六七八九十]+[)）]")
+# the purpose clause of measures in articles (第一条 为规范市级众创空间的认定和管理，…制定本办法)
+_FIRST_ARTICLE = re.compile(r"^\s*第一条[^\n]*", re.M)
+_PURPOSE_REACH = 600  # characters from the top: the purpose clause comes before any article of substance
+
+
+def subject_level(title: str, text: str, issuer_level: str = "", municipality: bool = False) -> tuple[str, str] | None:
+    """(scope, cue) of the one level of carriers the document's subject names, or None: when neither the title,
+    the opening paragraph nor the first article names such a subject, or the first that does names carriers of
+    several levels (``国家级、省级孵化器认定``). ``市级以上`` is read as the scope codebook reads it: municipal
+    (the cue, returned whole, says ``以上``: the drafter gives no level to money paid to carriers of each). A title
+    naming the recognition of carriers and no level anywhere (兰州市大学科技园认定和管理办法) is the issuer's own
+    recognition: the issuer's level (``issuer_level``, the catalogue's; a province-level city: provincial)."""
+    article = _FIRST_ARTICLE.search(text[:_PURPOSE_REACH])
+    opening = [line for line in _opening(text) if _ACTS.search(line)]
+    sources = [title, *opening, article.group() if article else ""]
+    for source in sources:
+        m = _SUBJECT.search(source or "") or _SUBJECT_AFTER_ACT.search(source or "")
+        if not m:
+            continue
+        levels = {LEVELS[w] for w in _ANY_LEVEL.findall(source[:m.end()])}
+        return (LEVELS[m.group(1)], m.group()) if len(levels) == 1 else None
+    own = _OWN_RECOGNITION.search(title or "")
+    if own and not any(_ANY_LEVEL.search(s or "") for s in sources) and issuer_level in _ISSUER_SCOPE:
+        return ("provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]), f"{own.group()} (the issuer's)"
+    return None
+
+
+def _opening(text: str) -> list[str]:
+    """The title line and the opening paragraph's lines, up to the first heading (一、, 第一章, （一）): where a
+    notice says what it does (我局…对全市42家市级以上科技企业孵化器…开展了绩效评价)."""
+    lines = text[:_PURPOSE_REACH].strip().split("\n")
+    opening: list[str] = []
+    for line in lines[:-1]:  # the last may be cut at the reach
+        if _HEADING.match(line.strip()) and opening:
+            break
+        opening.append(line)
+    return opening
+
+
+_BUDGET_REPORT = re.compile(r"决算|预算")
+# the issuer's level (the catalogue's) as a scope; a zone's is left unsaid
+_ISSUER_SCOPE = {"province": "provincial_level", "provincial_capital": "municipal_level",
+                 "prefecture_city": "municipal_level", "county": "municipal_level", "district": "municipal_level"}
+
+
+def budget_level(title: str, issuer_level: str, municipality: bool = False) -> str | None:
+    """The scope of a budget that names no level in a budget or final-accounts report (its title says 决算 or
+    预算): the issuer's own level (a province-level city and its districts: provincial); None otherwise."""
+    if not _BUDGET_REPORT.search(title or "") or issuer_level not in _ISSUER_SCOPE:
+        return None
+    return "provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]
