@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import clause_roles, instruments, keywordcoder, measures, policy_cues
+from analysis import clause_roles, coder_rules, instruments, keywordcoder, measures, policy_cues
 from analysis.cache import HashCache, key
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
@@ -223,6 +223,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary, secondary = _role_rules(frame["clause_id"].tolist(), texts, primary, secondary, fw)
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
+    primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)

@@ -89,7 +89,10 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)
 # ... with no verb of a government's action is a figure reported, not a measure
 _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
                      r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
-                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半")
+                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半"
+                     # fourth round: acts a report or plan states with a figure (发放科技创新券1200万元,
+                     # 新设…子基金, 制定配套措施, 评定优秀8家, 组建服务队, 共建平台2个, 改造孵化载体, 出资2亿元)
+                     r"|发放|新设|制定|制订|修订|评定|组建|共建|改造|出资|通报|限期|拨付")
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
@@ -123,6 +126,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
 
 
 _YEAR_REPORTED = re.compile(r"全年|年末|过去一年")  # a year completed (not 今年以来: still going)
+_OPENS_WITH_ACT = re.compile(r"^(?:" + _ACTION.pattern + ")")
 _MONEY = re.compile(r"元|资金|经费")  # 万元, 亿美元 …
 # a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
 _RANK = re.compile(r"[国省市县区]级(?:及)?以上")
@@ -150,7 +154,8 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     for i, text in enumerate(texts):
         text = _unranked(text)
         # a year's activities reported (全年举办…460余场): no act makes it a measure, but a grant's money does
-        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text))
+        # a clause that opens with a government's act (举办第三届…大赛，…全年组织活动152场) states the act
+        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text) and not _OPENS_WITH_ACT.match(text))
         out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and (year or not _ACTION.search(text)))
     return out
 

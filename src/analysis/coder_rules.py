@@ -1,0 +1,46 @@
+"""The automatic coder's rules of its fourth round (issue 26), applied after the classifier and the
+earlier rules of ``analysis.autocoder``: what makes a clause a measure, read from its form
+(``analysis.measure_form``). Kept apart from ``autocoder`` so that each module stays one job:
+the model there, the rules of the clause's form here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from analysis import keywordcoder, measure_form
+from analysis.instruments import NONE
+
+__all__ = ["heading_rule"]
+
+
+def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """R1 for a numbered heading on a line of its own ((二)落实扶持资金。) that the earlier rules leave
+    none: the code most of its body's measures have (ties: the first), when more than half of its
+    body's clauses are measures. A heading the classifier codes keeps its code (a short phrase of a
+    measure is read well: （七）落实税收优惠。); one that names a section (（三）总体目标。, （四）存在的问题。,
+    ``measure_form.SECTION_NAME``) or a category ((一)…类) stays none, and so does an outcome heading
+    over figures reported (（一）孵化载体量质齐升。)."""
+    primary, secondary = primary.copy(), secondary.copy()
+    for i, body in enumerate(measure_form.heading_bodies(ids, texts)):
+        if not body or primary[i] != NONE or measure_form.names_section(texts[i]) \
+                or any(p.search(texts[i]) for p in keywordcoder.NO_MEASURE):
+            continue
+        measures = [j for j in body if primary[j] != NONE]
+        if 2 * len(measures) > len(body):
+            shared = _shared_code(measures, primary, secondary)
+            if shared:
+                primary[i], secondary[i] = shared, ""
+    return primary, secondary
+
+
+def _shared_code(body: list[int], primary: np.ndarray, secondary: np.ndarray) -> str:
+    """The codebook's reading of R1 for a heading's body (instruments_framework.yml, R1's check): a
+    code that is the primary code of more than half of the body's measures, or a code of every one
+    of them (primary or secondary); else ""."""
+    codes = [primary[j] for j in body]
+    for code in dict.fromkeys(codes):
+        if 2 * codes.count(code) > len(codes) or all(code in (primary[j], secondary[j]) for j in body):
+            return str(code)
+    return ""

@@ -1,0 +1,62 @@
+"""What makes a clause a measure, read from its form (fourth round of issue 26): rules of the
+automatic coder (``analysis.autocoder``, applied by ``analysis.coder_rules``), written from the
+codebook's unit and rules, not from any document's clauses.
+
+- ``heading_bodies``: a numbered heading on a line of its own (（二）落实扶持资金。, 第一节 实施载体倍增工程)
+  heads the paragraphs below it, up to the next heading of its kind or a section's; by R1 it takes
+  the code of the measures of that body (the lead-sentence heading of a paragraph is
+  ``analysis.measures``' and is read there).
+
+Written by hand: these are the genre's fixed forms, which no library lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from analysis.segments import parse_id
+
+__all__ = ["heading_bodies", "names_section"]
+
+# a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
+_SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
+# a section's heading (一、…, 第二章 …) closes a subsection's body
+_SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部])")
+
+
+def _paragraph(cid: str) -> tuple[str, int]:
+    doc, para, _, _ = parse_id(cid)
+    return doc, para
+
+
+def heading_bodies(clause_ids: list[str], texts: list[str]) -> list[list[int]]:
+    """For each clause, the indices of the clauses its body holds if it is a numbered heading on a
+    line of its own (``_SUB_HEADING``, the only clause of its paragraph), else an empty list. The
+    body runs over the following paragraphs of the document until the next such heading, a
+    section heading or the document's end."""
+    paragraphs = [_paragraph(c) for c in clause_ids]
+    size: dict[tuple[str, int], int] = {}
+    for p in paragraphs:
+        size[p] = size.get(p, 0) + 1
+    heads = [size[paragraphs[i]] == 1 and bool(_SUB_HEADING.match(t.strip())) for i, t in enumerate(texts)]
+    out: list[list[int]] = [[] for _ in texts]
+    for i in np.flatnonzero(heads).tolist():
+        body = []
+        for j in range(i + 1, len(texts)):
+            if paragraphs[j][0] != paragraphs[i][0] or heads[j] or _SECTION_HEADING.match(texts[j].strip()):
+                break
+            body.append(j)
+        out[i] = body
+    return out
+
+
+# a heading that names a section, not a measure: its last word is the section's (指导思想, 基本原则,
+# 总体目标, 发展基础, 存在的问题, 主要成效, 工作情况)
+_SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状|问题|不足|成效|成绩|情况|意义|背景|形势|总则|附则)。?$")
+
+
+def names_section(text: str) -> bool:
+    """The heading names a section (``_SECTION_NAME``)."""
+    return bool(_SECTION_NAME.search(text.strip()))

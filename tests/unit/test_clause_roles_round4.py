@@ -1,0 +1,91 @@
+"""Fourth round of issue 26: what makes a clause a measure, read from its form
+(``analysis.measure_form``, ``analysis.coder_rules``, and the verbs of ``analysis.clause_roles``).
+Every sentence was written for the test; the expected codes are by hand, from the codebook (v1.1)
+and its rules (R1: a heading takes the code of the measure it heads; a heading of a section or of
+mixed measures is none)."""
+
+import numpy as np
+
+from analysis import clause_roles, coder_rules, measure_form
+
+
+def _ids(paragraphs):
+    """Clause ids of one document, one paragraph per entry (one sentence, n clauses)."""
+    return [f"d:{p}.1.{c}" for p, n in enumerate(paragraphs, start=1) for c in range(1, n + 1)]
+
+
+def test_a_numbered_heading_on_a_line_of_its_own_heads_the_paragraphs_below_it():
+    ids = _ids([1, 1, 1, 2, 1, 1, 1])
+    texts = ["二、支持措施",  # a section's heading: no subsection heading
+             "（一）加大租金减免。",  # a subsection heading alone on its line: its body is clauses 2-4
+             "对入驻的初创企业免收两年租金。",
+             "对新建载体给予一次性补助；", "最高50万元。",  # a paragraph of two clauses, both body
+             "（二）优化融资服务。",  # the next heading ends the first body; its body is clause 6
+             "设立天使投资引导基金。",
+             "三、保障措施"]  # a section's heading ends the second body
+    bodies = measure_form.heading_bodies(ids, texts)
+    assert bodies == [[], [2, 3, 4], [], [], [], [6], [], []]
+
+
+def test_a_heading_with_a_comma_or_in_a_longer_paragraph_heads_nothing():
+    ids = ["d:1.1.1", "d:2.1.1", "d:2.2.1", "d:3.1.1"]
+    texts = ["（一）在本区注册的独立法人，运营满一年；",  # an item of a list (a comma): no heading
+             "（二）强化人才支撑。",  # a lead sentence of its paragraph: measures.link_headings' case
+             "每年培训创业导师100名。",
+             "组织创业训练营。"]
+    assert measure_form.heading_bodies(ids, texts) == [[], [], [], []]
+
+
+def test_a_heading_that_names_a_section_is_no_measure():
+    assert measure_form.names_section("（一）指导思想。")
+    assert measure_form.names_section("（四）存在的问题。")
+    assert measure_form.names_section("第二节 发展目标")
+    assert not measure_form.names_section("（三）降低创业成本。")  # an act: a measure's name
+    assert not measure_form.names_section("（二）政策兑现及时有力。")  # an outcome: its body decides
+
+
+def test_the_heading_rule_takes_the_code_its_body_shares():
+    ids = _ids([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+    texts = ["（一）落实奖补政策。",  # classifier none; body S_FUN, S_FUN: S_FUN
+             "对新认定的国家级孵化器奖励100万元。", "兑现运营补贴800万元。",
+             "（二）基本原则。",  # names a section: stays none although its body is E_GOA
+             "坚持市场主导。",
+             "（三）推进开放合作。",  # body D_OVE, S_INF: mixed (one of two each), stays none
+             "在新加坡设立离岸孵化器。", "改造闲置厂房为创业基地。",
+             "（四）孵化载体量质齐升。",  # body of figures reported (none, none): stays none
+             "全市众创空间45家。", "在孵企业1200家。",
+             "（五）完善金融服务。",  # the classifier coded it E_FIN: kept, whatever its body says
+             "对入驻企业给予贷款贴息。"]
+    primary = np.array(["none", "S_FUN", "S_FUN", "none", "E_GOA", "none", "D_OVE", "S_INF",
+                        "none", "none", "none", "E_FIN", "S_FUN"], dtype=object)
+    secondary = np.array([""] * len(texts), dtype=object)
+    out, _ = coder_rules.heading_rule(ids, texts, primary, secondary)
+    assert out.tolist() == ["S_FUN", "S_FUN", "S_FUN", "none", "E_GOA", "none", "D_OVE", "S_INF",
+                            "none", "none", "none", "E_FIN", "S_FUN"]
+
+
+def test_a_code_of_every_body_measure_also_is_shared():
+    # body: S_INF (S_FUN secondary) and S_FUN: S_INF is one of two primaries, S_FUN a code of both
+    ids = _ids([1, 1, 1])
+    texts = ["（三）降低场地成本。", "对入驻企业给予租金补贴。", "对新建载体给予建设补助。"]
+    primary = np.array(["none", "S_INF", "S_FUN"], dtype=object)
+    secondary = np.array(["", "S_FUN", ""], dtype=object)
+    out, _ = coder_rules.heading_rule(ids, texts, primary, secondary)
+    assert out[0] == "S_FUN"
+
+
+def test_acts_stated_with_a_figure_are_no_figure_reported():
+    texts = ["向在孵企业发放创新券800万元。",  # 发放: a government's act with its amount
+             "市级新设规模5亿元的天使投资基金。",  # 新设
+             "各县区要在两个月内制定实施细则3项。",  # 制定
+             "经专家评审，评定优秀孵化器6家。",  # 评定
+             "组建由30名导师组成的辅导团。",  # 组建
+             "全市众创空间达到45家，在孵企业1200家。"]  # a figure with no act: reported
+    assert clause_roles.reported_figure(texts).tolist() == [False, False, False, False, False, True]
+
+
+def test_a_completed_year_reported_unless_the_clause_opens_with_an_act():
+    texts = ["全年举办创业沙龙等活动320场，参与人数8000人次。",  # a year's tally: reported
+             "举办首届创客大赛，全年组织路演活动45场。",  # opens with 举办: the act is stated
+             "全年新增省级众创空间5家。"]  # opens with 全年: reported
+    assert clause_roles.reported_figure(texts).tolist() == [True, False, True]
