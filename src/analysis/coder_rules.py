@@ -6,12 +6,17 @@ the model there, the rules of the clause's form here.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from analysis import keywordcoder, measure_form
+from analysis import clause_roles, keywordcoder, measure_form
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule"]
+
+# R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
+_OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
 
 
 def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
@@ -23,9 +28,12 @@ def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondar
     ``measure_form.SECTION_NAME``) or a category ((一)…类) stays none, and so does an outcome heading
     over figures reported (（一）孵化载体量质齐升。)."""
     primary, secondary = primary.copy(), secondary.copy()
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | np.array([bool(_OUTCOME.search(t)) for t in texts], dtype=bool)
     for i, body in enumerate(measure_form.heading_bodies(ids, texts)):
-        if not body or primary[i] != NONE or measure_form.names_section(texts[i]) \
-                or any(p.search(texts[i]) for p in keywordcoder.NO_MEASURE):
+        if not body or primary[i] != NONE or measure_form.names_section(texts[i]) or framed[i] \
+                or (not measure_form.measure_section(texts[i])
+                    and any(p.search(texts[i]) for p in keywordcoder.NO_MEASURE)):
             continue
         measures = [j for j in body if primary[j] != NONE]
         if 2 * len(measures) > len(body):

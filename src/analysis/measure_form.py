@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from analysis.segments import parse_id
 
-__all__ = ["heading_bodies", "names_section"]
+__all__ = ["heading_bodies", "names_section", "measure_section"]
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
@@ -32,24 +30,44 @@ def _paragraph(cid: str) -> tuple[str, int]:
 
 
 def heading_bodies(clause_ids: list[str], texts: list[str]) -> list[list[int]]:
-    """For each clause, the indices of the clauses its body holds if it is a numbered heading on a
-    line of its own (``_SUB_HEADING``, the only clause of its paragraph), else an empty list. The
-    body runs over the following paragraphs of the document until the next such heading, a
-    section heading or the document's end."""
+    """For each clause, the indices of the clauses its body holds if it is a heading, else an empty
+    list. A numbered heading on a line of its own (``_SUB_HEADING``, the only clause of its
+    paragraph) heads the following paragraphs of the document until the next such heading, a
+    section heading or the document's end; the numbered lead sentence of a paragraph (one clause of
+    at most 30 characters, as ``analysis.measures`` defines a heading; numbered, as a policy text's
+    headings are, where a news paragraph's short lead, 重磅！, is none) heads the rest of its paragraph."""
     paragraphs = [_paragraph(c) for c in clause_ids]
+    sentences = [parse_id(c)[2] for c in clause_ids]
     size: dict[tuple[str, int], int] = {}
     for p in paragraphs:
         size[p] = size.get(p, 0) + 1
     heads = [size[paragraphs[i]] == 1 and bool(_SUB_HEADING.match(t.strip())) for i, t in enumerate(texts)]
     out: list[list[int]] = [[] for _ in texts]
-    for i in np.flatnonzero(heads).tolist():
+    for i, text in enumerate(texts):
         body = []
-        for j in range(i + 1, len(texts)):
-            if paragraphs[j][0] != paragraphs[i][0] or heads[j] or _SECTION_HEADING.match(texts[j].strip()):
-                break
-            body.append(j)
+        if heads[i]:
+            for j in range(i + 1, len(texts)):
+                if paragraphs[j][0] != paragraphs[i][0] or heads[j] or _SECTION_HEADING.match(texts[j].strip()):
+                    break
+                body.append(j)
+        elif sentences[i] == 1 and len(text) <= _LEAD_MAX and _NUMBERED.match(text.strip()) \
+                and (i == 0 or paragraphs[i - 1] != paragraphs[i]) \
+                and i + 1 < len(texts) and paragraphs[i + 1] == paragraphs[i] and sentences[i + 1] == 2:
+            body = [j for j in range(i + 1, len(texts)) if paragraphs[j] == paragraphs[i]]
         out[i] = body
     return out
+
+
+_NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]|第[一二三四五六七八九十]+[条节])")
+_LEAD_MAX = 30  # the codebook's heading_max_chars (instruments_framework.yml, unit)
+# a measure's heading numbered as a section (一、支持载体提档升级。): a sentence, where a section's title
+# (一、总体要求, 二、支持措施) has no final mark, which the codebook's no-measure pattern for 一、 is for
+_MEASURE_SECTION = re.compile(r"^[一二三四五六七八九十]+、[^，,；;：:。]{2,14}。$")
+
+
+def measure_section(text: str) -> bool:
+    """A heading numbered as a section that is a sentence naming a measure (``_MEASURE_SECTION``)."""
+    return bool(_MEASURE_SECTION.match(text.strip()))
 
 
 # a heading that names a section, not a measure: its last word is the section's (指导思想, 基本原则,

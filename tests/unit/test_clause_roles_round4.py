@@ -27,13 +27,13 @@ def test_a_numbered_heading_on_a_line_of_its_own_heads_the_paragraphs_below_it()
     assert bodies == [[], [2, 3, 4], [], [], [], [6], [], []]
 
 
-def test_a_heading_with_a_comma_or_in_a_longer_paragraph_heads_nothing():
+def test_an_item_with_a_comma_heads_nothing_a_lead_sentence_heads_its_paragraph():
     ids = ["d:1.1.1", "d:2.1.1", "d:2.2.1", "d:3.1.1"]
     texts = ["（一）在本区注册的独立法人，运营满一年；",  # an item of a list (a comma): no heading
-             "（二）强化人才支撑。",  # a lead sentence of its paragraph: measures.link_headings' case
+             "（二）强化人才支撑。",  # the numbered lead sentence of its paragraph: heads clause 2
              "每年培训创业导师100名。",
-             "组织创业训练营。"]
-    assert measure_form.heading_bodies(ids, texts) == [[], [], [], []]
+             "组织创业训练营。"]  # another paragraph: not its body
+    assert measure_form.heading_bodies(ids, texts) == [[], [2], [], []]
 
 
 def test_a_heading_that_names_a_section_is_no_measure():
@@ -89,3 +89,29 @@ def test_a_completed_year_reported_unless_the_clause_opens_with_an_act():
              "举办首届创客大赛，全年组织路演活动45场。",  # opens with 举办: the act is stated
              "全年新增省级众创空间5家。"]  # opens with 全年: reported
     assert clause_roles.reported_figure(texts).tolist() == [True, False, True]
+
+
+def test_a_numbered_lead_sentence_heads_the_rest_of_its_paragraph_a_news_lead_does_not():
+    ids = ["d:1.1.1", "d:1.2.1", "d:1.2.2", "d:2.1.1", "d:2.2.1"]
+    texts = ["（三）强化用地保障。",  # numbered lead sentence: its body is the rest of the paragraph
+             "优先安排孵化器建设用地；", "累计供地不少于300亩。",
+             "好消息！",  # a news paragraph's short lead: no heading
+             "本市新认定孵化器5家。"]
+    assert measure_form.heading_bodies(ids, texts) == [[1, 2], [], [], [], []]
+
+
+def test_a_section_numbered_heading_that_is_a_sentence_names_a_measure():
+    assert measure_form.measure_section("三、降低在孵企业成本。")  # a sentence: a measure's heading
+    assert not measure_form.measure_section("二、支持措施")  # a section's title: no final mark
+    assert not measure_form.measure_section("一、强化顶层设计，加强政策引导")  # a group, no mark
+
+
+def test_a_section_numbered_measure_heading_takes_its_body_code_a_section_title_does_not():
+    ids = ["d:1.1.1", "d:1.2.1", "d:2.1.1", "d:2.2.1"]
+    texts = ["四、加大财政投入。",  # R1: its body is S_FUN, so S_FUN (the 一、 pattern is for titles)
+             "市财政每年安排专项资金3000万元。",
+             "五、组织保障",  # no final mark: a section's title (and no lead of a body here)
+             "成立领导小组。"]
+    primary = np.array(["none", "S_FUN", "none", "E_STR"], dtype=object)
+    out, _ = coder_rules.heading_rule(ids, texts, primary, np.array([""] * 4, dtype=object))
+    assert out.tolist() == ["S_FUN", "S_FUN", "none", "E_STR"]
