@@ -73,8 +73,11 @@ _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
-                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
                       r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
+# false claims found (虚报…骗取) are a finding; forbidden (严禁虚报, 不得骗取) they are a rule
+_FALSE_CLAIM = re.compile(r"虚报|骗取")
+_PROHIBITION = re.compile(r"严禁|不得|禁止|杜绝")
 # a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
 _SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
@@ -118,7 +121,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
-            or _PROBLEM.search(text)
+            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))

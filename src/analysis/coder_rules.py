@@ -13,7 +13,7 @@ import numpy as np
 from analysis import clause_roles, keywordcoder, measure_form
 from analysis.instruments import NONE
 
-__all__ = ["heading_rule"]
+__all__ = ["heading_rule", "measure_rule"]
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -52,3 +52,27 @@ def _shared_code(body: list[int], primary: np.ndarray, secondary: np.ndarray) ->
         if 2 * codes.count(code) > len(codes) or all(code in (primary[j], secondary[j]) for j in body):
             return str(code)
     return ""
+
+
+def measure_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: np.ndarray,
+                 primary: np.ndarray) -> np.ndarray:
+    """A clause the classifier itself reads as none (its best score is none's) and that no rule
+    decided, but that has the form of a measure (``measure_form.states_measure``: a duty, a
+    government as the subject of an act, a plan's task opening with its verb), takes the best
+    code other than none; not the frame, a question, a problem, a figure reported, a status report
+    or a heading's pattern (those stay none)."""
+    primary = primary.copy()
+    none = list(classes).index(NONE) if NONE in classes else -1
+    if none < 0:
+        return primary
+    raw_none = np.argmax(scores, axis=1) == none
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | (clause_roles.reported_figure(texts) & ~clause_roles.target(ids, texts)) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    masked = scores.copy()
+    masked[:, none] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    chosen = raw_none & (primary == NONE) & ~framed & measure_form.states_measure(texts)
+    primary[chosen] = best[chosen]
+    return primary

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from analysis.segments import parse_id
 
-__all__ = ["heading_bodies", "names_section", "measure_section"]
+__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure"]
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
@@ -78,3 +80,35 @@ _SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状
 def names_section(text: str) -> bool:
     """The heading names a section (``_SECTION_NAME``)."""
     return bool(_SECTION_NAME.search(text.strip()))
+
+
+# The form of a measure, whatever its words: a government's or a carrier's duty (要/应/须 … a verb;
+# 严禁, 不得), a government as the subject of an act (各县区科技主管部门于…完成推荐, 州科技局要…, 县里成立…,
+# 我局联合…), or a clause that opens with a verb of a government's act (建立…联席会议制度, 推动…共建,
+# 发挥…作用，新设…基金), as a plan's tasks are written.
+_ACT = (r"(?:支持|鼓励|引导|推动|推进|给予|设立|建设|建立|成立|组建|引进|出台|实施|组织|举办|开展|安排|打造|培育"
+        r"|完善|加强|强化|落实|完成|制定|修订|报送|提交|审核|推荐|免收|减免|提供|搭建|共建|整合|优化|降低|拓宽"
+        r"|拓展|营造|依托|聚焦|发挥|探索|健全|深化|加大|加快|严格|做好|确保|对接|帮助|指导|督促|推广|培训|评选"
+        r"|表彰|实行|执行|开设|发放|联合|推出|设置|启动|配备|建成)")
+_DUTY = re.compile(r"(?:要|应当?|须|必须|需)(?:在|于|按|对|与|向|将|把|从)?[^，。；]{0,12}?" + _ACT + r"|严禁|不得|禁止")
+_GOVERNMENT = re.compile(r"^(?:答：|第[一二三四五六七八九十]+条\s*)?(?:各[^，。；]{0,10}?(?:部门|单位|地|县|市|区|乡镇)"
+                         r"|[省市县区州][^，。；]{0,8}?(?:局|厅|委|政府|办|管委会|部门)|(?:县|市|区|州)里|我们|我[局市县区委办])"
+                         r"[^，。；]{0,20}?" + _ACT)
+_OPENS = re.compile(r"^(?:答：)?" + _ACT)
+# not a salutation (各县（市、区）人民政府，…各有关单位：) nor a lead-in ending with a colon
+_LEAD_IN = re.compile(r"[:：]$")
+# nor a short line without a sentence's mark (加快推动创新创业发展动力升级): a heading, which R1 decides
+_CLOSED = re.compile(r"[。；;！!？?]$")
+
+
+def states_measure(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause has the form of a measure (``_DUTY``, ``_GOVERNMENT``, ``_OPENS``) and
+    is no salutation or lead-in (ends with a colon) and no heading (25 characters or fewer without
+    a sentence's mark)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        t = text.strip()
+        if _LEAD_IN.search(t) or (len(t) <= 25 and not _CLOSED.search(t)):
+            continue
+        out[i] = bool(_DUTY.search(t) or _GOVERNMENT.search(t) or _OPENS.search(t))
+    return out

@@ -115,3 +115,37 @@ def test_a_section_numbered_measure_heading_takes_its_body_code_a_section_title_
     primary = np.array(["none", "S_FUN", "none", "E_STR"], dtype=object)
     out, _ = coder_rules.heading_rule(ids, texts, primary, np.array([""] * 4, dtype=object))
     assert out.tolist() == ["S_FUN", "S_FUN", "none", "E_STR"]
+
+
+def test_the_form_of_a_measure():
+    texts = ["各街道要认真组织申报，严禁虚报材料；",  # a duty (要…组织) and a prohibition: True
+             "孵化器应于每季度末报送运行数据。",  # a carrier's duty (应于…报送): True
+             "区科技局会同区财政局完成资金审核；",  # a government subject and its act: True
+             "建立由区长任召集人的联席会议制度。",  # a plan's task opening with its verb: True
+             "各镇（街道）人民政府，区政府各部门：",  # a salutation (a colon at its end): False
+             "加快构建创新创业生态体系",  # a short line without a mark: a heading, False
+             "全区众创空间运营情况良好。"]  # a status with no act: False
+    assert measure_form.states_measure(texts).tolist() == [True, True, True, True, False, False, False]
+
+
+def test_the_measure_rule_gives_the_best_code_but_none_where_the_classifier_reads_none():
+    ids = [f"d:{p}.1.1" for p in range(2, 6)]
+    texts = ["各街道要认真组织申报，严禁虚报材料；",  # classifier none, a measure's form: its next code
+             "全区众创空间运营情况良好。",  # classifier none, no measure's form: none
+             "区科技局会同区财政局完成资金审核；",  # classifier E_STR already: left as it is
+             "问：各街道要如何组织申报？"]  # a measure's form but a question: none
+    classes = np.array(["E_STR", "S_FUN", "none"], dtype=object)
+    scores = np.array([[-0.4, -0.6, -0.2],  # none first, E_STR next: E_STR
+                       [-0.5, -0.7, 0.3],
+                       [0.5, -0.7, -0.3],
+                       [-0.9, -0.4, 0.1]])  # S_FUN next, but a question stays none
+    primary = np.array(["none", "none", "E_STR", "none"], dtype=object)
+    out = coder_rules.measure_rule(ids, texts, scores, classes, primary)
+    assert out.tolist() == ["E_STR", "none", "E_STR", "none"]
+
+
+def test_a_prohibition_of_false_claims_is_no_audit_finding():
+    ids = ["d:2.1.1", "d:3.1.1"]
+    texts = ["严禁虚报孵化面积骗取补贴。",  # a rule's prohibition: no finding (False)
+             "个别单位虚报孵化面积。"]  # an audit's finding: a problem stated (True)
+    assert clause_roles.no_measure(ids, texts).tolist() == [False, True]
