@@ -50,7 +50,7 @@ import numpy as np
 from analysis.segments import parse_id
 
 __all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
-           "question", "conditions", "disbursed", "label_heading", "sanction"]
+           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -97,6 +97,7 @@ _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|�
                      # 新设…子基金, 制定配套措施, 评定优秀8家, 组建服务队, 共建平台2个, 改造孵化载体, 出资2亿元)
                      r"|发放|新设|制定|制订|修订|评定|组建|共建|改造|出资|通报|限期|拨付")
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
+ACTION = _ACTION  # a verb of a government's action (``analysis.measure_form`` reads it too)
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
 _LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")

@@ -60,7 +60,8 @@ def measure_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: 
     decided, but that has the form of a measure (``measure_form.states_measure``: a duty, a
     government as the subject of an act, a plan's task opening with its verb), takes the best
     code other than none; not the frame, a question, a problem, a figure reported, a status report
-    or a heading's pattern (those stay none)."""
+    or a heading's pattern (those stay none). A shortfall, a view or a year's summary reported
+    (``measure_form.states_no_measure``) is none, whatever the classifier reads."""
     primary = primary.copy()
     none = list(classes).index(NONE) if NONE in classes else -1
     if none < 0:
@@ -73,6 +74,8 @@ def measure_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: 
     masked = scores.copy()
     masked[:, none] = -np.inf
     best = classes[np.argmax(masked, axis=1)]
-    chosen = raw_none & (primary == NONE) & ~framed & measure_form.states_measure(texts)
+    unstated = measure_form.states_no_measure(texts)
+    chosen = raw_none & (primary == NONE) & ~framed & ~unstated & measure_form.states_measure(texts)
     primary[chosen] = best[chosen]
+    primary[unstated] = NONE
     return primary

@@ -16,9 +16,10 @@ import re
 
 import numpy as np
 
+from analysis.clause_roles import ACTION
 from analysis.segments import parse_id
 
-__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure"]
+__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure"]
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
@@ -112,3 +113,20 @@ def states_measure(texts: list[str]) -> np.ndarray:
             continue
         out[i] = bool(_DUTY.search(t) or _GOVERNMENT.search(t) or _OPENS.search(t))
     return out
+
+
+# What a report states that is no measure, whatever its words:
+# - a shortfall: a part of the carriers (部分/个别/少数…) found short, or a clause that ends on a
+#   shortcoming (专业化服务人才缺乏, 绩效目标设置不够细化, 3个县市尚无州级以上载体), with no act against it;
+_SHORT = r"(?:缺乏|不足|较弱|偏弱|偏少|较少|不高|不强|滞后|薄弱|欠缺|短缺|不够[^，。；]{0,4}|不平衡|不充分|不明显|不到位|不规范)"
+_SHORTFALL = re.compile(r"^(?:部分|个别|少数|一些)[^。；]{0,30}?" + _SHORT + r"|" + _SHORT + r"[。；;]?$|尚无[^，。；]{0,12}[。；;]?$")
+_AGAINST = re.compile(r"解决|破解|弥补|补齐|克服|针对|改进|整改")
+# - a view reported (业内人士认为…, 专家认为…) and a summary of the year's work (…各项工作取得积极进展).
+_VIEW = re.compile(r"^[^，。；]{0,12}(?:人士|专家|学者|业内|观察者)[^，。；]{0,4}认为|各项工作取得")
+
+
+def states_no_measure(texts: list[str]) -> np.ndarray:
+    """Booleans: a shortfall (``_SHORTFALL``, with no act of a government and nothing done against
+    it) or a view or a year's summary reported (``_VIEW``)."""
+    return np.array([bool(_VIEW.search(t) or (_SHORTFALL.search(t.strip()) and not ACTION.search(t)
+                                                and not _AGAINST.search(t))) for t in texts], dtype=bool)

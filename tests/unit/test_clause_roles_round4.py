@@ -149,3 +149,24 @@ def test_a_prohibition_of_false_claims_is_no_audit_finding():
     texts = ["严禁虚报孵化面积骗取补贴。",  # a rule's prohibition: no finding (False)
              "个别单位虚报孵化面积。"]  # an audit's finding: a problem stated (True)
     assert clause_roles.no_measure(ids, texts).tolist() == [False, True]
+
+
+def test_a_shortfall_a_view_or_a_years_summary_states_no_measure():
+    texts = ["个别孵化器服务能力偏弱。",  # a part of the carriers found short: True
+             "专业化运营团队缺乏；",  # ends on a shortcoming: True
+             "部分乡镇尚无县级以上星创天地。",  # 尚无…: True
+             "有关专家认为，新政将明显降低创业成本。",  # a view reported: True
+             "去年以来，各项工作取得积极进展。",  # a year's summary: True
+             "着力解决孵化载体资金不足问题。",  # an act against the shortcoming (解决): False
+             "对运营能力不足的载体开展专项辅导。",  # a government's act (开展): False
+             "全区新认定众创空间5家。"]  # no shortfall: False
+    assert measure_form.states_no_measure(texts).tolist() == [True, True, True, True, True, False, False, False]
+
+
+def test_the_measure_rule_makes_a_shortfall_none_whatever_the_classifier_reads():
+    ids = ["d:2.1.1"]
+    texts = ["个别孵化器服务能力偏弱。"]
+    classes = np.array(["S_PUB", "none"], dtype=object)
+    scores = np.array([[0.6, -0.5]])  # the classifier reads a public service (S_PUB)
+    out = coder_rules.measure_rule(ids, texts, scores, classes, np.array(["S_PUB"], dtype=object))
+    assert out.tolist() == ["none"]
