@@ -13,7 +13,9 @@ import numpy as np
 from analysis import clause_roles, keywordcoder, measure_form
 from analysis.instruments import NONE
 
-__all__ = ["heading_rule", "measure_rule"]
+__all__ = ["heading_rule", "measure_rule", "assessment_rule"]
+
+_GRANT, _RECOGNITION = "S_FUN", "E_STR"  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -78,4 +80,15 @@ def measure_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: 
     chosen = raw_none & (primary == NONE) & ~framed & ~unstated & measure_form.states_measure(texts)
     primary[chosen] = best[chosen]
     primary[unstated] = NONE
+    return primary
+
+
+def assessment_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """R3: a clause the classifier reads as funding (S_FUN) that assesses carriers or public money
+    (``measure_form.assesses``: 开展绩效自评, 专项审计调查, 纳入评价指标, 加强资金监管) and gives none of it
+    (no grant's structure, no money paid out: ``clause_roles.grant``, ``disbursed``) is E_STR."""
+    primary = primary.copy()
+    chosen = (primary == _GRANT) & measure_form.assesses(texts) & ~clause_roles.grant(texts) \
+        & ~clause_roles.disbursed(texts)
+    primary[chosen] = _RECOGNITION
     return primary

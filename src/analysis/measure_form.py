@@ -19,7 +19,7 @@ import numpy as np
 from analysis.clause_roles import ACTION
 from analysis.segments import parse_id
 
-__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure"]
+__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure", "assesses"]
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
@@ -130,3 +130,13 @@ def states_no_measure(texts: list[str]) -> np.ndarray:
     it) or a view or a year's summary reported (``_VIEW``)."""
     return np.array([bool(_VIEW.search(t) or (_SHORTFALL.search(t.strip()) and not ACTION.search(t)
                                                 and not _AGAINST.search(t))) for t in texts], dtype=bool)
+
+
+# Assessing carriers or public money (R3: assessing is E_STR): a performance evaluation, an audit,
+# supervision, an assessment's indicators or results (市场监管, a department's name, is none of them)
+_ASSESS = re.compile(r"绩效(?:评价|自评|管理|考核)|审计|(?<!市场)监管|考核|评价(?:指标|结果|办法|机制)|督查|抽查")
+
+
+def assesses(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause names an assessment (``_ASSESS``)."""
+    return np.array([bool(_ASSESS.search(t)) for t in texts], dtype=bool)

@@ -170,3 +170,14 @@ def test_the_measure_rule_makes_a_shortfall_none_whatever_the_classifier_reads()
     scores = np.array([[0.6, -0.5]])  # the classifier reads a public service (S_PUB)
     out = coder_rules.measure_rule(ids, texts, scores, classes, np.array(["S_PUB"], dtype=object))
     assert out.tolist() == ["none"]
+
+
+def test_assessing_public_money_is_a_strategic_measure_paying_it_is_funding():
+    texts = ["区科技局对孵化专项资金开展绩效自评。",  # an assessment of money, none given: E_STR (R3)
+             "将服务收入纳入评价指标，评价结果与补贴挂钩。",  # an assessment's indicators: E_STR
+             "对绩效评价优秀的孵化器给予30万元奖励。",  # a grant after an assessment: S_FUN stays
+             "与市场监管部门共享创新券兑付数据。",  # 市场监管 names a department: S_FUN stays
+             "对绩效自评开展专项培训。"]  # classifier E_STR... here S_TAL: only S_FUN is read
+    primary = np.array(["S_FUN", "S_FUN", "S_FUN", "S_FUN", "S_TAL"], dtype=object)
+    out = coder_rules.assessment_rule(texts, primary)
+    assert out.tolist() == ["E_STR", "E_STR", "S_FUN", "S_FUN", "S_TAL"]
