@@ -391,9 +391,13 @@ def code(frame: pd.DataFrame, framework: Framework, training: pd.DataFrame) -> p
     if training.empty or training["primary"].nunique() < 2:
         return keywordcoder.code(frame, framework)
     parts = []
+    reviewed = set(training["doc_id"])
+    models: dict[str | None, Model] = {}  # one look-up (a hash of the training rows) per fold, not per document
     for doc_id, rows in frame.groupby("doc_id", sort=False):
-        held_out = doc_id if doc_id in set(training["doc_id"]) else None
-        parts.append(predict(_model(training, framework, held_out), rows))
+        held_out = doc_id if doc_id in reviewed else None
+        if held_out not in models:
+            models[held_out] = _model(training, framework, held_out)
+        parts.append(predict(models[held_out], rows))
     return pd.concat(parts).loc[frame.index] if parts else frame.assign(primary=[], secondary=[], type=[],
                                                                             confidence=[])
 

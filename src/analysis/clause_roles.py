@@ -43,11 +43,26 @@ Written by hand: these are the genre's fixed formulas, which no library lists.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import numpy as np
 
 from analysis.segments import parse_id
+
+
+def _per_document(function: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    """The coder asks several of these of the same document's clauses (each rule its own
+    exceptions): remember the last few answers, keyed by the clauses themselves (tuples of their
+    ids and texts; a handful of documents, so memory stays flat), and hand out copies."""
+    cached = functools.lru_cache(maxsize=4)(lambda *args: function(*[list(a) for a in args]))
+
+    @functools.wraps(function)
+    def wrapper(*args: list[str]) -> np.ndarray:
+        return cached(*[tuple(a) for a in args]).copy()
+
+    return wrapper
 
 __all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
            "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION"]
@@ -109,6 +124,7 @@ def _strip(text: str) -> str:
     return _ENUM.sub("", text.strip()).rstrip("。；;")
 
 
+@_per_document
 def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states no measure, whatever its words (the module's list)."""
     out = np.zeros(len(texts), dtype=bool)
@@ -150,6 +166,7 @@ def _area_label(text: str) -> bool:
 _DASH_LABEL = re.compile(r"^——([^，。；：:\d]{2,6})。?$")
 
 
+@_per_document
 def reported_figure(texts: list[str]) -> np.ndarray:
     """Booleans: a stated figure (a number with its measure word or unit) with no mark of a
     target and no verb of a government's action (众创空间53家，其中国家备案27家): a figure reported,
@@ -164,6 +181,7 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     return out
 
 
+@_per_document
 def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states a target: a level to reach and no mark of the past, with
     到…年/力争 in it or in an earlier clause of its sentence, or under a section of targets (a
@@ -203,11 +221,13 @@ _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{
                     r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
 
 
+@_per_document
 def planned(texts: list[str]) -> np.ndarray:
     """Booleans: the clause names a level still to reach (``planned`` above)."""
     return np.array([bool(_PLANNED.search(t)) for t in texts], dtype=bool)
 
 
+@_per_document
 def grant(texts: list[str]) -> np.ndarray:
     """Booleans: the clause has the structure of a grant (``grant`` above)."""
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
@@ -225,6 +245,7 @@ def procedure(texts: list[str]) -> np.ndarray:
 _QUESTION = re.compile(r"[？?][”\"」』]?$")
 
 
+@_per_document
 def question(texts: list[str]) -> np.ndarray:
     """Booleans: the clause is a question (ends with ？): none, whatever its words."""
     return np.array([bool(_QUESTION.search(t.strip())) for t in texts], dtype=bool)
