@@ -224,6 +224,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary, secondary = _demand_cues(texts, primary, secondary, fw)
     primary = coder_rules.measure_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.assessment_rule(texts, primary)
+    primary = coder_rules.goal_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary

@@ -13,9 +13,9 @@ import numpy as np
 from analysis import clause_roles, keywordcoder, measure_form
 from analysis.instruments import NONE
 
-__all__ = ["heading_rule", "measure_rule", "assessment_rule"]
+__all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule"]
 
-_GRANT, _RECOGNITION = "S_FUN", "E_STR"  # the codebook's funding and strategic measures (R3)
+_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -91,4 +91,22 @@ def assessment_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
     chosen = (primary == _GRANT) & measure_form.assesses(texts) & ~clause_roles.grant(texts) \
         & ~clause_roles.disbursed(texts)
     primary[chosen] = _RECOGNITION
+    return primary
+
+
+def goal_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: np.ndarray,
+              primary: np.ndarray) -> np.ndarray:
+    """R4 read the other way: a clause the classifier codes as goal planning (E_GOA) that has no
+    target's structure (``clause_roles.target``) and opens with a government's act, naming no goal
+    (``measure_form.opens_with_act``: 依托…新建星创天地4家以上, 开设实训班4个) states that act: its best
+    supply- or environment-side code other than E_GOA. A level in a measure is the measure's size,
+    not a target."""
+    primary = primary.copy()
+    masked = scores.copy()
+    for j, code in enumerate(classes):  # nor a demand-side code: those come from their words (_demand_cues)
+        if code in (NONE, _GOAL) or str(code).startswith("D_"):
+            masked[:, j] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    chosen = (primary == _GOAL) & ~clause_roles.target(ids, texts) & measure_form.opens_with_act(texts)
+    primary[chosen] = best[chosen]
     return primary

@@ -19,7 +19,8 @@ import numpy as np
 from analysis.clause_roles import ACTION
 from analysis.segments import parse_id
 
-__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure", "assesses"]
+__all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure", "assesses",
+           "opens_with_act"]
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
@@ -140,3 +141,16 @@ _ASSESS = re.compile(r"绩效(?:评价|自评|管理|考核)|审计|(?<!市场)�
 def assesses(texts: list[str]) -> np.ndarray:
     """Booleans: the clause names an assessment (``_ASSESS``)."""
     return np.array([bool(_ASSESS.search(t)) for t in texts], dtype=bool)
+
+
+# a clause (or a numbered heading) whose predicate is a government's act, with nothing of a goal
+# (a date to reach, 力争, 目标, a principle's 坚持/突出)
+_NUMBER_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+[条节])\s*")
+_GOAL_WORDS = re.compile(r"(?:到|至)\D{0,4}20\d\d年|力争|目标|坚持|突出|原则|规划")  # a plan is goal planning
+
+
+def opens_with_act(texts: list[str]) -> np.ndarray:
+    """Booleans: the clause opens with a verb of a government's act (after its number, if any)
+    and names no goal (``_GOAL_WORDS``)."""
+    return np.array([bool(_OPENS.match(_NUMBER_MARK.sub("", t.strip())) and not _GOAL_WORDS.search(t))
+                     for t in texts], dtype=bool)

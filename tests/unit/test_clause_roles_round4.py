@@ -181,3 +181,27 @@ def test_assessing_public_money_is_a_strategic_measure_paying_it_is_funding():
     primary = np.array(["S_FUN", "S_FUN", "S_FUN", "S_FUN", "S_TAL"], dtype=object)
     out = coder_rules.assessment_rule(texts, primary)
     assert out.tolist() == ["E_STR", "E_STR", "S_FUN", "S_FUN", "S_TAL"]
+
+
+def test_a_clause_that_opens_with_an_act_and_names_no_goal():
+    texts = ["依托特色农业，新建星创天地5家以上。",  # opens with 依托 (an act), no goal word: True
+             "（二）建设一批众创空间。",  # a numbered heading opening with 建设: True
+             "到2025年新建星创天地5家以上。",  # a date to reach: a target, False
+             "完善全市孵化载体发展规划。",  # a plan is goal planning (规划): False
+             "坚持市场主导。",  # a principle: False
+             "全市众创空间达到50家。"]  # no act: False
+    assert measure_form.opens_with_act(texts).tolist() == [True, True, False, False, False, False]
+
+
+def test_a_goal_code_on_an_act_without_a_target_gives_the_acts_code():
+    ids = ["d:2.1.1", "d:3.1.1", "d:4.1.1"]
+    texts = ["依托特色农业，新建星创天地5家以上。",  # E_GOA by the classifier, no target: next code S_INF
+             "到2025年，全市星创天地达到30家。",  # a target (R4): stays E_GOA
+             "开设电商实训班4个。"]  # next best is D_DEM, a demand code: skipped for S_TAL
+    classes = np.array(["E_GOA", "S_INF", "S_TAL", "D_DEM", "none"], dtype=object)
+    scores = np.array([[0.4, 0.1, -0.5, -0.6, -0.2],
+                       [0.9, 0.2, -0.5, -0.6, -0.4],
+                       [0.3, -0.6, -0.2, 0.1, -0.4]])
+    primary = np.array(["E_GOA", "E_GOA", "E_GOA"], dtype=object)
+    out = coder_rules.goal_rule(ids, texts, scores, classes, primary)
+    assert out.tolist() == ["S_INF", "E_GOA", "S_TAL"]
