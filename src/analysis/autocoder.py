@@ -225,6 +225,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary = coder_rules.measure_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.assessment_rule(texts, primary)
     primary = coder_rules.goal_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
+    primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
@@ -358,7 +359,7 @@ def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, f
     for i, text in enumerate(texts):
         if primary[i] == NONE or fw.type_of(primary[i]) == "demand":
             continue
-        text = _LEADING_ROLE.sub("", text)
+        text = policy_cues.NOT_DEMAND.sub("", _LEADING_ROLE.sub("", text))
         for code, keywords in demand:
             if any(k in text for k in keywords):
                 primary[i], secondary[i] = code, primary[i]

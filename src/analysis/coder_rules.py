@@ -10,10 +10,11 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, keywordcoder, measure_form
+from analysis import clause_roles, keywordcoder, measure_form, policy_cues
 from analysis.instruments import NONE
 
-__all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule"]
+__all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
+           "excused_demand_rule"]
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
 
@@ -110,3 +111,26 @@ def goal_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: np.
     chosen = (primary == _GOAL) & ~clause_roles.target(ids, texts) & measure_form.opens_with_act(texts)
     primary[chosen] = best[chosen]
     return primary
+
+
+def excused_demand_rule(texts: list[str], scores: np.ndarray, classes: np.ndarray, primary: np.ndarray
+                        ) -> np.ndarray:
+    """A clause the classifier codes demand-side whose only demand-side word names no demand here
+    (``policy_cues.NOT_DEMAND``: 示范 of land measured in 亩, 对接采购商) takes its best supply- or
+    environment-side code: the words it learnt the demand side from are not a demand measure's."""
+    primary = primary.copy()
+    masked = scores.copy()
+    for j, code in enumerate(classes):
+        if code == NONE or str(code).startswith("D_"):
+            masked[:, j] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    for i, text in enumerate(texts):
+        if str(primary[i]).startswith("D_") and policy_cues.NOT_DEMAND.search(text) \
+                and not _DEMAND_LEFT.search(policy_cues.NOT_DEMAND.sub("", text)):
+            primary[i] = best[i]
+    return primary
+
+
+# what is left of a demand-side measure's words once the excused ones are gone (the codebook's
+# demand-side cue words, ``policy_cues.CUES``)
+_DEMAND_LEFT = re.compile("|".join(p for code, ps in policy_cues.CUES.items() if code.startswith("D_") for p in ps))

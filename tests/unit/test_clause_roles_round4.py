@@ -205,3 +205,18 @@ def test_a_goal_code_on_an_act_without_a_target_gives_the_acts_code():
     primary = np.array(["E_GOA", "E_GOA", "E_GOA"], dtype=object)
     out = coder_rules.goal_rule(ids, texts, scores, classes, primary)
     assert out.tolist() == ["S_INF", "E_GOA", "S_TAL"]
+
+
+def test_a_demonstration_plot_measured_in_mu_or_firms_buyers_are_no_demand_measure():
+    texts = ["对建设示范种植基地30亩以上的，按每亩200元给予补贴。",  # 示范 of land in 亩: S_FUN's next code
+             "帮助在孵企业对接采购商20余家。",  # firms' buyers, not procurement: next code
+             "开展首台套产品示范应用试点。",  # 试点 and 首台 are left: the demand code stays
+             "政府采购优先购买在孵企业产品。"]  # no excused word at all: stays
+    classes = np.array(["D_DEM", "D_PRO", "S_FUN", "S_PUB", "none"], dtype=object)
+    scores = np.array([[0.5, -0.9, 0.2, -0.3, -0.5],
+                       [-0.8, 0.4, -0.1, 0.1, -0.5],
+                       [0.8, -0.9, -0.2, -0.3, -0.5],
+                       [-0.8, 0.9, -0.2, -0.3, -0.5]])
+    primary = np.array(["D_DEM", "D_PRO", "D_DEM", "D_PRO"], dtype=object)
+    out = coder_rules.excused_demand_rule(texts, scores, classes, primary)
+    assert out.tolist() == ["S_FUN", "S_PUB", "D_DEM", "D_PRO"]
