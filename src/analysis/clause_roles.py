@@ -43,14 +43,29 @@ Written by hand: these are the genre's fixed formulas, which no library lists.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import numpy as np
 
 from analysis.segments import parse_id
 
+
+def _per_document(function: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    """The coder asks several of these of the same document's clauses (each rule its own
+    exceptions): remember the last few answers, keyed by the clauses themselves (tuples of their
+    ids and texts; a handful of documents, so memory stays flat), and hand out copies."""
+    cached = functools.lru_cache(maxsize=4)(lambda *args: function(*[list(a) for a in args]))
+
+    @functools.wraps(function)
+    def wrapper(*args: list[str]) -> np.ndarray:
+        return cached(*[tuple(a) for a in args]).copy()
+
+    return wrapper
+
 __all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
-           "question", "conditions", "disbursed", "label_heading", "sanction"]
+           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -73,8 +88,11 @@ _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
-                      r"|流于形式|虚报|骗取|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
                       r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
+# false claims found (虚报…骗取) are a finding; forbidden (严禁虚报, 不得骗取) they are a rule
+_FALSE_CLAIM = re.compile(r"虚报|骗取")
+_PROHIBITION = re.compile(r"严禁|不得|禁止|杜绝")
 # a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
 _SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
@@ -89,8 +107,12 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)
 # ... with no verb of a government's action is a figure reported, not a measure
 _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|建成|引进|出台|实施|组织|举办|开展|安排|打造|培育|建立|完善|加强"
                      r"|推行|推出|兑现|投入|搭建|创办|布局|认定|奖励|补助|补贴|资助|提供|选派|对接|举行|启动"
-                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半")
+                     r"|改革|实行|压缩|邀请|办理|免收|减免|免费|减半"
+                     # fourth round: acts a report or plan states with a figure (发放科技创新券1200万元,
+                     # 新设…子基金, 制定配套措施, 评定优秀8家, 组建服务队, 共建平台2个, 改造孵化载体, 出资2亿元)
+                     r"|发放|新设|制定|制订|修订|评定|组建|共建|改造|出资|通报|限期|拨付")
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
+ACTION = _ACTION  # a verb of a government's action (``analysis.measure_form`` reads it too)
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
 _LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")
@@ -102,6 +124,7 @@ def _strip(text: str) -> str:
     return _ENUM.sub("", text.strip()).rstrip("。；;")
 
 
+@_per_document
 def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states no measure, whatever its words (the module's list)."""
     out = np.zeros(len(texts), dtype=bool)
@@ -115,7 +138,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
-            or _PROBLEM.search(text)
+            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
@@ -123,6 +146,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
 
 
 _YEAR_REPORTED = re.compile(r"全年|年末|过去一年")  # a year completed (not 今年以来: still going)
+_OPENS_WITH_ACT = re.compile(r"^(?:" + _ACTION.pattern + ")")
 _MONEY = re.compile(r"元|资金|经费")  # 万元, 亿美元 …
 # a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
 _RANK = re.compile(r"[国省市县区]级(?:及)?以上")
@@ -142,6 +166,7 @@ def _area_label(text: str) -> bool:
 _DASH_LABEL = re.compile(r"^——([^，。；：:\d]{2,6})。?$")
 
 
+@_per_document
 def reported_figure(texts: list[str]) -> np.ndarray:
     """Booleans: a stated figure (a number with its measure word or unit) with no mark of a
     target and no verb of a government's action (众创空间53家，其中国家备案27家): a figure reported,
@@ -150,11 +175,13 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     for i, text in enumerate(texts):
         text = _unranked(text)
         # a year's activities reported (全年举办…460余场): no act makes it a measure, but a grant's money does
-        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text))
+        # a clause that opens with a government's act (举办第三届…大赛，…全年组织活动152场) states the act
+        year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text) and not _OPENS_WITH_ACT.match(text))
         out[i] = bool(_COUNTED.search(text) and not _TARGET_MARK.search(text) and (year or not _ACTION.search(text)))
     return out
 
 
+@_per_document
 def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states a target: a level to reach and no mark of the past, with
     到…年/力争 in it or in an earlier clause of its sentence, or under a section of targets (a
@@ -194,11 +221,13 @@ _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{
                     r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
 
 
+@_per_document
 def planned(texts: list[str]) -> np.ndarray:
     """Booleans: the clause names a level still to reach (``planned`` above)."""
     return np.array([bool(_PLANNED.search(t)) for t in texts], dtype=bool)
 
 
+@_per_document
 def grant(texts: list[str]) -> np.ndarray:
     """Booleans: the clause has the structure of a grant (``grant`` above)."""
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
@@ -216,6 +245,7 @@ def procedure(texts: list[str]) -> np.ndarray:
 _QUESTION = re.compile(r"[？?][”\"」』]?$")
 
 
+@_per_document
 def question(texts: list[str]) -> np.ndarray:
     """Booleans: the clause is a question (ends with ？): none, whatever its words."""
     return np.array([bool(_QUESTION.search(t.strip())) for t in texts], dtype=bool)

@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["CUES", "DEMAND_WORDS", "cue_features", "codebook_rows", "CODEBOOK_WEIGHT", "CODEBOOK_DOC"]
+__all__ = ["CUES", "DEMAND_WORDS", "NOT_DEMAND", "cue_features", "codebook_rows", "CODEBOOK_WEIGHT", "CODEBOOK_DOC"]
 
 # Hand-written (no library knows this genre's wording); a cue of a code the framework in use
 # does not have is skipped, so another framework of the same shape still works.
@@ -60,6 +60,11 @@ CUES: dict[str, list[str]] = {
 # (香港 alone also names a university at home: 香港城市大学)
 DEMAND_WORDS: dict[str, list[str]] = {"D_OVE": ["香港、澳门", "在香港", "离岸", "外资", "跨境", "一带一路", "东盟",
                                                  "中日韩", "韩国", "日本", "德国", "美国", "俄罗斯", "以色列", "欧洲"]}
+
+# Demand-side words that name no demand-side measure here (fourth round of issue 26): 示范 of land
+# measured in 亩 or 公顷 (建设示范基地50亩, 示范面积达到两千亩: a plot, not a pilot, R8), and the
+# buyers a carrier's firms meet (对接采购商: firms' buyers, not government procurement).
+NOT_DEMAND = re.compile(r"示范(?=[^。；]*(?:亩|公顷))|采购商")
 
 CODEBOOK_WEIGHT = 0.3  # a codebook row weighs 0.3 of a coded clause (0.1 did as well, 1.0 worse)
 CODEBOOK_DOC = "codebook"  # the doc_id of the codebook's rows

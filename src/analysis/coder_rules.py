@@ -1,0 +1,136 @@
+"""The automatic coder's rules of its fourth round (issue 26), applied after the classifier and the
+earlier rules of ``analysis.autocoder``: what makes a clause a measure, read from its form
+(``analysis.measure_form``). Kept apart from ``autocoder`` so that each module stays one job:
+the model there, the rules of the clause's form here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from analysis import clause_roles, keywordcoder, measure_form, policy_cues
+from analysis.instruments import NONE
+
+__all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
+           "excused_demand_rule"]
+
+_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
+
+# R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
+_OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
+
+
+def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """R1 for a numbered heading on a line of its own ((二)落实扶持资金。) that the earlier rules leave
+    none: the code most of its body's measures have (ties: the first), when more than half of its
+    body's clauses are measures. A heading the classifier codes keeps its code (a short phrase of a
+    measure is read well: （七）落实税收优惠。); one that names a section (（三）总体目标。, （四）存在的问题。,
+    ``measure_form.SECTION_NAME``) or a category ((一)…类) stays none, and so does an outcome heading
+    over figures reported (（一）孵化载体量质齐升。)."""
+    primary, secondary = primary.copy(), secondary.copy()
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | np.array([bool(_OUTCOME.search(t)) for t in texts], dtype=bool)
+    for i, body in enumerate(measure_form.heading_bodies(ids, texts)):
+        if not body or primary[i] != NONE or measure_form.names_section(texts[i]) or framed[i] \
+                or (not measure_form.measure_section(texts[i])
+                    and any(p.search(texts[i]) for p in keywordcoder.NO_MEASURE)):
+            continue
+        measures = [j for j in body if primary[j] != NONE]
+        if 2 * len(measures) > len(body):
+            shared = _shared_code(measures, primary, secondary)
+            if shared:
+                primary[i], secondary[i] = shared, ""
+    return primary, secondary
+
+
+def _shared_code(body: list[int], primary: np.ndarray, secondary: np.ndarray) -> str:
+    """The codebook's reading of R1 for a heading's body (instruments_framework.yml, R1's check): a
+    code that is the primary code of more than half of the body's measures, or a code of every one
+    of them (primary or secondary); else ""."""
+    codes = [primary[j] for j in body]
+    for code in dict.fromkeys(codes):
+        if 2 * codes.count(code) > len(codes) or all(code in (primary[j], secondary[j]) for j in body):
+            return str(code)
+    return ""
+
+
+def measure_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: np.ndarray,
+                 primary: np.ndarray) -> np.ndarray:
+    """A clause the classifier itself reads as none (its best score is none's) and that no rule
+    decided, but that has the form of a measure (``measure_form.states_measure``: a duty, a
+    government as the subject of an act, a plan's task opening with its verb), takes the best
+    code other than none; not the frame, a question, a problem, a figure reported, a status report
+    or a heading's pattern (those stay none). A shortfall, a view or a year's summary reported
+    (``measure_form.states_no_measure``) is none, whatever the classifier reads."""
+    primary = primary.copy()
+    none = list(classes).index(NONE) if NONE in classes else -1
+    if none < 0:
+        return primary
+    raw_none = np.argmax(scores, axis=1) == none
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | (clause_roles.reported_figure(texts) & ~clause_roles.target(ids, texts)) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    masked = scores.copy()
+    masked[:, none] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    unstated = measure_form.states_no_measure(texts)
+    chosen = raw_none & (primary == NONE) & ~framed & ~unstated & measure_form.states_measure(texts)
+    primary[chosen] = best[chosen]
+    primary[unstated] = NONE
+    return primary
+
+
+def assessment_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """R3: a clause the classifier reads as funding (S_FUN) that assesses carriers or public money
+    (``measure_form.assesses``: 开展绩效自评, 专项审计调查, 纳入评价指标, 加强资金监管) and gives none of it
+    (no grant's structure, no money paid out: ``clause_roles.grant``, ``disbursed``) is E_STR."""
+    primary = primary.copy()
+    chosen = (primary == _GRANT) & measure_form.assesses(texts) & ~clause_roles.grant(texts) \
+        & ~clause_roles.disbursed(texts)
+    primary[chosen] = _RECOGNITION
+    return primary
+
+
+def goal_rule(ids: list[str], texts: list[str], scores: np.ndarray, classes: np.ndarray,
+              primary: np.ndarray) -> np.ndarray:
+    """R4 read the other way: a clause the classifier codes as goal planning (E_GOA) that has no
+    target's structure (``clause_roles.target``) and opens with a government's act, naming no goal
+    (``measure_form.opens_with_act``: 依托…新建星创天地4家以上, 开设实训班4个) states that act: its best
+    supply- or environment-side code other than E_GOA. A level in a measure is the measure's size,
+    not a target."""
+    primary = primary.copy()
+    masked = scores.copy()
+    for j, code in enumerate(classes):  # nor a demand-side code: those come from their words (_demand_cues)
+        if code in (NONE, _GOAL) or str(code).startswith("D_"):
+            masked[:, j] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    chosen = (primary == _GOAL) & ~clause_roles.target(ids, texts) & measure_form.opens_with_act(texts)
+    primary[chosen] = best[chosen]
+    return primary
+
+
+def excused_demand_rule(texts: list[str], scores: np.ndarray, classes: np.ndarray, primary: np.ndarray
+                        ) -> np.ndarray:
+    """A clause the classifier codes demand-side whose only demand-side word names no demand here
+    (``policy_cues.NOT_DEMAND``: 示范 of land measured in 亩, 对接采购商) takes its best supply- or
+    environment-side code: the words it learnt the demand side from are not a demand measure's."""
+    primary = primary.copy()
+    masked = scores.copy()
+    for j, code in enumerate(classes):
+        if code == NONE or str(code).startswith("D_"):
+            masked[:, j] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
+    for i, text in enumerate(texts):
+        if str(primary[i]).startswith("D_") and policy_cues.NOT_DEMAND.search(text) \
+                and not _DEMAND_LEFT.search(policy_cues.NOT_DEMAND.sub("", text)):
+            primary[i] = best[i]
+    return primary
+
+
+# what is left of a demand-side measure's words once the excused ones are gone (the codebook's
+# demand-side cue words, ``policy_cues.CUES``)
+_DEMAND_LEFT = re.compile("|".join(p for code, ps in policy_cues.CUES.items() if code.startswith("D_") for p in ps))
