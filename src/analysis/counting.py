@@ -32,9 +32,6 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import jieba
-import jieba.posseg
-
 from analysis import clause_kind, quantities, text_shape, units
 
 __all__ = ["Reader", "Reading", "EVIDENCE"]
@@ -86,7 +83,8 @@ class Reading:
 
 def _tokenizer():
     """A tokenizer of its own (the codebook's words are added to it, not to ``analysis.terms``',
-    whose term frequencies must not change)."""
+    whose term frequencies must not change). jieba is imported here: its tables load at import (1.0 s), reports tag nothing."""
+    import jieba
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     with resources.as_file(resources.files("analysis").joinpath("userdict.txt")) as path:
@@ -114,6 +112,7 @@ class Reader:
                           for unit in {u for _, _, u in self.aliases}}
         self._scope_of = dict(self.scope_cues)
         self._level_re = re.compile("|".join(re.escape(c) for c, _ in self.scope_cues)) if self.scope_cues else None
+        import jieba.posseg  # see _tokenizer
         tok = _tokenizer()
         base = jieba.posseg.POSTokenizer(tok)
         # an alias that is no noun phrase (入网, 参加全国, 荣获) says what the counted things do
