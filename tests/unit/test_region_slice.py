@@ -41,8 +41,9 @@ def test_a_regions_slice_is_the_corpus_rows_of_its_documents(mixed, curation):
     whole_scores = inuse.load_scores(pmc_fw, curation=curation, figures=whole_figures, coding=whole_coding)
     for region in ("urumqi", "testzone"):
         ids = _ids(region)
-        # urumqi: urumqi-2019 (reviewed) and urumqi-2021 (a draft); testzone: zone-2018 (a draft)
-        assert len(ids) == {"urumqi": 2, "testzone": 1}[region]
+        # urumqi: urumqi-2019 (reviewed) and urumqi-2021 (a draft); testzone: zone-2018 (a draft); a grown
+        # corpus may hold more of either region
+        assert {"urumqi": {"urumqi-2019", "urumqi-2021"}, "testzone": {"zone-2018"}}[region] <= set(ids)
         figures = inuse.load_figures(curation=curation, documents=ids)
         coding = inuse.load_coding(fw, "consensus", curation, documents=ids)
         _same(figures, whole_figures, ids)
@@ -76,9 +77,10 @@ def test_a_region_reads_no_other_documents_text_or_drafts(mixed, monkeypatch):
     inuse.load_scores(pmc.load_framework(), curation="all", figures=figures, coding=coding, doc_ids=ids)
     for figure_id in figures["figure_id"]:
         assert links.figure("x", figure_id).href  # each drafted figure found and anchored in its text
-    # seven documents in the corpus (the five, urumqi-2021, zone-2018); only zone-2018 was read
-    assert len(corpus.load_catalogue()) == 7
-    assert read == {"zone-2018"}
+    # at least seven documents in the corpus (the five, urumqi-2021, zone-2018; a grown corpus has more):
+    # only the region's own were read
+    assert len(corpus.load_catalogue()) >= 7 and "zone-2018" in ids
+    assert read == set(ids)
 
 
 def test_rows_of_documents_keep_their_row_numbers():
