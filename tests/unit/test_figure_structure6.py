@@ -1,0 +1,67 @@
+"""Figure drafts in the shapes set_f found wrong (issue 26, sixth round), as kinds: a target table's bare cells
+take their row's unit and their column's year and kind. The sentences are written for these tests (no fact)."""
+
+import pytest
+from tests import drafting
+
+from analysis import calibration, quantities, table_cells
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafting.tagger()
+
+
+def _rows(text, tagger, year=2021, **where):
+    return drafting.drafted(text, tagger, "shape6-2021", year, **where).set_index("mention")
+
+
+TABLE = ("表1 主要指标\n指标\t2020年基期\t2025年目标\n众创空间（家）\t41\t66\n其中：国家级（家）\t7\t13\n"
+         "孵化面积（万平方米）\t35.5\t52\n研发投入强度（%）\t2.4\t3.1\n三、重点任务\n新增众创空间25家。")
+
+
+def test_table_cells_take_the_row_unit_and_the_column_year_and_kind():
+    # cleaned, the tabs are spaces; 41 and 66 are the cells of the row 众创空间（家）: 41家 in 2020 (基期: a status),
+    # 66家 in 2025 (目标: a target); 35.5 in 万平方米 is 355,000 m2; the table ends at 三、重点任务
+    mentions = {m.text: m for m in quantities.extract(TABLE, "t", 2021)}
+    assert (mentions["41"].value, mentions["41"].unit, mentions["41"].year, mentions["41"].kind) == (41, "count", 2020,
+                                                                                                    "actual")
+    assert (mentions["66"].value, mentions["66"].year, mentions["66"].kind) == (66, 2025, "target")
+    assert (mentions["35.5"].value, mentions["35.5"].unit) == (355_000, "m2")  # 35.5 x 10,000
+    assert (mentions["52"].value, mentions["52"].unit, mentions["52"].kind) == (520_000, "m2", "target")
+    assert (mentions["3.1"].value, mentions["3.1"].unit) == (3.1, "percent")
+    assert mentions["25家"].note == "" or "table" not in mentions["25家"].note  # the line after the table is text
+
+
+def test_two_space_separated_cells_are_not_one_number_with_a_thousands_space():
+    # 孵化面积 万平方米 312 420: the unit as a column after the label; 312 and 420 are two cells (not 312,420)
+    cells = table_cells.cells("指标 单位 2020年 2025年\n孵化面积 万平方米 312 420", doc_year=2021)
+    assert [(c.unit_text, c.year, c.kind) for c in cells] == [("万平方米", 2020, "actual"), ("万平方米", 2025, "target")]
+    mentions = quantities.extract("指标 单位 2020年 2025年\n孵化面积 万平方米 312 420", "t", 2021)
+    assert [(m.text, m.value) for m in mentions] == [("312", 3_120_000), ("420", 4_200_000)]
+
+
+def test_bare_year_columns_are_read_against_the_document_year():
+    # no 基期/目标 in the header: 2022 is before a 2023 document (a status), 2025 after it (a target)
+    cells = table_cells.cells("指标 2022年 2025年\n在孵企业（家） 300 450", doc_year=2023)
+    assert [(c.year, c.kind) for c in cells] == [(2022, "actual"), (2025, "target")]
+
+
+def test_a_row_whose_cells_do_not_fill_the_columns_is_no_table_row():
+    # two year columns, one number: not read as a cell (the layout is not what the rule assumes)
+    assert table_cells.cells("指标 2020年 2025年\n众创空间（家） 41", doc_year=2021) == []
+
+
+def test_drafts_of_table_cells_count_the_row_label_and_the_subset_row(tagger):
+    # 众创空间（家） 41 66 under a heading of targets: the column decides, 41 a baseline of 2020 (a status before a
+    # target of the same indicator), 66 a target of 2025; 其中：国家级（家） is the row above's noun at the national level
+    rows = _rows("二、发展目标\n" + TABLE, tagger)
+    assert tuple(rows.loc["41", ["indicator", "scope", "kind", "year"]]) == ("maker_spaces", "all", "baseline", 2020)
+    assert tuple(rows.loc["66", ["indicator", "scope", "kind", "year"]]) == ("maker_spaces", "all", "target", 2025)
+    assert tuple(rows.loc["13", ["indicator", "scope", "kind", "year"]]) == ("maker_spaces", "national_level", "target",
+                                                                            2025)
+    # the next row is no subset of the 其中 row: 孵化面积 at no level
+    assert tuple(rows.loc["52", ["indicator", "scope"]]) == ("incubation_area", "all")
+    # a kind read from a column is an inference: never confident
+    assert rows.loc["66", "evidence"].split("|")[2] == "column"
+    assert not calibration.may_be_high(rows.loc["66", "evidence"])
