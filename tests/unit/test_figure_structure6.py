@@ -4,7 +4,7 @@ take their row's unit and their column's year and kind. The sentences are writte
 import pytest
 from tests import drafting
 
-from analysis import calibration, quantities, table_cells
+from analysis import calibration, document_subject, quantities, table_cells
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,22 @@ def test_drafts_of_table_cells_count_the_row_label_and_the_subset_row(tagger):
     # a kind read from a column is an inference: never confident
     assert rows.loc["66", "evidence"].split("|")[2] == "column"
     assert not calibration.may_be_high(rows.loc["66", "evidence"])
+
+
+def test_a_level_on_a_fund_of_carriers_is_not_the_carriers_level():
+    # 为规范市级孵化载体奖补资金管理: the fund is municipal; its grants go to carriers of the levels its articles name
+    text = "第一条 为规范市级孵化载体奖补资金的管理，制定本办法。\n第二条 对新认定的孵化器给予奖励。"
+    assert document_subject.subject_level("某市孵化载体奖补资金管理办法", text, "prefecture_city") is None
+    # the recognition of carriers of one level keeps its level (round 5's rule)
+    text = "第一条 为规范市级众创空间的认定和管理，制定本办法。"
+    assert document_subject.subject_level("某市众创空间认定管理办法", text, "prefecture_city")[0] == "municipal_level"
+
+
+def test_grants_in_a_funds_measures_take_no_level_from_the_fund(tagger):
+    # 第五条 对新建孵化面积…的孵化载体…最高200万元: no level near the number, and the document's subject is the fund:
+    # scope all (before: municipal from the first article)
+    text = ("第一条 为规范市级科技企业孵化载体专项资金管理，制定本办法。\n第五条 建设补助。\n"
+            "对新建孵化面积3000平方米以上的孵化载体，按建设投资额的20%给予补助，最高200万元。")
+    rows = drafting.drafted(text, tagger, "shape6-2024", 2024, title="某市科技企业孵化载体专项资金管理办法")
+    rows = rows.set_index("mention")
+    assert rows.loc["最高200万元", "scope"] == "all"
