@@ -39,6 +39,7 @@ from analysis import (
     draftfiles,
     figure_decision,
     figures,
+    indicator_words,
     instruments,
     paths,
     pmc,
@@ -168,6 +169,16 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
         indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year,
                                                                                    cell.column if cell else "")
+        newly = indicator_words.newly_recognised(text[c0:m.start]) if indicator else None
+        renamed = tagger.reader.indicator_of(newly, unit or "")[0] if newly else None
+        if renamed and renamed != indicator and indicator and renamed.startswith(indicator + "_new"):
+            # 新认定省级众创空间42家: the codebook's 新增省级众创空间 (analysis.indicator_words)
+            notes.append(f"'{newly}': a new carrier at its level ({renamed}), not all {indicator}")
+            indicator = renamed
+        if indicator and unit == "CNY" and indicator_words.government_input(indicator, text[t0:m.start]):
+            # 全市财政投入孵化载体的扶持资金达1.8亿元: the government's input, a programme's budget
+            notes.append("money a government put in (财政…投入): a programme's budget, not subsidies")
+            indicator = "programme_budget"
         graded = text_shape.grade_before(text, m.start) if reason and unit == "count" else ""
         evaluated = _evaluated_carriers(tagger.reader, text[max(0, m.start - _GRADE_REACH):m.start]) if graded else None
         if evaluated:

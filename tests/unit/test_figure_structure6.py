@@ -4,7 +4,7 @@ take their row's unit and their column's year and kind. The sentences are writte
 import pytest
 from tests import drafting
 
-from analysis import calibration, document_subject, quantities, table_cells
+from analysis import calibration, document_subject, indicator_words, quantities, table_cells
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,24 @@ def test_grants_in_a_funds_measures_take_no_level_from_the_fund(tagger):
     rows = drafting.drafted(text, tagger, "shape6-2024", 2024, title="某市科技企业孵化载体专项资金管理办法")
     rows = rows.set_index("mention")
     assert rows.loc["最高200万元", "scope"] == "all"
+
+
+def test_new_recognition_at_a_level_is_the_codebooks_new_at_level_indicator(tagger):
+    # 新认定省级众创空间27家: new provincial maker spaces (the codebook's 新增省级众创空间); 众创空间总数达到150家 stays
+    # maker spaces; 新认定国家级孵化器 has no new-at-level code in the codebook: incubators
+    rows = _rows("全年新认定省级众创空间27家，新认定国家级孵化器3家，全市众创空间总数达到150家。", tagger, year=2023)
+    assert tuple(rows.loc["27家", ["indicator", "scope"]]) == ("maker_spaces_new_provincial", "provincial_level")
+    assert rows.loc["3家", "indicator"] == "incubators"
+    assert rows.loc["150家", "indicator"] == "maker_spaces"
+    assert indicator_words.newly_recognised("全年新备案省级众创空间") == "全年新增省级众创空间"
+    assert indicator_words.newly_recognised("全年认定省级众创空间") is None
+
+
+def test_money_a_government_put_in_is_a_programme_budget(tagger):
+    # 市财政投入孵化载体的扶持资金达2.4亿元: the city's input (programme_budget), though 扶持资金 is a subsidies alias;
+    # 对新认定的孵化器给予扶持资金50万元: a grant, subsidies
+    rows = _rows("今年市财政投入孵化载体的扶持资金达2.4亿元。对新认定的孵化器给予扶持资金50万元。", tagger, year=2023)
+    assert rows.loc["2.4亿元", "indicator"] == "programme_budget"
+    assert rows.loc["50万元", "indicator"] == "subsidies"
+    # a grant after the input in the same sentence: 财政投入…，对…的给予 is the grant's
+    assert not indicator_words.government_input("subsidies", "市财政投入资金，对新认定的孵化器给予")
