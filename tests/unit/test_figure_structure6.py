@@ -4,7 +4,7 @@ take their row's unit and their column's year and kind. The sentences are writte
 import pytest
 from tests import drafting
 
-from analysis import calibration, document_subject, indicator_words, quantities, table_cells
+from analysis import calibration, clause_kind, document_subject, indicator_words, quantities, table_cells
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,23 @@ def test_money_a_government_put_in_is_a_programme_budget(tagger):
     assert rows.loc["50万元", "indicator"] == "subsidies"
     # a grant after the input in the same sentence: 财政投入…，对…的给予 is the grant's
     assert not indicator_words.government_input("subsidies", "市财政投入资金，对新认定的孵化器给予")
+
+
+def test_a_condition_ending_in_de_before_a_grant_is_a_rule_without_dui(tagger):
+    # 每年举办创业沙龙12场以上的，另给予3万元奖励: 12场以上 is the condition of the grant (no 对 before it)
+    rows = _rows("众创空间每年举办创业活动12场以上的，另给予3万元奖励。", tagger, year=2024)
+    assert rows.loc["12场以上", "kind"] == "rule"
+    assert clause_kind.condition_of("载体设立种子资金规模达到800万元的，市财政按其到位资金的10%给予配套。", 0, 12, 17,
+                                    False) == "…的，…给予"  # 800万元 at 12:17
+    # a status with 的 and no grant after it stays a status
+    rows = _rows("截至2023年底，全市已有众创空间56家。", tagger, year=2024)
+    assert rows.loc["56家", "kind"] == "actual"
+
+
+def test_a_cap_on_money_is_a_rule_unless_money_paid(tagger):
+    # 每年最高6万元, 合计不超过300万元: caps a rule sets; 单家最高获得90万元 in a report: money paid (funding)
+    rows = _rows("按每个实体1000元给予奖补，每年最高6万元。\n同一载体同一年度获得的各类补助合计不超过300万元。\n"
+                 "去年共兑现奖补资金1200万元，单家最高获得90万元。", tagger, year=2024)
+    assert rows.loc["最高6万元", "kind"] == "rule"
+    assert rows.loc["不超过300万元", "kind"] == "rule"
+    assert rows.loc["最高获得90万元" if "最高获得90万元" in rows.index else "90万元", "kind"] == "funding"
