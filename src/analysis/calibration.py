@@ -29,7 +29,7 @@ PRIOR = {
     "level": {"own": 0.98, "distributed": 0.95, "rule_recipient": 0.9, "region": 0.88, "none": 0.85, "phrase": 0.8, "payer": 0.8, "total": 0.85,
               "document": 0.8,
               "inherited": 0.75},
-    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.9, "section": 0.8, "default": 0.75},
+    "kind": {"cue": 0.97, "unit": 0.95, "year": 0.9, "extractor": 0.9, "column": 0.9, "section": 0.8, "default": 0.75},
     "year": {"text": 1.0, "period": 0.95, "document": 0.92},
 }
 

@@ -71,6 +71,11 @@ _CONDITION_AFTER = re.compile(r"[^。;；！？]{0,30}?的[^。;；，,！？]{0
 # the condition of a rule (对新建孵化面积1万平方米以上的，省级财政给予一次性补助200万元): 对 before, 的 and a grant after
 _RULE_CONDITION_BEFORE = re.compile(r"对(?:(?!给予|补助|补贴|奖励|资助)[^。;；！？]){0,50}$")
 _RULE_CONDITION_AFTER = re.compile(r"[^。;；！？]{0,40}?的[,，]?[^。;；！？]{0,40}?(?:给予|补助|补贴|奖励|资助|奖补)")
+# …的, ending right after the number, then a grant in the next clause (辅导在孵企业10家以上的，按每名导师…给予奖励;
+# 设立种子资金规模达到500万元的，市财政按…给予配套): the condition of a grant, with or without 对 before it
+_CONDITION_CLAUSE = re.compile(r"[^。;；，,！？\n]{0,6}?的[,，][^。;；！？]{0,40}?(?:给予|补助|补贴|奖励|资助|奖补)")
+# a cap on money (每年最高8万元, 年度补助总额不超过50万元, 合计不超过500万元): a rule's, unless 最高 is of money paid
+_CAP = re.compile(r"(?:最高|不超过|不高于|上限为?)(?:可达|为)?[^。;；，,:：]{0,10}$")
 
 
 def _rank(line: str) -> float | None:
@@ -113,6 +118,8 @@ def condition_of(text: str, s0: int, start: int, end: int, counted_recipients: b
     before = _RULE_CONDITION_BEFORE.search(text, max(0, start - 60), start)
     if before and not counted_recipients and _RULE_CONDITION_AFTER.match(text, end):
         return "对…的"
+    if not counted_recipients and _CONDITION_CLAUSE.match(text, end):
+        return "…的，…给予"
     return None
 
 
@@ -184,6 +191,9 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
                     # 兑现孵化载体绩效奖励1650万元, 资金主要用于…奖励4200万元: money paid out, not a rule's amount
                     return "funding", paid.group(), None
                 return kind, m.group(), None
+    cap = _last(_CAP, own) if unit == "CNY" else None
+    if cap and not (cap.group().startswith("最高") and _PAID.search(own)):
+        return "rule", cap.group()[:3], None  # a cap on what a rule pays (最高获得100万元: a report)
     handed = _RULE_AFTER.match(text, end, end + 14) if unit == "CNY" else None
     if handed:
         return "rule", handed.group().strip(), None

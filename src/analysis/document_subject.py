@@ -33,6 +33,9 @@ _SUBJECT_AFTER_ACT = re.compile(r"(?:认定|评定|备案|申报|遴选)[^。；
 # the issuer's own recognition of carriers with no level named (兰州市大学科技园认定和管理办法): the issuer recognises
 # carriers of its own level
 _OWN_RECOGNITION = re.compile(r"(?:众创空间|孵化器|星创天地|孵化载体|双创载体|孵化基地|大学科技园|加速器)[^，。；\n]{0,6}?认定")
+# a fund whose level the carriers' words qualify (为规范市级科技企业孵化载体专项资金管理): the subject is the fund,
+# whose grants go to carriers of any level it names, not the carriers of that level
+_FUND = re.compile(r"资金|基金|经费")
 _ANY_LEVEL = re.compile("|".join(sorted(LEVELS, key=len, reverse=True)))
 # what the issuer does in a notice's opening (我局…开展了绩效评价; 现将…通知如下), not a rule or a news figure of it
 _ACTS = re.compile(r"开展|组织|现将|如下")
@@ -48,13 +51,14 @@ def subject_level(title: str, text: str, issuer_level: str = "", municipality: b
     several levels (``国家级、省级孵化器认定``). ``市级以上`` is read as the scope codebook reads it: municipal
     (the cue, returned whole, says ``以上``: the drafter gives no level to money paid to carriers of each). A title
     naming the recognition of carriers and no level anywhere (兰州市大学科技园认定和管理办法) is the issuer's own
-    recognition: the issuer's level (``issuer_level``, the catalogue's; a province-level city: provincial)."""
+    recognition: the issuer's level (``issuer_level``, the catalogue's; a province-level city: provincial). A
+    level on a fund of carriers (``市级科技企业孵化载体专项资金…管理``) is the fund's: no level of carriers."""
     article = _FIRST_ARTICLE.search(text[:_PURPOSE_REACH])
     opening = [line for line in _opening(text) if _ACTS.search(line)]
     sources = [title, *opening, article.group() if article else ""]
     for source in sources:
         m = _SUBJECT.search(source or "") or _SUBJECT_AFTER_ACT.search(source or "")
-        if not m:
+        if not m or _of_a_fund(m.group()):
             continue
         levels = {LEVELS[w] for w in _ANY_LEVEL.findall(source[:m.end()])}
         return (LEVELS[m.group(1)], m.group()) if len(levels) == 1 else None
@@ -62,6 +66,12 @@ def subject_level(title: str, text: str, issuer_level: str = "", municipality: b
     if own and not any(_ANY_LEVEL.search(s or "") for s in sources) and issuer_level in _ISSUER_SCOPE:
         return ("provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]), f"{own.group()} (the issuer's)"
     return None
+
+
+def _of_a_fund(phrase: str) -> bool:
+    """Whether the carriers a subject phrase names qualify a fund after them (孵化载体专项资金…管理)."""
+    carrier = re.search(_CARRIER, phrase)
+    return bool(carrier and _FUND.search(phrase[carrier.end():]))
 
 
 def _opening(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -39,12 +39,14 @@ from analysis import (
     draftfiles,
     figure_decision,
     figures,
+    indicator_words,
     instruments,
     paths,
     pmc,
     quantities,
     schema,
     segments,
+    table_cells,
     text_shape,
     units,
 )
@@ -128,6 +130,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
     sentence_start = -1
+    cells = {c.start: c for c in table_cells.cells(text, doc.year)}  # the table cells the extractor read
+    row_above: list[counting.Reading] = []  # the readings of a table's last row that is no 其中 row
     subject = document_subject.subject_level(doc.title, text, doc.level, municipality)  # 市级众创空间认定办法: municipal
     if subject and subject[0] == "municipal_level" and "市" in subject[1] and municipality:
         subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
@@ -143,16 +147,38 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # what the number counts, its level and kind, from the clause's structure (analysis.counting)
         t0 = max([text.rfind(p, s0, m.start) + 1 for p in "。！？!?"] + [s0])
         previous = previous if t0 == sentence_start else []
+        cell = cells.get(m.start)
+        if cell and cell.label.startswith("其中") and t0 != sentence_start:
+            previous = list(row_above)  # 科技企业孵化器（家） 68 90⏎其中：国家级（家） 12 18: a subset of the row above
+        elif cell and t0 != sentence_start:
+            row_above = []
         sentence_start = t0
         # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
         read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
+        if parent and not read.indicator and cell and cell.label.startswith("其中"):
+            # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level
+            read = replace(read, indicator=parent.indicator, noun=parent.noun, evidence="subset", out_of_scope_reason="",
+                           notes=read.notes + [f"a 其中 row of the table: a subset of '{parent.noun or parent.indicator}'"])
         previous.append(read)
+        row_above = row_above + [read] if cell and not cell.label.startswith("其中") else row_above
         read.caveats.extend(text_shape.caveats(text, m.start))  # a clause a line break or a table cut may be misread
         if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
-        indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year)
+        indicator, scope, kind, year, notes, reason, evidence = figure_decision.decide(read, m, doc.year,
+                                                                                   cell.column if cell else "")
+        newly = indicator_words.newly_recognised(text[c0:m.start]) if indicator else None
+        renamed = tagger.reader.indicator_of(newly, unit or "")[0] if newly else None
+        if renamed and renamed != indicator and indicator and renamed.startswith(indicator + "_new"):
+            # 新认定省级众创空间42家: the codebook's 新增省级众创空间 (analysis.indicator_words)
+            notes.append(f"'{newly}': a new carrier at its level ({renamed}), not all {indicator}")
+            indicator = renamed
+        if indicator and unit == "CNY" and indicator_words.government_input(indicator, text[t0:m.start]):
+            # 全市财政投入孵化载体的扶持资金达1.8亿元: the government's input, a programme's budget
+            notes.append("money a government put in (财政…投入): a programme's budget, not subsidies")
+            indicator = "programme_budget"
         graded = text_shape.grade_before(text, m.start) if reason and unit == "count" else ""
         evaluated = _evaluated_carriers(tagger.reader, text[max(0, m.start - _GRADE_REACH):m.start]) if graded else None
         if evaluated:

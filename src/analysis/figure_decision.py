@@ -16,12 +16,19 @@ from analysis.counting import Reading
 __all__ = ["decide"]
 
 
-def decide(read: Reading, mention, doc_year: int) -> tuple[str | None, str, str, int, list[str], str, str]:
+def decide(read: Reading, mention, doc_year: int, column: str = "") -> tuple[str | None, str, str, int, list[str], str,
+                                                                         str]:
     """A draft's (indicator, scope, kind, year, notes, out-of-scope reason, evidence) from the
     reading of its clause and the extractor's mention (whose kind and year stand where the
-    clause has no cue). The evidence names how each was found: ``how|level|kind|year``."""
+    clause has no cue; ``column``: the header of the table column the number is a cell of, whose
+    kind and year the extractor read, ``analysis.table_cells``). The evidence names how each was
+    found: ``how|level|kind|year``."""
     notes = list(read.notes)
-    if read.kind == "rule" or mention.unit == "CNY":
+    if column:
+        # 指标 2020年基期 2025年目标: the column says base or target, whatever the section's heading says
+        kind, kind_evidence = mention.kind, "column"
+        notes.append(f"kind {kind} and year from the table's column '{column}'")
+    elif read.kind == "rule" or mention.unit == "CNY":
         kind = read.kind if read.kind in ("rule", "funding") else "funding"
         kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
         if read.kind_cue.startswith("section: "):

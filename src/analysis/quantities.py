@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
+from analysis import table_cells
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
@@ -424,9 +425,10 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
     text = cleaned.text
     out: list[Mention] = []
     skip_to = 0
+    cells = table_cells.cells(text, doc_year)  # a table's bare numbers: read below with their row's unit
     for m in _CANDIDATE.finditer(text):
         start, end = m.span()
-        if start < skip_to:
+        if start < skip_to or any(c.start < end and start < c.end for c in cells):
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:
@@ -490,7 +492,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
-    return out
+    out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _cell_mention(cleaned: Cleaned, doc: str, cell: table_cells.Cell) -> Mention | None:
+    """A table cell read as its number followed by its row's unit (``68`` in a row ``（家）``: ``68家``), with
+    its column's year and kind; None when the label's unit is none the extractor knows."""
+    number = cleaned.text[cell.start:cell.end]
+    read = [q for q in extract(number + cell.unit_text) if q.end >= len(number)]
+    if not read or read[0].unit is None:
+        return None
+    rs, re_ = cleaned.raw_span(cell.start, cell.end)
+    line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
+    return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
+                   year=cell.year, kind=cell.kind, sentence=line.strip(),
+                   note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
 
 
 def extract(raw: str, doc: str = "", doc_year: int | None = None, include_all: bool = False,

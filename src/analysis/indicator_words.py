@@ -1,0 +1,37 @@
+"""Two readings of a drafted indicator that the codebook's aliases cannot make, from the words before the number.
+
+- Money a government put in (``全市财政投入孵化载体的扶持资金达1.8亿元``, ``市本级财政…累计投入…扶持资金6.8亿元，其中
+  2022年投入两亿三千万元``) is the programme's budget, though the alias ending last (``扶持资金``) names
+  subsidies: the labels of every tuning set read a government's ``投入`` as ``programme_budget``. Money
+  granted (``对…给予``, ``每家``) stays a subsidy.
+- A carrier newly recognised or filed at a level (``新认定省级众创空间42家``, ``新备案``, ``获批``) is the codebook's
+  indicator of new carriers at that level when it has one (``新增省级众创空间``: ``maker_spaces_new_provincial``):
+  the words are the codebook's alias with another verb of the same act.
+
+The drafter (``analysis.drafts``) asks after the clause is read (``analysis.counting``) and notes the change.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["government_input", "newly_recognised"]
+
+_INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
+_GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
+_NEW_AT_LEVEL = re.compile(r"新认定|新备案|新获批|获批|新晋")
+_PHRASE_REACH = 16  # characters back from the number: the noun phrase it counts
+
+
+def government_input(indicator: str, sentence_before: str) -> bool:
+    """Whether money drafted as ``subsidies`` is a government's input (``财政…投入``) in the sentence before the
+    number, with no grant between."""
+    found = list(_INPUT.finditer(sentence_before))
+    return indicator == "subsidies" and bool(found) and not _GRANTED.search(sentence_before[found[-1].end():])
+
+
+def newly_recognised(before: str) -> str | None:
+    """The noun phrase before the number with a verb of new recognition read as the codebook's ``新增``
+    (``新认定省级众创空间`` -> ``新增省级众创空间``), or None when it has none."""
+    phrase = re.split(r"[，。；;,、\n]", before[-_PHRASE_REACH:])[-1]
+    return _NEW_AT_LEVEL.sub("新增", phrase) if _NEW_AT_LEVEL.search(phrase) else None

@@ -1,0 +1,91 @@
+"""The cells of a target table written as text: a header row of years, rows whose label carries the unit.
+
+A plan's table of indicators, tab- or space-separated once cleaned (``analysis.cleaning`` turns tabs into
+spaces)::
+
+    指标 2020年基期 2025年目标
+    科技企业孵化器（家） 68 90
+    孵化面积（万平方米） 312 420
+
+Its cells are bare numbers: the extractor (``analysis.quantities``) finds no unit after ``68`` and drops it. Here
+a row's label gives the unit (in brackets, ``（万平方米）``, or as a column of its own after the label,
+``孵化面积 万平方米 312 420``) and the column's header its year and kind: a column named a target (目标, 预期,
+规划) is a target, one named a base or an outcome (基期, 基数, 现状, 实际, 完成) a status; a bare year is a target
+when later than the document's year, a status otherwise. Only the layout is read here; the value and unit
+code are the extractor's (it reads ``68`` followed by the label's unit, ``68家``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cell", "cells"]
+
+_YEAR_COLUMN = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?P<word>[^\s\d]{0,6})")
+_TARGET_WORDS = re.compile(r"目标|预期|规划|计划|力争")
+_STATUS_WORDS = re.compile(r"基期|基数|基准|现状|实际|完成|基础")
+_NUMBER = r"\d+(?:\.\d+)?"
+# 科技企业孵化器（家） 68 90 | 孵化面积 万平方米 312 420: a label that is no number, its unit, then the cells
+_ROW = re.compile(rf"^(?P<label>[^\d\s][^\s]*?)(?:[（(](?P<bracket>[^）()（]{{1,8}})[）)]|\s+(?P<column>[^\d\s]{{1,6}}))"
+                  rf"(?P<cells>(?:[ \t]+{_NUMBER})+)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # offsets of the number in the cleaned text
+    end: int
+    unit_text: str  # the row label's unit as written: 家, 万平方米, %
+    year: int
+    kind: str  # "target" or "actual"
+    label: str  # the row label, with its unit
+    column: str  # the column header: 2025年目标
+
+
+def _columns(line: str) -> list[re.Match] | None:
+    """The year columns of a header row (at least two, ending the row), else None."""
+    found = list(_YEAR_COLUMN.finditer(line))
+    if len(found) < 2 or line[found[-1].end():].strip():
+        return None
+    between = [line[a.end():b.start()] for a, b in zip(found, found[1:], strict=False)]
+    return found if all(not s.strip() for s in between) and line[:found[0].start()].strip() else None
+
+
+def _kind(column: re.Match, first: bool, doc_year: int | None) -> str:
+    if _TARGET_WORDS.search(column.group("word")):
+        return "target"
+    if _STATUS_WORDS.search(column.group("word")):
+        return "actual"
+    year = int(column.group("year"))
+    if doc_year is not None:
+        return "target" if year > doc_year else "actual"
+    return "actual" if first else "target"
+
+
+def cells(text: str, doc_year: int | None = None) -> list[Cell]:
+    """The cells of every table under a header row of year columns, in the order of the text."""
+    out: list[Cell] = []
+    columns: list[re.Match] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        header = _columns(line)
+        if header:
+            columns = header
+            continue
+        row = _ROW.match(line) if columns else None
+        if row is None:
+            columns = None if columns and line.strip() else columns  # a table ends at its first other line
+            continue
+        assert columns is not None
+        numbers = list(re.finditer(_NUMBER, row.group("cells")))
+        if len(numbers) != len(columns):
+            columns = None
+            continue
+        unit = (row.group("bracket") or row.group("column")).strip()
+        label = line[:row.start("cells")].strip()
+        offset = start + row.start("cells")
+        for i, (number, column) in enumerate(zip(numbers, columns, strict=True)):
+            out.append(Cell(offset + number.start(), offset + number.end(), unit, int(column.group("year")),
+                            _kind(column, i == 0, doc_year), label, column.group().strip()))
+    return out
