@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import clause_roles, coder_rules, instruments, keywordcoder, measures, policy_cues
+from analysis import clause_roles, coder_rules, heldout, instruments, keywordcoder, measures, paths, policy_cues
 from analysis.cache import HashCache, key
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
@@ -166,17 +166,18 @@ def _fit_classifier(training: pd.DataFrame, framework):
 
 
 def fit(training: pd.DataFrame, framework, calibrate: bool = True) -> Model:
-    """Train on coded clauses (``clause_id``, ``doc_id``, ``text``, ``primary``); with two or
-    more documents, calibrate the confidence on their leave-one-document-out codes."""
+    """Train on coded clauses (``clause_id``, ``doc_id``, ``text``, ``primary``; ``fold``, if
+    given, ``_folds``); with two or more folds, calibrate the confidence on their
+    leave-one-fold-out codes."""
     model = _fit_classifier(training, framework)
-    docs = training["doc_id"].unique()
-    if calibrate and len(docs) >= 2:
+    folds = _folds(training)
+    if calibrate and folds.nunique() >= 2:
         from sklearn.isotonic import IsotonicRegression
 
         margins, agree = [], []
-        for doc_id in docs:
-            inner = _fit_classifier(training[training["doc_id"] != doc_id], framework)
-            held = training[training["doc_id"] == doc_id]
+        for fold in folds.unique():
+            inner = _fit_classifier(training[folds != fold], framework)
+            held = training[folds == fold]
             pred = predict(inner, held)
             margins.extend(pred["margin"])
             agree.extend(pred["primary"].to_numpy() == held["primary"].to_numpy())
@@ -371,16 +372,40 @@ def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, f
     return primary, secondary
 
 
-def training_data(framework, all_clauses: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The consensus coding of the reviewed documents: what the coder learns from."""
-    return instruments.load_consensus(framework, all_clauses)
+def _folds(training: pd.DataFrame) -> pd.Series:
+    """What a document of the training set is held out with: its ``fold`` (a reviewed document
+    alone, a tuning set's documents together), or the document itself."""
+    return training["fold"] if "fold" in training.columns else training["doc_id"]
+
+
+def training_data(framework, all_clauses: pd.DataFrame | None = None,
+                  tuning_sets: tuple[str, ...] = ()) -> pd.DataFrame:
+    """What the coder learns from: the consensus coding of the reviewed documents, each its own
+    ``fold``, and, when asked, the curators' codes of tuning sets' clauses (each set one ``fold``:
+    a document of a tuning set is coded by a model that saw none of its set, ``code``). Only a set
+    declared in ``paths.TUNING_SETS`` may be trained on (the next blind set never is). The
+    production coder asks for none: training on them was measured in the fifth round and left out
+    (docs/methods-strategies.md, ``coder_quality.leave_one_set_out``)."""
+    undeclared = [n for n in tuning_sets if n not in paths.TUNING_SETS]
+    if undeclared:
+        raise ValueError(f"{undeclared[0]} is not a tuning set (paths.TUNING_SETS): never trained on")
+    reviewed = instruments.load_consensus(framework, all_clauses)
+    reviewed = reviewed.assign(fold=reviewed["doc_id"])
+    frame, gold = heldout.clauses(tuning_sets)
+    if gold.empty:
+        return reviewed
+    labelled = frame.merge(gold[["clause_id", "primary", "secondary"]], on="clause_id")
+    labelled = labelled.assign(type=labelled["primary"].map(framework.type_of), fold=labelled["set"],
+                               source="tuning set " + labelled["set"]).drop(columns=["set"])
+    return pd.concat([reviewed, labelled[[c for c in labelled.columns if c in reviewed.columns]]],
+                     ignore_index=True)
 
 
 _MODELS = HashCache(32)  # one model per training set (a leave-one-out fold of each reviewed document)
 
 
 def _model(training: pd.DataFrame, framework, leave_out: str | None) -> Model:
-    rows = training[training["doc_id"] != leave_out] if leave_out else training
+    rows = training[_folds(training) != leave_out] if leave_out else training
     k = key(pd.util.hash_pandas_object(rows[["clause_id", "text", "primary"]], index=False).to_numpy().tobytes(),
             framework.path, framework.version)
     model = _MODELS.get(k)
@@ -391,16 +416,16 @@ def _model(training: pd.DataFrame, framework, leave_out: str | None) -> Model:
 
 
 def code(frame: pd.DataFrame, framework: Framework, training: pd.DataFrame) -> pd.DataFrame:
-    """Code clauses, each document by a model that did not see it, trained on ``training``
-    (``training_data``). Without a training set (no reviewed document yet) the keyword coder
-    codes everything."""
+    """Code clauses, each document by a model that did not see it nor the rest of its fold (a
+    tuning set's document: its whole set), trained on ``training`` (``training_data``). Without a
+    training set (no reviewed document yet) the keyword coder codes everything."""
     if training.empty or training["primary"].nunique() < 2:
         return keywordcoder.code(frame, framework)
     parts = []
-    reviewed = set(training["doc_id"])
+    fold_of = dict(zip(training["doc_id"], _folds(training), strict=False))
     models: dict[str | None, Model] = {}  # one look-up (a hash of the training rows) per fold, not per document
     for doc_id, rows in frame.groupby("doc_id", sort=False):
-        held_out = doc_id if doc_id in reviewed else None
+        held_out = fold_of.get(doc_id)
         if held_out not in models:
             models[held_out] = _model(training, framework, held_out)
         parts.append(predict(models[held_out], rows))
@@ -409,12 +434,14 @@ def code(frame: pd.DataFrame, framework: Framework, training: pd.DataFrame) -> p
 
 
 def evaluate(training: pd.DataFrame, framework) -> tuple[pd.DataFrame, dict]:
-    """Leave-one-document-out: each document coded by a model trained on the others only.
+    """Leave-one-document-out: each reviewed document coded by a model trained on the rest of
+    ``training`` only (the other reviewed documents and the tuning sets).
     Returns the held-out predictions (with ``primary_consensus``, ``type_consensus``) and the
     clause ids each fold trained on (``{held-out doc: frozenset}``)."""
     folds, parts = {}, []
-    for doc_id in training["doc_id"].unique():
-        model = fit(training[training["doc_id"] != doc_id], framework)
+    own = _folds(training) == training["doc_id"]  # a reviewed document (a tuning set's are held out by set)
+    for doc_id in training.loc[own, "doc_id"].unique():
+        model = fit(training[_folds(training) != doc_id], framework)
         folds[doc_id] = model.trained_on
         held = training[training["doc_id"] == doc_id]
         pred = predict(model, held)

@@ -14,25 +14,16 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from analysis import agreement, autocoder, heldout, segments
+from analysis import agreement, autocoder, heldout, paths
 
-__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve", "report_lines"]
+__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve", "leave_one_set_out",
+           "report_lines"]
 
 
 def heldout_clauses(framework) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every clause of the held-out documents as the segmenter cuts them, their labels with
     ``type``). Empty frames when the project has no held-out set."""
-    rows: list[dict] = []
-    labels: list[pd.DataFrame] = []
-    for name in heldout.set_names():
-        s = heldout.load(name)
-        labels.append(s.clauses.assign(set=name))
-        for doc_id, cleaned in s.cleaned.items():
-            rows.extend({"clause_id": seg.id, "doc_id": doc_id, "text": seg.text, "set": name}
-                        for seg in segments.segment(doc_id, cleaned.text) if seg.level == "clause")
-    frame = pd.DataFrame(rows, columns=["clause_id", "doc_id", "text", "set"])
-    gold = pd.concat(labels, ignore_index=True) if labels else pd.DataFrame(
-        columns=["clause_id", "doc_id", "primary", "secondary", "set"])
+    frame, gold = heldout.clauses(heldout.set_names())
     gold["type"] = gold["primary"].map(framework.type_of)
     return frame, gold
 
@@ -93,6 +84,28 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
             rows.append({"documents": k, "fits": len(found), "mean kappa": float(np.mean(found)),
                          "lowest": float(min(found)), "highest": float(max(found))})
     return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
+
+
+def leave_one_set_out(framework) -> pd.DataFrame:
+    """What training on the tuning sets would give (fifth round): for each tuning set
+    (``paths.TUNING_SETS``) present, type kappa of the coder trained on the reviewed documents
+    only ("current") and of one trained on them and the other tuning sets ("with the other
+    sets"), both measured on that set, which neither saw. Without calibration (codes only)."""
+    frame, gold = heldout_clauses(framework)
+    reviewed = autocoder.training_data(framework)
+    current = autocoder.fit(reviewed, framework, calibrate=False)
+    rows: list[dict] = []
+    for name in [n for n in paths.TUNING_SETS if n in set(frame["set"])]:
+        others = tuple(n for n in paths.TUNING_SETS if n != name)
+        model = autocoder.fit(autocoder.training_data(framework, tuning_sets=others), framework, calibrate=False)
+        held = frame[frame["set"] == name]
+        kappas = []
+        for m in (current, model):
+            coded = pd.concat([autocoder.predict(m, r) for _, r in held.groupby("doc_id", sort=False)])
+            merged = _merge(gold[gold["set"] == name], coded)
+            kappas.append(agreement.cohen_kappa(merged["type"], merged["type_auto"]).value)
+        rows.append({"set": name, "clauses": len(merged), "current": kappas[0], "with the other sets": kappas[1]})
+    return pd.DataFrame(rows, columns=["set", "clauses", "current", "with the other sets"])
 
 
 def report_lines(framework) -> list[str]:

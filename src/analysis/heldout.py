@@ -22,7 +22,7 @@ import pandas as pd
 from analysis import cleaning, paths, segments
 from analysis.errors import DataError
 
-__all__ = ["HeldOutSet", "sets_dir", "set_names", "load"]
+__all__ = ["HeldOutSet", "sets_dir", "set_names", "load", "clauses"]
 
 
 @dataclass
@@ -36,7 +36,7 @@ class HeldOutSet:
 
 
 def sets_dir() -> Path:
-    return paths.project_root() / "tests" / "fixtures" / "heldout"
+    return paths.heldout_dir()
 
 
 def set_names() -> list[str]:
@@ -130,3 +130,23 @@ def load(name: str) -> HeldOutSet:
     clauses = _spans(_read(root / "clauses.csv"), cleaned, paths.relative(root / "clauses.csv"), clause=True)
     clauses["clause_id"] = _clause_ids(clauses, cleaned)
     return HeldOutSet(name, catalogue, cleaned, quantities, figures, clauses)
+
+
+def clauses(names: list[str] | tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(every clause of these sets' documents as the segmenter cuts them: ``clause_id``, ``doc_id``,
+    ``text``, ``set``; their curators' labels: ``clause_id``, ``doc_id``, ``primary``, ``secondary``,
+    ``set``). Sets that are not there are skipped."""
+    rows: list[dict] = []
+    labels: list[pd.DataFrame] = []
+    for name in names:
+        if not (sets_dir() / name / "catalogue.csv").is_file():
+            continue
+        s = load(name)
+        labels.append(s.clauses.assign(set=name))
+        for doc_id, cleaned in s.cleaned.items():
+            rows.extend({"clause_id": seg.id, "doc_id": doc_id, "text": seg.text, "set": name}
+                        for seg in segments.segment(doc_id, cleaned.text) if seg.level == "clause")
+    frame = pd.DataFrame(rows, columns=["clause_id", "doc_id", "text", "set"])
+    gold = pd.concat(labels, ignore_index=True) if labels else pd.DataFrame(
+        columns=["clause_id", "doc_id", "primary", "secondary", "set"])
+    return frame, gold

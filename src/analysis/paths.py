@@ -57,6 +57,18 @@ def reports_dir() -> Path:
     return project_root() / "reports"
 
 
+# The labelled sets of documents (written and coded blind to the code by curators, each once a
+# blind test) that are now tuning sets: the only sets the automatic instrument coder may train on
+# (``autocoder.training_data``, ``coder_quality.leave_one_set_out``). A set is named here only after
+# it has been measured blind (the next set, ``set_g``, is not). See docs/methods-strategies.md.
+TUNING_SETS = ("set_a", "set_b", "set_c", "set_d", "set_e", "set_f")
+
+
+def heldout_dir() -> Path:
+    """The labelled sets of documents (``analysis.heldout``), tuning sets and blind ones."""
+    return project_root() / "tests" / "fixtures" / "heldout"
+
+
 def relative(path: Path) -> str:
     """A path as the user would type it from the project root, for messages."""
     try:
