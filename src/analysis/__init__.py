@@ -10,6 +10,7 @@ The corpus and its text
 - ``terms``           word segmentation (jieba) and term frequencies
 - ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
 - ``quantities``      every quantity mention of a text (the extractor)
+- ``table_cells``     a target table written as text: its bare cells, their row's unit, their column's year
 - ``numerals``        Chinese and Arabic numerals read (cn2an where it can)
 - ``planperiods``     five-year plan names (十三五) and the years they stand for
 - ``units``           units an indicator keeps, and conversions to them (亩 -> m2)
@@ -25,12 +26,16 @@ What a person curated, and the drafts for the rest
 - ``keywordcoder``    clauses coded from the codebook's keywords alone
 - ``policy_cues``     the genre's wording of each instrument, and the codebook as a prior
 - ``autocoder``       the automatic coder (trained on the consensus, held out by document)
+- ``clause_roles``    what a clause does in its document (frame, question, problem, target, step)
+- ``measure_form``    what makes a clause a measure, read from its form (duty, a government acting)
+- ``coder_rules``     the coder's rules applied after its classifier (headings, measures, none)
 - ``pmc``             the PMC index: framework, items derived from the codes, grades
 - ``funding``         funding attributes, intensity, subsidy rules
 - ``fundingdrafts``   funding attributes drafted from cue words
 - ``curation``        which document's layer a person reviewed
 - ``counting``        what a stated number counts, its level and kind, read from its clause
 - ``figure_decision`` a figure draft's fields from the reading of its clause and the extractor's mention
+- ``indicator_words`` an indicator the aliases cannot read: money a government put in, new at a level
 - ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section
 - ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer; an evaluation's grades
 - ``document_subject`` the level of carriers a document is about (市级众创空间认定办法), and a budget report's issuer
@@ -53,6 +58,7 @@ The analyses
 - ``target_tables``   the targets' tables for the notebooks (scorecard, national benchmarks, provenance)
 - ``reference``       reference data (outcomes, national totals, context)
 - ``profile``         the region profile, section by section
+- ``findings``        what each analysis found, said first, and its one chart
 - ``plotting``        the house style for figures, Chinese labels included
 - ``i18n``            one way to say a thing in two languages (``Text``, the word table ``ZH``)
 
@@ -62,12 +68,20 @@ Reports, the runner and the site
 - ``params``          notebook parameters, checked
 - ``suite``           the suite file: which notebooks run, with which parameters
 - ``fingerprint``     what decides whether a run is out of date
+- ``slices``          the data a region's reports read: its slice of every data file
 - ``kernels``         the worker processes and their kernels
 - ``outputs``         a run's outputs, normalised
+- ``table_view``      a table as a person reads it: the columns that carry meaning
+- ``figure_files``    a report's charts as SVG, PDF and PNG files
+- ``latex``           a saved table as LaTeX
+- ``citation``        how to cite the suite (CITATION.cff)
 - ``diagnosis``       why a run failed
 - ``manifest``        ``reports/manifest.json``
 - ``runner``          runs the suite (``python -m analysis run``, ``verify``)
 - ``site``            the site's pages (index, reports, search)
+- ``landing``         the landing page's table of regions
+- ``searchindex``     the site's search index, in shards loaded on demand
+- ``docs_site``       the documentation rendered as part of the site
 - ``safemarkdown``    Markdown outputs rendered as text: raw HTML escaped, only http(s) or relative links
 - ``inputs``          every file the suite reads, checked whole before any kernel; the YAML files' shapes
 - ``sourceview``      one page per document, its figures and codes in the text

@@ -30,7 +30,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import (
-    autocoder,
     calibration,
     corpus,
     counting,
@@ -287,6 +286,8 @@ def draft_instruments(doc: corpus.Document, cleaned, framework, clauses: list | 
             for s in (clauses if clauses is not None else clauses_of(doc, cleaned))]
     if not rows:
         return pd.DataFrame(columns=INSTRUMENT_COLUMNS)
+    from analysis import autocoder  # imported when drafting: reports only read drafts
+
     training = training if training is not None else autocoder.training_data(framework)
     coded = autocoder.code(pd.DataFrame(rows), framework, training)
     coded["note"] = "drafted by the automatic coder"
@@ -353,6 +354,8 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
     ins_fw = instruments.load_framework()
     # each document cleaned once, for its drafts and for the clauses the automatic coder learns from
     cleaned_of = {d.doc_id: corpus.load_clean(d) for d in docs}
+    from analysis import autocoder  # see draft_instruments
+
     training = autocoder.training_data(ins_fw, instruments.clauses(cleaned=cleaned_of))
     iterator = docs
     if progress:

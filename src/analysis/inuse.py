@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import autocoder, corpus, draft_selection, draftfiles, drafts, fundingdrafts, measures, paths
+from analysis import corpus, draft_selection, draftfiles, drafts, fundingdrafts, measures, paths
 from analysis import curation as cur
 from analysis.errors import DataError
 from analysis.figures import FIGURE_FIELDS, draft_mention_start, load_indicators, validate, with_place
@@ -188,6 +188,8 @@ def _auto(frame: pd.DataFrame, framework: Framework) -> pd.DataFrame:
             coded["confidence"] = pd.to_numeric(coded["confidence"], errors="coerce")
             coded["type"] = coded["primary"].map(framework.type_of)
             return coded.assign(status="draft")
+    from analysis import autocoder  # only for another codebook: the reports read the stored drafts
+
     training = autocoder.training_data(framework)
     return autocoder.code(frame, framework, training).assign(status="draft")
 
