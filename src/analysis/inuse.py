@@ -156,9 +156,11 @@ def load_coding(framework: Framework, coding: str = "consensus", curation: str =
     if coding not in CODINGS:
         raise DataError(f"unknown coding '{coding}': use one of {', '.join(CODINGS)}")
     if all_clauses is None:
-        catalogue = corpus.load_catalogue()
-        keep = set(_slice([d.doc_id for d in catalogue], documents))
-        all_clauses = clauses([d for d in catalogue if d.doc_id in keep])
+        docs = corpus.load_catalogue()
+        if documents is not None:
+            keep = set(documents)
+            docs = [d for d in docs if d.doc_id in keep]
+        all_clauses = clauses(docs)
     if coding == "auto":
         coded = _auto(all_clauses, framework)
     else:
