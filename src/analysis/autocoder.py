@@ -54,7 +54,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import clause_roles, coder_rules, heldout, instruments, keywordcoder, measures, paths, policy_cues
+from analysis import (clause_roles, coder_rules, demand_side, heldout, instruments, keywordcoder, measures, paths,
+                      policy_cues)
 from analysis.cache import HashCache, key
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
@@ -231,6 +232,8 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary = coder_rules.assessment_rule(texts, primary)
     primary = coder_rules.goal_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
+    primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary)
+    primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
@@ -365,8 +368,8 @@ def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, f
         if primary[i] == NONE or fw.type_of(primary[i]) == "demand":
             continue
         text = policy_cues.NOT_DEMAND.sub("", _LEADING_ROLE.sub("", text))
-        for code, keywords in demand:
-            if any(k in text for k in keywords):
+        for code, keywords in demand:  # the codebook's keywords, then the instruments it defines (sixth round)
+            if any(k in text for k in keywords) or demand_side.instrument(text) == code:
                 primary[i], secondary[i] = code, primary[i]
                 break
     return primary, secondary

@@ -10,11 +10,11 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, keywordcoder, measure_form, policy_cues
+from analysis import clause_roles, continuation, keywordcoder, measure_form, policy_cues
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule"]
+           "excused_demand_rule", "continuation_rule"]
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
 
@@ -134,3 +134,12 @@ def excused_demand_rule(texts: list[str], scores: np.ndarray, classes: np.ndarra
 # what is left of a demand-side measure's words once the excused ones are gone (the codebook's
 # demand-side cue words, ``policy_cues.CUES``)
 _DEMAND_LEFT = re.compile("|".join(p for code, ps in policy_cues.CUES.items() if code.startswith("D_") for p in ps))
+
+
+def continuation_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Sixth round: a clause that continues the measure before it (``analysis.continuation``) takes its
+    code; not the frame, a question, a problem, a shortfall, a status report or a heading's pattern."""
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) | measure_form.states_no_measure(texts) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    return continuation.continuation_rule(ids, texts, primary, framed)
