@@ -235,7 +235,8 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
-    primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
+    primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
+                                                  classes)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)
