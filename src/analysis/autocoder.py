@@ -232,7 +232,8 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary = coder_rules.assessment_rule(texts, primary)
     primary = coder_rules.goal_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
-    primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary)
+    primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
+                                                    classes)
     primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,

@@ -101,6 +101,12 @@ _POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|
 _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest measure (keywordcoder)
 
 
+# A section of lessons drawn (五、经验启示, 三、几点体会): what a case study or summary concludes is no measure,
+# up to the next section; and a line that names an attachment (附件：…名单, 具体名单见附件。).
+_LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
+_ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
+
+
 def _spoken_frame(text: str) -> bool:
     """An interview's host, a speaker's short reply, or a lead-in counting what follows."""
     speaker = _SPEAKER.match(text)
@@ -151,13 +157,17 @@ def _strip(text: str) -> str:
 def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states no measure, whatever its words (the module's list)."""
     out = np.zeros(len(texts), dtype=bool)
+    lessons, document = False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
         text = text.strip()
         bare = _strip(text)
-        _, para, _, _ = parse_id(cid)
+        doc, para, _, _ = parse_id(cid)
+        if doc != document or _SECTION.match(text):  # a section opens (or a document): lessons or not
+            document, lessons = doc, bool(_LESSONS.search(text)) and doc == document
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
+            or lessons or _ATTACHMENT.search(text)
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
@@ -250,7 +260,9 @@ _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
 _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
 _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
-                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
+                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)"
+                    # sixth round: a budget to spend (the codebook's 计划5年投入资金1.5亿元; 将在未来三年投入10亿元)
+                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元")
 
 
 @_per_document

@@ -13,7 +13,7 @@ uses, and a demand-side word that only names whom a measure is for or what a tar
 - ``structure_rule``: a clause coded demand-side whose structure decides another code (R4: a target is
   E_GOA whatever its topic; the codebook's funding: money paid to a demonstration base or to the maker
   of a first-use product is S_FUN; R3: recognising, assessing, monitoring or revoking a demonstration
-  base's status is E_STR) takes that code, the demand-side code becoming its secondary. R8 already says
+  base's status is E_STR; a duty of a demonstration base, 各示范基地要举办…, is the act's) takes that code, the demand-side code becoming its secondary. R8 already says
   a demand-side word is not enough for D_DEM; this reads what else the clause does.
 
 Written by hand: these are the genre's fixed terms of public procurement and pilots, which no library
@@ -27,6 +27,7 @@ import re
 import numpy as np
 
 from analysis import clause_roles
+from analysis.instruments import NONE
 
 __all__ = ["INSTRUMENTS", "instrument", "structure_rule"]
 
@@ -65,16 +66,39 @@ _STATUS_ACT = re.compile(r"认定[^，。；]{0,30}为|授予[^，。；]{0,12}�
                          r"|摘[^，。；]{0,6}牌|评估|考核|统计监测|监测|报送[^，。；]{0,12}(?:情况|报告|材料)")
 # a purchase's money buys (用于订购, 用于采购): the procurement's budget, not a grant
 _BUYS = re.compile(r"用于[^，。；]{0,6}(?:订购|采购|购买)")
+# the terms of a grant's money (奖补资金主要用于示范基地内…): the funding's, where it is spent is no demonstration
+_MONEY_USE = re.compile(r"^[^，。；]{0,8}(?:资金|经费)[^，。；]{0,6}用于")
+# a duty's verb: what comes before it names who must act (各示范基地要…), what follows the act itself
+_DUTY = re.compile(r"(?<![重主需])要(?!求)|应当|应(?![用急])|必?须|负责")  # not 应用, 重要, 要求
+# R8's leading role (示范带动作用) is no demonstration; what is left of 示范 and 试点 after it
+_LEADING = re.compile(r"示范(?:引领|带动|作用)|(?:引领|带动)示范")
+_DEMONSTRATION = re.compile(r"示范|试点")
 
 
-def structure_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray]:
+def _subject_only(text: str) -> bool:
+    """A demonstration's word (示范, 试点) only in who must act (各示范基地要举办…), not in the act."""
+    duty = _DUTY.search(text)
+    if not duty:
+        return False
+    return bool(_DEMONSTRATION.search(text[:duty.start()])) and not _DEMONSTRATION.search(
+        _LEADING.sub("", text[duty.end():])) and not instrument(text[duty.end():])
+
+
+def structure_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray,
+                   scores: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A demand-side code that the clause's structure overrides (the module's list): a target (R4:
     ``clause_roles.target`` or R4's cue) is E_GOA; a demonstration's (D_DEM) grant (``clause_roles.grant``,
-    unless the money buys) is S_FUN and its status act (``_STATUS_ACT``, R3) E_STR. The demand-side code
-    becomes the secondary. A measure for overseas people keeps R2's D_OVE (举办中日韩…大赛，力争引进外资项目15个:
+    unless the money buys) or its money's terms are S_FUN, its status act (``_STATUS_ACT``, R3) E_STR, and a
+    duty whose demonstration word names only who must act (``_subject_only``) takes its best code
+    (``scores``, one column per class of ``classes``) off the demand side. The demand-side code becomes the
+    secondary. A measure for overseas people keeps R2's D_OVE (举办中日韩…大赛，力争引进外资项目15个:
     the measure is aimed at overseas people, whatever its target)."""
     primary, secondary = primary.copy(), secondary.copy()
+    masked = scores.copy()  # the best code on neither the demand side nor none, for a duty's act
+    for j, c in enumerate(classes):
+        if c == NONE or str(c).startswith("D_"):
+            masked[:, j] = -np.inf
+    best = classes[np.argmax(masked, axis=1)]
     targets = clause_roles.target(ids, texts)
     grants = clause_roles.grant(texts)
     for i, text in enumerate(texts):
@@ -84,10 +108,12 @@ def structure_rule(ids: list[str], texts: list[str], primary: np.ndarray, second
         new = ""
         if code != "D_OVE" and (targets[i] or _TARGET_CUE.search(text.strip())):
             new = "E_GOA"
-        elif code == "D_DEM" and grants[i] and not _BUYS.search(text):
+        elif code == "D_DEM" and ((grants[i] and not _BUYS.search(text)) or _MONEY_USE.search(text.strip())):
             new = "S_FUN"
         elif code == "D_DEM" and _STATUS_ACT.search(text):
             new = "E_STR"
+        elif code == "D_DEM" and _subject_only(text):
+            new = str(best[i])
         if new:
             primary[i], secondary[i] = new, code
     return primary, secondary
