@@ -103,6 +103,8 @@ _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest
 
 # A section of lessons drawn (五、经验启示, 三、几点体会): what a case study or summary concludes is no measure,
 # up to the next section; and a line that names an attachment (附件：…名单, 具体名单见附件。).
+# what a year is (2024年是“十四五”规划实施的关键之年。): a report's framing, no measure
+_YEAR_IS = re.compile(r"^20\d\d年是[^，。；]{0,24}(?:之年|一年)。?$")
 _LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
 _ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
 
@@ -128,7 +130,8 @@ _OUTCOME_END = re.compile(
     r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
     r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
     r"|保持.{0,8}势头")
-_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
+_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾"
+                     r"|(?:提高|增长|下降|增加)[\d.]+个百分点")  # sixth round: 达到3.15%，提高0.13个百分点
 _TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
 # a stated figure (a number with its measure word or unit) ...
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)"
@@ -167,7 +170,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
-            or lessons or _ATTACHMENT.search(text)
+            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text)
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
