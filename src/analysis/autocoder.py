@@ -54,8 +54,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import (clause_roles, coder_rules, demand_side, heldout, instruments, keywordcoder, measures, paths,
-                      policy_cues)
+from analysis import (clause_roles, coder_rules, demand_side, english_clauses, heldout, instruments, keywordcoder,
+                      measures, paths, policy_cues)
 from analysis.cache import HashCache, key
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
@@ -234,6 +234,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
     primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
                                                     classes)
+    primary = english_clauses.english_rule(texts, primary)
     primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
