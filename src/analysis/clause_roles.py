@@ -166,7 +166,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         bare = _strip(text)
         doc, para, _, _ = parse_id(cid)
         if doc != document or _SECTION.match(text):  # a section opens (or a document): lessons or not
-            document, lessons = doc, bool(_LESSONS.search(text)) and doc == document
+            document, lessons = doc, bool(_SECTION.match(text) and _LESSONS.search(text))
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
