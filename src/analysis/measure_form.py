@@ -3,8 +3,8 @@ automatic coder (``analysis.autocoder``, applied by ``analysis.coder_rules``), w
 codebook's unit and rules, not from any document's clauses.
 
 - ``heading_bodies``: a numbered heading on a line of its own (（二）落实扶持资金。, 第一节 实施载体倍增工程; and,
-  sixth round, 第三条 首购。 and 一、降低科技担保费率。) heads the paragraphs below it, up to the next heading of its kind or a section's; by R1 it takes
-  the code of the measures of that body (the lead-sentence heading of a paragraph is
+  sixth round, 第三条 首购。 and 一、降低科技担保费率。) heads the paragraphs below it, up to the next heading of
+  its kind or a section's; by R1 it takes the code of the measures of that body (the lead-sentence heading of a paragraph is
   ``analysis.measures``' and is read there).
 
 Written by hand: these are the genre's fixed forms, which no library lists.

@@ -7,8 +7,16 @@ expected codes are by hand, from the codebook (v1.1) and its rules R1-R8."""
 import numpy as np
 import pytest
 
-from analysis import autocoder, clause_roles, coder_rules, continuation, demand_side, english_clauses, instruments
-from analysis import measure_form
+from analysis import (
+    autocoder,
+    clause_roles,
+    coder_rules,
+    continuation,
+    demand_side,
+    english_clauses,
+    instruments,
+    measure_form,
+)
 
 
 @pytest.fixture(scope="module")
