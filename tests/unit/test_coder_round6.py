@@ -163,6 +163,10 @@ def test_the_coder_does_not_continue_a_problem_or_a_heading_pattern():
     ("附件：2024年度示范基地名单", True),  # an attachment line
     ("具体名单见附件。", True),
     ("2025年是全面完成“十四五”规划目标的决胜之年。", True),  # what a year is
+    ("2024年是深化改革的关键一年。", True),
+    ("附件2：孵化载体扶持资金申报表", True),
+    ("县科学技术局 2024年5月8日", True),
+    ("在孵企业中高新技术企业占比提高1.5个百分点。", True),
     ("全市研发投入强度达到2.8%，提高0.2个百分点。", True),  # a change reported in percentage points
     ("力争研发投入强度提高0.2个百分点。", False),  # a target's change
 ])
