@@ -29,6 +29,9 @@ What a person curated, and the drafts for the rest
 - ``clause_roles``    what a clause does in its document (frame, question, problem, target, step)
 - ``measure_form``    what makes a clause a measure, read from its form (duty, a government acting)
 - ``coder_rules``     the coder's rules applied after its classifier (headings, measures, none)
+- ``demand_side``     the demand side's instruments (首购, 订购, 首用 …) and what a demand word only names
+- ``continuation``    a clause that continues the measure before it (its cap, rate, period, condition)
+- ``english_clauses`` a clause written in English (a bilingual release): report, target, overseas
 - ``pmc``             the PMC index: framework, items derived from the codes, grades
 - ``funding``         funding attributes, intensity, subsidy rules
 - ``fundingdrafts``   funding attributes drafted from cue words

@@ -54,8 +54,19 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import clause_roles, coder_rules, heldout, instruments, keywordcoder, measures, paths, policy_cues
+from analysis import (
+    clause_roles,
+    coder_rules,
+    demand_side,
+    heldout,
+    instruments,
+    keywordcoder,
+    measures,
+    paths,
+    policy_cues,
+)
 from analysis.cache import HashCache, key
+from analysis.english_clauses import english_rule
 from analysis.i18n import Text, columns
 from analysis.instruments import NONE, Framework
 from analysis.segments import paragraph_of
@@ -226,13 +237,18 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
                 or (heading[i] and _OUTCOME.search(text)):
             primary[i], secondary[i] = NONE, ""
     primary, secondary = _role_rules(frame["clause_id"].tolist(), texts, primary, secondary, fw)
-    primary, secondary = _demand_cues(texts, primary, secondary, fw)
+    primary, secondary = demand_side.keyword_rule(texts, primary, secondary, fw)
     primary = coder_rules.measure_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.assessment_rule(texts, primary)
     primary = coder_rules.goal_rule(frame["clause_id"].tolist(), texts, scores, classes, primary)
     primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
+    primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
+                                                    classes)
+    primary = english_rule(texts, primary)  # a clause written in English (a bilingual release)
+    primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
-    primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary)
+    primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
+                                                  classes)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)
@@ -341,35 +357,8 @@ def _codebook_rules(texts: list[str], scores: np.ndarray, classes: np.ndarray, p
 # Codebook rule R1: a heading naming an outcome (创业主体更加丰富) names a target area, not a measure.
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
 
-# Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project. Nor
-# is a demand-side word inside the title of a cited document (《…示范工作若干政策措施》), in an
-# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区), or in
-# 国内外 (at home and abroad: not aimed only abroad, R2; 国内外资本市场 is no 外资); nor is an
-# agricultural demonstration plot (农业科技示范基地, 示范茶园: a place of land, not a pilot project).
-_LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外"
-                           r"|农[业牧][^，。；]{0,10}示范(?:基地|园)|示范(?:茶园|果园|田|农场)")
-
-
-def _demand_cues(texts: list[str], primary: np.ndarray, secondary: np.ndarray, fw) -> tuple[np.ndarray, np.ndarray]:
-    """The codebook's demand-side sub-tools decided by their keywords: a clause the classifier
-    reads as a measure and that names a demand-side keyword (政府采购, 外包, 试点, 港澳 …, read from
-    the framework, R8's leading-role 示范 excepted) takes that sub-tool, the classifier's code
-    becoming its secondary. Demand-side measures are rare (19 of 350 clauses of the five
-    reviewed documents), too rare for the classifier to learn from a few documents (held-out
-    recall 0.16); their vocabulary is small and the codebook names it. Leave-one-document-out
-    type kappa 0.604 -> 0.629 (README, "The automatic coder")."""
-    demand = [(code, list(st["keywords"]) + policy_cues.DEMAND_WORDS.get(code, []))
-              for code, st in fw.subtools.items() if st["type"] == "demand" and st.get("keywords")]
-    primary, secondary = primary.copy(), secondary.copy()
-    for i, text in enumerate(texts):
-        if primary[i] == NONE or fw.type_of(primary[i]) == "demand":
-            continue
-        text = policy_cues.NOT_DEMAND.sub("", _LEADING_ROLE.sub("", text))
-        for code, keywords in demand:
-            if any(k in text for k in keywords):
-                primary[i], secondary[i] = code, primary[i]
-                break
-    return primary, secondary
+# the demand-side sub-tools decided by their words (``demand_side.keyword_rule``; its earlier tests name it here)
+_demand_cues = demand_side.keyword_rule
 
 
 def _folds(training: pd.DataFrame) -> pd.Series:

@@ -85,6 +85,37 @@ _SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政�
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨询方式|热线|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
+# Sixth round: more of the frame. How to reach the authors (关注…公众号, 拨打0871-…); an author's byline with
+# its date and no sentence's mark (中宁县科学技术局 2023年11月, …有限公司 2024年1月); an interview's host
+# (主持人：…, 记者：…: the host states no measure), a speaker's reply too short for a measure (王建华：好的。;
+# a field's label, 配合单位：州科技局。, is no speaker)
+# and a lead-in that counts what follows (今年主要抓两件事。, 重点做好以下几点：).
+_REACH = re.compile(r"关注[^，。；]{0,12}(?:公众号|微信号|微博|视频号)|拨打[^，。；]{0,8}\d{3,4}-?\d{7,8}|扫码(?:关注|咨询)")
+_BYLINE = re.compile(r"^[^，。；：:\d]{2,30}?(?:局|厅|委|政府|办公室|公司|中心|大学|学院|科技园)\s*"
+                     r"[\d〇○一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?$")
+_HOST = re.compile(r"^(?:主持人|记者|编者|问)[:：]")
+# a speaker: 答 or a name of two to four characters, not a field's label (配合单位：, 申报时间：)
+_SPEAKER = re.compile(r"^(?:答|(?![^：:]{0,2}(?:单位|部门|时间|地点|方式|对象|条件|内容|范围|期限|标准|依据|名称))"
+                      r"[\u4e00-\u9fff]{2,4})[:：]")
+_POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个方面)(?:工作)?[。：:]?$")
+_SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest measure (keywordcoder)
+
+
+# A section of lessons drawn (五、经验启示, 三、几点体会): what a case study or summary concludes is no measure,
+# up to the next section; and a line that names an attachment (附件：…名单, 具体名单见附件。).
+# what a year is (2024年是“十四五”规划实施的关键之年。): a report's framing, no measure
+_YEAR_IS = re.compile(r"^20\d\d年是[^，。；]{0,24}(?:之年|一年)。?$")
+_LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
+_ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
+
+
+def _spoken_frame(text: str) -> bool:
+    """An interview's host, a speaker's short reply, or a lead-in counting what follows."""
+    speaker = _SPEAKER.match(text)
+    rest = text[speaker.end():].strip("。！!，,～~ ") if speaker else ""
+    return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text))
+
+
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
@@ -99,7 +130,8 @@ _OUTCOME_END = re.compile(
     r"(?:持续|不断|稳步|明显|显著|日益|更加|逐步)(?:扩大|增强|提升|提高|深化|发力|优化|完善|壮大|增长|活跃|凸显|加快)"
     r"|量质齐升|加快成长|(?:成效|效果)(?:明显|显著)|取得.{0,8}(?:成效|进展|成绩)|势头良好|初[现见]成效"
     r"|保持.{0,8}势头")
-_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾")
+_CHANGE = re.compile(r"同比(?:增长|增加|提高|下降)|比上年|较上年|比去年|比20\d\d年|年均增长|增长逾"
+                     r"|(?:提高|增长|下降|增加)[\d.]+个百分点")  # sixth round: 达到3.15%，提高0.13个百分点
 _TARGET_MARK = re.compile(r"到20\d\d年|到“?十[三四五六]五|力争|将|以上|不少于|不低于|每年|目标")
 # a stated figure (a number with its measure word or unit) ...
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万亿]+(?:\.\d+)?(?:余|多)?(?:家|个|人|名|项|场|期|支|亿元|万元|元|%|平方米|亩)"
@@ -128,16 +160,21 @@ def _strip(text: str) -> str:
 def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     """Booleans: the clause states no measure, whatever its words (the module's list)."""
     out = np.zeros(len(texts), dtype=bool)
+    lessons, document = False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
         text = text.strip()
         bare = _strip(text)
-        _, para, _, _ = parse_id(cid)
+        doc, para, _, _ = parse_id(cid)
+        if doc != document or _SECTION.match(text):  # a section opens (or a document): lessons or not
+            document, lessons = doc, bool(_SECTION.match(text) and _LESSONS.search(text))
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
+            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text)
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
-            or _CONTACT.search(text) or _SCOPE.search(text) or _area_label(text)
+            or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
+            or _spoken_frame(text) or _REACH.search(text) or (not closed and _BYLINE.match(text))
             or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
@@ -150,6 +187,10 @@ _OPENS_WITH_ACT = re.compile(r"^(?:" + _ACTION.pattern + ")")
 _MONEY = re.compile(r"元|资金|经费")  # 万元, 亿美元 …
 # a level written on a noun (省级以上孵化器, 市级以上): the noun's scope, not a level to reach
 _RANK = re.compile(r"[国省市县区]级(?:及)?以上")
+
+
+# a period or deadline (20个工作日内, 满6个月): a rule's term, not a count of anything (sixth round)
+_PERIOD = re.compile(r"[\d一二三四五六七八九十]+个(?:工作日|自然日|月|小时|季度)")
 
 
 def _unranked(text: str) -> str:
@@ -173,7 +214,7 @@ def reported_figure(texts: list[str]) -> np.ndarray:
     not a measure, unless the clause is part of a target's sentence (``target``; the coder checks)."""
     out = np.zeros(len(texts), dtype=bool)
     for i, text in enumerate(texts):
-        text = _unranked(text)
+        text = _PERIOD.sub("", _unranked(text))
         # a year's activities reported (全年举办…460余场): no act makes it a measure, but a grant's money does
         # a clause that opens with a government's act (举办第三届…大赛，…全年组织活动152场) states the act
         year = bool(_YEAR_REPORTED.search(text) and not _MONEY.search(text) and not _OPENS_WITH_ACT.match(text))
@@ -188,7 +229,7 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     heading or lead-in that names 目标: 二、发展目标, 具体目标是：, until the next section heading)."""
     out = np.zeros(len(texts), dtype=bool)
     sentence_year: dict[str, bool] = {}
-    in_goals, in_plan, document = False, False, ""
+    in_goals, in_plan, document, previous = False, False, "", ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
         text = _unranked(text)
         if cid.rpartition(":")[0] != document:  # a new document: no section yet
@@ -197,7 +238,10 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))
         elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
             in_goals = True
-        sentence = cid.rpartition(".")[0]
+        # a line that ended inside its sentence (…，) is continued by this one (sixth round: 到2025年，示范基地扩大到
+        # 2000亩， | 年培训农民5000人次以上，): the same sentence's year
+        sentence = previous if i > 0 and _OPEN_LINE.search(texts[i - 1].strip()) else cid.rpartition(".")[0]
+        previous = sentence
         has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
         # under a year's work plan, a level with no government's act of its own (达到14家)
@@ -207,6 +251,7 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     return out
 
 
+_OPEN_LINE = re.compile(r"[，,、]$")
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
 # a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets
@@ -218,7 +263,9 @@ _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
 _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
 _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
-                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)")
+                    r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)"
+                    # sixth round: a budget to spend (the codebook's 计划5年投入资金1.5亿元; 将在未来三年投入10亿元)
+                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元")
 
 
 @_per_document
@@ -318,9 +365,10 @@ def label_heading(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     return out
 
 
-# what follows a recognition's assessment (R3's strategic measures): its loss (取消/撤销…资格, 摘牌),
+# what follows a recognition's assessment (R3's strategic measures): its loss (取消/撤销…资格 or 称号, 摘牌,
+# spoken 摘了七家的牌子),
 # a correction ordered (限期整改, 完成整改) or a periodic review (复核), also as a report of one made
-_SANCTION = re.compile(r"(?:撤销|取消|摘除).{0,12}资格|摘牌|(?:限期|完成|落实)整改|复核")
+_SANCTION = re.compile(r"(?:撤销|取消|摘除).{0,12}(?:资格|称号)|摘(?:了)?[^，。；]{0,6}牌|(?:限期|完成|落实)整改|复核")
 
 
 def sanction(texts: list[str]) -> np.ndarray:

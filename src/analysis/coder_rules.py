@@ -10,11 +10,11 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, keywordcoder, measure_form, policy_cues
+from analysis import clause_roles, continuation, keywordcoder, measure_form, policy_cues
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule"]
+           "excused_demand_rule", "continuation_rule"]
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
 
@@ -22,8 +22,8 @@ _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's fundin
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
 
 
-def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray,
+                 scores: np.ndarray | None = None, classes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """R1 for a numbered heading on a line of its own ((二)落实扶持资金。) that the earlier rules leave
     none: the code most of its body's measures have (ties: the first), when more than half of its
     body's clauses are measures. A heading the classifier codes keeps its code (a short phrase of a
@@ -40,10 +40,28 @@ def heading_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondar
             continue
         measures = [j for j in body if primary[j] != NONE]
         if 2 * len(measures) > len(body):
-            shared = _shared_code(measures, primary, secondary)
+            shared = _shared_code(measures, primary, secondary) or _tie_by_words(i, texts, measures, primary, scores,
+                                                                                      classes)
             if shared:
                 primary[i], secondary[i] = shared, ""
     return primary, secondary
+
+
+def _tie_by_words(heading: int, texts: list[str], body: list[int], primary: np.ndarray, scores: np.ndarray | None,
+                  classes: np.ndarray | None) -> str:
+    """Sixth round: where the body's measures split evenly between two codes (一、扩大科技信贷风险补偿资金池。 over
+    an E_FIN and an E_GOA clause), the heading names the one its own words score higher (the classifier's
+    decision values for the heading), when the heading is a sentence (ends with 。: a plan's section title,
+    第三节 实施开放合作工程, names a group); more than two codes, or no scores, stay none (R1: mixed measures)."""
+    codes = [str(primary[j]) for j in body]
+    tied = list(dict.fromkeys(codes))
+    if scores is None or classes is None or len(tied) != 2 or codes.count(tied[0]) != codes.count(tied[1]) \
+            or not texts[heading].strip().endswith("。"):
+        return ""
+    column = {str(c): k for k, c in enumerate(classes)}
+    if any(c not in column for c in tied):
+        return ""
+    return max(tied, key=lambda c: scores[heading, column[c]])
 
 
 def _shared_code(body: list[int], primary: np.ndarray, secondary: np.ndarray) -> str:
@@ -134,3 +152,12 @@ def excused_demand_rule(texts: list[str], scores: np.ndarray, classes: np.ndarra
 # what is left of a demand-side measure's words once the excused ones are gone (the codebook's
 # demand-side cue words, ``policy_cues.CUES``)
 _DEMAND_LEFT = re.compile("|".join(p for code, ps in policy_cues.CUES.items() if code.startswith("D_") for p in ps))
+
+
+def continuation_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Sixth round: a clause that continues the measure before it (``analysis.continuation``) takes its
+    code; not the frame, a question, a problem, a shortfall, a status report or a heading's pattern."""
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) | measure_form.states_no_measure(texts) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    return continuation.continuation_rule(ids, texts, primary, framed)

@@ -2,9 +2,9 @@
 automatic coder (``analysis.autocoder``, applied by ``analysis.coder_rules``), written from the
 codebook's unit and rules, not from any document's clauses.
 
-- ``heading_bodies``: a numbered heading on a line of its own (（二）落实扶持资金。, 第一节 实施载体倍增工程)
-  heads the paragraphs below it, up to the next heading of its kind or a section's; by R1 it takes
-  the code of the measures of that body (the lead-sentence heading of a paragraph is
+- ``heading_bodies``: a numbered heading on a line of its own (（二）落实扶持资金。, 第一节 实施载体倍增工程; and,
+  sixth round, 第三条 首购。 and 一、降低科技担保费率。) heads the paragraphs below it, up to the next heading of
+  its kind or a section's; by R1 it takes the code of the measures of that body (the lead-sentence heading of a paragraph is
   ``analysis.measures``' and is read there).
 
 Written by hand: these are the genre's fixed forms, which no library lists.
@@ -24,6 +24,11 @@ __all__ = ["heading_bodies", "names_section", "measure_section", "states_measure
 
 # a subsection's heading ((二)落实扶持资金。, 第一节 实施…工程): a short line with no comma or clause mark
 _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+节)\s*[^，,；;：:。]{2,20}。?$")
+# sixth round: an article's heading on a line of its own (第三条 首购。, 第八条 付款保障。) heads the lines below
+# it up to the next article, and a measure's heading numbered as a section (一、扩大科技信贷风险补偿资金池。,
+# ``measure_section``) on a line of its own heads the lines below it up to the next section
+_ARTICLE_HEADING = re.compile(r"^第[一二三四五六七八九十百]+条\s*[^，,；;：:。]{2,12}。?$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")
 # a section's heading (一、…, 第二章 …) closes a subsection's body
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部])")
 
@@ -45,13 +50,15 @@ def heading_bodies(clause_ids: list[str], texts: list[str]) -> list[list[int]]:
     size: dict[tuple[str, int], int] = {}
     for p in paragraphs:
         size[p] = size.get(p, 0) + 1
-    heads = [size[paragraphs[i]] == 1 and bool(_SUB_HEADING.match(t.strip())) for i, t in enumerate(texts)]
+    heads = [size[paragraphs[i]] == 1 and bool(_SUB_HEADING.match(t.strip()) or _ARTICLE_HEADING.match(t.strip())
+                                               or measure_section(t)) for i, t in enumerate(texts)]
     out: list[list[int]] = [[] for _ in texts]
     for i, text in enumerate(texts):
         body = []
         if heads[i]:
             for j in range(i + 1, len(texts)):
-                if paragraphs[j][0] != paragraphs[i][0] or heads[j] or _SECTION_HEADING.match(texts[j].strip()):
+                if paragraphs[j][0] != paragraphs[i][0] or heads[j] or _SECTION_HEADING.match(texts[j].strip()) \
+                        or _ARTICLE.match(texts[j].strip()):
                     break
                 body.append(j)
         elif sentences[i] == 1 and len(text) <= _LEAD_MAX and _NUMBERED.match(text.strip()) \
@@ -94,9 +101,10 @@ _ACT = (r"(?:支持|鼓励|引导|推动|推进|给予|设立|建设|建立|成�
         r"|表彰|实行|执行|开设|发放|联合|推出|设置|启动|配备|建成)")
 _DUTY = re.compile(r"(?:要|应当?|须|必须|需)(?:在|于|按|对|与|向|将|把|从)?[^，。；]{0,12}?" + _ACT + r"|严禁|不得|禁止")
 _GOVERNMENT = re.compile(r"^(?:答：|第[一二三四五六七八九十]+条\s*)?(?:各[^，。；]{0,10}?(?:部门|单位|地|县|市|区|乡镇)"
-                         r"|[省市县区州][^，。；]{0,8}?(?:局|厅|委|政府|办|管委会|部门)|(?:县|市|区|州)里|我们|我[局市县区委办])"
+                         r"|(?:自治区|[省市县区州])[^，。；]{0,8}?(?:局|厅|委|政府|办|管委会|部门)|(?:县|市|区|州)里|我们|我[局市县区委办])"
                          r"[^，。；]{0,20}?" + _ACT)
-_OPENS = re.compile(r"^(?:答：)?" + _ACT)
+# (sixth round: after a time phrase of a plan, 全年举办…不少于60场, 每年安排…, 年内建成…)
+_OPENS = re.compile(r"^(?:答：)?(?:全年|每年|今年|明年|年内|次年)?" + _ACT)
 # not a salutation (各县（市、区）人民政府，…各有关单位：) nor a lead-in ending with a colon
 _LEAD_IN = re.compile(r"[:：]$")
 # nor a short line without a sentence's mark (加快推动创新创业发展动力升级): a heading, which R1 decides
