@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from analysis import clause_kind, quantities, text_shape, units
+from analysis import clause_kind, indicator_words, quantities, text_shape, units
 
 __all__ = ["Reader", "Reading", "EVIDENCE"]
 
@@ -237,7 +237,7 @@ class Reader:
         cut = max(head.rfind(p) for p in ",，:：;；")
         phrase_start = c0 + cut + 1
         enum = text.rfind("、", phrase_start, start)
-        before = _PAREN.sub("", text[max(phrase_start, enum + 1, start - 24):start])
+        before = indicator_words.without_quoted_name(_PAREN.sub("", text[max(phrase_start, enum + 1, start - 24):start]))
         s1 = re.search(r"[。！？!?\n]", text[end:])
         sentence = text[s0:end + s1.start() if s1 else len(text)]
         notes: list[str] = []
@@ -266,7 +266,7 @@ class Reader:
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
         coordinated = False
-        if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
+        if len(set(named)) > 1 and (re.search("|".join(map(re.escape, _CONJ)), noun) or indicator_words.spoken_and(noun)):
             umbrella = next((code for code, parts in self.umbrellas if set(named) <= parts), None)
             if umbrella:
                 indicator, evidence = umbrella, "umbrella"
@@ -389,6 +389,8 @@ class Reader:
         pool = shared if len(shared) > 1 else ([code for code, u in self.units.items() if u == unit]
                                                if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
         where = sentence if len(shared) > 1 else before_end
+        if indicator == "subsidies" and alias != "扶持资金" and len(shared) <= 1:  # 申领创新券的，每家…补贴5万元
+            where = indicator_words.outside_conditions(where)
         for code in pool:
             cue = next((c for c in self.cues.get(code, []) if c in where), None)
             if cue and code != indicator:
@@ -482,6 +484,9 @@ class Reader:
             scope, cue = self.level_in(recipient.group(1))
             if scope:
                 return scope, "rule_recipient", f"scope {scope} from '{cue}' on the rule's recipient"
+        scope, cue = self.level_in(text_shape.topic_recipient(head))
+        if scope:  # 新认定国家级孵化器，一次性奖励500万元: the recipient named first, a list item's topic
+            return scope, "rule_recipient", f"scope {scope} from '{cue}' on the rule's recipient named first"
         phrase, cue = self.level_in(before)
         if phrase:
             return phrase, "phrase", f"scope {phrase} from '{cue}' earlier in the phrase (not on the counted noun)"
