@@ -46,7 +46,7 @@ _DATED_GRANT = re.compile(r"(?:今年|去年|全年|上年|当年|本年度?|20\
 _INCOME_ITEM = re.compile(r"收入[^。;；]{0,30}?其中")
 # the section a sentence with no cue of its own stands in: work to come (下一步, 重点任务, 我们将重点抓好以下工作)
 # or work done (工作成效, 总体进展); the nearer heading or lead-in before the sentence decides
-_FUTURE_SECTION = re.compile(r"下一步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|预算草案|"
+_FUTURE_SECTION = re.compile(r"下一?步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|预算草案|"
                              r"主要目标|重点任务|主要任务|发展目标|具体目标")
 _PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
 _SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading

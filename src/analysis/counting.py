@@ -302,6 +302,10 @@ class Reader:
             if pred:
                 indicator, evidence, alias = pred, "predicate", palias
                 notes.append(f"'{noun}' is what is counted; '{palias}' in the clause says which of them")
+        worded = indicator_words.measure_word(text[start:end], self.aliases, unit) if indicator is None else None
+        if worded:  # 培训农民3,200人次: the measure word is the codebook's alias (人次: participants), whatever the noun
+            indicator, evidence, alias = worded[0], "nearest", worded[1]
+            notes.append(f"the measure word '{worded[1]}' names the indicator")
         cued = self._cued(indicator, alias, unit, sentence, text[s0:end] + rest)
         if cued:
             notes.append(f"'{cued[1]}' in the sentence: {cued[0]} rather than {indicator or 'no indicator'}")

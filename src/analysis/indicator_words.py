@@ -11,6 +11,8 @@
   name before the number (``其中众创空间“紫金创客汇”3200平方米``: the maker space's area), ``加`` joining two carriers
   as spoken (``孵化器加众创空间一共是一百六十多家``: both), and a codebook cue standing only in a rule's condition
   (``集中申领创新券的，每家载体每年可获得组织服务补贴5万元``: what the recipient did, not what the money is).
+- A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
+  ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
 The drafter (``analysis.drafts``) asks after the clause is read (``analysis.counting``) and notes the change.
 """
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions"]
+__all__ = ["government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
+           "measure_word"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -60,3 +63,10 @@ def spoken_and(noun: str) -> bool:
 def outside_conditions(words: str) -> str:
     """``words`` without the condition clauses of a rule (…的，), where a cue says what a recipient did."""
     return _CONDITION_PART.sub("", words)
+
+
+def measure_word(mention: str, aliases: list[tuple[str, str, str]], unit: str) -> tuple[str, str] | None:
+    """(indicator, alias) of an alias of ``unit`` written in the mention's own words after its numerals
+    (``3,200人次``: 人次), or None. ``aliases``: (alias, indicator, unit), as the drafter's reader holds them."""
+    words = re.sub(r"[\d０-９.,，零〇一二两三四五六七八九十百千万亿余多几近约超逾]", "", mention)
+    return next(((code, a) for a, code, u in aliases if u == unit and a in words), None)

@@ -7,7 +7,7 @@ tests (no fact)."""
 import pytest
 from tests import drafting
 
-from analysis import calibration, document_subject
+from analysis import calibration, document_subject, text_shape
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +164,35 @@ def test_a_carriers_quoted_name_before_the_number_leaves_its_noun_counted(tagger
     rows = _rows("截至2023年底，科技园孵化场地4.6万平方米，其中众创空间“星火创客”3200平方米。", tagger)
     assert rows.loc["4.6万平方米", "indicator"] == "incubation_area"
     assert tuple(rows.loc["3200平方米", ["indicator", "value"]]) == ("maker_space_area", 3200)
+
+
+def test_a_subset_on_a_line_of_its_own_continues_the_count_before(tagger):
+    # 312家；⏎其中国家级67家，⏎省级98家: the lines go on (；，), each a level only: subsets of the umbrella counted before
+    rows = _rows("全区孵化器和众创空间已达312家；\n其中国家级67家，\n省级98家。", tagger)
+    assert tuple(rows.loc["312家", ["indicator", "scope"]]) == ("incubation_institutions", "all")
+    assert tuple(rows.loc["67家", ["indicator", "scope"]]) == ("incubation_institutions", "national_level")
+    assert tuple(rows.loc["98家", ["indicator", "scope"]]) == ("incubation_institutions", "provincial_level")
+    # a line after one that ends its sentence (。) is no continuation; nor is a line with a noun of its own
+    # (the second line starts at 8, after 孵化器20家 and its mark and line break; its number at 13, or 12 after 众创空间)
+    assert not text_shape.subset_line("孵化器20家。\n其中国家级5家", 8, 13)
+    assert text_shape.subset_line("孵化器20家，\n其中国家级5家", 8, 13)
+    assert not text_shape.subset_line("孵化器20家，\n众创空间5家", 8, 12)
+
+
+def test_a_count_in_person_times_counts_participants_whatever_its_noun(tagger):
+    # 人次 is the codebook's alias of participants: 培训农民3,200人次 (the noun 培训农民 is no indicator), 参与5800余人次 and
+    # 吸引1.5万人次参与 (no noun) all count participants; 15,000 = 1.5 x 10,000
+    text = "举办培训46期，培训农民3,200人次；\n全年举办路演活动64场，参与5800余人次；\n全年吸引1.5万人次参与。"
+    rows = _rows(text, tagger)
+    for mention, value in (("3,200人次", 3200), ("5800余人次", 5800), ("1.5万人次", 15_000)):
+        assert tuple(rows.loc[mention, ["indicator", "value"]]) == ("participants", value), mention
+        assert not calibration.may_be_high(rows.loc[mention, "evidence"])  # read from the unit word alone
+    # a counted noun the codebook names stands (导师 is mentors, in 名)
+    assert _rows("聘请创业导师45名。", tagger).loc["45名", "indicator"] == "mentors"
+
+
+def test_a_section_of_next_steps_written_short_is_of_targets(tagger):
+    # 四、下步打算 (下一步 written short): the counts under it are plans
+    rows = _rows("三、主要做法\n举办培训20期。\n四、下步打算\n年培训农民5000人次以上。", tagger)
+    assert rows.loc["20期", "kind"] == "actual"
+    assert rows.loc["5000人次以上", "kind"] == "target"
