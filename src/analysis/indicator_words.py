@@ -1,5 +1,7 @@
 """Readings of a drafted indicator that the codebook's aliases cannot make, from the words before the number.
 
+- A cue word of the codebook (``cues`` of indicators.csv) picks among the indicators an alias names, and names the
+  money a generic word stands for (``cued``, asked by ``analysis.counting``).
 - Money a government put in (``全市财政投入孵化载体的扶持资金达1.8亿元``, ``市本级财政…累计投入…扶持资金6.8亿元，其中
   2022年投入两亿三千万元``) is the programme's budget, though the alias ending last (``扶持资金``) names
   subsidies: the labels of every tuning set read a government's ``投入`` as ``programme_budget``. Money
@@ -20,8 +22,9 @@ The drafter (``analysis.drafts``) asks after the clause is read (``analysis.coun
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-__all__ = ["government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
+__all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
@@ -70,3 +73,35 @@ def measure_word(mention: str, aliases: list[tuple[str, str, str]], unit: str) -
     (``3,200人次``: 人次), or None. ``aliases``: (alias, indicator, unit), as the drafter's reader holds them."""
     words = re.sub(r"[\d０-９.,，零〇一二两三四五六七八九十百千万亿余多几近约超逾]", "", mention)
     return next(((code, a) for a, code, u in aliases if u == unit and a in words), None)
+
+
+_GENERIC_MONEY = ("programme_budget", "subsidies")
+
+
+class Codebook(Protocol):
+    """What ``cued`` reads of the drafter's reader (``analysis.counting.Reader``)."""
+
+    aliases: list[tuple[str, str, str]]  # (alias, indicator, unit)
+    units: dict[str, str]
+    cues: dict[str, list[str]]
+
+
+def cued(indicator: str | None, alias: str, unit: str, sentence: str, before_end: str, reader: Codebook
+         ) -> tuple[str, str] | None:
+    """A cue word of the codebook in the sentence (``cues`` of indicators.csv) picks among the
+    indicators an alias names (高新区 + 试点: pilot zones), and names the money a generic word
+    (经费, 资金, 出资) stands for (创新券: innovation vouchers), where the cue is before the number
+    in its sentence or in its own phrase (开展创新券工作,安排经费1550万元: the vouchers' money; but
+    安排专项资金15亿元，扩大创新券发放规模: the budget, the vouchers only named after it). A cue in a rule's
+    condition only (申领创新券的，每家…补贴5万元) says what a recipient did: the subsidy stays."""
+    shared = [code for a, code, u in reader.aliases if a == alias and u == unit]
+    pool = shared if len(shared) > 1 else ([code for code, u in reader.units.items() if u == unit]
+                                           if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
+    where = sentence if len(shared) > 1 else before_end
+    if indicator == "subsidies" and alias != "扶持资金" and len(shared) <= 1:
+        where = outside_conditions(where)
+    for code in pool:
+        cue = next((c for c in reader.cues.get(code, []) if c in where), None)
+        if cue and code != indicator:
+            return code, cue
+    return None
