@@ -139,7 +139,9 @@ _SUBSET_LINE = re.compile(r"^\W*(?:其中[:：，,]?\s*(?:国家级|国家备案
 def subset_line(text: str, line_start: int, start: int) -> bool:
     """Whether the number at ``start`` is a subset (``其中国家级67家``, ``省级的五十来家``) on a line of its own that
     continues the line before it, which ends where a sentence goes on (，；、, not 。！？)."""
-    before = text[:max(0, line_start - 1)].rstrip()
+    if line_start < 1 or text[line_start - 1] != "\n":
+        return False  # the number's sentence does not begin a line
+    before = text[:line_start - 1].rstrip()
     return bool(before) and before[-1] in "，,；;、" and bool(_SUBSET_LINE.match(text[line_start:start]))
 
 
