@@ -38,10 +38,12 @@ What a person curated, and the drafts for the rest
 - ``curation``        which document's layer a person reviewed
 - ``counting``        what a stated number counts, its level and kind, read from its clause
 - ``figure_decision`` a figure draft's fields from the reading of its clause and the extractor's mention
-- ``indicator_words`` an indicator the aliases cannot read: money a government put in, new at a level
+- ``indicator_words`` an indicator the aliases cannot read: money a government put in, new at a level, a quoted name
 - ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section
-- ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer; an evaluation's grades
-- ``document_subject`` the level of carriers a document is about (市级众创空间认定办法), and a budget report's issuer
+- ``text_shape``      a clause cut by a line break or a table cell; the level of money's payer; an evaluation's grades;
+                      a subset on a line of its own; a rule's recipient named first
+- ``document_subject`` the level of carriers a document is about (市级众创空间认定办法), or of the one carrier it is
+                      about (XX国家大学科技园年度报告), and a budget report's issuer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read

@@ -18,7 +18,8 @@ __all__ = ["kind_of", "conditions_section", "condition_of", "money_report", "STR
 _KIND_CUES = (
     ("rule", re.compile(r"对[^。;；]{0,60}?(?:的|者)[,，]?[^。;；]{0,30}?(?:给予|补助|补贴|奖励|资助)|"
                         r"按[^。;；]{0,30}?\d+(?:\.\d+)?\s*[%％]|年补助|每年不超过|最高不超过|按评定等级|"
-                        r"(?:给予|奖励|补助|补贴|资助)(?!资金|经费)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])|上限")),
+                        r"(?:给予|奖励|补助|补贴|资助)(?!资金|经费)[^。;；，,]{0,8}$|应当|应(?=[建设配具达有不])|上限|"
+                        r"每[场次家个所名位项户期][^。;；，,]{0,6}?(?:给予|奖励|补助|补贴|资助|奖补)")),
     ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
                            r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
     ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
@@ -34,9 +35,18 @@ WEAK_STATUS = re.compile(r"累计|建成|先后|共计|共有")
 # a floor the text requires (不少于, 不低于, 至少) of the number's phrase, and a requirement of each carrier (每家)
 _FLOOR = re.compile(r"不少于|不低于|至少")
 _EACH = re.compile(r"每家|每所|每个(?:孵化|众创|星创|载体|空间|基地)")
+# a duty each of a class must meet (各示范基地要…每年举办双创活动不少于10场): its floor is a rule, not a target
+_DUTY_OF_EACH = re.compile(r"各[^。;；，,\n]{1,12}?(?:要|应|须|必须)")
+# a grant that is a modal or a per-unit amount (每家载体每年可获得补贴5万元): a rule's, though 获得 also reports money paid
+_MAY_GET = re.compile(r"可(?:获得|享受|申请|领取)|每[场次家个所名位项户期]")
+# a grant reported as made: dated (县财政今年给予星创天地运营补助30万元; but 2024年起给予: a rule from then on) or an
+# item of an income (收入2,156万元，其中…各级政府补助250万元: money received)
+_DATED_GRANT = re.compile(r"(?:今年|去年|全年|上年|当年|本年度?|20\d{2}\s*年)(?![起后]|开始|以后)[^。;；，,的]{0,12}?"
+                          r"(?:给予|拨付|奖励|补助|补贴|资助)")
+_INCOME_ITEM = re.compile(r"收入[^。;；]{0,30}?其中")
 # the section a sentence with no cue of its own stands in: work to come (下一步, 重点任务, 我们将重点抓好以下工作)
 # or work done (工作成效, 总体进展); the nearer heading or lead-in before the sentence decides
-_FUTURE_SECTION = re.compile(r"下一步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|"
+_FUTURE_SECTION = re.compile(r"下一?步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|预算草案|"
                              r"主要目标|重点任务|主要任务|发展目标|具体目标")
 _PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
 _SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading
@@ -187,9 +197,13 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
                 if kind == "rule" and each:
                     # 对新认定的国家级孵化器2家各奖励100万元: so many recipients counted, each paid: a report of funding
                     return "funding", each.group(), None
-                if kind == "rule" and paid and not re.search(r"给予|对|按|每|最高", m.group()):
+                before = text[end - len(own):end - len(part) + m.start()]
+                if kind == "rule" and paid and not re.search(r"给予|对|按|每|最高", m.group()) and not _MAY_GET.search(before):
                     # 兑现孵化载体绩效奖励1650万元, 资金主要用于…奖励4200万元: money paid out, not a rule's amount
                     return "funding", paid.group(), None
+                reported = _reported_grant(own, text[s0:start]) if kind == "rule" and unit == "CNY" else None
+                if reported and not re.search(r"对|按|每|最高", m.group()):
+                    return "funding", reported, None  # 县财政今年给予星创天地运营补助30万元: a grant made, not a rule
                 return kind, m.group(), None
     cap = _last(_CAP, own) if unit == "CNY" else None
     if cap and not (cap.group().startswith("最高") and _PAID.search(own)):
@@ -209,7 +223,8 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     floor = _FLOOR.search(phrase)
     if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
         # 至少建成1家, 举办活动不少于200场: a floor is required, not reported (each carrier's: a rule)
-        return ("rule" if _EACH.search(phrase) else "target"), floor.group(), year
+        each = _EACH.search(phrase) or _DUTY_OF_EACH.search(sentence_head)  # 各示范基地要…不少于10场: each's duty
+        return ("rule" if each else "target"), floor.group(), year
     if not cues:
         section = _section(text, s0)
         return (section[0], f"section: {section[1]}", None) if section else (None, "", None)
@@ -227,6 +242,16 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     cue = f"line before: {cue}" if continued else cue
     return kind, cue, year if kind == "target" and year and not explicit_year else None
 
+
+
+def _reported_grant(own: str, sentence_head: str) -> str | None:
+    """The cue that a grant in the number's phrase ``own`` was made, not ruled: a time it was made in (今年给予, not
+    2024年起给予) with no condition, recipient class or cap (对, 的, 每, 最高, 按, 可), or an item of an income."""
+    dated = _DATED_GRANT.search(own)
+    if dated and not re.search(r"对|的|每|最高|按|可|不超过", own):
+        return dated.group()
+    income = _INCOME_ITEM.search(sentence_head)
+    return income.group() if income else None
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:

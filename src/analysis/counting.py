@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from analysis import clause_kind, quantities, text_shape, units
+from analysis import clause_kind, indicator_words, quantities, text_shape, units
 
 __all__ = ["Reader", "Reading", "EVIDENCE"]
 
@@ -41,7 +41,6 @@ EVIDENCE = ("object", "subject", "subset", "umbrella", "predicate", "nearest", "
 
 _STOP = re.compile(r"[,，。；;:：!！?？\n]")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
-_GENERIC_MONEY = ("programme_budget", "subsidies")
 _NOUNISH = ("n", "nz", "nt", "ns", "vn", "j", "l", "b", "an", "ng", "s")
 _PREDICATES = {"达到", "达", "为", "有", "共有", "拥有", "现有", "建成", "新增", "累计", "增至", "增加到", "突破", "超过",
                "共", "总计", "合计", "计", "已达", "已有", "达成", "增长", "增加", "是", "约", "近", "逾", "到",
@@ -237,7 +236,7 @@ class Reader:
         cut = max(head.rfind(p) for p in ",，:：;；")
         phrase_start = c0 + cut + 1
         enum = text.rfind("、", phrase_start, start)
-        before = _PAREN.sub("", text[max(phrase_start, enum + 1, start - 24):start])
+        before = indicator_words.without_quoted_name(_PAREN.sub("", text[max(phrase_start, enum + 1, start - 24):start]))
         s1 = re.search(r"[。！？!?\n]", text[end:])
         sentence = text[s0:end + s1.start() if s1 else len(text)]
         notes: list[str] = []
@@ -266,7 +265,7 @@ class Reader:
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
         named = self.named(noun, unit) if noun else []
         coordinated = False
-        if len(set(named)) > 1 and re.search("|".join(map(re.escape, _CONJ)), noun):
+        if len(set(named)) > 1 and (re.search("|".join(map(re.escape, _CONJ)), noun) or indicator_words.spoken_and(noun)):
             umbrella = next((code for code, parts in self.umbrellas if set(named) <= parts), None)
             if umbrella:
                 indicator, evidence = umbrella, "umbrella"
@@ -302,7 +301,11 @@ class Reader:
             if pred:
                 indicator, evidence, alias = pred, "predicate", palias
                 notes.append(f"'{noun}' is what is counted; '{palias}' in the clause says which of them")
-        cued = self._cued(indicator, alias, unit, sentence, text[s0:end] + rest)
+        worded = indicator_words.measure_word(text[start:end], self.aliases, unit) if indicator is None else None
+        if worded:  # 培训农民3,200人次: the measure word is the codebook's alias (人次: participants), whatever the noun
+            indicator, evidence, alias = worded[0], "nearest", worded[1]
+            notes.append(f"the measure word '{worded[1]}' names the indicator")
+        cued = indicator_words.cued(indicator, alias, unit, sentence, text[s0:end] + rest, self)
         if cued:
             notes.append(f"'{cued[1]}' in the sentence: {cued[0]} rather than {indicator or 'no indicator'}")
             indicator = cued[0]
@@ -378,22 +381,6 @@ class Reader:
         return Reading(indicator or "", noun, evidence, scope, scope_evidence, kind, kind_cue, year, notes, reason,
                        payer_cue if scope_evidence == "payer" else cue_of.group(1) if cue_of else "",
                        quantities.plan_period_target_year(sentence), caveats)
-
-    def _cued(self, indicator, alias, unit, sentence, before_end) -> tuple[str, str] | None:
-        """A cue word of the codebook in the sentence (``cues`` of indicators.csv) picks among the
-        indicators an alias names (高新区 + 试点: pilot zones), and names the money a generic word
-        (经费, 资金, 出资) stands for (创新券: innovation vouchers), where the cue is before the number
-        in its sentence or in its own phrase (开展创新券工作,安排经费1550万元: the vouchers' money; but
-        安排专项资金15亿元，扩大创新券发放规模: the budget, the vouchers only named after it)."""
-        shared = [code for a, code, u in self.aliases if a == alias and u == unit]
-        pool = shared if len(shared) > 1 else ([code for code, u in self.units.items() if u == unit]
-                                               if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
-        where = sentence if len(shared) > 1 else before_end
-        for code in pool:
-            cue = next((c for c in self.cues.get(code, []) if c in where), None)
-            if cue and code != indicator:
-                return code, cue
-        return None
 
     def _head(self, noun: str) -> str:
         """A subject after the last verb inside it that no 的 follows: 省级资金下达情况追加预算 → 预算 (the level
@@ -482,6 +469,9 @@ class Reader:
             scope, cue = self.level_in(recipient.group(1))
             if scope:
                 return scope, "rule_recipient", f"scope {scope} from '{cue}' on the rule's recipient"
+        scope, cue = self.level_in(text_shape.topic_recipient(head))
+        if scope:  # 新认定国家级孵化器，一次性奖励500万元: the recipient named first, a list item's topic
+            return scope, "rule_recipient", f"scope {scope} from '{cue}' on the rule's recipient named first"
         phrase, cue = self.level_in(before)
         if phrase:
             return phrase, "phrase", f"scope {phrase} from '{cue}' earlier in the phrase (not on the counted noun)"

@@ -7,8 +7,14 @@ unless a clause names another, though no word next to the number says so: the fi
 (``analysis.drafts``) gives such a number the document's level, as an inference (evidence ``document``,
 never confident: ``analysis.calibration``).
 
+A document about one carrier (its own annual report, a case study, a profile, a news story about one named park or
+incubator: ``南京理工大学国家大学科技园2023年度运营工作报告``, ``宁夏中宁县国家级星创天地建设纪实``) gives that carrier's level
+to the figures about it and its firms (``carrier_level``): the level is in the carrier's name in the title, or where
+the opening introduces the carrier the title names (``XX孵化器…2019年被认定为省级科技企业孵化器``), not near the number.
+
 A government body's budget or final-accounts report (部门决算说明, 预算执行情况报告) is about the body's own money:
-a budget in it that names no level (年初预算为1,200.00万元) is the issuer's (``budget_level``).
+a programme's money in it that names no level (年初预算为1,200.00万元, 科技创新券资金1.5亿元) is the issuer's
+(``budget_level``).
 
 Hand-written patterns (no library reads what a Chinese policy document is about).
 """
@@ -17,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_level", "budget_level", "LEVELS"]
+__all__ = ["subject_level", "carrier_level", "budget_level", "LEVELS", "PROGRAMME_MONEY"]
 
 # the level words of carriers and the scope each names (州级: an autonomous prefecture's, a city's level)
 LEVELS = {"国家级": "national_level", "省级": "provincial_level", "自治区级": "provincial_level",
@@ -86,15 +92,71 @@ def _opening(text: str) -> list[str]:
     return opening
 
 
+# --- a document about one carrier ---------------------------------------------------------------------------
+# a carrier's kind in a name (国家大学科技园, 省级科技企业孵化器, 国家级星创天地, 国家备案众创空间)
+_ONE_CARRIER = r"(?:大学科技园|科技园|孵化器|众创空间|星创天地|孵化基地|加速器|孵化中心|创业园|创业基地)"
+# a level written on a carrier's name: 国家 alone only where the name is the national programme's (国家大学科技园)
+_NAMED_LEVEL = re.compile(r"(国家级|国家备案|国家(?=大学科技园|科技企业孵化器|双创示范基地)|自治区级|省级|市级|州级|县级|区级)"
+                          r"(?:以上)?[\u4e00-\u9fff]{0,6}?" + _ONE_CARRIER)
+_NAME_LEVEL = {"国家备案": "national_level", "国家": "national_level", **LEVELS}
+# a title that is a rule, a notice or a list, not an account of one carrier
+_POLICY_TITLE = re.compile(r"办法|通知|意见|措施|细则|规定|方案|规划|决定|公告|公示|名单|指南|条例|计划|政策|新政|若干|认定|申报|"
+                           r"评价|考核|奖励|补贴|补助|资金")
+# words that make a title's carriers many (各, 全市, 一批, 等, a count: 新增国家级孵化器5家)
+_MANY = re.compile(r"各|全[省市区县州]|一批|多家|等|[\d０-９.一二两三四五六七八九十百千万]+\s*[家个所座批]")
+# where the opening introduces a carrier the title names with no level (XX孵化器…被认定为省级科技企业孵化器)
+_INTRODUCED = re.compile(r"(?:被|为|是|获批|获评|晋升|升级|认定|备案|评为|列为|成为)[^。；;，,\n]{0,10}?"
+                         r"(国家级|国家备案|国家(?=大学科技园|科技企业孵化器)|自治区级|省级|市级|州级|县级|区级)"
+                         r"[\u4e00-\u9fff]{0,6}?" + _ONE_CARRIER)
+# a carrier's own name before its kind: a quoted name, or two characters that end no place or time word
+_PROPER_NAME = re.compile(r"(?:[”」』]|[\u4e00-\u9fff]{2}(?<![区县市省州镇乡村年度级本我该全各新]))$")
+_INTRO_REACH = 300  # characters from the top: where a profile or a report says what its carrier is
+
+
+def carrier_level(title: str, text: str) -> tuple[str, str] | None:
+    """(scope, cue) of the one carrier a document is about, or None. The title names one carrier and no
+    several (no 各, 全市, count or list) and is no rule, notice or list; its level is written on the carrier's name
+    in the title (``南京理工大学国家大学科技园2023年度运营工作报告``: national), or, the title naming the carrier with no
+    level, where the opening introduces it (``…2019年被科技部备案为国家级星创天地``). Several levels: None."""
+    title = title or ""
+    if not re.search(_ONE_CARRIER, title) or _POLICY_TITLE.search(title) or _MANY.search(title):
+        return None
+    named = list(_NAMED_LEVEL.finditer(title))
+    if not named:
+        # no level in the title: the carrier is one only if it has a name of its own (创客工场孵化器, “枸杞”星创天地),
+        # not a place's or a year's (闵行区孵化器, 2023年度星创天地: carriers in general)
+        kinds = {m.group() for m in re.finditer(_ONE_CARRIER, title) if _PROPER_NAME.search(title[:m.start()])}
+        named = [m for m in _INTRODUCED.finditer(text[:_INTRO_REACH])
+                 if any(m.group().endswith(k) for k in kinds)]
+    levels = {_NAME_LEVEL[m.group(1)] for m in named}
+    if len(levels) != 1:
+        return None
+    where = "the title" if _NAMED_LEVEL.search(title) else "the opening"
+    return levels.pop(), f"{named[0].group()}, in {where}"
+
+
 _BUDGET_REPORT = re.compile(r"决算|预算")
 # the issuer's level (the catalogue's) as a scope; a zone's is left unsaid
 _ISSUER_SCOPE = {"province": "provincial_level", "provincial_capital": "municipal_level",
                  "prefecture_city": "municipal_level", "county": "municipal_level", "district": "municipal_level"}
 
 
-def budget_level(title: str, issuer_level: str, municipality: bool = False) -> str | None:
-    """The scope of a budget that names no level in a budget or final-accounts report (its title says 决算 or
-    预算): the issuer's own level (a province-level city and its districts: provincial); None otherwise."""
-    if not _BUDGET_REPORT.search(title or "") or issuer_level not in _ISSUER_SCOPE:
+# a programme's own money, which a budget report sets aside at the issuer's level (a voucher budget: 科技创新券资金1.5亿元);
+# subsidies are the carriers' money, whose level is their recipients'
+PROGRAMME_MONEY = ("programme_budget", "innovation_vouchers")
+
+
+# money paid out of a programme (科技创新券兑付860万元): the firms' or carriers' money, not the budget set aside
+_PAID_OUT = re.compile(r"兑付|兑现|发放|拨付|支付")
+
+
+def budget_level(title: str, issuer_level: str, municipality: bool = False, indicator: str = "programme_budget",
+                 before: str = "") -> str | None:
+    """The scope of a programme's money (``PROGRAMME_MONEY``) that names no level in a budget or final-accounts
+    report (its title says 决算 or 预算): the issuer's own level (a province-level city and its districts:
+    provincial); None otherwise, and for vouchers paid out (``before``, the phrase up to the number, says 兑付)."""
+    if not _BUDGET_REPORT.search(title or "") or issuer_level not in _ISSUER_SCOPE or indicator not in PROGRAMME_MONEY:
+        return None
+    if indicator != "programme_budget" and _PAID_OUT.search(before):
         return None
     return "provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]

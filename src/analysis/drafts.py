@@ -134,6 +134,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     subject = document_subject.subject_level(doc.title, text, doc.level, municipality)  # 市级众创空间认定办法: municipal
     if subject and subject[0] == "municipal_level" and "市" in subject[1] and municipality:
         subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
+    # a document about one carrier (its own report, a case study): its level, for the figures about it and its firms
+    carrier = document_subject.carrier_level(doc.title, text) if subject is None else None
+    carriers = _carrier_counts(tagger.reader)
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -145,7 +148,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         s1 = len(text) if s1 < 0 else s1
         # what the number counts, its level and kind, from the clause's structure (analysis.counting)
         t0 = max([text.rfind(p, s0, m.start) + 1 for p in "。！？!?"] + [s0])
-        previous = previous if t0 == sentence_start else []
+        # 已达312家；⏎其中国家级67家: a subset on a line of its own keeps the counts of the line before
+        previous = previous if t0 == sentence_start or text_shape.subset_line(text, t0, m.start) else []
         cell = cells.get(m.start)
         if cell and cell.label.startswith("其中") and t0 != sentence_start:
             previous = list(row_above)  # 科技企业孵化器（家） 68 90⏎其中：国家级（家） 12 18: a subset of the row above
@@ -184,8 +188,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
             indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
             notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
-        budget = document_subject.budget_level(doc.title, doc.level, municipality) if indicator == "programme_budget" \
-            else None
+        budget = document_subject.budget_level(doc.title, doc.level, municipality, indicator or "",
+                                               text[t0:m.start]) if unit == "CNY" else None
         if budget and scope == "all" and evidence.split("|")[1] == "none":
             # 年初预算为1,200.00万元 in a county bureau's final accounts: the bureau's own budget (an inference)
             parts = evidence.split("|")
@@ -193,11 +197,17 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             notes.append(f"scope {scope}: a budget in the issuer's own budget report, no level named near the number")
         # money of a subject of several levels (市级以上孵化器…绩效评价) is paid to carriers of each: no one level
         several = subject is not None and "以上" in subject[1] and unit == "CNY"
-        if subject and not several and indicator and scope == "all" and evidence.split("|")[1] == "none":
-            # no level near the number, in a document about carriers of one level: theirs (an inference)
+        # 在孵企业186家 in a 国家大学科技园's own report: the park's level; but a count of carriers is not about the one
+        # carrier, and a programme's budget is a government's
+        one = carrier if carrier and indicator not in carriers | {"programme_budget"} else None
+        inferred = subject if subject and not several else one
+        if inferred and indicator and scope == "all" and evidence.split("|")[1] == "none":
+            # no level near the number, in a document about carriers of one level or about one carrier: theirs (an
+            # inference)
             parts = evidence.split("|")
-            scope, evidence = subject[0], "|".join(parts[:1] + ["document"] + parts[2:])
-            notes.append(f"scope {scope} from the document's subject ('{subject[1]}'): no level named near the number")
+            scope, evidence = inferred[0], "|".join(parts[:1] + ["document"] + parts[2:])
+            whose = "the document's subject" if inferred is subject else "the carrier the document is about"
+            notes.append(f"scope {scope} from {whose} ('{inferred[1]}'): no level named near the number")
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:
             notes.append(m.note)
@@ -217,6 +227,12 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
+
+
+def _carrier_counts(reader: counting.Reader) -> set[str]:
+    """The indicators that count carriers (an umbrella's parts, the umbrella, and their new-at-level codes)."""
+    parts = {c for code, members in reader.umbrellas if reader.units.get(code) == "count" for c in members | {code}}
+    return {code for code in reader.units if any(code == p or code.startswith(p + "_") for p in parts)}
 
 
 _GRADE_REACH = 300  # characters back to the carriers an evaluation's grades count (the sentence or the lead-in)

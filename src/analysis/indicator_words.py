@@ -1,5 +1,7 @@
-"""Two readings of a drafted indicator that the codebook's aliases cannot make, from the words before the number.
+"""Readings of a drafted indicator that the codebook's aliases cannot make, from the words before the number.
 
+- A cue word of the codebook (``cues`` of indicators.csv) picks among the indicators an alias names, and names the
+  money a generic word stands for (``cued``, asked by ``analysis.counting``).
 - Money a government put in (``全市财政投入孵化载体的扶持资金达1.8亿元``, ``市本级财政…累计投入…扶持资金6.8亿元，其中
   2022年投入两亿三千万元``) is the programme's budget, though the alias ending last (``扶持资金``) names
   subsidies: the labels of every tuning set read a government's ``投入`` as ``programme_budget``. Money
@@ -7,6 +9,12 @@
 - A carrier newly recognised or filed at a level (``新认定省级众创空间42家``, ``新备案``, ``获批``) is the codebook's
   indicator of new carriers at that level when it has one (``新增省级众创空间``: ``maker_spaces_new_provincial``):
   the words are the codebook's alias with another verb of the same act.
+- Words around a counted noun that hide it or name another thing (``analysis.counting`` asks): a carrier's quoted
+  name before the number (``其中众创空间“紫金创客汇”3200平方米``: the maker space's area), ``加`` joining two carriers
+  as spoken (``孵化器加众创空间一共是一百六十多家``: both), and a codebook cue standing only in a rule's condition
+  (``集中申领创新券的，每家载体每年可获得组织服务补贴5万元``: what the recipient did, not what the money is).
+- A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
+  ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
 The drafter (``analysis.drafts``) asks after the clause is read (``analysis.counting``) and notes the change.
 """
@@ -14,8 +22,10 @@ The drafter (``analysis.drafts``) asks after the clause is read (``analysis.coun
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-__all__ = ["government_input", "newly_recognised"]
+__all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
+           "measure_word"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -35,3 +45,63 @@ def newly_recognised(before: str) -> str | None:
     (``新认定省级众创空间`` -> ``新增省级众创空间``), or None when it has none."""
     phrase = re.split(r"[，。；;,、\n]", before[-_PHRASE_REACH:])[-1]
     return _NEW_AT_LEVEL.sub("新增", phrase) if _NEW_AT_LEVEL.search(phrase) else None
+
+
+_QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”\s*$")
+# 加 before a carrier (孵化器加众创空间); not 参加, 增加, not 加速器
+_SPOKEN_AND = re.compile(r"(?<![参增追施添更])加(?!速)(?=[\u4e00-\u9fff]{0,4}?(?:众创空间|孵化器|星创天地|加速器|科技园|孵化基地))")
+_CONDITION_PART = re.compile(r"[^。;；，,\n]*的[,，]")  # a rule's condition clause (…集中申领创新券的，)
+
+
+def without_quoted_name(before: str) -> str:
+    """``before`` (the words up to the number) without a quoted name ending it (众创空间“紫金创客汇” -> 众创空间)."""
+    return _QUOTED_NAME.sub("", before)
+
+
+def spoken_and(noun: str) -> bool:
+    """Whether ``加`` joins two carriers in the noun phrase (孵化器加众创空间)."""
+    return bool(_SPOKEN_AND.search(noun))
+
+
+def outside_conditions(words: str) -> str:
+    """``words`` without the condition clauses of a rule (…的，), where a cue says what a recipient did."""
+    return _CONDITION_PART.sub("", words)
+
+
+def measure_word(mention: str, aliases: list[tuple[str, str, str]], unit: str) -> tuple[str, str] | None:
+    """(indicator, alias) of an alias of ``unit`` written in the mention's own words after its numerals
+    (``3,200人次``: 人次), or None. ``aliases``: (alias, indicator, unit), as the drafter's reader holds them."""
+    words = re.sub(r"[\d０-９.,，零〇一二两三四五六七八九十百千万亿余多几近约超逾]", "", mention)
+    return next(((code, a) for a, code, u in aliases if u == unit and a in words), None)
+
+
+_GENERIC_MONEY = ("programme_budget", "subsidies")
+
+
+class Codebook(Protocol):
+    """What ``cued`` reads of the drafter's reader (``analysis.counting.Reader``)."""
+
+    aliases: list[tuple[str, str, str]]  # (alias, indicator, unit)
+    units: dict[str, str]
+    cues: dict[str, list[str]]
+
+
+def cued(indicator: str | None, alias: str, unit: str, sentence: str, before_end: str, reader: Codebook
+         ) -> tuple[str, str] | None:
+    """A cue word of the codebook in the sentence (``cues`` of indicators.csv) picks among the
+    indicators an alias names (高新区 + 试点: pilot zones), and names the money a generic word
+    (经费, 资金, 出资) stands for (创新券: innovation vouchers), where the cue is before the number
+    in its sentence or in its own phrase (开展创新券工作,安排经费1550万元: the vouchers' money; but
+    安排专项资金15亿元，扩大创新券发放规模: the budget, the vouchers only named after it). A cue in a rule's
+    condition only (申领创新券的，每家…补贴5万元) says what a recipient did: the subsidy stays."""
+    shared = [code for a, code, u in reader.aliases if a == alias and u == unit]
+    pool = shared if len(shared) > 1 else ([code for code, u in reader.units.items() if u == unit]
+                                           if unit == "CNY" and indicator in (None, *_GENERIC_MONEY) else [])
+    where = sentence if len(shared) > 1 else before_end
+    if indicator == "subsidies" and alias != "扶持资金" and len(shared) <= 1:
+        where = outside_conditions(where)
+    for code in pool:
+        cue = next((c for c in reader.cues.get(code, []) if c in where), None)
+        if cue and code != indicator:
+            return code, cue
+    return None

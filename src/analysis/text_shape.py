@@ -10,6 +10,10 @@ the clause's structure (``analysis.counting``), and the level a payer writes on 
   ``自治区本级财政安排``, ``各市、县配套安排``) is at that government's level.
 - **a grade** (``grade_before``): the counts of an evaluation's grades (``评定优秀8家、良好15家、合格16家``)
   count the carriers evaluated, whose name stands before the list, not next to each number.
+- **a subset on a line of its own** (``subset_line``): ``…孵化器和众创空间已达312家；⏎其中国家级67家，⏎省级98家``: a
+  line that is only ``其中`` or a level before its number continues the count of the line before it.
+- **a rule's recipient named first** (``topic_recipient``): a list item ``新认定国家级孵化器，一次性奖励500万元`` names
+  who is paid before the grant, with no 对; its level is the rule's.
 - **a municipality** (``in_municipality``): in Beijing, Shanghai, Tianjin and Chongqing (and their
   districts) the city is a province, so a ``市级`` recognition or payer is provincial.
 
@@ -21,7 +25,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES", "grade_before"]
+__all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES", "grade_before", "subset_line",
+           "topic_recipient"]
 
 _SENTENCE_END = "。！？!?；;：:…”’」』)）"
 # page furniture: a page number (— 1 —, -2-, 第3页), or a line of a few characters with no sentence in it
@@ -124,6 +129,32 @@ def payer_level(sentence_head: str) -> tuple[str, str]:
         return "", ""
     m = matches[-1]
     return ("provincial_level" if m.group(1) else "municipal_level"), m.group()
+
+
+# a line that is a subset of the count before it: 其中 and/or a level only, before the number (其中国家级的, 省级的有)
+_SUBSET_LINE = re.compile(r"^\W*(?:其中[:：，,]?\s*(?:国家级|国家备案|自治区级|省级|市级|州级|县级|区级)?|"
+                          r"(?:国家级|国家备案|自治区级|省级|市级|州级|县级|区级))(?:的)?(?:有|为|共有|达到|达)?\s*$")
+
+
+def subset_line(text: str, line_start: int, start: int) -> bool:
+    """Whether the number at ``start`` is a subset (``其中国家级67家``, ``省级的五十来家``) on a line of its own that
+    continues the line before it, which ends where a sentence goes on (，；、, not 。！？)."""
+    if line_start < 1 or text[line_start - 1] != "\n":
+        return False  # the number's sentence does not begin a line
+    before = text[:line_start - 1].rstrip()
+    return bool(before) and before[-1] in "，,；;、" and bool(_SUBSET_LINE.match(text[line_start:start]))
+
+
+# a rule's recipient named first, as a list item's topic, then the grant with no 对 (新认定国家级孵化器，一次性奖励500万元;
+# 被认定为省级众创空间的，奖励30万元): the recipient's own clause, then one phrase that is the grant
+_TOPIC_RECIPIENT = re.compile(r"^[^\u4e00-\u9fff\d]*((?:新|首次)?(?:被)?(?:认定|备案|获批|获评|评为|晋升|升级)[^。;；，,:：对]{1,20})"
+                              r"[,，:：][^。;；，,:：]{0,8}?(?:给予|奖励|补助|补贴|资助|奖补)[^。;；，,]{0,8}$")
+
+
+def topic_recipient(head: str) -> str:
+    """The recipient a grant's clause ``head`` (up to the amount) names first, or ""."""
+    m = _TOPIC_RECIPIENT.match(head)
+    return m.group(1) if m else ""
 
 
 # an item of a list of recipients and amounts (名单及奖励金额如下：1.某某孵化器（国家级孵化器） 80万元, also
