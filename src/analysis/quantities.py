@@ -17,21 +17,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 
-from analysis import table_cells
+from analysis import quantities_english, spoken_numbers, table_cells
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
 from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
+from analysis.quantity_mention import KINDS, LOWER_BOUND, QUALIFIERS, UPPER_BOUND, Mention, bounds, with_note
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
            "UNITS", "QUALIFIERS", "KINDS", "LOWER_BOUND", "UPPER_BOUND"]
 
-QUALIFIERS = ("exact", "at_least", "more_than", "almost", "approx", "up_to", "range", "ambiguous")
-LOWER_BOUND = ("more_than", "at_least")  # the stated value is a lower bound of the true one
-UPPER_BOUND = ("almost", "up_to")  # ... an upper bound
-KINDS = ("target", "actual", "funding", "rule", "other", "not_a_quantity")
 
 # measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are durations only where the text
 # is no date (_not_a_quantity decides first); 年 after a year (2020年) is a year, after any other number a duration;
@@ -43,7 +40,7 @@ UNITS = {
     "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
-    "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
     "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
@@ -56,7 +53,8 @@ UNITS = {
 # a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
-                    "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品"}
+                    "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
+                    "类": "似型别比推"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
@@ -76,7 +74,7 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
     ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
     ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
-    ("近", "almost"), ("大约", "approx"), ("约", "approx"),
+    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
     ("百分之", None),  # percent written out: handled separately
 ]
@@ -91,29 +89,6 @@ _TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以
           ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
           ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
 _TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
-
-
-@dataclass
-class Mention:
-    doc: str
-    start: int  # offsets in the cleaned text
-    end: int
-    raw_start: int  # byte offsets in the text as given
-    raw_end: int
-    text: str
-    value: float | None
-    unit: str | None
-    measure_word: str
-    qualifier: str
-    low: float | None
-    high: float | None
-    year: int | None
-    kind: str
-    sentence: str
-    note: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 _SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
@@ -269,7 +244,8 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
 
 
 # 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
-_ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年")
+_ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年|个(?=[多余]?[万亿])")
+_ONCE_PER = re.compile(r"每[^，。；,;]{0,10}$")  # 每2年开展一次: a frequency, once in each period
 
 
 def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
@@ -283,7 +259,8 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
-    if is_chinese and num == "一" and _ONE_COUNTS.match(text, end):
+    if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
+                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, 0, start)):
         return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
@@ -315,7 +292,8 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         range_high = parse_chinese_number(r.group(1)) if is_chinese else parse_arabic(r.group(1))
         pos += r.end() if range_high is not None else 0
     qualifier = "exact"
-    post = re.match(rf"(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多)?", text[pos:pos + 6])
+    spoken = rf"(?:{spoken_numbers.SPOKEN_MAGNITUDE}(?=[多余]?[万亿]))?"  # 两个亿, 一个多亿
+    post = re.match(rf"{spoken}(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多|{spoken_numbers.PLUS})?", text[pos:pos + 6])
     assert post is not None  # every part is optional: it always matches, maybe empty
     if post.group():
         if post.group(1) or post.group(3):
@@ -347,6 +325,8 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
             or measure_word == "届" and not text[start].isdigit():
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
+    if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, 0, start):
+        unit = "times"  # 每季度召开一次: a frequency, as the labels read it
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
@@ -372,24 +352,6 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     return qualifier, pre_start, pos
 
 
-def _bounds(qualifier: str, value: float | None, range_high: float | None
-            ) -> tuple[str, float | None, float | None, float | None]:
-    """(qualifier, low, high, value) from the qualifier: a range has bounds and no value."""
-    if range_high is not None:
-        return "range", value, range_high, None
-    if qualifier == "exact":
-        return qualifier, value, value, value
-    if qualifier in ("at_least", "more_than"):
-        return qualifier, value, None, value
-    if qualifier in ("up_to", "almost"):
-        return qualifier, None, value, value
-    return qualifier, None, None, value
-
-
-def _with_note(note: str, more: str) -> str:
-    return (note + "; " if note else "") + more
-
-
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
     """The upper end of a range written with the unit on both ends: 5%-10%, 3万元至5万元."""
     r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
@@ -404,10 +366,10 @@ def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None
     """What a few units mean: 翻一番 doubles (x 2^n); 近三年 is the last three years, not almost
     three; 3年内 is within three years (up to). (value, qualifier, start, end, note)."""
     if measure_word == "番" and value is not None:
-        value, note = 2.0 ** value, _with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
+        value, note = 2.0 ** value, with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
     if unit in unit_codes.DURATIONS:
         if qualifier == "almost" and text[pre_start:start] == "近":
-            qualifier, pre_start, note = "exact", start, _with_note(note, "近: the last … (a period), not almost")
+            qualifier, pre_start, note = "exact", start, with_note(note, "近: the last … (a period), not almost")
         elif qualifier == "exact" and text.startswith("内", pos):
             qualifier, pos = "up_to", pos + 1
     return value, qualifier, pre_start, pos, note
@@ -448,6 +410,10 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         if reason is None and not ratio:
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
             unit, measure_word, pos = _unit_at(text, start, pos)
+            if unit is None and spoken_numbers.money_unsaid(text, start, pos):
+                unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
+            elif unit is None and spoken_numbers.page_counter(text, start):
+                unit, note = "count", with_note(note, "web chrome: a page's counter")
             value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"
@@ -471,7 +437,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                                                             value, qualifier, note)
         if note.startswith("decimal point lost"):
             qualifier = "ambiguous"
-        qualifier, low, high, value = _bounds(qualifier, value, range_high)
+        qualifier, low, high, value = bounds(qualifier, value, range_high)
         s0, s1 = _sentence_bounds(text, start)
         c0, c1 = _clause_bounds(text, start, s0, s1)
         year, is_target_year, from_period = _year_for(text, s0, start, s1, text)
@@ -481,18 +447,21 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             elif _STATUS_CUES.search(text[s0:s1]):
                 year, is_target_year = None, False  # 已有30家 during the period: as of the document
             if year is not None:
-                note = _with_note(note, f"year: the last of the plan period ({year})")
+                note = with_note(note, f"year: the last of the plan period ({year})")
         kind = _kind(unit, text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
         if year is None and doc_year is not None and kind != "target":
             year = doc_year  # "截至目前", "已": as of the document
-            note = _with_note(note, "year of the document")
+            note = with_note(note, "year of the document")
         if kind in ("funding",) and not _MONEY_CUES.search(text[s0:s1]):
-            note = _with_note(note, "money without a funding word in the sentence")
+            note = with_note(note, "money without a funding word in the sentence")
         rs, re_ = cleaned.raw_span(pre_start, pos)
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
+    english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
+    out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
+    out.extend(e for e in english if include_all or e.kind != "not_a_quantity")
     return sorted(out, key=lambda q: q.start)
 
 

@@ -1,0 +1,48 @@
+"""Numbers of speech and informal text that the written forms the extractor reads (``analysis.quantities``) leave
+without a unit, and the unit their context gives them:
+
+- money without 元 (``大概八千万``, ``将近两个亿``, ``奖金池提高到三百五十万``, ``补贴最高500万``): a number whose scale is
+  stated (万 or 亿) with no measure word after it is CNY when the words before it in its clause (or right after it,
+  ``三十万的一次性奖励``) are of money (``资金``, ``投入``, ``补贴``, ``贷款``, ``融资``, ``基金``, ``奖励``, ``预算``, ``花了``,
+  ``拿出`` …), with no counted noun between the cue and the number. A count in 万 keeps its measure word (``10万人``,
+  ``5万平方米``) and never reaches here; a number with no scale (``给300``) is never made money;
+- a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
+  with a note so no draft takes them for a figure of the text.
+
+The spoken scale ``两个亿`` and the ``+`` of ``5200+家`` are read where the extractor reads a magnitude and a tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["money_unsaid", "page_counter", "SPOKEN_MAGNITUDE", "PLUS"]
+
+SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
+PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
+
+_MONEY_BEFORE = re.compile(r"资金|经费|基金|奖金|奖金池|补贴|补助|奖补|奖励|资助|扶持|投入|投了|投到|花了|花费|拿出|安排|预算|"
+                           r"贷款|融资|投资|募资|营收|收入|税收|利润|产值|销售额|营业额|💰|给予?|再给|拨付|兑现")
+_MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补贴|补助|奖补|奖金|扶持|资助|投入|投资|贷款|融资|💰)")
+# a counted noun between the money cue and the number: 融资企业3万 counts firms, 投入使用的场地2万 no money
+_COUNTED_BETWEEN = re.compile(r"企业|公司|人|项目|家|团队|机构|载体|空间|户|场地|面积|平方|岗位|次")
+_CLAUSE_STOP = re.compile(r"[。；;！？!?\n]")
+_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*$")
+
+
+def money_unsaid(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` (its scale included, no measure word after it) is money whose 元 is unsaid:
+    a scale stated (万, 亿) and a money cue before it in its clause with no counted noun between, or right after it."""
+    if not re.search("[万亿]", text[start:end]):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_STOP.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    before = text[clause_start:start]
+    cues = list(_MONEY_BEFORE.finditer(before))
+    if cues and not _COUNTED_BETWEEN.search(before[cues[-1].end():]):
+        return True
+    return bool(_MONEY_AFTER.match(text, end))
+
+
+def page_counter(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a page's counter (``阅读 10万+``, ``👍256``): web chrome."""
+    return bool(_COUNTERS.search(text, max(0, start - 5), start))
