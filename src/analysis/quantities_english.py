@@ -29,7 +29,7 @@ from analysis import units as unit_codes
 from analysis.cleaning import Cleaned
 from analysis.quantity_mention import Mention, bounds, with_note
 
-__all__ = ["Reading", "read", "mentions", "in_english", "SMALL_NUMBERS"]
+__all__ = ["Reading", "read", "mentions", "in_english", "is_english", "SMALL_NUMBERS", "ENGLISH"]
 
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
@@ -86,6 +86,7 @@ _SCALE_AFTER = re.compile(r"\s?(?P<scale>thousand|million|billion|trillion|bn|mn
 _RANGE = re.compile(r"\s*(?:–|—|-|~|to|and)\s*(?P<cur>US\$|HK\$|RMB|\$|€|£|¥)?\s?(?P<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
                     r"|\d+(?:\.\d+)?|" + "|".join(SMALL_NUMBERS) + r")\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+ENGLISH = "English"  # the first part of an English mention's note (``is_english``)
 
 
 @dataclass
@@ -267,6 +268,11 @@ def _kind_and_year(sentence: str, offset: int, unit: str | None, doc_year: int |
     return default, year or doc_year, ""
 
 
+def is_english(m: Mention) -> bool:
+    """Whether a mention was read by this module (the figure drafter reads its noun in English)."""
+    return m.note.split("; ")[0] == ENGLISH
+
+
 def mentions(cleaned: Cleaned, doc: str = "", doc_year: int | None = None, include_all: bool = False,
              default_kind: str = "other") -> list[Mention]:
     """The English quantities of a cleaned text as the extractor's mentions (the rest as ``not_a_quantity`` when
@@ -284,7 +290,7 @@ def mentions(cleaned: Cleaned, doc: str = "", doc_year: int | None = None, inclu
             continue
         kind, year, cue = _kind_and_year(text[s0:s1], r.number_start - s0, r.unit, doc_year, default_kind)
         qualifier, low, high, value = bounds(r.qualifier, r.value, r.high)
-        note = with_note("English", f"kind from '{cue}'") if cue else "English"
+        note = with_note(ENGLISH, f"kind from '{cue}'") if cue else ENGLISH
         out.append(Mention(doc, r.start, r.end, rs, re_, text[r.start:r.end], value, r.unit, r.measure_word, qualifier,
                            low, high, year, kind, sentence, note))
     return out
