@@ -43,7 +43,7 @@ UNITS = {
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
-    "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+    "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
     "%": "percent", "％": "percent", "成": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
@@ -414,6 +414,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
             elif unit is None and spoken_numbers.page_counter(text, start):
                 unit, note = "count", with_note(note, "web chrome: a page's counter")
+            elif unit is None and spoken_numbers.count_unsaid(text, start, pos):
+                unit, note = "count", with_note(note, "no measure word after an informal count (100余, 5200+)")
             value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"

@@ -120,8 +120,13 @@ def _value(token: str) -> float:
     return float(SMALL_NUMBERS[token.lower()]) if token.lower() in SMALL_NUMBERS else float(token.replace(",", ""))
 
 
+_DURATION_ADJECTIVES = re.compile(r"\s+(?:consecutive|straight|successive|full)(?=\s+(?:years?|months?|days?)\b)",
+                                  re.IGNORECASE)
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
-    m = _UNIT_AFTER.match(text, pos)
+    adjective = _DURATION_ADJECTIVES.match(text, pos)  # three consecutive years: a length of time
+    m = _UNIT_AFTER.match(text, adjective.end() if adjective else pos)
     if not m:
         return None, "", pos
     i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
@@ -136,8 +141,11 @@ def _rejected(text: str, start: int, end: int, token: str, is_word: bool, has_un
             return "ordinal" if re.match(r"(?:st|nd|rd|th)\b", after) else "code"  # 3rd, 5G, 3D
         if re.search(r"[A-Za-z]$", before) and not _CURRENCY_RE.search(before):
             return "code"  # FM102.8, G20
-        if re.fullmatch(r"(?:19|20)\d{2}", token) and _YEAR_CONTEXT.search(before):
-            return "year"  # in 2024, by 2026, 2023-2025
+        if re.fullmatch(r"(?:19|20)\d{2}", token) and _YEAR_CONTEXT.search(before) \
+                or re.search(r"(?:19|20)\d{2}/$", before):
+            return "year"  # in 2024, by 2026, 2023-2025, 2023/24
+        if re.fullmatch(r"0\d+", token) or re.search(r"\d/$", before) or re.match(r"/\d", after):
+            return "code"  # (0571) an area code, 3/4 a fraction or a code
         if re.search(r"\+$|\d[-–]$|\d\s$", before) or re.match(r"[-–]\d{3,}|\s\d{4}", after) \
                 or len(token.replace(".", "")) >= 7 and "," not in token and not has_unit:
             return "phone_number"

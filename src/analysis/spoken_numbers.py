@@ -6,6 +6,8 @@ without a unit, and the unit their context gives them:
   ``三十万的一次性奖励``) are of money (``资金``, ``投入``, ``补贴``, ``贷款``, ``融资``, ``基金``, ``奖励``, ``预算``, ``花了``,
   ``拿出`` …), with no counted noun between the cue and the number. A count in 万 keeps its measure word (``10万人``,
   ``5万平方米``) and never reaches here; a number with no scale (``给300``) is never made money;
+- an informal count with no measure word (``惠及企业100余``, ``在孵企业5200+``, ``服务创业者两千多``): a number whose
+  hedge after it (余, 多, +) says it counts something, with a noun before it, is a ``count``;
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
   with a note so no draft takes them for a figure of the text.
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["money_unsaid", "page_counter", "SPOKEN_MAGNITUDE", "PLUS"]
+__all__ = ["money_unsaid", "page_counter", "count_unsaid", "SPOKEN_MAGNITUDE", "PLUS"]
 
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
@@ -46,3 +48,10 @@ def money_unsaid(text: str, start: int, end: int) -> bool:
 def page_counter(text: str, start: int) -> bool:
     """Whether the number at ``start`` is a page's counter (``阅读 10万+``, ``👍256``): web chrome."""
     return bool(_COUNTERS.search(text, max(0, start - 5), start))
+
+
+def count_unsaid(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` (no measure word after it) is an informal count: it ends in 余, 多 or +
+    and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number)."""
+    return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
+        and text[start - 1:start] != "第"

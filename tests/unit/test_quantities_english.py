@@ -101,6 +101,7 @@ def test_a_duration_is_never_a_count():
     assert one("It will invest over the next three years.").unit == "years"
     assert one("It signed a 24-month lease.").unit == "months"
     assert one("A two-year rent waiver applies.").unit == "years"
+    assert one("For three consecutive years it grew.").unit == "years"  # an adjective between: still 3 years
 
 
 # --- spelled-out small numbers ---------------------------------------------------------------------------------------
@@ -190,6 +191,8 @@ def test_over_as_a_preposition_is_no_hedge():
     ("It ranked 3rd in the country.", "ordinal"),
     ("The meeting opens at 9:30 in the hall.", "time"),
     ("It launched a three-year action plan.", "plan_name"),
+    ("Call (0571) 88888888 today.", "code"),  # an area code: a leading zero
+    ("Results for 2023/24 are in.", "year"),  # the 24 of a year span
 ])
 def test_non_quantities(text, reason):
     assert extract(text) == []

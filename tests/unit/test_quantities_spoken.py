@@ -126,3 +126,23 @@ def test_kinds_counted_with_lei():
     # 8类: eight kinds counted; 类似 is "similar", no measure word
     assert read("创新券可用于8类服务") == [("8类", 8, "count", "exact")]
     assert read("与3家类似机构合作") == [("3家", 3, "count", "exact")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("惠及企业100余，", 100),  # 100余 after a noun: more than 100 counted
+    ("在孵企业5200+！", 5200),
+    ("带动就业300多。", 300),
+    ("服务创业者两千多，", 2000),  # 两千多: more than 2000
+])
+def test_an_informal_count_without_a_measure_word_is_a_count(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "count", "more_than")
+
+
+def test_an_ordinal_with_yu_is_no_count():
+    assert extract("排名第100余") == []
+
+
+def test_kuai_qian_is_spoken_yuan():
+    # 五十万块钱 = 50 x 10^4 yuan
+    assert read("去年花了五十万块钱。") == [("五十万块钱", 5e5, "CNY", "exact")]
