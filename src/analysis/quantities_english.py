@@ -74,7 +74,9 @@ _MONTHS = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
            r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.?|\bNos\.?|\bNumber|#|\bArticle|\bArt\.|\bItem|\bClause|\bSection|\bChapter"
                            r"|\bParagraph|\bPart|\bRoom|\bFloor|\bBuilding|\bSuite|\bLevel|\bPhase|\bBatch|\bSession"
-                           r"|\bTel\.?|\bPhone|\bFax|\bExt\.?|\bthe\s+top|\bRank(?:ed)?)\s*$", re.IGNORECASE)
+                           r"|\bTel\.?|\bPhone|\bFax|\bExt\.?|\bthe\s+top|\bRank(?:ed)?|\bFig(?:ure)?\.?|\bTable|\bChart|\bAppendix"
+                           r"|\bAnnex|\bPage|\bpp?\.|\bVersion|\bv\.|\bIndustry|\bISO|\bTier|\bLine|\bGlobal|\bFortune)\s*$",
+                           re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|by|of|since|until|till|before|after|during|from|through|end|early|mid|late"
                            r"|fiscal|year)\s+|[-–/])$", re.IGNORECASE)
 
@@ -139,8 +141,8 @@ def _rejected(text: str, start: int, end: int, token: str, is_word: bool, has_un
         if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|[mk]\b|m²|m2\b|km|sq|sqm|pp|pct|ha\b|mu\b)",
                                                           after, re.IGNORECASE):
             return "ordinal" if re.match(r"(?:st|nd|rd|th)\b", after) else "code"  # 3rd, 5G, 3D
-        if re.search(r"[A-Za-z]$", before) and not _CURRENCY_RE.search(before):
-            return "code"  # FM102.8, G20
+        if re.search(r"[A-Za-z]-?$", before) and not _CURRENCY_RE.search(before):
+            return "code"  # FM102.8, G20, COVID-19
         if re.fullmatch(r"(?:19|20)\d{2}", token) and _YEAR_CONTEXT.search(before) \
                 or re.search(r"(?:19|20)\d{2}/$", before):
             return "year"  # in 2024, by 2026, 2023-2025, 2023/24

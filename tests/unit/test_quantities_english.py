@@ -193,6 +193,12 @@ def test_over_as_a_preposition_is_no_hedge():
     ("It launched a three-year action plan.", "plan_name"),
     ("Call (0571) 88888888 today.", "code"),  # an area code: a leading zero
     ("Results for 2023/24 are in.", "year"),  # the 24 of a year span
+    ("After COVID-19 the zone grew.", "code"),  # a name glued to a hyphen
+    ("See Table 2 for details.", "label_number"),
+    ("See Figure 3 for details.", "label_number"),
+    ("The firm joined the Fortune Global 500 list.", "label_number"),  # a list's name, not 500 counted
+    ("It builds on Industry 4.0 ideas.", "label_number"),
+    ("Firms certified to ISO 9001 apply.", "label_number"),
 ])
 def test_non_quantities(text, reason):
     assert extract(text) == []
