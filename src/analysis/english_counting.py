@@ -80,7 +80,8 @@ class EnglishReader:
 
     def _named(self, phrase: str, unit: str) -> list[tuple[str, str]]:
         """(word, indicator) of the indicators of ``unit`` the phrase names, in order."""
-        return [(w, c) for _, w, c in _find(self.aliases, phrase) if self.units.get(c) == unit]
+        table = tuple((w, c) for w, c in self.aliases if self.units.get(c) == unit)  # 补助 is a subsidy or its rate
+        return [(w, c) for _, w, c in _find(table, phrase)]
 
     def _level(self, phrase: str) -> tuple[str, str] | None:
         found = _find(self.levels, phrase)

@@ -260,8 +260,10 @@ def _kind_and_year(sentence: str, offset: int, unit: str | None, doc_year: int |
                    ) -> tuple[str, int | None, str]:
     """(kind, year, the cue) of a number at ``offset`` in its English sentence, in the Chinese extractor's order: a
     rule's amount, money (funding), a status, a target (``will``, ``by 2026``), else the year against the document's."""
-    years = [(int(m.group("year")), bool(m.group("by") and m.group("by").lower() == "by")) for m in _YEAR.finditer(sentence)]
-    year, target_year = (years[0] if years else (None, False))
+    years = [(m.start(), int(m.group("year")), bool(m.group("by") and m.group("by").lower() == "by"))
+             for m in _YEAR.finditer(sentence)]
+    before = [y for y in years if y[0] < offset]  # the last year before the number, else the first after it
+    _, year, target_year = before[-1] if before else years[0] if years else (0, None, False)
     if re.search(r"\blast\s+year\b", sentence, re.IGNORECASE) and doc_year is not None:
         year = year or doc_year - 1
     if (rule := _RULE.search(sentence)) and offset >= rule.start() - 40:

@@ -111,3 +111,9 @@ def test_the_english_words_name_indicators_and_scopes_of_the_codebooks():
     aliases, levels = english_counting.words()
     assert {code for _, code in aliases} <= set(indicators)
     assert {code for _, code in levels} <= {"national_level", "provincial_level", "municipal_level"}
+
+
+def test_a_share_of_a_subsidy_is_the_subsidy_rate(tagger):
+    # a subsidy of up to 50% of the rent: a percent, so the rate (subsidy_rate), not the money (subsidies)
+    row = _rows("Each incubator may receive a subsidy of up to 50% of its rent.", tagger).loc["up to 50%"]
+    assert (row["indicator"], row["kind"]) == ("subsidy_rate", "rule")

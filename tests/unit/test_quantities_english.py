@@ -255,3 +255,10 @@ def test_a_short_english_sentence_is_no_menu():
 
     assert clean_text("Twelve maker spaces were filed.").text == "Twelve maker spaces were filed."
     assert clean_text("首页 新闻 政策 服务").text == ""  # a menu, still removed
+
+
+def test_the_year_is_the_last_one_before_the_number():
+    # In 2023 the zone had 200 incubators; by 2025 it will have 300: 200 of 2023 (a status), 300 of 2025 (a target)
+    found = extract("In 2023 the zone had 200 incubators, and by 2025 it will have 300.", doc_year=2024)
+    assert [(q.value, q.year) for q in found] == [(200, 2023), (300, 2025)]
+    assert found[1].kind == "target"
