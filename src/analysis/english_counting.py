@@ -33,7 +33,7 @@ __all__ = ["EnglishReader", "words"]
 _STOP_WORDS = (r"are|is|was|were|be|been|will|would|can|could|may|have|has|had|in|by|from|with|over|at|to|for|on|per"
                r"|each|which|that|who|this|these|across|during|since|under|into|through|raised|drawing|received|got"
                r"|host|hosted|provide|provided|reach|reached")
-_PHRASE_END = re.compile(rf"[.,;:!?()\[\]\"“”\n]|\s(?:{_STOP_WORDS})\b", re.IGNORECASE)
+_PHRASE_END = re.compile(rf"[.,;:!?()\[\]\"“”\n\d]|\s(?:{_STOP_WORDS})\b", re.IGNORECASE)  # 86 incubators and 112 …
 _SUBSET_BEFORE = re.compile(r"\b(?:of\s+(?:these|them|which)|among\s+(?:these|them|which)|including)\s*,?\s*$",
                             re.IGNORECASE)
 _BUDGET_VERB = re.compile(r"\b(?:invest|invests|invested|allocate|allocates|allocated|earmark|earmarked|set\s+aside"
@@ -83,28 +83,32 @@ class EnglishReader:
         table = tuple((w, c) for w, c in self.aliases if self.units.get(c) == unit)  # 补助 is a subsidy or its rate
         return [(w, c) for _, w, c in _find(table, phrase)]
 
-    def _level(self, phrase: str) -> tuple[str, str] | None:
+    def _level(self, phrase: str, nearest_last: bool = False) -> tuple[str, str] | None:
         found = _find(self.levels, phrase)
-        return (found[0][2], found[0][1]) if found else None
+        return (found[-1 if nearest_last else 0][2], found[-1 if nearest_last else 0][1]) if found else None
 
     def read(self, text: str, m: Mention, unit: str) -> Reading:
         """How the English mention ``m`` (unit as the drafter compares it) is read. One reader per document: a subset
         (``Of these, 67 are national-level``) keeps the indicator of the English number before it, up to
         ``_PARENT_REACH`` characters back (English sentences are lines of their own in a release)."""
-        read = self._read(text, m, unit, [r for at, r in self.seen if m.start - at <= _PARENT_REACH])
+        line_start = text.rfind("\n", 0, m.start) + 1
+        sentence_start = max([line_start] + [i + 2 for i in (text.rfind(". ", line_start, m.start),) if i >= 0])
+        read = self._read(text, m, unit, sentence_start, [r for at, r in self.seen if m.start - at <= _PARENT_REACH],
+                          [r for at, r in self.seen if at >= sentence_start])
         self.seen.append((m.start, read))
         return read
 
-    def _read(self, text: str, m: Mention, unit: str, previous: list[Reading]) -> Reading:
+    def _read(self, text: str, m: Mention, unit: str, sentence_start: int, previous: list[Reading],
+              in_sentence: list[Reading]) -> Reading:
         number_end = m.end if m.unit in units.CURRENCIES or unit in ("m2", "percent") or m.measure_word == "" \
             else m.end - len(m.measure_word)
-        line_start = text.rfind("\n", 0, m.start) + 1
-        sentence_start = max([line_start] + [i + 2 for i in (text.rfind(". ", line_start, m.start),) if i >= 0])
         before = text[max(sentence_start, m.start - _REACH):m.start]
+        before = before[before.rfind(";") + 1:]  # …each; national-level ones up to RMB 3 million: the clause
         rest = text[number_end:text.find("\n", number_end) if "\n" in text[number_end:] else len(text)]
-        if unit not in ("count", "person"):
-            rest = re.sub(r"^\s*(?:\([^)]*\)\s*)?of\s+", " ", rest) if re.match(r"\s*(?:\([^)]*\)\s*)?of\s", rest) \
-                else ""
+        if unit not in ("count", "person"):  # 2 million square metres of incubation space, 143 million yuan in subsidies
+            linked = re.match(r"\s*(?:\([^)]*\)\s*)?(?:of|in|for)\s" if unit == "CNY" else r"\s*(?:\([^)]*\)\s*)?of\s",
+                              rest)
+            rest = " " + rest[linked.end():] if linked else ""
         end = _PHRASE_END.search(rest)
         phrase = rest[:end.start() if end else len(rest)].strip()
         notes: list[str] = []
@@ -133,11 +137,20 @@ class EnglishReader:
             elif unit == "CNY" and _BUDGET_VERB.search(before):
                 indicator, evidence = "programme_budget", "rule_money"
                 notes.append("money a government invests or sets aside: a programme's budget")
+            elif unit == "CNY" and _GRANT_VERB.search(before):
+                indicator, evidence = "subsidies", "rule_money"
+                notes.append("money carriers receive or are paid: a subsidy")
+            elif (same := next((r for r in reversed(in_sentence) if r.indicator and self.units.get(r.indicator) == unit),
+                               None)) is not None:
+                indicator, evidence, noun = same.indicator, "nearest", same.noun
+                caveats.append("parallel")
+                notes.append(f"no noun or verb in its clause: the {unit} of the clause before it ({same.indicator})")
         if indicator and evidence == "object":
             notes.append(f"counts '{phrase}' (the words after the number)")
         scope, scope_evidence, scope_cue = "all", "none", ""
         own = self._level(phrase) or (self._level(rest[:40]) if evidence == "subset" else None)
-        recipient = self._level(before) if unit == "CNY" and _GRANT_VERB.search(before) else None
+        recipient = self._level(before, nearest_last=True) if unit == "CNY" and (
+            _GRANT_VERB.search(before) or "parallel" in caveats) else None
         if own:
             scope, scope_cue = own
             scope_evidence = "own"

@@ -264,6 +264,7 @@ def _kind_and_year(sentence: str, offset: int, unit: str | None, doc_year: int |
              for m in _YEAR.finditer(sentence)]
     before = [y for y in years if y[0] < offset]  # the last year before the number, else the first after it
     _, year, target_year = before[-1] if before else years[0] if years else (0, None, False)
+    target_year = target_year and (doc_year is None or year is None or year > doc_year)  # by the end of 2023, in 2024
     if re.search(r"\blast\s+year\b", sentence, re.IGNORECASE) and doc_year is not None:
         year = year or doc_year - 1
     if (rule := _RULE.search(sentence)) and offset >= rule.start() - 40:

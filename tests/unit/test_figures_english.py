@@ -117,3 +117,32 @@ def test_a_share_of_a_subsidy_is_the_subsidy_rate(tagger):
     # a subsidy of up to 50% of the rent: a percent, so the rate (subsidy_rate), not the money (subsidies)
     row = _rows("Each incubator may receive a subsidy of up to 50% of its rent.", tagger).loc["up to 50%"]
     assert (row["indicator"], row["kind"]) == ("subsidy_rate", "rule")
+
+
+def test_the_counted_noun_stops_at_the_next_number(tagger):
+    # 86 incubators and 112 maker spaces: two numbers, each its own noun (no umbrella of the pair)
+    rows = _rows("By the end of 2023, the park had 86 incubators and 112 maker spaces.", tagger)
+    assert (rows.loc["86", "indicator"], rows.loc["112", "indicator"]) == ("incubators", "maker_spaces")
+
+
+def test_by_the_end_of_a_past_year_is_a_status(tagger):
+    # by the end of 2023 in a document of 2024: what the park had, of 2023 (not a target)
+    row = _rows("By the end of 2023, the park had 112 maker spaces.", tagger).loc["112"]
+    assert (row["kind"], row["year"]) == ("actual", 2023)
+
+
+def test_money_in_a_named_subsidy_is_a_subsidy(tagger):
+    # paid 143 million yuan in operating subsidies: the noun after "in" names the money
+    row = _rows("The park paid 143 million yuan in operating subsidies.", tagger).loc["143 million yuan"]
+    assert row["indicator"] == "subsidies"
+
+
+def test_a_parallel_clause_keeps_the_money_of_the_clause_before_with_its_own_level(tagger):
+    # …will receive up to RMB 1 million each; national-level ones up to RMB 3 million: both subsidies (rules),
+    # provincial and national; the second rests on the first (caveat parallel)
+    rows = _rows("Provincial maker spaces will receive up to RMB 1 million each; national-level ones up to RMB 3 "
+                 "million.", tagger)
+    first, second = rows.loc["up to RMB 1 million"], rows.loc["up to RMB 3 million"]
+    assert (first["indicator"], first["scope"], first["kind"]) == ("subsidies", "provincial_level", "rule")
+    assert (second["indicator"], second["scope"], second["kind"]) == ("subsidies", "national_level", "rule")
+    assert "parallel" in second["evidence"].split("|")[4]
