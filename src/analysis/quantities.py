@@ -74,7 +74,7 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
     ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
     ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
-    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
+    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("差不多", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
     ("百分之", None),  # percent written out: handled separately
 ]
@@ -405,10 +405,12 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
         value, pos, unit = (ratio[0], ratio[1], "ratio") if ratio else (value, pos, unit)
+        spoken = spoken_numbers.neighbour_range(num, parse_chinese_number) if is_chinese and reason is None else None
         if reason is None and not ratio:
-            value, reason = _number_value(text, start, num, is_chinese, bool(lost))
+            value, reason = (spoken[0], None) if spoken else _number_value(text, start, num, is_chinese, bool(lost))
         if reason is None and not ratio:
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
+            range_high = spoken[1] if spoken and range_high is None else range_high  # 两三家: 2 to 3
             unit, measure_word, pos = _unit_at(text, start, pos)
             if unit is None and spoken_numbers.money_unsaid(text, start, pos):
                 unit, note = "CNY", with_note(note, "元 unsaid: money from the context")

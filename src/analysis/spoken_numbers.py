@@ -8,6 +8,8 @@ without a unit, and the unit their context gives them:
   ``5万平方米``) and never reaches here; a number with no scale (``给300``) is never made money;
 - an informal count with no measure word (``惠及企业100余``, ``在孵企业5200+``, ``服务创业者两千多``): a number whose
   hedge after it (余, 多, +) says it counts something, with a noun before it, is a ``count``;
+- two neighbouring numerals of speech (``两三家``, ``三五个``, ``二三十家``, ``七八十人``, ``一两千万元``, ``一百五六十家``) are a
+  range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
   with a note so no draft takes them for a figure of the text.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["money_unsaid", "page_counter", "count_unsaid", "SPOKEN_MAGNITUDE", "PLUS"]
+__all__ = ["money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
@@ -55,3 +57,21 @@ def count_unsaid(text: str, start: int, end: int) -> bool:
     and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number)."""
     return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
         and text[start - 1:start] != "第"
+
+
+_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NEIGHBOURS = re.compile(r"(?P<head>.*?)(?P<low>[一两二三四五六七八九])(?P<high>[两二三四五六七八九])(?P<tail>[十百千万亿]*)")
+
+
+def neighbour_range(numeral: str, parse) -> tuple[float, float] | None:
+    """(low, high) of a Chinese numeral with two neighbouring digits (``两三``, ``七八十``, ``一两千万``, ``一百五六十``;
+    ``三五`` is three to five), read by ``parse`` (``numerals.parse_chinese_number``) at each end; None otherwise.
+    ``三五`` after a head (``十三五``: a plan's name) is no range."""
+    m = _NEIGHBOURS.fullmatch(numeral)
+    if not m:
+        return None
+    low, high = _DIGIT[m.group("low")], _DIGIT[m.group("high")]
+    if not (high == low + 1 or (low, high) == (3, 5) and not m.group("head")):
+        return None
+    ends = [parse(m.group("head") + d + m.group("tail")) for d in (m.group("low"), m.group("high"))]
+    return (float(ends[0]), float(ends[1])) if None not in ends and ends[0] < ends[1] else None

@@ -146,3 +146,28 @@ def test_an_ordinal_with_yu_is_no_count():
 def test_kuai_qian_is_spoken_yuan():
     # 五十万块钱 = 50 x 10^4 yuan
     assert read("去年花了五十万块钱。") == [("五十万块钱", 5e5, "CNY", "exact")]
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("新建两三家孵化器", 2, 3, "count"),  # 两三: two or three
+    ("建成三五个平台", 3, 5, "count"),  # 三五: three to five
+    ("有二三十家企业", 20, 30, "count"),  # 二三十: 20 to 30
+    ("来了七八十人", 70, 80, "person"),
+    ("投入一两千万元", 1e7, 2e7, "CNY"),  # 一两千万: 1 to 2 x 10^7
+    ("大概一百五六十家", 150, 160, "count"),  # 一百五六十: 150 to 160
+    ("用两三年时间", 2, 3, "years"),
+])
+def test_neighbouring_numerals_are_a_range(text, low, high, unit):
+    q = one(text)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize("text", ["“十三五”规划提出", "一二线城市", "三四月份开展"])
+def test_neighbouring_numerals_that_are_no_range(text):
+    # 十三五: a plan's name; 一二线: tiers of cities (线 no unit); 三四月份: months of the calendar
+    assert extract(text) == []
+
+
+def test_chabuduo_is_about():
+    # 差不多三千万元: about 3 x 10^7 yuan
+    assert read("差不多三千万元") == [("差不多三千万元", 3e7, "CNY", "approx")]
