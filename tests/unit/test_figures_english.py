@@ -146,3 +146,9 @@ def test_a_parallel_clause_keeps_the_money_of_the_clause_before_with_its_own_lev
     assert (first["indicator"], first["scope"], first["kind"]) == ("subsidies", "provincial_level", "rule")
     assert (second["indicator"], second["scope"], second["kind"]) == ("subsidies", "national_level", "rule")
     assert "parallel" in second["evidence"].split("|")[4]
+
+
+def test_new_provincial_maker_spaces_are_the_codebooks_new_indicator(tagger):
+    # 22 newly recognised provincial maker spaces: maker_spaces_new_provincial (新增省级众创空间), not all maker spaces
+    row = _rows("Last year 22 newly recognised provincial maker spaces were added.", tagger).loc["22"]
+    assert (row["indicator"], row["scope"]) == ("maker_spaces_new_provincial", "provincial_level")
