@@ -412,7 +412,9 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
             range_high = spoken[1] if spoken and range_high is None else range_high  # 两三家: 2 to 3
             unit, measure_word, pos = _unit_at(text, start, pos)
-            if unit is None and spoken_numbers.money_unsaid(text, start, pos):
+            if unit is None and (currency := spoken_numbers.currency_before(text, start)):
+                unit, note = currency, with_note(note, "currency before the number")
+            elif unit is None and spoken_numbers.money_unsaid(text, start, pos):
                 unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
             elif unit is None and spoken_numbers.page_counter(text, start):
                 unit, note = "count", with_note(note, "web chrome: a page's counter")

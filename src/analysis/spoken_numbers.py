@@ -8,6 +8,8 @@ without a unit, and the unit their context gives them:
   ``5万平方米``) and never reaches here; a number with no scale (``给300``) is never made money;
 - an informal count with no measure word (``惠及企业100余``, ``在孵企业5200+``, ``服务创业者两千多``): a number whose
   hedge after it (余, 多, +) says it counts something, with a noun before it, is a ``count``;
+- a currency written before a Chinese number with no measure word (``HK$50万``, ``US$300万``, ``¥80万``, ``人民币2亿``) is
+  that currency;
 - two neighbouring numerals of speech (``两三家``, ``三五个``, ``二三十家``, ``七八十人``, ``一两千万元``, ``一百五六十家``) are a
   range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+__all__ = ["currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
@@ -75,3 +77,15 @@ def neighbour_range(numeral: str, parse) -> tuple[float, float] | None:
         return None
     ends = [parse(m.group("head") + d + m.group("tail")) for d in (m.group("low"), m.group("high"))]
     return (float(ends[0]), float(ends[1])) if None not in ends and ends[0] < ends[1] else None
+
+
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>HK\$|US\$|RMB|CNY|USD|HKD|EUR|人民币|港币|港元|美元|欧元|\$|¥|￥|€)\s?$")
+_CURRENCY_CODE = {"HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港元": "HKD", "US$": "USD", "USD": "USD", "$": "USD",
+                  "美元": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY", "EUR": "EUR",
+                  "欧元": "EUR", "€": "EUR"}
+
+
+def currency_before(text: str, start: int) -> str | None:
+    """The currency written right before the number at ``start`` (``HK$50万``: HKD), or None."""
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    return _CURRENCY_CODE[m.group("cur")] if m else None

@@ -171,3 +171,14 @@ def test_neighbouring_numerals_that_are_no_range(text):
 def test_chabuduo_is_about():
     # 差不多三千万元: about 3 x 10^7 yuan
     assert read("差不多三千万元") == [("差不多三千万元", 3e7, "CNY", "approx")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("資助HK$50萬，", 5e5, "HKD"),  # Traditional, cleaned to 资助HK$50万: 50 x 10^4 Hong Kong dollars
+    ("融资US$300万。", 3e6, "USD"),
+    ("奖励¥80万！", 8e5, "CNY"),
+    ("投入人民币2亿，", 2e8, "CNY"),
+])
+def test_a_currency_before_a_chinese_number_is_its_unit(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
