@@ -11,6 +11,12 @@ used as one (``三市两区``: places counted). The value is as stated, in the u
 compared. Hedges become a qualifier. Years, dates, document numbers, ordinals, plan names (``十三五``: a plan period, see
 ``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out unless asked for). A number
 that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
+
+Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
+before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
+(``企业100余``) and a page's counters (``阅读 10万+``). English numbers (``2.1 million square meters``, ``RMB 3.5
+billion``, ``24 months``) are read by ``analysis.quantities_english``, whose reading replaces this module's for every
+number whose nearest letters are not Chinese.
 """
 
 from __future__ import annotations
@@ -245,7 +251,7 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
 
 # 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
 _ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年|个(?=[多余]?[万亿])")
-_ONCE_PER = re.compile(r"每[^，。；,;]{0,10}$")  # 每2年开展一次: a frequency, once in each period
+_ONCE_PER = re.compile(r"每[^，。；,;\n]{0,10}$")  # 每2年开展一次: a frequency, once in each period
 
 
 def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
@@ -260,7 +266,7 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
     if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
-                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, 0, start)):
+                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)):
         return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
@@ -325,7 +331,7 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
             or measure_word == "届" and not text[start].isdigit():
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
-    if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, 0, start):
+    if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, max(0, start - 12), start):
         unit = "times"  # 每季度召开一次: a frequency, as the labels read it
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
