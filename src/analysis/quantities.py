@@ -63,7 +63,8 @@ _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", 
                     "类": "似型别比推"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
+_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}"  # 5千万 = 5 x 10^7; 10w+
+_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4}
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
@@ -305,7 +306,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         if post.group(1) or post.group(3):
             qualifier = "approx" if post.group(1) == "来" else "more_than"
         if post.group(2):
-            factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], post.group(2), 1.0)
+            factor = functools.reduce(lambda a, c: a * _FACTOR[c], post.group(2), 1.0)
             value = value * factor if value is not None else None
             range_high = range_high * factor if range_high is not None else None
             if start is not None and value is not None and not post.group(1) and not post.group(3) \
@@ -317,7 +318,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
             r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
             if r and _UNIT_AT.match(text, pos + r.end()):
-                range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2), 1.0)
+                range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2), 1.0)
                 pos += r.end()
     return value, range_high, qualifier, pos
 
@@ -363,7 +364,7 @@ def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | N
     r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
     if not r:
         return None
-    factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2) or "", 1.0)
+    factor = functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2) or "", 1.0)
     return parse_arabic(r.group(1)) * factor, pos + r.end()
 
 

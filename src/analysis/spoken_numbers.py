@@ -12,6 +12,7 @@ without a unit, and the unit their context gives them:
   that currency;
 - two neighbouring numerals of speech (``两三家``, ``三五个``, ``二三十家``, ``七八十人``, ``一两千万元``, ``一百五六十家``) are a
   range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
+- ``w`` for 万 after a number in web slang (``阅读10w+``, ``3.5w人次``);
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
   with a note so no draft takes them for a figure of the text.
 
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+__all__ = ["LATIN_WAN", "currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
+LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
 

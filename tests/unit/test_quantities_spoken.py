@@ -182,3 +182,17 @@ def test_chabuduo_is_about():
 def test_a_currency_before_a_chinese_number_is_its_unit(text, value, unit):
     q = one(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("阅读10w+", 1e5, "count", "more_than"),  # w = 万 in web slang: more than 10 x 10^4 reads (a counter)
+    ("服务创业者3.5w人次", 3.5e4, "person", "exact"),  # 3.5 x 10^4
+])
+def test_latin_w_is_wan_in_web_slang(text, value, unit, qualifier):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_w_in_a_name_is_no_wan():
+    # 5W1H: a method's name (w followed by a digit)
+    assert extract("运用5W1H分析法") == []
