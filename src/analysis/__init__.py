@@ -10,6 +10,9 @@ The corpus and its text
 - ``terms``           word segmentation (jieba) and term frequencies
 - ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
 - ``quantities``      every quantity mention of a text (the extractor)
+- ``quantities_english`` the English numbers of an English or bilingual text (scale, currency, unit, hedge)
+- ``spoken_numbers``  speech and informal text: money without 元, a page's counters, counts with no measure word
+- ``quantity_mention`` one quantity mention, its qualifiers and bounds (what both extractors build)
 - ``table_cells``     a target table written as text: its bare cells, their row's unit, their column's year
 - ``numerals``        Chinese and Arabic numerals read (cn2an where it can)
 - ``planperiods``     five-year plan names (十三五) and the years they stand for
@@ -37,6 +40,7 @@ What a person curated, and the drafts for the rest
 - ``fundingdrafts``   funding attributes drafted from cue words
 - ``curation``        which document's layer a person reviewed
 - ``counting``        what a stated number counts, its level and kind, read from its clause
+- ``english_counting`` the same for an English number (``english_words.csv``); never confident
 - ``figure_decision`` a figure draft's fields from the reading of its clause and the extractor's mention
 - ``indicator_words`` an indicator the aliases cannot read: money a government put in, new at a level, a quoted name
 - ``clause_kind``     a stated number's kind (rule, funding, target, status) from its clause or section

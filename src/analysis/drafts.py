@@ -36,6 +36,7 @@ from analysis import (
     curation,
     document_subject,
     draftfiles,
+    english_counting,
     figure_decision,
     figures,
     indicator_words,
@@ -43,6 +44,7 @@ from analysis import (
     paths,
     pmc,
     quantities,
+    quantities_english,
     schema,
     segments,
     table_cells,
@@ -128,6 +130,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     rows, k = [], 0
     municipality = text_shape.in_municipality(doc.region_zh, doc.region, doc.parent_province)
     previous: list[counting.Reading] = []
+    english = english_counting.EnglishReader(tagger.reader.units, tagger.reader.umbrellas)  # a release's English
     sentence_start = -1
     cells = {c.start: c for c in table_cells.cells(text, doc.year)}  # the table cells the extractor read
     row_above: list[counting.Reading] = []  # the readings of a table's last row that is no 其中 row
@@ -158,7 +161,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         sentence_start = t0
         # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
-        read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        read = english.read(text, m, unit or "") if quantities_english.is_english(m) \
+            else tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and cell.label.startswith("其中"):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level

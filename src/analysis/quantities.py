@@ -11,27 +11,30 @@ used as one (``三市两区``: places counted). The value is as stated, in the u
 compared. Hedges become a qualifier. Years, dates, document numbers, ordinals, plan names (``十三五``: a plan period, see
 ``plan_period``) and list numbering are reported with kind ``not_a_quantity`` (left out unless asked for). A number
 that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with no value.
+
+Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
+before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
+(``企业100余``) and a page's counters (``阅读 10万+``). English numbers (``2.1 million square meters``, ``RMB 3.5
+billion``, ``24 months``) are read by ``analysis.quantities_english``, whose reading replaces this module's for every
+number whose nearest letters are not Chinese.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 
-from analysis import table_cells
+from analysis import quantities_english, spoken_numbers, table_cells
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
 from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
+from analysis.quantity_mention import KINDS, LOWER_BOUND, QUALIFIERS, UPPER_BOUND, Mention, bounds, with_note
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
            "UNITS", "QUALIFIERS", "KINDS", "LOWER_BOUND", "UPPER_BOUND"]
 
-QUALIFIERS = ("exact", "at_least", "more_than", "almost", "approx", "up_to", "range", "ambiguous")
-LOWER_BOUND = ("more_than", "at_least")  # the stated value is a lower bound of the true one
-UPPER_BOUND = ("almost", "up_to")  # ... an upper bound
-KINDS = ("target", "actual", "funding", "rule", "other", "not_a_quantity")
 
 # measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are durations only where the text
 # is no date (_not_a_quantity decides first); 年 after a year (2020年) is a year, after any other number a duration;
@@ -43,10 +46,10 @@ UNITS = {
     "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
-    "篇": "count", "款": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
-    "元": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+    "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
     "%": "percent", "％": "percent", "成": "percent", "个百分点": "pp", "百分点": "pp", "倍": "times", "番": "times",
@@ -56,10 +59,12 @@ UNITS = {
 # a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
-                    "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品"}
+                    "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
+                    "类": "似型别比推"}
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_MAGNITUDE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"  # after an Arabic number: 5千万 = 5 x 10^7
+_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}"  # 5千万 = 5 x 10^7; 10w+
+_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4}
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
@@ -76,7 +81,7 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
     ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
     ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
-    ("近", "almost"), ("大约", "approx"), ("约", "approx"),
+    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("差不多", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
     ("百分之", None),  # percent written out: handled separately
 ]
@@ -91,29 +96,6 @@ _TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以
           ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
           ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
 _TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
-
-
-@dataclass
-class Mention:
-    doc: str
-    start: int  # offsets in the cleaned text
-    end: int
-    raw_start: int  # byte offsets in the text as given
-    raw_end: int
-    text: str
-    value: float | None
-    unit: str | None
-    measure_word: str
-    qualifier: str
-    low: float | None
-    high: float | None
-    year: int | None
-    kind: str
-    sentence: str
-    note: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 _SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
@@ -269,7 +251,8 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
 
 
 # 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
-_ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年")
+_ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年|个(?=[多余]?[万亿])")
+_ONCE_PER = re.compile(r"每[^，。；,;\n]{0,10}$")  # 每2年开展一次: a frequency, once in each period
 
 
 def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool) -> tuple[float | None, str | None]:
@@ -283,7 +266,8 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
-    if is_chinese and num == "一" and _ONE_COUNTS.match(text, end):
+    if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
+                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)):
         return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
@@ -315,13 +299,14 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         range_high = parse_chinese_number(r.group(1)) if is_chinese else parse_arabic(r.group(1))
         pos += r.end() if range_high is not None else 0
     qualifier = "exact"
-    post = re.match(rf"(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多)?", text[pos:pos + 6])
+    spoken = rf"(?:{spoken_numbers.SPOKEN_MAGNITUDE}(?=[多余]?[万亿]))?"  # 两个亿, 一个多亿
+    post = re.match(rf"{spoken}(余|多|来|几)?(?:\s?({_MAGNITUDE_RE}))?(余|多|{spoken_numbers.PLUS})?", text[pos:pos + 6])
     assert post is not None  # every part is optional: it always matches, maybe empty
     if post.group():
         if post.group(1) or post.group(3):
             qualifier = "approx" if post.group(1) == "来" else "more_than"
         if post.group(2):
-            factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], post.group(2), 1.0)
+            factor = functools.reduce(lambda a, c: a * _FACTOR[c], post.group(2), 1.0)
             value = value * factor if value is not None else None
             range_high = range_high * factor if range_high is not None else None
             if start is not None and value is not None and not post.group(1) and not post.group(3) \
@@ -333,7 +318,7 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
         if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
             r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
             if r and _UNIT_AT.match(text, pos + r.end()):
-                range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2), 1.0)
+                range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2), 1.0)
                 pos += r.end()
     return value, range_high, qualifier, pos
 
@@ -347,6 +332,8 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
             or measure_word == "届" and not text[start].isdigit():
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
+    if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, max(0, start - 12), start):
+        unit = "times"  # 每季度召开一次: a frequency, as the labels read it
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
@@ -372,30 +359,12 @@ def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, 
     return qualifier, pre_start, pos
 
 
-def _bounds(qualifier: str, value: float | None, range_high: float | None
-            ) -> tuple[str, float | None, float | None, float | None]:
-    """(qualifier, low, high, value) from the qualifier: a range has bounds and no value."""
-    if range_high is not None:
-        return "range", value, range_high, None
-    if qualifier == "exact":
-        return qualifier, value, value, value
-    if qualifier in ("at_least", "more_than"):
-        return qualifier, value, None, value
-    if qualifier in ("up_to", "almost"):
-        return qualifier, None, value, value
-    return qualifier, None, None, value
-
-
-def _with_note(note: str, more: str) -> str:
-    return (note + "; " if note else "") + more
-
-
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
     """The upper end of a range written with the unit on both ends: 5%-10%, 3万元至5万元."""
     r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
     if not r:
         return None
-    factor = functools.reduce(lambda a, c: a * MAGNITUDES[c], r.group(2) or "", 1.0)
+    factor = functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2) or "", 1.0)
     return parse_arabic(r.group(1)) * factor, pos + r.end()
 
 
@@ -404,10 +373,10 @@ def _as_stated(text: str, start: int, pre_start: int, pos: int, unit: str | None
     """What a few units mean: 翻一番 doubles (x 2^n); 近三年 is the last three years, not almost
     three; 3年内 is within three years (up to). (value, qualifier, start, end, note)."""
     if measure_word == "番" and value is not None:
-        value, note = 2.0 ** value, _with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
+        value, note = 2.0 ** value, with_note(note, f"翻{text[start:pos - 1]}番: x 2^{value:g}")
     if unit in unit_codes.DURATIONS:
         if qualifier == "almost" and text[pre_start:start] == "近":
-            qualifier, pre_start, note = "exact", start, _with_note(note, "近: the last … (a period), not almost")
+            qualifier, pre_start, note = "exact", start, with_note(note, "近: the last … (a period), not almost")
         elif qualifier == "exact" and text.startswith("内", pos):
             qualifier, pos = "up_to", pos + 1
     return value, qualifier, pre_start, pos, note
@@ -443,11 +412,21 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
         value, pos, unit = (ratio[0], ratio[1], "ratio") if ratio else (value, pos, unit)
+        spoken = spoken_numbers.neighbour_range(num, parse_chinese_number) if is_chinese and reason is None else None
         if reason is None and not ratio:
-            value, reason = _number_value(text, start, num, is_chinese, bool(lost))
+            value, reason = (spoken[0], None) if spoken else _number_value(text, start, num, is_chinese, bool(lost))
         if reason is None and not ratio:
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
+            range_high = spoken[1] if spoken and range_high is None else range_high  # 两三家: 2 to 3
             unit, measure_word, pos = _unit_at(text, start, pos)
+            if unit is None and (currency := spoken_numbers.currency_before(text, start)):
+                unit, note = currency, with_note(note, "currency before the number")
+            elif unit is None and spoken_numbers.money_unsaid(text, start, pos):
+                unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
+            elif unit is None and spoken_numbers.page_counter(text, start):
+                unit, note = "count", with_note(note, "web chrome: a page's counter")
+            elif unit is None and spoken_numbers.count_unsaid(text, start, pos):
+                unit, note = "count", with_note(note, "no measure word after an informal count (100余, 5200+)")
             value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"
@@ -471,7 +450,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                                                             value, qualifier, note)
         if note.startswith("decimal point lost"):
             qualifier = "ambiguous"
-        qualifier, low, high, value = _bounds(qualifier, value, range_high)
+        qualifier, low, high, value = bounds(qualifier, value, range_high)
         s0, s1 = _sentence_bounds(text, start)
         c0, c1 = _clause_bounds(text, start, s0, s1)
         year, is_target_year, from_period = _year_for(text, s0, start, s1, text)
@@ -481,18 +460,21 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             elif _STATUS_CUES.search(text[s0:s1]):
                 year, is_target_year = None, False  # 已有30家 during the period: as of the document
             if year is not None:
-                note = _with_note(note, f"year: the last of the plan period ({year})")
+                note = with_note(note, f"year: the last of the plan period ({year})")
         kind = _kind(unit, text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
         if year is None and doc_year is not None and kind != "target":
             year = doc_year  # "截至目前", "已": as of the document
-            note = _with_note(note, "year of the document")
+            note = with_note(note, "year of the document")
         if kind in ("funding",) and not _MONEY_CUES.search(text[s0:s1]):
-            note = _with_note(note, "money without a funding word in the sentence")
+            note = with_note(note, "money without a funding word in the sentence")
         rs, re_ = cleaned.raw_span(pre_start, pos)
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
+    english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
+    out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
+    out.extend(e for e in english if include_all or e.kind != "not_a_quantity")
     return sorted(out, key=lambda q: q.start)
 
 

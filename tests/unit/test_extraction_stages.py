@@ -4,6 +4,7 @@ from the rules in the docstrings and the tables _PRE_HEDGES, _TAILS, _MAGNITUDES
 from __future__ import annotations
 
 from analysis import quantities as q
+from analysis.quantity_mention import bounds
 
 
 def test_rejected_names_why_a_number_is_no_quantity():
@@ -52,8 +53,8 @@ def test_hedges_before_and_after():
 
 
 def test_bounds_follow_the_qualifier():
-    assert q._bounds("exact", 5.0, None) == ("exact", 5.0, 5.0, 5.0)
-    assert q._bounds("at_least", 5.0, None) == ("at_least", 5.0, None, 5.0)
-    assert q._bounds("up_to", 5.0, None) == ("up_to", None, 5.0, 5.0)
-    assert q._bounds("exact", 3.0, 5.0) == ("range", 3.0, 5.0, None)
-    assert q._bounds("approx", 5.0, None) == ("approx", None, None, 5.0)
+    assert bounds("exact", 5.0, None) == ("exact", 5.0, 5.0, 5.0)
+    assert bounds("at_least", 5.0, None) == ("at_least", 5.0, None, 5.0)
+    assert bounds("up_to", 5.0, None) == ("up_to", None, 5.0, 5.0)
+    assert bounds("exact", 3.0, 5.0) == ("range", 3.0, 5.0, None)
+    assert bounds("approx", 5.0, None) == ("approx", None, None, 5.0)

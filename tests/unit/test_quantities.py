@@ -152,12 +152,14 @@ def test_extract_command_csv_and_json(capsys):
     assert lines[0] == ("doc,start,end,raw_start,raw_end,text,value,unit,measure_word,qualifier,low,high,year,kind,"
                         "sentence,note")
     # the 96 stated figures of the curated table, and three lengths of time no indicator measures:
-    # liaoning-2015 计划5年投入, jiaxing-2017 通过三年努力, xinjiang-2017 连续两年绩效考评 (96 + 3 = 99)
-    assert len(lines) - 1 == 99
+    # liaoning-2015 计划5年投入, jiaxing-2017 通过三年努力, xinjiang-2017 连续两年绩效考评, and one frequency no
+    # indicator measures: jiaxing-2017 每半年听取一次 (once each half-year, ``times``; 96 + 3 + 1 = 100)
+    assert len(lines) - 1 == 100
+    assert [line.split(",")[5] for line in lines[1:] if ",times," in line] == ["一次"]
     assert sorted(line.split(",")[5] for line in lines[1:] if ",years," in line) == ["5年", "三年", "两年"]
     assert main(["extract", "--format", "json", *files]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 99 and rows[0]["doc"] == "xinjiang-2017" and rows[0]["text"] == "16家"
+    assert len(rows) == 100 and rows[0]["doc"] == "xinjiang-2017" and rows[0]["text"] == "16家"
 
 
 @pytest.mark.parametrize("content, message", [

@@ -1,0 +1,93 @@
+"""Numbers of speech and informal text that the written forms the extractor reads (``analysis.quantities``) leave
+without a unit, and the unit their context gives them:
+
+- money without 元 (``大概八千万``, ``将近两个亿``, ``奖金池提高到三百五十万``, ``补贴最高500万``): a number whose scale is
+  stated (万 or 亿) with no measure word after it is CNY when the words before it in its clause (or right after it,
+  ``三十万的一次性奖励``) are of money (``资金``, ``投入``, ``补贴``, ``贷款``, ``融资``, ``基金``, ``奖励``, ``预算``, ``花了``,
+  ``拿出`` …), with no counted noun between the cue and the number. A count in 万 keeps its measure word (``10万人``,
+  ``5万平方米``) and never reaches here; a number with no scale (``给300``) is never made money;
+- an informal count with no measure word (``惠及企业100余``, ``在孵企业5200+``, ``服务创业者两千多``): a number whose
+  hedge after it (余, 多, +) says it counts something, with a noun before it, is a ``count``;
+- a currency written before a Chinese number with no measure word (``HK$50万``, ``US$300万``, ``¥80万``, ``人民币2亿``) is
+  that currency;
+- two neighbouring numerals of speech (``两三家``, ``三五个``, ``二三十家``, ``七八十人``, ``一两千万元``, ``一百五六十家``) are a
+  range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
+- ``w`` for 万 after a number in web slang (``阅读10w+``, ``3.5w人次``);
+- a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
+  with a note so no draft takes them for a figure of the text.
+
+The spoken scale ``两个亿`` and the ``+`` of ``5200+家`` are read where the extractor reads a magnitude and a tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LATIN_WAN", "currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+
+LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
+SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
+PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
+
+_MONEY_BEFORE = re.compile(r"资金|经费|基金|奖金|奖金池|补贴|补助|奖补|奖励|资助|扶持|投入|投了|投到|花了|花费|拿出|安排|预算|"
+                           r"贷款|融资|投资|募资|营收|收入|税收|利润|产值|销售额|营业额|💰|给予?|再给|拨付|兑现")
+_MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补贴|补助|奖补|奖金|扶持|资助|投入|投资|贷款|融资|💰)")
+# a counted noun between the money cue and the number: 融资企业3万 counts firms, 投入使用的场地2万 no money
+_COUNTED_BETWEEN = re.compile(r"企业|公司|人|项目|家|团队|机构|载体|空间|户|场地|面积|平方|岗位|次")
+_CLAUSE_STOP = re.compile(r"[。；;！？!?\n]")
+_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*$")
+
+
+def money_unsaid(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` (its scale included, no measure word after it) is money whose 元 is unsaid:
+    a scale stated (万, 亿) and a money cue before it in its clause with no counted noun between, or right after it."""
+    if not re.search("[万亿]", text[start:end]):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_STOP.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    before = text[clause_start:start]
+    cues = list(_MONEY_BEFORE.finditer(before))
+    if cues and not _COUNTED_BETWEEN.search(before[cues[-1].end():]):
+        return True
+    return bool(_MONEY_AFTER.match(text, end))
+
+
+def page_counter(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a page's counter (``阅读 10万+``, ``👍256``): web chrome."""
+    return bool(_COUNTERS.search(text, max(0, start - 5), start))
+
+
+def count_unsaid(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` (no measure word after it) is an informal count: it ends in 余, 多 or +
+    and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number)."""
+    return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
+        and text[start - 1:start] != "第"
+
+
+_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NEIGHBOURS = re.compile(r"(?P<head>.*?)(?P<low>[一两二三四五六七八九])(?P<high>[两二三四五六七八九])(?P<tail>[十百千万亿]*)")
+
+
+def neighbour_range(numeral: str, parse) -> tuple[float, float] | None:
+    """(low, high) of a Chinese numeral with two neighbouring digits (``两三``, ``七八十``, ``一两千万``, ``一百五六十``;
+    ``三五`` is three to five), read by ``parse`` (``numerals.parse_chinese_number``) at each end; None otherwise.
+    ``三五`` after a head (``十三五``: a plan's name) is no range."""
+    m = _NEIGHBOURS.fullmatch(numeral)
+    if not m:
+        return None
+    low, high = _DIGIT[m.group("low")], _DIGIT[m.group("high")]
+    if not (high == low + 1 or (low, high) == (3, 5) and not m.group("head")):
+        return None
+    ends = [parse(m.group("head") + d + m.group("tail")) for d in (m.group("low"), m.group("high"))]
+    return (float(ends[0]), float(ends[1])) if None not in ends and ends[0] < ends[1] else None
+
+
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>HK\$|US\$|RMB|CNY|USD|HKD|EUR|人民币|港币|港元|美元|欧元|\$|¥|￥|€)\s?$")
+_CURRENCY_CODE = {"HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港元": "HKD", "US$": "USD", "USD": "USD", "$": "USD",
+                  "美元": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY", "EUR": "EUR",
+                  "欧元": "EUR", "€": "EUR"}
+
+
+def currency_before(text: str, start: int) -> str | None:
+    """The currency written right before the number at ``start`` (``HK$50万``: HKD), or None."""
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    return _CURRENCY_CODE[m.group("cur")] if m else None
