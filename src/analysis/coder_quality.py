@@ -16,8 +16,8 @@ import pandas as pd
 
 from analysis import agreement, autocoder, heldout, paths
 
-__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "learning_curve", "leave_one_set_out",
-           "report_lines"]
+__all__ = ["heldout_clauses", "heldout_agreement", "demand_agreement", "by_set", "learning_curve",
+           "leave_one_set_out", "report_lines"]
 
 
 def heldout_clauses(framework) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -108,17 +108,38 @@ def leave_one_set_out(framework) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["set", "clauses", "current", "with the other sets"])
 
 
+def by_set(merged: pd.DataFrame) -> pd.DataFrame:
+    """Type agreement and kappa, and demand-side on its own, of each labelled set, then of the
+    tuning sets together and of the blind ones together (``paths.TUNING_SETS``: a tuning set was read
+    for error kinds, so its figure says how well those kinds were fixed; a blind set's is the honest
+    measure on new text)."""
+    rows = []
+    status = merged["set"].map(lambda s: "tuning" if s in paths.TUNING_SETS else "blind")
+    groups = [(name, g) for name, g in merged.groupby("set")]
+    groups += [(f"{kind} sets together", merged[status == kind]) for kind in ("tuning", "blind")]
+    for name, g in groups:
+        if g.empty:
+            continue
+        d = demand_agreement(g)
+        rows.append({"set": name, "status": ("tuning" if name in paths.TUNING_SETS else "blind")
+                     if name.startswith("set_") else "", "clauses": len(g),
+                     "type agreement": round(float((g["type"] == g["type_auto"]).mean()), 3),
+                     "type kappa": round(float(agreement.cohen_kappa(g["type"], g["type_auto"]).value), 3),
+                     "demand clauses": d["clauses"],
+                     "demand recall": None if d["recall"] is None else round(d["recall"], 2),
+                     "demand precision": None if d["precision"] is None else round(d["precision"], 2)})
+    return pd.DataFrame(rows)
+
+
 def report_lines(framework) -> list[str]:
-    """What ``drafts quality`` prints of the coder: its held-out agreement and learning curve."""
+    """What ``drafts quality`` prints of the coder: its agreement on each labelled set (tuning and
+    blind sets apart) and the learning curve."""
     h = heldout_agreement(framework)
     if not h:
         return ["instruments, held-out set: none in tests/fixtures/heldout/"]
-    d = h["demand"]
     curve = learning_curve(framework).round(3)
-    return [f"instruments, held-out set ({h['clauses']} clauses of documents never tuned on; coder trained on "
-            f"{h['trained on']} reviewed documents): type agreement {h['type agreement']:.1%}, "
-            f"kappa {h['type kappa']:.3f}",
-            f"  demand-side on its own: {d['clauses']} clauses, {d['drafted']} drafted demand-side, recall "
-            f"{d['recall']:.2f}, precision {d['precision']:.2f}, kappa (demand or not) {d['kappa']:.3f}",
-            "learning curve (held-out type kappa by number of reviewed documents trained on):",
+    return [f"instruments by labelled set (the coder trained on {h['trained on']} reviewed documents; a tuning set "
+            "was read for error kinds, a blind set never was):",
+            by_set(h["rows"]).to_string(index=False),
+            "learning curve (type kappa on every labelled set by number of reviewed documents trained on):",
             curve.to_string(index=False)]

@@ -55,3 +55,23 @@ def test_the_learning_curve_trains_on_subsets_of_the_reviewed_documents(monkeypa
     curve = coder_quality.learning_curve(fw, training)
     assert curve["documents"].tolist() == [1, 2]
     assert curve["fits"].tolist() == [2, 1]
+
+
+def test_by_set_reports_each_set_and_the_tuning_and_blind_sets_apart():
+    # set_a is a tuning set (paths.TUNING_SETS), set_zz is not: blind.
+    # set_a: 2 clauses, both right -> agreement 1.0; types supply, none both ways -> kappa 1.0
+    # set_zz: 4 clauses, type (gold, auto): (demand, demand), (demand, supply), (supply, supply), (none, none)
+    #   agreement 3/4 = 0.75; p_e = sum over types of gold share x auto share:
+    #   demand 2/4 x 1/4 + supply 1/4 x 2/4 + none 1/4 x 1/4 = 2/16 + 2/16 + 1/16 = 5/16
+    #   kappa = (12/16 - 5/16) / (1 - 5/16) = 7/11 = 0.636; demand recall 1/2, precision 1/1
+    merged = pd.DataFrame({"set": ["set_a", "set_a", "set_zz", "set_zz", "set_zz", "set_zz"],
+                           "type": ["supply", "none", "demand", "demand", "supply", "none"],
+                           "type_auto": ["supply", "none", "demand", "supply", "supply", "none"]})
+    table = coder_quality.by_set(merged).set_index("set")
+    assert table.loc["set_a", "status"] == "tuning" and table.loc["set_zz", "status"] == "blind"
+    assert table.loc["set_zz", "type agreement"] == 0.75
+    assert table.loc["set_zz", "type kappa"] == round(7 / 11, 3)
+    assert (table.loc["set_zz", "demand recall"], table.loc["set_zz", "demand precision"]) == (0.5, 1.0)
+    # the blind sets together are set_zz alone; the tuning sets together are set_a alone
+    assert table.loc["blind sets together", "clauses"] == 4 and table.loc["tuning sets together", "clauses"] == 2
+    assert table.loc["tuning sets together", "type kappa"] == 1.0
