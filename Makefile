@@ -15,10 +15,10 @@ reports: $(STAMP)
 	$(BIN)/python -m analysis run
 
 # The unit tests in two processes (pytest-xdist; each test makes its own project), then the
-# integration tests in one (they share the real suite's render and the open corpus's copy).
+# integration tests in two, by group (tests/integration/conftest.py: a group shares its fixtures).
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 -m "not integration"
-	$(BIN)/python -m pytest -m integration
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m integration
 
 # ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) and mypy, configured in pyproject.toml
 lint: $(STAMP)

@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import NEW_DOCUMENTS
 from tests.integration.helpers import cli
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("open_corpus")]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("real_reports")]
 
 @pytest.fixture
 def page(browser):
