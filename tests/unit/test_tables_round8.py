@@ -1,0 +1,111 @@
+"""Tables in the forms users paste them (issue 26, eighth round, set_h's errors), as kinds: a Markdown pipe table,
+an aligned-space table with a numbering, a unit and an attribute column, a table whose rows are years. A cell takes
+the noun and unit of its header or row label and the year of its row or column. The tables are written for these
+tests (no fact)."""
+
+import pytest
+from tests import drafting
+
+from analysis import quantities, table_cells
+
+# rows are years; the units in the headers, one half-width (万元); thousands separators; a 其中 column
+PIPE_BY_YEAR = ("## 二、近年主要数据\n"
+                "| 年度 | 众创空间（个） | 其中省级（个） | 创业导师（人） | 奖补资金(万元) |\n"
+                "|:---|---:|---:|---:|---:|\n"
+                "| 2021 | 85 | 12 | 1,340 | 2,600 |\n"
+                "| 2022年 | 97 | 15 | 1,512 | 3,050.5 |\n"
+                "三、下一步工作\n新增众创空间8家。")
+
+# columns are years (a base and a target), the units in the row labels; the table cut off by a text line
+PIPE_BY_COLUMN = ("| 指标名称 | 2023年（实际） | 2026年（目标） |\n"
+                  "| --- | --- | --- |\n"
+                  "| 科技企业孵化器（家） | 42 | 60 |\n"
+                  "| 在孵企业（家） | 1,105 | 1,600 |\n"
+                  "| 孵化场地面积（万平方米） | 48.2 | 65 |\n")
+
+# aligned with spaces: a numbering, a unit column, an attribute column; a 其中 row; years bare against a 2024 plan
+ALIGNED = ("附表  主要发展指标\n"
+           "序号   指标              计量单位   2024年   2028年   指标属性\n"
+           "1      众创空间          个         30       45       预期性\n"
+           "2      其中：国家级      个         4        8        预期性\n"
+           "3      孵化面积          万平方米   12.5     20       预期性\n"
+           "4      专项扶持资金      万元       800      1500     约束性\n"
+           "二、主要任务\n")
+
+
+def _cells(text, year):
+    return [(text[c.start:c.end], c.unit_text, c.year, c.kind, c.noun) for c in table_cells.cells(text, year)]
+
+
+def test_a_pipe_table_whose_rows_are_years_takes_each_header_noun_and_unit():
+    # | 2021 | 85 | under | 年度 | 众创空间（个） |: 85个 of 众创空间 in 2021; 2021 and 2022 are before a 2023 document:
+    # statuses; 其中省级 is a subset of the column before it: 省级众创空间; 2022年 (with 年) is a year row too
+    cells = _cells(PIPE_BY_YEAR, 2023)
+    assert cells[:4] == [("85", "个", 2021, "actual", "众创空间"), ("12", "个", 2021, "actual", "省级众创空间"),
+                         ("1,340", "人", 2021, "actual", "创业导师"), ("2,600", "万元", 2021, "actual", "奖补资金")]
+    assert [c[0] for c in cells[4:]] == ["97", "15", "1,512", "3,050.5"]
+    assert {c[2] for c in cells[4:]} == {2022}
+    # the separator row |:---|---:| and the year cells are never quantities; 1,340 is one number (1340 persons),
+    # 3,050.5万元 is 30,505,000 yuan; the line after the table is text again (新增众创空间8家 has its own unit)
+    mentions = {m.text: m for m in quantities.extract(PIPE_BY_YEAR, "t", 2023)}
+    assert (mentions["1,340"].value, mentions["1,340"].unit) == (1340, "person")
+    assert (mentions["3,050.5"].value, mentions["3,050.5"].unit) == (30_505_000, "CNY")
+    assert "2021" not in mentions and "2022年" not in mentions and "---" not in mentions
+    assert "table" not in mentions["8家"].note
+
+
+def test_a_pipe_table_whose_columns_are_years_reads_base_and_target_from_the_header():
+    # 2023年（实际）: a status whatever the document's year; 2026年（目标）: a target; the unit from the row label:
+    # 48.2万平方米 = 482,000 m2, 1,600家 = 1600
+    cells = _cells(PIPE_BY_COLUMN, 2024)
+    assert cells == [("42", "家", 2023, "actual", "科技企业孵化器"), ("60", "家", 2026, "target", "科技企业孵化器"),
+                     ("1,105", "家", 2023, "actual", "在孵企业"), ("1,600", "家", 2026, "target", "在孵企业"),
+                     ("48.2", "万平方米", 2023, "actual", "孵化场地面积"), ("65", "万平方米", 2026, "target", "孵化场地面积")]
+    mentions = {m.text: m for m in quantities.extract(PIPE_BY_COLUMN, "t", 2024)}
+    assert (mentions["48.2"].value, mentions["48.2"].unit) == (482_000, "m2")
+    assert (mentions["1,600"].value, mentions["1,600"].kind, mentions["1,600"].year) == (1600, "target", 2026)
+
+
+def test_an_aligned_table_takes_the_unit_column_and_never_reads_the_numbering():
+    # 2024 is the plan's own year (a status), 2028 later (a target); the unit from 计量单位; 12.5万平方米 = 125,000 m2
+    cells = _cells(ALIGNED, 2024)
+    assert cells[:2] == [("30", "个", 2024, "actual", "众创空间"), ("45", "个", 2028, "target", "众创空间")]
+    assert [c[0] for c in cells] == ["30", "45", "4", "8", "12.5", "20", "800", "1500"]
+    mentions = {m.text: m for m in quantities.extract(ALIGNED, "t", 2024)}
+    assert (mentions["12.5"].value, mentions["12.5"].unit) == (125_000, "m2")
+    # the numbering 1 2 3 4 is no quantity: the only mentions are the eight cells
+    assert sorted(mentions) == sorted(["30", "45", "4", "8", "12.5", "20", "800", "1500"])
+
+
+def test_lines_with_pipes_or_spaces_that_are_no_table_give_no_cells():
+    # a pipe in a web page's footer and a spaced title: no header of years or of units, no cells
+    text = "首页 | 政务公开 | 2024年 | 联系我们\n主办单位：某市科技局 | 网站标识码 1234567890\n一、总体要求 二、主要任务 三、保障"
+    assert table_cells.cells(text, 2024) == []
+    # a header row of years but a row of words: nothing
+    assert table_cells.cells("| 项目 | 2023年 | 2024年 |\n| 众创空间 | 较多 | 更多 |", 2024) == []
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafting.tagger()
+
+
+def test_drafts_of_grid_cells_count_their_header_noun(tagger):
+    # 97 under 众创空间（个） in the row 2022年: maker spaces, a status of 2022 (before the 2023 document);
+    # 15 under 其中省级: provincial maker spaces; 1,512 under 创业导师（人）: mentors
+    rows = drafting.drafted(PIPE_BY_YEAR, tagger, "tables8-2023", 2023).set_index("mention")
+    assert tuple(rows.loc["97", ["indicator", "scope", "year"]]) == ("maker_spaces", "all", 2022)
+    # a status: 'baseline' when the text after it drafts a later target of maker spaces (drafts._mark_baselines)
+    assert rows.loc["97", "kind"] in ("actual", "baseline")
+    assert tuple(rows.loc["15", ["indicator", "scope", "year"]]) == ("maker_spaces", "provincial_level", 2022)
+    assert rows.loc["1,512", "indicator"] == "mentors"
+
+
+def test_drafts_of_an_aligned_plan_table_with_a_subset_row_and_money(tagger):
+    # 45 个 众创空间 under 2028年: a target of 2028; 8 in 其中：国家级: national maker spaces;
+    # 800 万元 under the plan's year 2024: money of a status year is funding (as 投入800万元 in a sentence)
+    rows = drafting.drafted(ALIGNED, tagger, "tables8-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["45", ["indicator", "scope", "kind", "year"]]) == ("maker_spaces", "all", "target", 2028)
+    assert tuple(rows.loc["8", ["indicator", "scope", "kind"]]) == ("maker_spaces", "national_level", "target")
+    assert tuple(rows.loc["800", ["kind", "year"]]) == ("funding", 2024)
+    assert tuple(rows.loc["1500", ["kind", "year"]]) == ("target", 2028)
