@@ -169,6 +169,11 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read = english.read(text, m, unit or "")
         else:
             read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        item = text_shape.item_label(text, m.start) if cell is None and not read.indicator else None
+        if item:
+            # 1.新增国家级孵化器：目标值3家，实际值2家: the value word counts the item's label before the colon
+            phrase = item[0] + item[1] + text[m.start:m.end]
+            read = tagger.reader.read(phrase, len(item[0]) + len(item[1]), len(phrase), 0, 0, unit or "", [])
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and cell.label.startswith("其中"):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level

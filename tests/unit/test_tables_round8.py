@@ -109,3 +109,27 @@ def test_drafts_of_an_aligned_plan_table_with_a_subset_row_and_money(tagger):
     assert tuple(rows.loc["8", ["indicator", "scope", "kind"]]) == ("maker_spaces", "national_level", "target")
     assert tuple(rows.loc["800", ["kind", "year"]]) == ("funding", 2024)
     assert tuple(rows.loc["1500", ["kind", "year"]]) == ("target", 2028)
+
+
+def test_scores_of_an_evaluation_are_counted_points():
+    # 综合得分92分 and 满分分别为10分、30分: scores, counted (no points unit in the list: count), 80分以上 a floor;
+    # 分 is no score in 15分钟 (minutes), 三分之一 (a fraction), 十分重要 ("very"), 10时30分 (a time), 2分公司 (a branch)
+    found = {m.text: (m.value, m.unit, m.qualifier)
+             for m in quantities.extract("综合得分92分；满分分别为10分、30分；评分80分以上的给予奖励。", "t", 2024)}
+    assert found == {"92分": (92, "count", "exact"), "10分": (10, "count", "exact"), "30分": (30, "count", "exact"),
+                     "80分以上": (80, "count", "at_least")}
+    for text in ("每次15分钟", "约三分之一", "这项工作十分重要", "会议于10时30分开始", "设立2分公司"):
+        assert quantities.extract(text, "t", 2024) == [], text
+
+
+def test_an_item_label_before_a_colon_names_what_its_value_words_count(tagger):
+    # 2.孵化器（国家级）数量：计划值5家，完成值6家: 5 a target, 6 a status, both of national incubators;
+    # 3.举办路演活动：目标值120场，实际值131场: events; 完成率 is a rate of no indicator (out of scope)
+    text = ("三、绩效目标完成情况\n2.新增国家级孵化器：计划值5家，完成值6家，完成率120%。\n"
+            "3.举办创业路演活动：目标值120场，实际值131场，已完成。")
+    rows = drafting.drafted(text, tagger, "tables8-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["5家", ["indicator", "scope", "kind"]]) == ("incubators", "national_level", "target")
+    assert tuple(rows.loc["6家", ["indicator", "scope", "kind"]]) == ("incubators", "national_level", "actual")
+    assert tuple(rows.loc["120场", ["indicator", "kind"]]) == ("events", "target")
+    assert tuple(rows.loc["131场", ["indicator", "kind"]]) == ("events", "actual")
+    assert rows.loc["120%", "indicator"] == ""
