@@ -137,8 +137,50 @@ def _year_rows(header: list[str], row: list[tuple[int, str]], base: int, first: 
     return out
 
 
+def _table_at(lines: list[tuple[int, str]], width: int) -> list[GridCell]:
+    """The cells of a table pasted one cell a line, its header the first ``width`` lines, else []."""
+    header = [c for _, c in lines[:width]]
+    if not _is_header(header, False):
+        return []
+    by_rows = _ROW_YEAR_HEAD.fullmatch(header[0]) is not None or not any(_year(h) for h in header)
+    # every value column filled in every row: a cell a line is read only where the grid is certain
+    values = sum(1 for h in header[1:] if _unit(h)[1]) if by_rows else sum(1 for h in header if _year(h))
+    out: list[GridCell] = []
+    for k, at in enumerate(range(width, len(lines) - width + 1, width)):
+        row = lines[at:at + width]
+        found = _year_rows(header, row, 0, k == 0) if by_rows else _year_columns(header, row, 0)
+        if len(found) != values:
+            break
+        out.extend(found)
+    return out
+
+
+def _one_cell_a_line(text: str) -> list[GridCell]:
+    """Tables pasted one cell a line (a web page's table copied cell by cell): the widest header that reads."""
+    out: list[GridCell] = []
+    run: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n") + [" "]:
+        start, pos = pos, pos + len(line) + 1
+        cell = line.strip()
+        if cell and len(cell) <= 20 and not re.search(r"\s|\|", cell):
+            run.append((start + line.find(cell), cell))
+            continue
+        i = 0
+        while i < len(run) - 3:
+            found = max((_table_at(run[i:], w) for w in range(3, 9)), key=len)
+            out.extend(found)
+            i = next((j + 1 for j, (at, _) in enumerate(run) if found and at == found[-1].start), i + 1)
+        run = []
+    return out
+
+
 def grid_cells(text: str) -> list[GridCell]:
     """The cells of every grid table of the text, in its order."""
+    return sorted(_rows_of_cells(text) + _one_cell_a_line(text), key=lambda c: c.start)
+
+
+def _rows_of_cells(text: str) -> list[GridCell]:
     out: list[GridCell] = []
     header: list[str] | None = None
     rows = 0

@@ -196,7 +196,7 @@ def grade_before(text: str, start: int) -> str:
 # 1.在孵企业数量：目标值2,800家，实际值3,016家: a numbered label, a colon, then values each named by a value word
 _ITEM_LABEL = re.compile(r"(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）])?\s*"
                          r"(?P<label>[^：:，,。；;\s\d]{2,24})[：:]")
-_VALUE_WORD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标|实际|计划|预期|基期|现状|完成|考核)值?(?:为|是|达到?)?")
+_VALUE_WORD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:规划|年度|考核|绩效)?(?:目标|实际|计划|预期|基期|现状|完成|考核)值?(?:为|是|达到?)?")
 
 
 def item_label(text: str, start: int) -> tuple[str, str] | None:

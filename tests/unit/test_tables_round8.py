@@ -133,3 +133,32 @@ def test_an_item_label_before_a_colon_names_what_its_value_words_count(tagger):
     assert tuple(rows.loc["120场", ["indicator", "kind"]]) == ("events", "target")
     assert tuple(rows.loc["131场", ["indicator", "kind"]]) == ("events", "actual")
     assert rows.loc["120%", "indicator"] == ""
+
+
+def test_a_planned_target_after_an_item_label_is_the_label_s_target(tagger):
+    # （二）市级以上众创空间：规划目标12家，已达到9家: 12 a target of municipal-or-higher maker spaces
+    text = "二、主要指标完成情况\n（二）市级以上众创空间：规划目标12家，2023年底已达到9家。"
+    rows = drafting.drafted(text, tagger, "tables8-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["12家", ["indicator", "scope", "kind"]]) == ("maker_spaces", "municipal_level", "target")
+
+
+def test_a_table_pasted_one_cell_a_line_is_read_as_its_grid():
+    # a web table copied cell by cell: 指标 / 2023年 / 2026年目标 is the header (3 columns), then rows of 3 lines;
+    # 12.5 万平方米 = 125,000 m2 in 2023 (before the 2024 document: a status), 20 in 2026 (目标: a target)
+    text = ("二、主要指标\n指标\n2023年\n2026年目标\n众创空间（家）\n30\n45\n孵化面积（万平方米）\n12.5\n20\n"
+            "三、重点任务\n")
+    assert _cells(text, 2024) == [("30", "家", 2023, "actual", "众创空间"), ("45", "家", 2026, "target", "众创空间"),
+                                  ("12.5", "万平方米", 2023, "actual", "孵化面积"),
+                                  ("20", "万平方米", 2026, "target", "孵化面积")]
+    mentions = {m.text: m for m in quantities.extract(text, "t", 2024)}
+    assert (mentions["12.5"].value, mentions["12.5"].unit) == (125_000, "m2")
+    # rows that are years, one cell a line: 年份 / 孵化器（家） / 在孵企业（家）, then 2022 / 231 / 11,860
+    text = "年份\n孵化器（家）\n在孵企业（家）\n2022\n231\n11,860\n2023\n249\n12,950\n说明：数据来源于统计部门。"
+    assert [c[:3] for c in _cells(text, 2024)] == [("231", "家", 2022), ("11,860", "家", 2022), ("249", "家", 2023),
+                                                  ("12,950", "家", 2023)]
+
+
+def test_short_lines_that_only_look_like_a_grid_give_no_cells():
+    # headings and a date, one a line, then a row that does not fill the year columns: no table is certain
+    text = "通知\n2024年\n2025年\n各有关单位\n30\n一、总体要求"
+    assert table_cells.cells(text, 2024) == []
