@@ -124,10 +124,9 @@ def by_set(merged: pd.DataFrame) -> pd.DataFrame:
         rows.append({"set": name, "status": ("tuning" if name in paths.TUNING_SETS else "blind")
                      if name.startswith("set_") else "", "clauses": len(g),
                      "type agreement": round(float((g["type"] == g["type_auto"]).mean()), 3),
-                     "type kappa": round(float(agreement.cohen_kappa(g["type"], g["type_auto"]).value), 3),
+                     "type kappa": _rounded(agreement.cohen_kappa(g["type"], g["type_auto"]).value, 3),
                      "demand clauses": d["clauses"],
-                     "demand recall": None if d["recall"] is None else round(d["recall"], 2),
-                     "demand precision": None if d["precision"] is None else round(d["precision"], 2)})
+                     "demand recall": _rounded(d["recall"], 2), "demand precision": _rounded(d["precision"], 2)})
     return pd.DataFrame(rows)
 
 
@@ -143,3 +142,8 @@ def report_lines(framework) -> list[str]:
             by_set(h["rows"]).to_string(index=False),
             "learning curve (type kappa on every labelled set by number of reviewed documents trained on):",
             curve.to_string(index=False)]
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    """A measure rounded for a table; None (no case to measure on) stays None."""
+    return None if value is None else round(float(value), digits)

@@ -161,8 +161,19 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         sentence_start = t0
         # 亩, 公顷, 平方公里 are compared with the area indicators in m2, the factor in the note
         value, unit, converted = units.to_canonical(m.value if m.value is not None else m.low, m.unit)
-        read = english.read(text, m, unit or "") if quantities_english.is_english(m) \
-            else tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        if cell and cell.noun:
+            # | 2023 | 249 | under | 年份 | 孵化器（家） |: the cell counts its header's noun, not the words before it
+            phrase = cell.noun + text[m.start:m.end] + cell.unit_text
+            read = tagger.reader.read(phrase, len(cell.noun), len(phrase), 0, 0, unit or "", previous)
+        elif quantities_english.is_english(m):
+            read = english.read(text, m, unit or "")
+        else:
+            read = tagger.reader.read(text, m.start, m.end, c0, t0, unit or "", previous)
+        item = text_shape.item_label(text, m.start) if cell is None and not read.indicator else None
+        if item:
+            # 1.新增国家级孵化器：目标值3家，实际值2家: the value word counts the item's label before the colon
+            phrase = item[0] + item[1] + text[m.start:m.end]
+            read = tagger.reader.read(phrase, len(item[0]) + len(item[1]), len(phrase), 0, 0, unit or "", [])
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and cell.label.startswith("其中"):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level

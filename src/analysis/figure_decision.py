@@ -27,6 +27,8 @@ def decide(read: Reading, mention, doc_year: int, column: str = "") -> tuple[str
     if column:
         # 指标 2020年基期 2025年目标: the column says base or target, whatever the section's heading says
         kind, kind_evidence = mention.kind, "column"
+        if kind == "actual" and mention.unit == "CNY":
+            kind = "funding"  # 专项资金（亿元） 0.8 under 2025年: money of a status year is funding, as in a sentence
         notes.append(f"kind {kind} and year from the table's column '{column}'")
     elif read.kind == "rule" or mention.unit == "CNY":
         kind = read.kind if read.kind in ("rule", "funding") else "funding"

@@ -48,6 +48,7 @@ UNITS = {
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
+    "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
     "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
@@ -60,7 +61,8 @@ UNITS = {
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
-                    "类": "似型别比推"}
+                    "类": "似型别比推",
+                    "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公为"}  # 5分钟, 三分之一, 2分公司
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}"  # 5千万 = 5 x 10^7; 10w+
@@ -329,7 +331,8 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     unit_m = _UNIT_AT.match(text, pos)
     measure_word = unit_m.group("unit") if unit_m else ""
     if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]) \
-            or measure_word == "届" and not text[start].isdigit():
+            or measure_word == "届" and not text[start].isdigit() \
+            or measure_word == "分" and (not text[start].isdigit() or text[max(0, start - 1):start] in ("时", "点", ":", "：")):
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
     if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, max(0, start - 12), start):

@@ -13,12 +13,18 @@ a row's label gives the unit (in brackets, ``（万平方米）``, or as a colum
 规划) is a target, one named a base or an outcome (基期, 基数, 现状, 实际, 完成) a status; a bare year is a target
 when later than the document's year, a status otherwise. Only the layout is read here; the value and unit
 code are the extractor's (it reads ``68`` followed by the label's unit, ``68家``).
+
+The forms users paste a table in are read by ``analysis.table_grid`` (a Markdown pipe table, an aligned-space
+table with a numbering, a unit or an attribute column, a table whose rows are years); its cells carry the noun
+their header or row label names (``Cell.noun``), read by the drafter in place of the words before the number.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from analysis import table_grid
 
 __all__ = ["Cell", "cells"]
 
@@ -40,6 +46,7 @@ class Cell:
     kind: str  # "target" or "actual"
     label: str  # the row label, with its unit
     column: str  # the column header: 2025年目标
+    noun: str = ""  # what the cell counts, when its words are not those before it on its line (a grid's header)
 
 
 def _columns(line: str) -> list[re.Match] | None:
@@ -51,19 +58,28 @@ def _columns(line: str) -> list[re.Match] | None:
     return found if all(not s.strip() for s in between) and line[:found[0].start()].strip() else None
 
 
-def _kind(column: re.Match, first: bool, doc_year: int | None) -> str:
-    if _TARGET_WORDS.search(column.group("word")):
+def _kind(year: int, word: str, first: bool, doc_year: int | None) -> str:
+    """A column's (or a year row's) kind: its words (目标, 基期) first, else its year against the document's."""
+    if _TARGET_WORDS.search(word):
         return "target"
-    if _STATUS_WORDS.search(column.group("word")):
+    if _STATUS_WORDS.search(word):
         return "actual"
-    year = int(column.group("year"))
     if doc_year is not None:
         return "target" if year > doc_year else "actual"
     return "actual" if first else "target"
 
 
 def cells(text: str, doc_year: int | None = None) -> list[Cell]:
-    """The cells of every table under a header row of year columns, in the order of the text."""
+    """The cells of every table, in the order of the text: those under a header row of year columns whose rows
+    begin with their label, then those of the other forms (``analysis.table_grid``) on the lines left."""
+    out = _labelled_rows(text, doc_year)
+    taken = {text.rfind("\n", 0, c.start) for c in out}
+    out.extend(Cell(g.start, g.end, g.unit, g.year, _kind(g.year, g.word, g.first, doc_year), g.label, g.column,
+                    g.noun) for g in table_grid.grid_cells(text) if text.rfind("\n", 0, g.start) not in taken)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _labelled_rows(text: str, doc_year: int | None) -> list[Cell]:
     out: list[Cell] = []
     columns: list[re.Match] | None = None
     pos = 0
@@ -87,5 +103,5 @@ def cells(text: str, doc_year: int | None = None) -> list[Cell]:
         offset = start + row.start("cells")
         for i, (number, column) in enumerate(zip(numbers, columns, strict=True)):
             out.append(Cell(offset + number.start(), offset + number.end(), unit, int(column.group("year")),
-                            _kind(column, i == 0, doc_year), label, column.group().strip()))
+                            _kind(int(column.group("year")), column.group("word"), i == 0, doc_year), label, column.group().strip()))
     return out

@@ -14,6 +14,8 @@ the clause's structure (``analysis.counting``), and the level a payer writes on 
   line that is only ``其中`` or a level before its number continues the count of the line before it.
 - **a rule's recipient named first** (``topic_recipient``): a list item ``新认定国家级孵化器，一次性奖励500万元`` names
   who is paid before the grant, with no 对; its level is the rule's.
+- **an item's label before its values** (``item_label``): ``1.新增国家级孵化器：目标值3家，实际值2家`` (an evaluation's
+  list of indicators): each value word (目标值, 实际值) counts what the label before the colon names.
 - **a municipality** (``in_municipality``): in Beijing, Shanghai, Tianjin and Chongqing (and their
   districts) the city is a province, so a ``市级`` recognition or payer is provincial.
 
@@ -26,7 +28,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES", "grade_before", "subset_line",
-           "topic_recipient"]
+           "topic_recipient", "item_label"]
 
 _SENTENCE_END = "。！？!?；;：:…”’」』)）"
 # page furniture: a page number (— 1 —, -2-, 第3页), or a line of a few characters with no sentence in it
@@ -189,3 +191,24 @@ def grade_before(text: str, start: int) -> str:
     line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
     m = _GRADE.search(text, max(line_start, start - 8), start)
     return m.group().strip() if m and _EVALUATION.search(text, line_start, start) else ""
+
+
+# 1.在孵企业数量：目标值2,800家，实际值3,016家: a numbered label, a colon, then values each named by a value word
+_ITEM_LABEL = re.compile(r"(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）])?\s*"
+                         r"(?P<label>[^：:，,。；;\s\d]{2,24})[：:]")
+_VALUE_WORD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:规划|年度|考核|绩效)?(?:目标|实际|计划|预期|基期|现状|完成|考核)值?(?:为|是|达到?)?")
+
+
+def item_label(text: str, start: int) -> tuple[str, str] | None:
+    """(label, 目标值 or 实际值) when the number at ``start`` is a value word's of a list item whose label ends with a
+    colon (``新增国家级孵化器：目标值3家，实际值2家``: 3 and 2 count 新增国家级孵化器); else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _ITEM_LABEL.match(text, line_start, start)
+    if label is None:
+        return None
+    head = text[label.end():start]
+    word = re.split(r"[，,；;]", head)[-1].strip()
+    if not _VALUE_WORD.fullmatch(word):
+        return None
+    # one spelling of each kind, the one the kind cues read (analysis.clause_kind): 计划值 is a 目标值, 完成值 an 实际值
+    return label.group("label"), "实际值" if re.search(r"实际|完成|基期|现状", word) else "目标值"
