@@ -7,6 +7,57 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# `make test` runs the integration tests in two processes (pytest-xdist, `--dist loadgroup`), a group
+# of modules in one process, so that the fixtures its tests share are built once: the real suite's
+# render (the suite, site and lab tests), the open corpus's run. Groups start in this order, longest
+# first (`pytest --durations`: docs/tests.md); a module not listed is a group of its own, after them.
+# Not pytest-xdist's `xdist_group` mark: with pytest 9 the mark no longer reaches the scheduler (xdist
+# 3.8 renames the item's `_nodeid`, which pytest 9 no longer reads), so the groups are named here and
+# given to the scheduler by `pytest_xdist_make_scheduler`.
+INTEGRATION_GROUPS = {
+    "test_open_corpus.py": "open_corpus",
+    "test_sixth_document.py": "sixth_document",
+    "test_suite_real.py": "real_reports",
+    "test_site_browser.py": "real_reports",
+    "test_lab.py": "real_reports",
+    "test_hostile_browser.py": "hostile_browser",
+    "test_runner.py": "runner",
+    "test_review_page.py": "review_page",
+}
+_GROUP_RANK = {g: i for i, g in enumerate(dict.fromkeys(INTEGRATION_GROUPS.values()))}
+
+
+def _group_of(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    return INTEGRATION_GROUPS.get(Path(path).name, path)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: the groups above, each sent whole to one worker (xdist's scheduler by scope,
+    the scope being the group)."""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _group_of(nodeid)
+
+    config.option.loadscopereorder = False  # the order below, not by the number of tests
+    return ByGroup(config, log)
+
+
+def pytest_collection_modifyitems(items):
+    """The integration tests in the order of their groups (stable: a group's tests keep theirs);
+    every other test first, in its own order."""
+    def rank(item) -> int:
+        group = _group_of(item.nodeid)
+        if Path(item.nodeid.split("::", 1)[0]).parts[:2] != ("tests", "integration"):
+            return -1
+        return _GROUP_RANK.get(group, len(_GROUP_RANK))
+
+    items.sort(key=rank)
+
 
 @pytest.fixture(scope="session")
 def built_drafts():

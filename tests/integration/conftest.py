@@ -10,26 +10,6 @@ from tests.integration.helpers import CHROMIUM_FLAGS, add_arguments, chromium_pa
 # amounts are for 2020): `make reports` failed `04_funding-prices2017`, because 2017 prices for a
 # 2020 amount need the CPI change of 2018, 2019 and 2020, which the reference data lack (national CPI
 # for 2017 only). tests/fixtures/new_documents/jiaxing_2020.txt was written for the test.
-# `make test` runs the integration tests in two processes (pytest-xdist, `--dist loadgroup`): each
-# module names its group (`xdist_group`), and a group runs in one process, so the fixtures its tests
-# share are built once (the real suite's render: the suite, site and lab tests; the open corpus's
-# run). The groups start longest first, so that no long one is left for the end: measured by
-# `pytest --durations` (docs/tests.md). A group not listed starts after these.
-GROUP_ORDER = ("open_corpus", "sixth_document", "real_reports", "hostile_browser", "runner", "review_page")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
-        mark = item.get_closest_marker("xdist_group")
-        if mark is None:
-            return -1  # not an integration test: its order is kept, before these
-        name = mark.args[0] if mark.args else mark.kwargs.get("name")
-        return GROUP_ORDER.index(name) if name in GROUP_ORDER else len(GROUP_ORDER)
-
-    items.sort(key=rank)  # stable: the tests of a group keep their order
-
-
 JIAXING_2018 = dict(doc_id="jiaxing-2018", region="jiaxing", region_zh="嘉兴市", region_en="Jiaxing",
                     level="prefecture_city", parent_province="zhejiang", genre="policy_text",
                     title="嘉兴市推进众创空间发展三年行动计划(2018—2020年)", date="2018-03", outlet="测试")

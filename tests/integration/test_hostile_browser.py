@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from tests.integration.helpers import cli, copy_of_repository
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("hostile_browser")]
+pytestmark = pytest.mark.integration
 
 PAYLOADS = [
     '<script>__pwn("script")</script>',

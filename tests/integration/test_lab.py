@@ -14,7 +14,7 @@ from nbclient import NotebookClient
 
 from analysis import paths
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("real_reports")]
+pytestmark = pytest.mark.integration
 
 
 def test_make_lab_starts_jupyterlab_on_the_notebooks_with_the_projects_interpreter():

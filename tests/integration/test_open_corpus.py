@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import NEW_DOCUMENTS
 from tests.integration.helpers import cli
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("open_corpus")]
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ import pytest
 from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
 from tests.integration.helpers import cli
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("review_page")]
+pytestmark = pytest.mark.integration
 
 MARKUP_TITLE = "<b>粗体</b><script>window.pwned = 1</script>众创空间通报"
 MARKUP_TEXT = ("<img src=x onerror=\"window.pwned = 2\">全市已建成众创空间<b>12家</b>，"

@@ -11,7 +11,7 @@ import pytest
 from analysis import runner, suite
 from analysis.cli import main
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("runner")]
+pytestmark = pytest.mark.integration
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

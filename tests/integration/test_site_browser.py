@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("real_reports")]
+pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def page(browser):

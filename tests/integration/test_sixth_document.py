@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.integration.helpers import add_arguments, cli, copy_of_repository, unit_tests_in
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("sixth_document")]
+pytestmark = pytest.mark.integration
 
 # a city's five-year plan for 双创 carriers, from the held-out set (tests/fixtures/heldout/set_a/):
 # not one of the unit tests' new documents, which they add themselves as drafts

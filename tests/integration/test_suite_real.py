@@ -8,7 +8,7 @@ from tests.conftest import FIVE_DOCUMENTS
 
 from analysis import runner, suite
 
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("real_reports")]
+pytestmark = pytest.mark.integration
 
 
 def test_every_notebook_of_the_suite_renders(real_reports):
