@@ -28,7 +28,9 @@ __all__ = ["write_atomic", "write_all", "swap_dir", "csv_bytes", "rows_csv_bytes
            "package_hash", "input_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-_PACKAGE_SUFFIXES = (".py", ".yml", ".yaml", ".txt", ".json", ".j2", ".css", ".js")
+# every kind of file the package ships (pyproject.toml, package-data) and reads: a change to any of them
+# is a change of the package (tests/unit/test_package_hash.py)
+_PACKAGE_SUFFIXES = (".py", ".yml", ".yaml", ".txt", ".json", ".j2", ".css", ".js", ".csv")
 
 
 def _temporary(path: Path, data: bytes) -> Path:
