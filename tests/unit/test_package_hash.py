@@ -3,11 +3,12 @@ parameters' "the package changed") covers every file the package ships and reads
 shipped as CSV (``english_words.csv``) was left out of it once: editing it left the drafts
 built with the old words marked up to date."""
 
-import tomllib
 from pathlib import Path
 
-from analysis import files
+import tomllib
 from tests.conftest import ROOT
+
+from analysis import files
 
 
 def test_every_kind_of_file_the_package_ships_is_in_its_hash():
