@@ -339,6 +339,7 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
     events: queue.Queue[Finished] = queue.Queue()
     running: dict[str, Job] = {}
     idle: list[Worker] = []
+    workers: list[Worker] = []  # every worker started, whatever the state of its job (Ctrl-C kills them all)
     spawned = 0
     stop = False
     try:
@@ -350,6 +351,7 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
                 if not idle:
                     spawned += 1
                     idle.append(_spawn(staging_root, spawned))
+                    workers.append(idle[-1])
                 running[run.name] = _start(run, fp, options, staging_root, events, idle.pop())
                 progress.state(run.name, "running")
             if todo and stop:
@@ -376,15 +378,20 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
             if result.status == "failed" and options.fail_fast:
                 stop = True
     except KeyboardInterrupt:
-        # Ctrl-C: stop every worker and its kernel, leave no staging file, keep what finished
+        # Ctrl-C: stop every worker and its kernel, leave no staging file, keep what finished. Every
+        # worker, not only those of ``running``: Ctrl-C may land inside ``_start``, after the worker was
+        # given its job and before the job was recorded
         for job in running.values():
             job.kill()
-            job.worker.proc.wait()
-            job.worker.close(wait=1)
-            _cleanup(job)
-        for worker in idle:
+        for worker in workers:
             worker.kill()
+        for pidfile in staging_root.glob("*/kernel.pid"):  # a kernel has a session of its own
+            if pidfile.read_text().strip().isdigit():
+                kill_group(int(pidfile.read_text()))
+        for worker in workers:
             worker.close(wait=1)
+        for job in running.values():
+            _cleanup(job)
         idle = []
         finished = [results[r.name] for r in runs if r.name in results]
         site.write_index(reports, manifests.write(reports, manifest, finished, runs, package, lock))

@@ -245,13 +245,19 @@ def test_ctrl_c_stops_the_kernels_leaves_nothing_half_written_and_exits_130(fixt
     # "sleeps" sleeps past its own 3 s timeout; Ctrl-C comes first
     proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", "sleeps", "--suite", str(fixture_suite),
                              "--reports-dir", str(reports), "--quiet", "--timeout", "60"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ})
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     deadline = time.monotonic() + 60
     while not _kernels(reports / ".staging") and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _kernels(reports / ".staging"), "the kernel never started"
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:  # say where it hangs: faulthandler prints every thread's stack on SIGABRT
+        proc.send_signal(signal.SIGABRT)
+        out, err = proc.communicate(timeout=30)
+        pytest.fail(f"still running 60 s after Ctrl-C; its threads:\n{err}")
     assert proc.returncode == 130
     assert "Traceback" not in err and err.strip() == ("interrupted: running notebooks and their kernels stopped; "
                                                      "finished reports kept")
@@ -277,3 +283,27 @@ def test_a_changed_documentation_page_rebuilds_the_site_without_re_running_a_rep
     [again] = _run(fixture_suite, reports, "passes-zh")
     assert again.status == "skipped"
     assert "Edited words." in (reports / "docs/index.html").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_a_job_is_being_handed_over_still_stops_its_worker(fixture_suite, tmp_path, monkeypatch):
+    # Ctrl-C may land inside the scheduler's ``_start``: the worker has its job (and may be starting
+    # its kernel) but the job is not yet recorded as running. The worker must be stopped all the same.
+    import time
+
+    started = []
+
+    def start_then_interrupted(*args, **kwargs):
+        job = real_start(*args, **kwargs)
+        started.append(job.worker)
+        raise KeyboardInterrupt
+
+    real_start = runner._start
+    monkeypatch.setattr(runner, "_start", start_then_interrupted)
+    reports = tmp_path / "reports"
+    with pytest.raises(KeyboardInterrupt):
+        _run(fixture_suite, reports, "sleeps")
+    [worker] = started
+    assert worker.proc.poll() is not None  # stopped, not left running its notebook
+    time.sleep(0.5)
+    assert _kernels(reports / ".staging") == set()
+    assert not (reports / ".staging").exists()
