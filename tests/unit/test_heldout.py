@@ -40,18 +40,21 @@ def test_locate_refuses_a_missing_occurrence_in_one_line():
 
 def test_the_held_out_sets_load_with_every_label_placed():
     # the held-out sets (tests/fixtures/heldout/README.md): 168 + 181 + 364 + 331 + 319 + 316 + 288 + 397 + 376
-    # quantities, 164 + 162 + 319 + 304 + 336 + 305 + 318 + 330 + 319 clauses, every clause label the cleaning keeps on a clause of the segmenter,
+    # + 426 quantities, 164 + 162 + 319 + 304 + 336 + 305 + 318 + 330 + 319 + 301 clauses, every clause label the cleaning keeps on a clause of the segmenter,
     # none on the same clause twice
     sets = {n: heldout.load(n) for n in heldout.set_names()}
-    assert sorted(sets) == ["set_a", "set_b", "set_c", "set_d", "set_e", "set_f", "set_g", "set_h", "set_i"]
+    assert sorted(sets) == ["set_a", "set_b", "set_c", "set_d", "set_e", "set_f", "set_g", "set_h", "set_i", "set_j"]
     assert sum(int(s.quantities["is_quantity"].sum()) for s in sets.values()) == (168 + 181 + 364 + 331 + 319 + 316
-                                                                                 + 288 + 397 + 376)
-    assert sum(len(s.clauses) for s in sets.values()) == 164 + 162 + 319 + 304 + 336 + 305 + 318 + 330 + 319
+                                                                                 + 288 + 397 + 376 + 426)
+    assert sum(len(s.clauses) for s in sets.values()) == (164 + 162 + 319 + 304 + 336 + 305 + 318 + 330 + 319
+                                                           + 301)
     for s in sets.values():
         kept = s.clauses[s.clauses["end"] > s.clauses["start"]]
-        assert len(kept) >= len(s.clauses) - 1  # set_c's table header line is removed by the cleaning
+        # the cleaning removes a few labelled lines as chrome: set_c's table header; set_j's byline, two
+        # hashtag lines, a spaced letterhead, a table header and an emoji-ended post (295 of 301 = 98.0%)
+        assert len(kept) >= 0.97 * len(s.clauses)
         assert (kept["clause_id"] != "").all()
-        assert not s.clauses["clause_id"].duplicated().any()
+        assert not kept["clause_id"].duplicated().any()
         # a number in web chrome is removed by the cleaning (an empty span): few of them
         placed = s.quantities[s.quantities["end"] > s.quantities["start"]]
         assert len(placed) >= 0.95 * len(s.quantities)
