@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis import quantities_english, spoken_numbers, table_cells
+from analysis import quantities_english, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
@@ -398,9 +398,11 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
     out: list[Mention] = []
     skip_to = 0
     cells = table_cells.cells(text, doc_year)  # a table's bare numbers: read below with their row's unit
+    items = [c for c in table_grid.item_cells(text) if not any(c.start < d.end and d.start < c.end for d in cells)]
     for m in _CANDIDATE.finditer(text):
         start, end = m.span()
-        if start < skip_to or any(c.start < end and start < c.end for c in cells):
+        if start < skip_to or any(c.start < end and start < c.end for c in cells) \
+                or any(c.start < end and start < c.end for c in items):
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:
@@ -475,6 +477,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
+    out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
     english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
     out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
     out.extend(e for e in english if include_all or e.kind != "not_a_quantity")
@@ -493,6 +496,22 @@ def _cell_mention(cleaned: Cleaned, doc: str, cell: table_cells.Cell) -> Mention
     return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
                    year=cell.year, kind=cell.kind, sentence=line.strip(),
                    note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
+
+
+def _item_mention(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind: str,
+                  cell: table_grid.ItemCell) -> Mention | None:
+    """A cell of a table of named items read as its number followed by its column's unit (``52000`` under
+    ``孵化面积（平方米）``: ``52000平方米``), of the document's year; None when the unit is none the extractor knows."""
+    number = cleaned.text[cell.start:cell.end]
+    read = [q for q in extract(number + cell.unit) if q.end >= len(number)]
+    if not read or read[0].unit is None:
+        return None
+    rs, re_ = cleaned.raw_span(cell.start, cell.end)
+    line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
+    kind = "funding" if unit_codes.DIMENSIONS.get(read[0].unit or "") == "money" else default_kind
+    return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
+                   year=doc_year, kind=kind, sentence=line.strip(),
+                   note=f"table cell: unit from the column '{cell.column}', of the row '{cell.label}'")
 
 
 def extract(raw: str, doc: str = "", doc_year: int | None = None, include_all: bool = False,
