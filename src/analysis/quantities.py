@@ -25,11 +25,13 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis import quantities_english, spoken_numbers, table_cells, table_grid
+from analysis import quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
 from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
+from analysis.quantity_hedges import HEDGE_RIGHT_BEFORE
+from analysis.quantity_hedges import hedges as _hedges
 from analysis.quantity_mention import KINDS, LOWER_BOUND, QUALIFIERS, UPPER_BOUND, Mention, bounds, with_note
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
@@ -78,26 +80,6 @@ _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:�
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
 _TENTH_TAIL = re.compile(rf"[1-9一二两三四五六七八九](?=\s*(?:{_UNIT_RE}))")  # 1万2家: one digit after 万 is its tenths
 
-_PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longest first below
-    ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"), ("不高于", "up_to"),
-    ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
-    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
-    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
-    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("差不多", "approx"), ("约", "approx"),
-    ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
-    ("百分之", None),  # percent written out: handled separately
-]
-_PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
-_HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
-_HEDGE_WORDS = "|".join(map(re.escape, _HEDGE_QUALIFIER))
-# a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
-# searched in the few characters before the number, the leftmost match is the longest hedge
-_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")
-_HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
-_TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
-          ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
-          ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
-_TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
 
 
 _SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
@@ -263,7 +245,7 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     value = parse_chinese_number(num) if is_chinese else (None if lost else parse_arabic(num))
     end = start + len(num)
     bare_magnitude = is_chinese and num in MAGNITUDES
-    hedged = bool(_HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
+    hedged = bool(HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
         or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
@@ -340,26 +322,6 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
-
-
-def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, int]:
-    """Hedges before the number (近, 超过 …) and after the unit (以上, 左右 …): (qualifier,
-    start of the mention, end of the mention)."""
-    pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
-    upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
-    if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
-        qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
-    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 7), pre_start)
-    if hedge:
-        qualifier, pre_start = _HEDGE_QUALIFIER[hedge.group("hedge")], hedge.start()
-    tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
-    if tail and tail[0] == "多":  # 翻了一番多, 3年多; not 30家多措并举
-        many = re.match(r"多(?:元|种|样|个|家|项|方|层|次|措|渠道|形式|部门)", text[pos:pos + 3])
-        tail = None if many or qualifier != "exact" else tail
-    if tail and tail[0] in _TAILS_AFTER_UNIT:
-        qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
-        pos += len(tail[0])
-    return qualifier, pre_start, pos
 
 
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
@@ -450,7 +412,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         upper = _unit_range(text, pos, measure_word) if range_high is None and not note and measure_word else None
         if upper is not None:
             range_high, pos = upper
-        qualifier, pre_start, pos = _hedges(text, start, pos, qualifier)
+        qualifier, pre_start, pos = _hedges(text, start, pos, qualifier, unit)
         value, qualifier, pre_start, pos, note = _as_stated(text, start, pre_start, pos, unit, measure_word,
                                                             value, qualifier, note)
         if note.startswith("decimal point lost"):
@@ -478,6 +440,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         skip_to = pos
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
     out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
+    out = quantity_hedges.shared(text, sorted(out, key=lambda q: q.start))
     english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
     out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
     out.extend(e for e in english if include_all or e.kind != "not_a_quantity")

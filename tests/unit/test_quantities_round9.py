@@ -60,3 +60,52 @@ def test_lines_of_words_that_are_no_item_table_give_no_cells():
     # a row with fewer cells than the header is not read
     short = "名称 面积（平方米） 企业（家）\n甲孵化器 3000\n"
     assert _read(short) == []
+
+
+def _qualifiers(text):
+    return [(q.text, q.value, q.qualifier) for q in quantities.extract(text)]
+
+
+def test_an_adverb_hedge_before_a_short_verb_bounds_the_number():
+    # 至少 … 1家: at least one; 最高可申请 … 50万元: up to 500,000; 最长 … 达9个月: up to nine months
+    assert _qualifiers("每个乡镇至少建成1家星创天地。") == [("至少建成1家", 1.0, "at_least")]
+    assert _qualifiers("每家企业最高可申请50万元贷款。") == [("最高可申请50万元", 500000.0, "up_to")]
+    assert _qualifiers("资金最长滞留达9个月。") == [("最长滞留达9个月", 9.0, "up_to")]
+    # a numeral or 的 is no verb: 最高的 is "the highest", and the number keeps its own reading
+    assert _qualifiers("其中最高的一家获得30万元。") == [("30万元", 300000.0, "exact")]
+
+
+def test_a_hedge_before_a_share_bounds_the_share_only():
+    # 不低于 … 的25%: at least 25 percent; 不超过 … 的1.2倍: up to 1.2 times
+    assert _qualifiers("配套资金不低于市级补助的25%。") == [("25%", 25.0, "at_least")]
+    assert _qualifiers("贷款额度不超过注册资本的1.2倍。") == [("1.2倍", 1.2, "up_to")]
+    # a count after the same words is no share: 不低于…的 then 8家 keeps exact
+    assert _qualifiers("不低于去年的水平，新增8家。") == [("8家", 8.0, "exact")]
+
+
+def test_deadlines_caps_and_thresholds():
+    # 限期4个月: within four months (up to); 压缩至10个工作日: up to ten working days; 上限为80万元: up to 800,000
+    assert _qualifiers("限期4个月整改。")[0][2] == "up_to"
+    assert _qualifiers("办理时限压缩至10个工作日。")[0][2] == "up_to"
+    assert _qualifiers("运营补贴上限为80万元。")[0][2] == "up_to"
+    # 不满3年: less than three years (up to)
+    assert _qualifiers("成立不满3年的企业。")[0][2] == "up_to"
+    # 达到300万元的 (a condition): at least 3,000,000; 营收过八百万的: more than 8,000,000
+    assert _qualifiers("基金规模达到300万元的，给予奖励。")[0][1:] == (3000000.0, "at_least")
+    assert _qualifiers("在孵企业营收过八百万元的，奖十万元。")[0][1:] == (8000000.0, "more_than")
+    # 达到100家的目标 is a target's level, not a condition; 经过3年 is no hedge
+    assert _qualifiers("实现孵化器达到100家的目标。")[0][2] == "exact"
+    assert _qualifiers("经过3年建设。")[0][2] == "exact"
+
+
+def test_one_hedge_shared_by_a_list():
+    # 分别给予最高60万元、40万元、20万元: each up to; the second and third inherit the first's 最高
+    assert [q for _, _, q in _qualifiers("分别给予最高60万元、40万元、20万元奖励。")] == ["up_to"] * 3
+    # 不少于150期、2万人次: both at least
+    assert [q for _, _, q in _qualifiers("每年开展培训不少于150期、2万人次。")] == ["at_least"] * 2
+    # a tail after the last: 300万元、150万元以内 both up to
+    assert [q for _, _, q in _qualifiers("分别给予300万元、150万元以内的奖励。")] == ["up_to"] * 2
+    # a cap raised: 上限由40万元提高到60万元, both caps
+    assert [q for _, _, q in _qualifiers("补贴上限由40万元提高到60万元。")] == ["up_to"] * 2
+    # items that are no list keep their own: 最高20万元；另奖5万元
+    assert [q for _, _, q in _qualifiers("最高20万元；另奖5万元。")] == ["up_to", "exact"]
