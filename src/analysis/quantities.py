@@ -49,6 +49,7 @@ UNITS = {
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "册": "count", "本": "count", "学时": "count", "课时": "count", "方面": "count",  # 8,000册, 16学时, 三方面意见
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
@@ -63,12 +64,12 @@ UNITS = {
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
-                    "类": "似型别比推",
+                    "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
                     "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公为"}  # 5分钟, 三分之一, 2分公司
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}"  # 5千万 = 5 x 10^7; 10w+
-_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4}
+_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}|{spoken_numbers.LATIN_THOUSAND}"
+_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4, "k": 1e3}  # 5千万 = 5 x 10^7; 10w+ = more than 100,000; 5k = 5,000
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
@@ -307,6 +308,9 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
     return value, range_high, qualifier, pos
 
 
+_PERSON_AFTER = re.compile(r"同学|学生|大学生|毕业生|人才|导师|专家|博士|硕士|员工|职工|创业者|创客|青年|农民|老师|教师|志愿者")
+
+
 def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     """(unit, measure word, position after it); no unit: (None, "", pos). "百分之二十" is a percent,
     翻一番 a doubling (番 after 翻 only)."""
@@ -319,6 +323,10 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     unit = UNITS.get(measure_word)
     if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, max(0, start - 12), start):
         unit = "times"  # 每季度召开一次: a frequency, as the labels read it
+    if measure_word == "个" and unit_m and _PERSON_AFTER.match(text, unit_m.end()):
+        unit = "person"  # 两个同学, 三个毕业生: people counted with 个
+    elif measure_word == "名" and re.search(r"(?:等奖|前)$", text[max(0, start - 3):start]):
+        unit = "count"  # 一等奖2名, 前十名: prizes and places, not people
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)

@@ -109,3 +109,42 @@ def test_one_hedge_shared_by_a_list():
     assert [q for _, _, q in _qualifiers("补贴上限由40万元提高到60万元。")] == ["up_to"] * 2
     # items that are no list keep their own: 最高20万元；另奖5万元
     assert [q for _, _, q in _qualifiers("最高20万元；另奖5万元。")] == ["up_to", "exact"]
+
+
+def _units(text):
+    return [(q.text, q.value, q.unit, q.qualifier) for q in quantities.extract(text)]
+
+
+def test_money_of_speech_without_yuan():
+    # 再奖三十万: 30 x 10,000 = 300,000 yuan; 四千万的…基金: 40,000,000 yuan; 房租…二十几万: more than 200,000 yuan
+    assert _units("获评优秀的，县里再奖三十万。") == [("三十万", 300000.0, "CNY", "exact")]
+    assert _units("设立四千万的创业投资引导基金。") == [("四千万", 40000000.0, "CNY", "exact")]
+    assert _units("租金一年要二十几万。")[-1] == ("二十几万", 200000.0, "CNY", "more_than")
+    # a count between the cue and the number keeps it a count (获奖企业3万 is no money: no unit, left out)
+    assert _units("获奖企业3万") == []
+
+
+def test_internet_shorthand_for_thousands_and_breaking_a_round_number():
+    # 阅读3k: 3 x 1,000 = 3,000; 1.2k+人次: more than 1.2 x 1,000 = 1,200 people; 4.5w元: 45,000 yuan
+    assert _units("阅读3k") == [("3k", 3000.0, "count", "exact")]
+    assert _units("活动吸引1.2k+人次参与") == [("1.2k+人次", 1200.0, "person", "more_than")]
+    assert _units("补贴4.5w元") == [("4.5w元", 45000.0, "CNY", "exact")]
+    # 4K and 5K are no thousands (a screen, a race); k glued to letters is no number
+    assert _units("4K视频") == [] and _units("ok3k") == []
+    # 就破千了: the count breaks 1,000 (more than); 粉丝过万: more than 10,000
+    assert _units("差三家就破千了")[-1] == ("破千", 1000.0, "count", "more_than")
+    assert _units("粉丝过万")[-1] == ("过万", 10000.0, "count", "more_than")
+
+
+def test_measure_words_of_books_hours_and_points_and_people_counted_with_ge():
+    # 5,000册 = 5,000 copies; 32学时 = 32 class hours; 两方面 = two points: counts
+    assert _units("印发手册5,000册") == [("5,000册", 5000.0, "count", "exact")]
+    assert _units("每年培训32学时") == [("32学时", 32.0, "count", "exact")]
+    assert _units("谈两方面体会") == [("两方面", 2.0, "count", "exact")]
+    # 三个毕业生: people; 一等奖3名 and 前二十名: prizes and places, counted
+    assert _units("和三个毕业生合伙") == [("三个", 3.0, "person", "exact")]
+    assert _units("设一等奖3名、二等奖6名") == [("3名", 3.0, "count", "exact"), ("6名", 6.0, "count", "exact")]
+    assert _units("排名前二十名的载体") == [("二十名", 20.0, "count", "exact")]
+    # 本 after a number counts; 本市 is no measure word
+    assert _units("发放3本指南") == [("3本", 3.0, "count", "exact")]
+    assert _units("2家本市企业") == [("2家", 2.0, "count", "exact")]
