@@ -12,7 +12,7 @@ import re
 import warnings
 
 __all__ = ["MAGNITUDES", "cn2an_module", "parse_chinese_number", "parse_arabic", "strip_separators", "ratio_at",
-           "TENTHS", "tenths"]
+           "TENTHS", "tenths", "ocr_digits"]
 
 MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -83,3 +83,24 @@ TENTHS = "成"  # 六成 = 60 %, 三成以上 = at least 30 %: stated in tenths,
 def tenths(value: float | None) -> float | None:
     """A number of tenths (成) as a percent: 六成 → 60."""
     return None if value is None else round(value * 10, 10)
+
+
+# letters a scan or a typist puts for digits inside a number: O o for 0, l I for 1 (1O家, l00万元, 2O23年)
+_OCR_RUN = re.compile(r"(?<![A-Za-z])[0-9OolI]*[0-9][0-9OolI]*(?![A-Za-z])|(?<![A-Za-z])[OolI][0-9][0-9OolI]*(?![A-Za-z])")
+_OCR_DIGIT = str.maketrans("OolI", "0011")
+
+
+def ocr_digits(text: str) -> str:
+    """The text with the letters that stand for digits inside a number read as digits, the same length (offsets
+    keep): ``1O家`` → ``10家``, ``l00万元`` → ``100万元``. Only a run of digits and such letters with no other letter
+    beside it, at least as many digits as letters, and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``,
+    ``lO`` stay as they are). Neither cn2an nor the cleaning reads these."""
+    if not re.search(r"\d[OolI]|[OolI]\d", text):
+        return text
+    def fix(m: re.Match) -> str:
+        run = m.group()
+        letters = sum(c in "OolI" for c in run)
+        if not letters or letters > len(run) - letters or run[0] in "OolI" and run[-1] in "OolI":
+            return run
+        return run.translate(_OCR_DIGIT)
+    return _OCR_RUN.sub(fix, text)

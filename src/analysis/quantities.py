@@ -28,8 +28,18 @@ from dataclasses import replace
 from analysis import quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
-from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
-from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
+from analysis.not_quantities import inside_title, not_a_quantity
+from analysis.numerals import (
+    MAGNITUDES,
+    TENTHS,
+    ocr_digits,
+    parse_arabic,
+    parse_chinese_number,
+    ratio_at,
+    strip_separators,
+    tenths,
+)
+from analysis.planperiods import plan_period, plan_period_target_year
 from analysis.quantity_hedges import HEDGE_RIGHT_BEFORE
 from analysis.quantity_hedges import hedges as _hedges
 from analysis.quantity_mention import KINDS, LOWER_BOUND, QUALIFIERS, UPPER_BOUND, Mention, bounds, with_note
@@ -39,7 +49,7 @@ __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_p
 
 
 # measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are durations only where the text
-# is no date (_not_a_quantity decides first); 年 after a year (2020年) is a year, after any other number a duration;
+# is no date (analysis.not_quantities decides first); 年 after a year (2020年) is a year, after any other number a duration;
 # 成 is tenths (六成 = 60 percent, numerals.tenths); a place is a measure word too (三市两区五县: places counted)
 UNITS = {
     "平方米": "m2", "平米": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
@@ -105,68 +115,6 @@ def _clause_bounds(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
     return (left + 1 if left >= 0 else s0), (min(rights) + 1 if rights else s1)
 
 
-_DURATION_BEFORE = re.compile(r"(?:为期|期限为?|期为|周期为?|满|连续|不少于|不超过|不足|超过|之日起|起|每|前|后|近|达)\s*$")
-_DURATION_AFTER = re.compile(r"\s*[月日]\s*(?:以内|之内|内|以上|以下|左右)")
-
-
-def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
-    """Whether N月 / N日 is a length of time (为期3月, 30日内) rather than a date (10月, 5月20日)."""
-    before = text[max(0, start - 5):start]
-    if re.search(r"[年月]\s*$", before) or re.match(r"\s*月\s*[\d一二三四五六七八九十]", text[end:end + 3]):
-        return False  # 2020年3月, 5月20日
-    value = parse_arabic(num) if num[0].isdigit() else parse_chinese_number(num)
-    if value is None:
-        return False
-    if value > (12 if word == "月" else 31):
-        return True
-    return bool(_DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, end))
-
-
-def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int] | None:
-    """(reason, end of the span to skip) when the number is not a quantity."""
-    after, before = text[end:end + 6], text[max(0, start - 12):start]
-    if re.fullmatch(r"(19|20)\d{2}", num) and (m := re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)):
-        return "year", end + m.end()
-    if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
-        return "year", end + 1  # 二〇一七年
-    if re.fullmatch(r"[12]\d", num) and re.match(r"年(?:底|末|初|上半年|下半年|前三季度)", after):
-        return "year", end + 1  # 20年底: 2020
-    if re.match(r"-\d{1,2}-\d{1,2}|[:：]\d{2}", after) or re.search(r"\d-$|\d-\d{1,2}-$", before):
-        return "date", end
-    day = re.match(r"\s*([月日])", after)
-    if day and not _is_duration(text, start, end, num, day.group(1)):
-        return "date", end
-    if re.match(r"\s*(号(?!\S*[〕\]])|时|点)", after) and "号" not in after[:1]:
-        return "date", end
-    if re.search(r"[〔\[(（](19|20)\d{2}[〕\])）]$", before) and re.match(r"号", after):
-        return "document_number", end + 1
-    if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
-        return "document_number", end
-    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
-        return "ordinal", end  # 第三届, 第4至5年
-    if PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
-        return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
-    quote_open = text.rfind("“", max(0, start - 10), start)
-    if quote_open >= 0 and "”" not in text[quote_open:start] and "”" in text[end:end + 10]:
-        return "plan_name", text.index("”", end)  # “34520”, “众创十二条”, “1+8”
-    if re.match(r"位一体", after):
-        return "idiom", end + 3
-    if (start == 0 or text[start - 1] == "\n") and re.match(r"[.、．]", after):
-        return "list_number", end + 1
-    if re.match(r"\s*年(?:行动|计划|规划|攻坚|工作方案|实施方案|发展规划)", after):
-        return "plan_name", end  # 三年行动方案: the name of a programme, not how long anything takes
-    if re.match(r"\s*[是则]", after) or re.match(r"[、]", after) and not num[0].isdigit():
-        return "list_number", end
-    if re.match(r"\s*[-—]\d{7,8}", after):
-        return "phone_number", end
-    return None
-
-
-def _inside_title(text: str, pos: int) -> bool:
-    left = text.rfind("《", 0, pos)
-    return left >= 0 and text.rfind("》", left, pos) < 0 and text.find("》", pos) >= 0
-
-
 _UNIT_AT = re.compile(rf"\s*(?P<unit>{_UNIT_RE})")
 
 
@@ -175,7 +123,7 @@ def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple
     year) from the sentence, else a plan period the sentence is about ("十三五"期间: its last
     year), else a preceding 到…年 or period."""
     years = [(m.start(), int(m.group("year")), bool(m.group("to") and m.group("to") in ("到", "至")))
-             for m in _YEAR_EXPR.finditer(text, s0, s1) if not _inside_title(text, m.start())]
+             for m in _YEAR_EXPR.finditer(text, s0, s1) if not inside_title(text, m.start())]
     before = [y for y in years if y[0] < pos]
     if before:
         return before[-1][1], before[-1][2], False
@@ -224,9 +172,9 @@ def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, y
 def _rejected(text: str, start: int, end: int, num: str) -> tuple[str | None, int]:
     """Why the number at ``start:end`` is no quantity (inside a title, a year, a document
     number, a list number, a plan's name …), and where reading may go on; (None, end) if it is one."""
-    if _inside_title(text, start):
+    if inside_title(text, start):
         return "title", end
-    found = _not_a_quantity(text, start, end, num)
+    found = not_a_quantity(text, start, end, num)
     return found if found else (None, end)
 
 
@@ -237,6 +185,10 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
 
 # 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
 _ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年|个(?=[多余]?[万亿])")
+# 一 counts after its noun at the end of an item (新建孵化器一家、众创空间两家), and 一家都没有 is none
+_ONE_ITEM = re.compile(r"(?:家|个|所|座|项|支|名|位|台|套|处)(?=[、，。；,;和]|$)")
+_ONE_AFTER_NOUN = re.compile(r"(?![第每这那某哪同任唯统之其单另逐])[\u4e00-\u9fff]$")
+_NONE_OF = re.compile(r"(?:家|个|项|所|名|位|件)(?:都|也)(?:没有|没|无)")
 _ONCE_PER = re.compile(r"每[^，。；,;\n]{0,10}$")  # 每2年开展一次: a frequency, once in each period
 
 
@@ -251,8 +203,11 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
+    if is_chinese and num == "一" and _NONE_OF.match(text, end):
+        return 0.0, None  # 国家级的一家都没有: none
     if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
-                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)):
+                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)
+                                      or _ONE_ITEM.match(text, end) and _ONE_AFTER_NOUN.search(text, max(0, start - 1), start)):
         return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
@@ -364,7 +319,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
     lost decimal point, its value, a range and magnitude, its unit, the hedges around it, its
     bounds; then its sentence gives its year and kind. ``include_all`` keeps the rejected
     candidates too, as ``not_a_quantity`` with the reason."""
-    text = cleaned.text
+    text = ocr_digits(cleaned.text)  # 1O家, l00万元: letters for digits read as digits (same offsets)
     out: list[Mention] = []
     skip_to = 0
     cells = table_cells.cells(text, doc_year)  # a table's bare numbers: read below with their row's unit
@@ -442,13 +397,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             note = with_note(note, "year of the document")
         if kind in ("funding",) and not _MONEY_CUES.search(text[s0:s1]):
             note = with_note(note, "money without a funding word in the sentence")
+        if unit_codes.DIMENSIONS.get(unit or "") == "money" and (rate := _RATE_AFTER.match(text, pos)):
+            pos, note = rate.end(), with_note(note, f"a rate: {measure_word}{rate.group().strip()}")
+        elif unit_codes.DIMENSIONS.get(unit or "") == "money" and (rate := _RATE_BEFORE.search(text, max(0, start - 12), start)):
+            note = with_note(note, f"a rate: {rate.group('per')}")
         rs, re_ = cleaned.raw_span(pre_start, pos)
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
+    out.extend(_doubling(cleaned, doc, doc_year, default_kind, m.start(), m.end()) for m in spoken_numbers.DOUBLING.finditer(text)
+               if not any(q.start < m.end() and m.start() < q.end for q in out))
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
     out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
     out = quantity_hedges.shared(text, sorted(out, key=lambda q: q.start))
+    for q in out if text is not cleaned.text else []:
+        if cleaned.text[q.start:q.end] != q.text:  # the quote as written, the value as read
+            q.note, q.text = with_note(q.note, f"read as {q.text} (letters for digits)"), cleaned.text[q.start:q.end]
     english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
     out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
     out.extend(e for e in english if include_all or e.kind != "not_a_quantity")
@@ -467,6 +431,24 @@ def _cell_mention(cleaned: Cleaned, doc: str, cell: table_cells.Cell) -> Mention
     return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
                    year=cell.year, kind=cell.kind, sentence=line.strip(),
                    note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
+
+
+_PER = r"(?:平方米|㎡|m2|m²|亩|人次|人|家|户|个|项|年|月|天|日|次)"
+# 30元/平方米/月, 1.5元/㎡·天: an amount per unit, the unit in the quote; 每平方米每月15元: said before the amount
+_RATE_AFTER = re.compile(rf"\s*[/／]\s*{_PER}(?:\s*[/／·]\s*{_PER})?")
+_RATE_BEFORE = re.compile(rf"(?P<per>每{_PER}(?:每{_PER})?)[^，。；,;\d]{{0,6}}$")
+
+
+def _doubling(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind: str, start: int, end: int) -> Mention:
+    """翻番 said with no numeral: 2 times, of its sentence's year and kind."""
+    text = cleaned.text
+    s0, s1 = _sentence_bounds(text, start)
+    c0, c1 = _clause_bounds(text, start, s0, s1)
+    year, is_target_year, _ = _year_for(text, s0, start, s1, text)
+    kind = _kind("times", text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
+    rs, re_ = cleaned.raw_span(start, end)
+    return Mention(doc, start, end, rs, re_, text[start:end], 2.0, "times", "番", "exact", 2.0, 2.0,
+                   year if year is not None or kind == "target" else doc_year, kind, text[s0:s1].strip(), "翻番: x 2")
 
 
 def _item_mention(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind: str,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["LATIN_WAN", "LATIN_THOUSAND",
-           "currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+           "currency_before", "DOUBLING", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
 LATIN_THOUSAND = r"k(?![A-Za-z0-9])"  # 阅读5k, 2k+人: k for a thousand after digits (not 5K, 4K video)
@@ -98,3 +98,7 @@ def currency_before(text: str, start: int) -> str | None:
     """The currency written right before the number at ``start`` (``HK$50万``: HKD), or None."""
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return _CURRENCY_CODE[m.group("cur")] if m else None
+
+
+# 翻番 with no numeral: doubled (x 2), as 翻一番 is; 翻两番 and 翻了一番 have their numeral and are read as numbers
+DOUBLING = re.compile(r"(?<![一两二三四五六七八九十\d了])翻番")

@@ -148,3 +148,50 @@ def test_measure_words_of_books_hours_and_points_and_people_counted_with_ge():
     # 本 after a number counts; 本市 is no measure word
     assert _units("发放3本指南") == [("3本", 3.0, "count", "exact")]
     assert _units("2家本市企业") == [("2家", 2.0, "count", "exact")]
+
+
+def test_one_counts_after_its_noun_and_one_of_none_is_zero():
+    # 新建星创天地一家、孵化器两家: one and two; 省级的一个都没有: none (0)
+    assert _units("新建星创天地一家、孵化器两家。") == [("一家", 1.0, "count", "exact"), ("两家", 2.0, "count", "exact")]
+    assert _units("省级的一个都没有。") == [("一个", 0.0, "count", "exact")]
+    # 一 as "a" stays out: 这一家, 每一家, 第一家, 建设一个平台
+    for text in ("这一家企业很好。", "每一家，都要建档。", "第一家落户。", "建设一个平台。"):
+        assert _units(text) == [], text
+
+
+def test_codes_years_of_a_class_and_numbering_glued_to_a_year_are_no_quantities():
+    # a code: letters glued before digits (行业代码M7320, ISO9001, 信用代码…MA2B3C), never a count even before 类 or 家
+    assert _units("行业代码M7320类") == [] and _units("通过ISO9001认证") == []
+    assert _units("ISO9001认证企业3家")[-1] == ("3家", 3.0, "count", "exact")
+    # money after a currency code glued to it is money: RMB3000万元 = 30,000,000 yuan
+    assert _units("RMB3000万元") == [("3000万元", 30000000.0, "CNY", "exact")]
+    # 2022届毕业生: the class of 2022, a year; a note's numbering glued to a year (2.2023年…) is no 2.2023 years
+    assert _units("2022届毕业生") == []
+    assert _units("注：1.数据为年末数；\n2.2023年新入孵企业480家。") == [("480家", 480.0, "count", "exact")]
+
+
+def test_letters_for_digits_inside_a_number_are_read_as_digits():
+    # 1O家 = 10 (O for 0); l20万元 = 120 x 10,000 = 1,200,000 yuan (l for 1); the quote stays as written
+    assert _units("新增孵化器1O家") == [("1O家", 10.0, "count", "exact")]
+    assert _units("补助l20万元") == [("l20万元", 1200000.0, "CNY", "exact")]
+    # 2O24年 is a year once read; O2O, ISO 9001 and a lone lO are no numbers
+    assert _units("2O24年新增8家") == [("8家", 8.0, "count", "exact")]
+    assert _units("O2O模式") == [] and _units("ISO 9001") == []
+
+
+def test_rates_per_unit_keep_their_amount_and_say_what_it_is_per():
+    # 25元/平方米/月: 25 yuan, per m2 per month (the unit in the quote); 每平方米每年80元: 80 yuan, said before
+    rate = quantities.extract("租金补贴25元/平方米/月")[0]
+    assert (rate.text, rate.value, rate.unit) == ("25元/平方米/月", 25.0, "CNY") and "a rate" in rate.note
+    before = quantities.extract("按每平方米每年80元给予补贴")[0]
+    assert (before.value, before.unit) == (80.0, "CNY") and "每平方米每年" in before.note
+    # a formula: 按…的30%给予补助，最高不超过50万元 — the share exact, the cap up to 500,000
+    assert _units("按实际投资额的30%给予补助，最高不超过50万元") == [
+        ("30%", 30.0, "percent", "exact"), ("最高不超过50万元", 500000.0, "CNY", "up_to")]
+
+
+def test_doubling_said_with_no_numeral():
+    # 翻番 = x 2, a target by 2027; 翻两番 = x 2^2 = 4 stays as it was
+    got = quantities.extract("到2027年，孵化器数量实现翻番。")
+    assert [(q.text, q.value, q.unit, q.kind, q.year) for q in got] == [("翻番", 2.0, "times", "target", 2027)]
+    assert _units("营收翻两番")[-1][1:3] == (4.0, "times")
