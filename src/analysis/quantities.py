@@ -32,6 +32,7 @@ from analysis.not_quantities import inside_title, not_a_quantity
 from analysis.numerals import (
     MAGNITUDES,
     TENTHS,
+    fraction_at,
     ocr_digits,
     parse_arabic,
     parse_chinese_number,
@@ -332,7 +333,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:
             continue  # the 伍 of 队伍, the 陆 of 大陆: a financial numeral is never written alone
-        ratio = None if is_chinese else ratio_at(text, start)  # 按1:1配套: a ratio, not a time
+        # 按1:1配套: a ratio, not a time; 五分之一, 一半: a share, in percent
+        ratio = (None if is_chinese or not (r := ratio_at(text, start)) else (*r, "ratio")) or fraction_at(text, start)
         reason, skip = (None, end) if ratio else _rejected(text, start, end, num)
         lost = _lost_decimal(text, end) if not is_chinese and not ratio else None
         if reason is None and lost:
@@ -341,7 +343,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             note = f"decimal point lost in the web copy? {num.replace(' ', '.')} or {num.replace(' ', '')}"
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
-        value, pos, unit = (ratio[0], ratio[1], "ratio") if ratio else (value, pos, unit)
+        value, pos, unit = (ratio[0], ratio[1], ratio[2]) if ratio else (value, pos, unit)
+        measure_word = "分之" if unit == "percent" else measure_word
         spoken = spoken_numbers.neighbour_range(num, parse_chinese_number) if is_chinese and reason is None else None
         if reason is None and not ratio:
             value, reason = (spoken[0], None) if spoken else _number_value(text, start, num, is_chinese, bool(lost))

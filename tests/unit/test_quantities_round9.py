@@ -195,3 +195,28 @@ def test_doubling_said_with_no_numeral():
     got = quantities.extract("到2027年，孵化器数量实现翻番。")
     assert [(q.text, q.value, q.unit, q.kind, q.year) for q in got] == [("翻番", 2.0, "times", "target", 2027)]
     assert _units("营收翻两番")[-1][1:3] == (4.0, "times")
+
+
+def test_shares_written_as_fractions_in_chinese():
+    # 五分之一 = 1/5 = 20 percent; 三分之二 = 2/3 = 66.7 percent (one decimal); 千分之五 = 5/1000 = 0.5 percent
+    assert _units("占全省总量的五分之一。") == [("五分之一", 20.0, "percent", "exact")]
+    assert _units("超过三分之二的企业在园区。") == [("超过三分之二", 66.7, "percent", "more_than")]
+    assert _units("按千分之五计提。") == [("千分之五", 0.5, "percent", "exact")]
+    # 不到一半: less than 50 percent; 百分之二十 stays a percent written out (20)
+    assert _units("不到一半的载体达标。") == [("不到一半", 50.0, "percent", "up_to")]
+    assert _units("增长百分之二十。") == [("百分之二十", 20.0, "percent", "exact")]
+
+
+def test_english_shares_hyphenated_units_and_reading_time():
+    # nearly a third = almost 33.3 percent; roughly a fifth = about 20 percent; two-thirds = 66.7 percent
+    assert _units("Nearly a third of the space is empty.") == [("Nearly a third", 33.3, "percent", "almost")]
+    assert _units("Sales grew roughly a fifth on last year.") == [("roughly a fifth", 20.0, "percent", "approx")]
+    assert _units("Two-thirds of the firms are local.") == [("Two-thirds", 66.7, "percent", "exact")]
+    # a half and a quarter of a year are periods, not shares
+    assert _units("In the first half of 2024, the park grew.") == []
+    assert _units("In the third quarter the park grew.") == []
+    # an area as an adjective: a 85-square-kilometre zone = 85 km2; a 60-square-metre office = 60 m2
+    assert _units("It is an 85-square-kilometre zone.") == [("85-square-kilometre", 85.0, "km2", "exact")]
+    assert _units("They rent a 60-square-metre office.") == [("60-square-metre", 60.0, "m2", "exact")]
+    # 4 min read: a page's reading time, no quantity
+    assert _units("By Staff Writer | 4 min read") == []
