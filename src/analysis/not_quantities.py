@@ -15,7 +15,7 @@ from analysis.planperiods import PLAN_NAME, plan_period
 __all__ = ["inside_title", "not_a_quantity"]
 
 
-_DURATION_BEFORE = re.compile(r"(?:为期|期限为?|期为|周期为?|满|连续|不少于|不超过|不足|超过|之日起|起|每|前|后|近|达)\s*$")
+_DURATION_BEFORE = re.compile(r"(?:为期|逾期|超期|期限为?|期为|周期为?|满|连续|不少于|不超过|不足|超过|之日起|起|每|前|后|近|达)\s*$")
 _DURATION_AFTER = re.compile(r"\s*[月日]\s*(?:以内|之内|内|以上|以下|左右)")
 
 

@@ -60,7 +60,7 @@ UNITS = {
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
-    "册": "count", "本": "count", "学时": "count", "课时": "count", "方面": "count",  # 8,000册, 16学时, 三方面意见
+    "册": "count", "本": "count", "学时": "count", "课时": "count", "机时": "count", "方面": "count",  # 16学时, 三方面
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
@@ -76,7 +76,7 @@ _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", 
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
                     "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
-                    "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公为"}  # 5分钟, 三分之一, 2分公司
+                    "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公"}  # 5分钟, 三分之一, 2分公司
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}|{spoken_numbers.LATIN_THOUSAND}"

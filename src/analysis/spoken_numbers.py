@@ -39,7 +39,7 @@ _MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补
 # a counted noun between the money cue and the number: 融资企业3万 counts firms, 投入使用的场地2万 no money
 _COUNTED_BETWEEN = re.compile(r"企业|公司|人|项目|家|团队|机构|载体|空间|户|场地|面积|平方|岗位|次")
 _CLAUSE_STOP = re.compile(r"[。；;！？!?\n]")
-_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*$")
+_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|浏览次数|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*[:：]?\s*$")  # 浏览量：863
 
 
 def money_unsaid(text: str, start: int, end: int) -> bool:

@@ -220,3 +220,17 @@ def test_english_shares_hyphenated_units_and_reading_time():
     assert _units("They rent a 60-square-metre office.") == [("60-square-metre", 60.0, "m2", "exact")]
     # 4 min read: a page's reading time, no quantity
     assert _units("By Staff Writer | 4 min read") == []
+
+
+def test_scores_before_wei_counters_after_a_colon_overdue_days_and_machine_hours():
+    # 85分为良好: 85 points (分为 after digits is a score, not "divided into"); 70—84.9分: a range of points
+    assert _units("85分为良好。") == [("85分", 85.0, "count", "exact")]
+    got = quantities.extract("70—84.9分为合格。")[0]
+    assert (got.qualifier, got.low, got.high, got.unit) == ("range", 70.0, 84.9, "count")
+    assert _units("分为三类。") == [("三类", 3.0, "count", "exact")]
+    # 浏览量：512 (a page's counter after a colon): counted, as web chrome
+    counter = quantities.extract("满意度：满意 浏览量：512")[-1]
+    assert (counter.text, counter.value, counter.unit) == ("512", 512.0, "count") and "web chrome" in counter.note
+    # 逾期15日未报: fifteen days overdue, a length of time (no date); 不超过120机时: up to 120 machine hours
+    assert _units("逾期15日未报的，视为放弃。") == [("15日", 15.0, "days", "exact")]
+    assert _units("免费使用设备不超过120机时。") == [("不超过120机时", 120.0, "count", "up_to")]
