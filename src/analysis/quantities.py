@@ -324,11 +324,12 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
     out: list[Mention] = []
     skip_to = 0
     cells = table_cells.cells(text, doc_year)  # a table's bare numbers: read below with their row's unit
-    items = [c for c in table_grid.item_cells(text) if not any(c.start < d.end and d.start < c.end for d in cells)]
+    in_cell = {i for c in cells for i in range(c.start, c.end)}  # offsets, so a long table costs no pairwise test
+    items = [c for c in table_grid.item_cells(text) if c.start not in in_cell and c.end - 1 not in in_cell]
+    in_cell.update(i for c in items for i in range(c.start, c.end))
     for m in _CANDIDATE.finditer(text):
         start, end = m.span()
-        if start < skip_to or any(c.start < end and start < c.end for c in cells) \
-                or any(c.start < end and start < c.end for c in items):
+        if start < skip_to or start in in_cell or end - 1 in in_cell:
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:

@@ -52,7 +52,8 @@ _SHARE_UNITS = ("percent", "times")
 # a condition's threshold: 规模达到500万元的, 销售额达到500万元的企业 (at least); 营收过五百万的 (more than)
 _THRESHOLD_BEFORE = re.compile(r"(?:达到|达)$")
 _THRESHOLD_AFTER = re.compile(r"的(?!目标|水平|规模|任务|要求|标准|比例|增长)")
-_PAST = re.compile(r"(?<![经通超越跨度不没未用做看错难路走去来有曾已打突冲])(?P<word>过|破)$")  # 营收过五百万, 营收破亿
+# 营收过五百万, 人数破千, 年龄过40岁: 过 and 破 after a noun of an amount exceed it; after a verb 过 is a past (举办过3届)
+_PAST = re.compile(r"(?:(?<=[收入额数量龄模值润积金资本产])过|(?<=[\u4e00-\u9fff])(?<![打突冲攻识看说])破)$")
 _TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
           ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
           ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
@@ -83,14 +84,14 @@ def hedges(text: str, start: int, pos: int, qualifier: str, unit: str | None = N
 
 def _hedge_further(text: str, pre_start: int, pos: int, unit: str | None, qualifier: str) -> tuple[str, int]:
     """A hedge a few words before the number (an adverb and its verb, a share's hedge, a threshold): (qualifier,
-    start of the mention: the hedge's, so the words that bound the number are in the quote)."""
+    start of the mention). The mention still starts at the number (``1家`` of ``至少建成1家``): the words between are
+    the clause's verb, which the figure drafter reads as such."""
     verb = _ADVERB_VERB.search(text, max(0, pre_start - 8), pre_start)
     if verb and not _NOT_A_VERB.search(verb.group("verb")):
-        return HEDGE_QUALIFIER[verb.group("hedge")], verb.start()
+        return HEDGE_QUALIFIER[verb.group("hedge")], pre_start
     if unit in _SHARE_UNITS and (share := _SHARE_OF.search(text, max(0, pre_start - 20), pre_start)):
         return HEDGE_QUALIFIER[share.group("hedge")], pre_start
-    past = _PAST.search(text, max(0, pre_start - 2), pre_start)
-    if past and re.search(r"[\u4e00-\u9fff]", text[max(0, pre_start - 2):pre_start - 1]):
+    if _PAST.search(text, max(0, pre_start - 2), pre_start):
         return "more_than", pre_start - 1
     if _THRESHOLD_BEFORE.search(text, max(0, pre_start - 2), pre_start) and _THRESHOLD_AFTER.match(text, pos):
         return "at_least", pre_start

@@ -68,9 +68,9 @@ def _qualifiers(text):
 
 def test_an_adverb_hedge_before_a_short_verb_bounds_the_number():
     # 至少 … 1家: at least one; 最高可申请 … 50万元: up to 500,000; 最长 … 达9个月: up to nine months
-    assert _qualifiers("每个乡镇至少建成1家星创天地。") == [("至少建成1家", 1.0, "at_least")]
-    assert _qualifiers("每家企业最高可申请50万元贷款。") == [("最高可申请50万元", 500000.0, "up_to")]
-    assert _qualifiers("资金最长滞留达9个月。") == [("最长滞留达9个月", 9.0, "up_to")]
+    assert _qualifiers("每个乡镇至少建成1家星创天地。") == [("1家", 1.0, "at_least")]
+    assert _qualifiers("每家企业最高可申请50万元贷款。") == [("50万元", 500000.0, "up_to")]
+    assert _qualifiers("资金最长滞留达9个月。") == [("9个月", 9.0, "up_to")]
     # a numeral or 的 is no verb: 最高的 is "the highest", and the number keeps its own reading
     assert _qualifiers("其中最高的一家获得30万元。") == [("30万元", 300000.0, "exact")]
 
@@ -234,3 +234,12 @@ def test_scores_before_wei_counters_after_a_colon_overdue_days_and_machine_hours
     # 逾期15日未报: fifteen days overdue, a length of time (no date); 不超过120机时: up to 120 machine hours
     assert _units("逾期15日未报的，视为放弃。") == [("15日", 15.0, "days", "exact")]
     assert _units("免费使用设备不超过120机时。") == [("不超过120机时", 120.0, "count", "up_to")]
+
+
+def test_guo_after_a_verb_is_a_past_not_more_than():
+    # 举办过3届: has held three (exact); 年龄过40岁: older than 40 (more than)
+    assert _units("已举办过3届。") == [("3届", 3.0, "count", "exact")]
+    assert _units("年龄过40岁的。")[0][1:] == (40.0, "years", "more_than")
+    # 载体破150家: breaks 150 (more than); 打破3项纪录: broke three records (exact)
+    assert _units("全市孵化载体破150家。")[0][1:] == (150.0, "count", "more_than")
+    assert _units("打破3项纪录。") == [("3项", 3.0, "count", "exact")]
