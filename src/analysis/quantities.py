@@ -466,8 +466,9 @@ def _item_mention(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind
     rs, re_ = cleaned.raw_span(cell.start, cell.end)
     line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
     kind = "funding" if unit_codes.DIMENSIONS.get(read[0].unit or "") == "money" else default_kind
+    qualifier, low, high, value = bounds(cell.bound or read[0].qualifier, read[0].value, None)
     return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
-                   year=doc_year, kind=kind, sentence=line.strip(),
+                   qualifier=qualifier, low=low, high=high, value=value, year=doc_year, kind=kind, sentence=line.strip(),
                    note=f"table cell: unit from the column '{cell.column}', of the row '{cell.label}'")
 
 

@@ -50,6 +50,11 @@ class ItemCell:
     unit: str  # from the column header's brackets (孵化面积（平方米）: 平方米) or its kind (得分: 分)
     label: str  # the row's first words that are no number: the item's name
     column: str  # the column header
+    bound: str = ""  # a bound the header states for its column: 补助上限（万元） up_to, 最低面积（平方米） at_least
+
+
+_UPPER_HEAD = re.compile(r"上限|最高|不超过|封顶")
+_LOWER_HEAD = re.compile(r"下限|最低|不少于|不低于")
 
 
 @dataclass(frozen=True)
@@ -256,7 +261,8 @@ def item_cells(text: str) -> list[ItemCell]:
         if header is not None and len(cells) == len(header):
             label = next((c for c, u in zip(cells, units, strict=True) if not u and not _is_number(c)), "")
             row_unit = next((c for c, h in zip(cells, header, strict=True) if _UNIT_HEAD.fullmatch(h)), "")
-            found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h)
+            found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
+                              "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
                      for (at, c), u, h in zip(split, units, header, strict=True)
                      if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or _is_number(row_unit)))]
             if label and found:

@@ -243,3 +243,10 @@ def test_guo_after_a_verb_is_a_past_not_more_than():
     # 载体破150家: breaks 150 (more than); 打破3项纪录: broke three records (exact)
     assert _units("全市孵化载体破150家。")[0][1:] == (150.0, "count", "more_than")
     assert _units("打破3项纪录。") == [("3项", 3.0, "count", "exact")]
+
+
+def test_a_bound_in_an_item_table_header_bounds_its_column():
+    # 补助上限（万元）: each cell a cap; 20 万元 = 200,000 yuan up to; 最低面积（平方米）: 800 m2 at least
+    table = "序号 载体 级别 补助上限（万元） 最低面积（平方米）\n1 甲空间 市级 20 800\n2 乙空间 省级 50 1500\n"
+    assert _units(table) == [("20", 200000.0, "CNY", "up_to"), ("800", 800.0, "m2", "at_least"),
+                             ("50", 500000.0, "CNY", "up_to"), ("1500", 1500.0, "m2", "at_least")]
