@@ -12,8 +12,10 @@ The corpus and its text
 - ``quantities``      every quantity mention of a text (the extractor)
 - ``quantities_english`` the English numbers of an English or bilingual text (scale, currency, unit, hedge)
 - ``spoken_numbers``  speech and informal text: money without 元, a page's counters, counts with no measure word
+- ``quantity_hedges`` the hedges around a number and the qualifier they give (至少建成1家, a hedge shared by a list)
 - ``quantity_mention`` one quantity mention, its qualifiers and bounds (what both extractors build)
 - ``table_cells``     a target table written as text: its bare cells, their row's unit, their column's year
+- ``not_quantities``  numbers that are no quantity: years, dates, codes, ordinals, names, list numbering
 - ``numerals``        Chinese and Arabic numerals read (cn2an where it can)
 - ``planperiods``     five-year plan names (十三五) and the years they stand for
 - ``units``           units an indicator keeps, and conversions to them (亩 -> m2)

@@ -219,6 +219,19 @@ def _lines(text: str):
         pos = end + 1
 
 
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")] if "|" in line else line.split()
+
+
+def _table_header(line: str, following: list[str]) -> bool:
+    """Whether a line of short words is a table's header (``排名 载体名称 孵化面积（平方米） 得分``), not a menu: the
+    line after it (after a Markdown ``|---|`` rule) has as many cells (between pipes, tabs or runs of spaces) and
+    numbers among them."""
+    rows = [f for f in following if not re.fullmatch(r"[\s|:\-]*", f)]
+    row = _cells(rows[0]) if rows else []
+    return len(_cells(line)) == len(row) and any(re.fullmatch(r"[\d,.]+%?", c) for c in row)
+
+
 def _chrome_spans(text: str) -> list[tuple[str, int, int]]:
     r = rules()
     lines = list(_lines(text))
@@ -241,6 +254,8 @@ def _chrome_spans(text: str) -> list[tuple[str, int, int]]:
         if j in in_block or not line.strip():
             continue
         for name, pattern in r["chrome_lines"].items():
+            if name == "menu" and _table_header(line, [rest for _, _, rest in lines[j + 1:j + 3]]):
+                continue
             if pattern.search(line.strip()):
                 found.append((name, s, e))
                 break

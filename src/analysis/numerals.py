@@ -12,7 +12,7 @@ import re
 import warnings
 
 __all__ = ["MAGNITUDES", "cn2an_module", "parse_chinese_number", "parse_arabic", "strip_separators", "ratio_at",
-           "TENTHS", "tenths"]
+           "TENTHS", "tenths", "ocr_digits", "fraction_at"]
 
 MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -77,9 +77,52 @@ def ratio_at(text: str, start: int) -> tuple[float, int] | None:
     return float(m.group(1)) / float(m.group(2)), m.end()
 
 
+# 五分之一, 三分之二, 千分之五, 1分之… (not 百分之: a percent, read as one); 一半 is one half
+_FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十千万\d]+)分之(?P<num>[一二两三四五六七八九十\d]+(?:点[一二三四五六七八九零〇]+)?)"
+                       r"|一半")
+
+
+def fraction_at(text: str, start: int) -> tuple[float, int, str] | None:
+    """(share in percent, end, "percent") of a fraction written out at ``start``: ``五分之一`` is 20, ``三分之一`` 33.3
+    (one decimal, as a labeller writes it), ``一半`` 50; None otherwise. cn2an reads 五分之一 as 0.2 but not 一半 nor
+    a fraction inside a sentence, so the two ends are read one by one."""
+    m = _FRACTION.match(text, start)
+    if not m:
+        return None
+    if m.group() == "一半":
+        return 50.0, m.end(), "percent"
+    if m.group("den") == "百":
+        return None
+    den, num = (parse_arabic(g) if g[0].isdigit() else parse_chinese_number(g) for g in (m.group("den"), m.group("num")))
+    if not den or num is None or num > den:
+        return None
+    return round(100 * num / den, 1), m.end(), "percent"
+
+
 TENTHS = "成"  # 六成 = 60 %, 三成以上 = at least 30 %: stated in tenths, kept as a percent
 
 
 def tenths(value: float | None) -> float | None:
     """A number of tenths (成) as a percent: 六成 → 60."""
     return None if value is None else round(value * 10, 10)
+
+
+# letters a scan or a typist puts for digits inside a number: O o for 0, l I for 1 (1O家, l00万元, 2O23年)
+_OCR_RUN = re.compile(r"(?<![A-Za-z])[0-9OolI]*[0-9][0-9OolI]*(?![A-Za-z])|(?<![A-Za-z])[OolI][0-9][0-9OolI]*(?![A-Za-z])")
+_OCR_DIGIT = str.maketrans("OolI", "0011")
+
+
+def ocr_digits(text: str) -> str:
+    """The text with the letters that stand for digits inside a number read as digits, the same length (offsets
+    keep): ``1O家`` → ``10家``, ``l00万元`` → ``100万元``. Only a run of digits and such letters with no other letter
+    beside it, at least as many digits as letters, and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``,
+    ``lO`` stay as they are). Neither cn2an nor the cleaning reads these."""
+    if not re.search(r"\d[OolI]|[OolI]\d", text):
+        return text
+    def fix(m: re.Match) -> str:
+        run = m.group()
+        letters = sum(c in "OolI" for c in run)
+        if not letters or letters > len(run) - letters or run[0] in "OolI" and run[-1] in "OolI":
+            return run
+        return run.translate(_OCR_DIGIT)
+    return _OCR_RUN.sub(fix, text)

@@ -25,11 +25,24 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis import quantities_english, spoken_numbers, table_cells
+from analysis import quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
-from analysis.numerals import MAGNITUDES, TENTHS, parse_arabic, parse_chinese_number, ratio_at, strip_separators, tenths
-from analysis.planperiods import PLAN_NAME, plan_period, plan_period_target_year
+from analysis.not_quantities import inside_title, not_a_quantity
+from analysis.numerals import (
+    MAGNITUDES,
+    TENTHS,
+    fraction_at,
+    ocr_digits,
+    parse_arabic,
+    parse_chinese_number,
+    ratio_at,
+    strip_separators,
+    tenths,
+)
+from analysis.planperiods import plan_period, plan_period_target_year
+from analysis.quantity_hedges import HEDGE_RIGHT_BEFORE
+from analysis.quantity_hedges import hedges as _hedges
 from analysis.quantity_mention import KINDS, LOWER_BOUND, QUALIFIERS, UPPER_BOUND, Mention, bounds, with_note
 
 __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_period", "plan_period_target_year",
@@ -37,7 +50,7 @@ __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_p
 
 
 # measure word -> unit code (analysis.units); longest first when matching. 月 and 日 are durations only where the text
-# is no date (_not_a_quantity decides first); 年 after a year (2020年) is a year, after any other number a duration;
+# is no date (analysis.not_quantities decides first); 年 after a year (2020年) is a year, after any other number a duration;
 # 成 is tenths (六成 = 60 percent, numerals.tenths); a place is a measure word too (三市两区五县: places counted)
 UNITS = {
     "平方米": "m2", "平米": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
@@ -47,6 +60,7 @@ UNITS = {
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
+    "册": "count", "本": "count", "学时": "count", "课时": "count", "机时": "count", "方面": "count",  # 16学时, 三方面
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
@@ -61,12 +75,12 @@ UNITS = {
 _UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
-                    "类": "似型别比推",
-                    "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公为"}  # 5分钟, 三分之一, 2分公司
+                    "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
+                    "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公"}  # 5分钟, 三分之一, 2分公司
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
-_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}"  # 5千万 = 5 x 10^7; 10w+
-_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4}
+_MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}|{spoken_numbers.LATIN_THOUSAND}"
+_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4, "k": 1e3}  # 5千万 = 5 x 10^7; 10w+ = more than 100,000; 5k = 5,000
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
@@ -78,26 +92,6 @@ _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:�
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
 _TENTH_TAIL = re.compile(rf"[1-9一二两三四五六七八九](?=\s*(?:{_UNIT_RE}))")  # 1万2家: one digit after 万 is its tenths
 
-_PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longest first below
-    ("最高不超过", "up_to"), ("不超过", "up_to"), ("最高", "up_to"), ("最多", "up_to"), ("不高于", "up_to"),
-    ("不足", "up_to"), ("不到", "up_to"), ("少于", "up_to"), ("低于", "up_to"),
-    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最低", "at_least"), ("最少", "at_least"),
-    ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
-    ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("差不多", "approx"), ("约", "approx"),
-    ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
-    ("百分之", None),  # percent written out: handled separately
-]
-_PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
-_HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
-_HEDGE_WORDS = "|".join(map(re.escape, _HEDGE_QUALIFIER))
-# a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
-# searched in the few characters before the number, the leftmost match is the longest hedge
-_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")
-_HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
-_TAILS = [("(含)以上", "at_least"), ("（含）以上", "at_least"), ("及以上", "at_least"), ("及以下", "up_to"),
-          ("以上", "at_least"), ("以下", "up_to"), ("以内", "up_to"), ("之内", "up_to"), ("为限", "up_to"),
-          ("左右", "approx"), ("上下", "approx"), ("多", "more_than"), ("余", "more_than")]
-_TAILS_AFTER_UNIT = {w for w, _ in _TAILS} - {"余"}
 
 
 _SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
@@ -122,68 +116,6 @@ def _clause_bounds(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
     return (left + 1 if left >= 0 else s0), (min(rights) + 1 if rights else s1)
 
 
-_DURATION_BEFORE = re.compile(r"(?:为期|期限为?|期为|周期为?|满|连续|不少于|不超过|不足|超过|之日起|起|每|前|后|近|达)\s*$")
-_DURATION_AFTER = re.compile(r"\s*[月日]\s*(?:以内|之内|内|以上|以下|左右)")
-
-
-def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
-    """Whether N月 / N日 is a length of time (为期3月, 30日内) rather than a date (10月, 5月20日)."""
-    before = text[max(0, start - 5):start]
-    if re.search(r"[年月]\s*$", before) or re.match(r"\s*月\s*[\d一二三四五六七八九十]", text[end:end + 3]):
-        return False  # 2020年3月, 5月20日
-    value = parse_arabic(num) if num[0].isdigit() else parse_chinese_number(num)
-    if value is None:
-        return False
-    if value > (12 if word == "月" else 31):
-        return True
-    return bool(_DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, end))
-
-
-def _not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int] | None:
-    """(reason, end of the span to skip) when the number is not a quantity."""
-    after, before = text[end:end + 6], text[max(0, start - 12):start]
-    if re.fullmatch(r"(19|20)\d{2}", num) and (m := re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)):
-        return "year", end + m.end()
-    if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
-        return "year", end + 1  # 二〇一七年
-    if re.fullmatch(r"[12]\d", num) and re.match(r"年(?:底|末|初|上半年|下半年|前三季度)", after):
-        return "year", end + 1  # 20年底: 2020
-    if re.match(r"-\d{1,2}-\d{1,2}|[:：]\d{2}", after) or re.search(r"\d-$|\d-\d{1,2}-$", before):
-        return "date", end
-    day = re.match(r"\s*([月日])", after)
-    if day and not _is_duration(text, start, end, num, day.group(1)):
-        return "date", end
-    if re.match(r"\s*(号(?!\S*[〕\]])|时|点)", after) and "号" not in after[:1]:
-        return "date", end
-    if re.search(r"[〔\[(（](19|20)\d{2}[〕\])）]$", before) and re.match(r"号", after):
-        return "document_number", end + 1
-    if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
-        return "document_number", end
-    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
-        return "ordinal", end  # 第三届, 第4至5年
-    if PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
-        return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
-    quote_open = text.rfind("“", max(0, start - 10), start)
-    if quote_open >= 0 and "”" not in text[quote_open:start] and "”" in text[end:end + 10]:
-        return "plan_name", text.index("”", end)  # “34520”, “众创十二条”, “1+8”
-    if re.match(r"位一体", after):
-        return "idiom", end + 3
-    if (start == 0 or text[start - 1] == "\n") and re.match(r"[.、．]", after):
-        return "list_number", end + 1
-    if re.match(r"\s*年(?:行动|计划|规划|攻坚|工作方案|实施方案|发展规划)", after):
-        return "plan_name", end  # 三年行动方案: the name of a programme, not how long anything takes
-    if re.match(r"\s*[是则]", after) or re.match(r"[、]", after) and not num[0].isdigit():
-        return "list_number", end
-    if re.match(r"\s*[-—]\d{7,8}", after):
-        return "phone_number", end
-    return None
-
-
-def _inside_title(text: str, pos: int) -> bool:
-    left = text.rfind("《", 0, pos)
-    return left >= 0 and text.rfind("》", left, pos) < 0 and text.find("》", pos) >= 0
-
-
 _UNIT_AT = re.compile(rf"\s*(?P<unit>{_UNIT_RE})")
 
 
@@ -192,7 +124,7 @@ def _year_for(text: str, s0: int, pos: int, s1: int, cleaned_text: str) -> tuple
     year) from the sentence, else a plan period the sentence is about ("十三五"期间: its last
     year), else a preceding 到…年 or period."""
     years = [(m.start(), int(m.group("year")), bool(m.group("to") and m.group("to") in ("到", "至")))
-             for m in _YEAR_EXPR.finditer(text, s0, s1) if not _inside_title(text, m.start())]
+             for m in _YEAR_EXPR.finditer(text, s0, s1) if not inside_title(text, m.start())]
     before = [y for y in years if y[0] < pos]
     if before:
         return before[-1][1], before[-1][2], False
@@ -241,9 +173,9 @@ def _kind(unit: str | None, sentence: str, clause: str, offset_in_clause: int, y
 def _rejected(text: str, start: int, end: int, num: str) -> tuple[str | None, int]:
     """Why the number at ``start:end`` is no quantity (inside a title, a year, a document
     number, a list number, a plan's name …), and where reading may go on; (None, end) if it is one."""
-    if _inside_title(text, start):
+    if inside_title(text, start):
         return "title", end
-    found = _not_a_quantity(text, start, end, num)
+    found = not_a_quantity(text, start, end, num)
     return found if found else (None, end)
 
 
@@ -254,6 +186,10 @@ def _lost_decimal(text: str, end: int) -> re.Match | None:
 
 # 一 is "a" more often than one (一批, 一家, 一次性); it counts as a multiple or a length of time
 _ONE_COUNTS = re.compile(r"倍|番|个百分点|年(?!一度|[级度])|个月|天|个工作日|周年|个(?=[多余]?[万亿])")
+# 一 counts after its noun at the end of an item (新建孵化器一家、众创空间两家), and 一家都没有 is none
+_ONE_ITEM = re.compile(r"(?:家|个|所|座|项|支|名|位|台|套|处)(?=[、，。；,;和]|$)")
+_ONE_AFTER_NOUN = re.compile(r"(?![第每这那某哪同任唯统之其单另逐])[\u4e00-\u9fff]$")
+_NONE_OF = re.compile(r"(?:家|个|项|所|名|位|件)(?:都|也)(?:没有|没|无)")
 _ONCE_PER = re.compile(r"每[^，。；,;\n]{0,10}$")  # 每2年开展一次: a frequency, once in each period
 
 
@@ -263,13 +199,16 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     value = parse_chinese_number(num) if is_chinese else (None if lost else parse_arabic(num))
     end = start + len(num)
     bare_magnitude = is_chinese and num in MAGNITUDES
-    hedged = bool(_HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
+    hedged = bool(HEDGE_RIGHT_BEFORE.search(text, max(0, start - 5), start)) \
         or text[start - 1:start] in ("上", "过", "破") and start > 0 or text[max(0, start - 3):start] == "百分之" \
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
+    if is_chinese and num == "一" and _NONE_OF.match(text, end):
+        return 0.0, None  # 国家级的一家都没有: none
     if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
-                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)):
+                                      and not text.startswith("次性", end) and _ONCE_PER.search(text, max(0, start - 12), start)
+                                      or _ONE_ITEM.match(text, end) and _ONE_AFTER_NOUN.search(text, max(0, start - 1), start)):
         return value, None
     if is_chinese and (value is None or num == "一" or bare_magnitude and not hedged):
         return value, "not_a_number" if value is None else "vague"
@@ -325,6 +264,9 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
     return value, range_high, qualifier, pos
 
 
+_PERSON_AFTER = re.compile(r"同学|学生|大学生|毕业生|人才|导师|专家|博士|硕士|员工|职工|创业者|创客|青年|农民|老师|教师|志愿者")
+
+
 def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     """(unit, measure word, position after it); no unit: (None, "", pos). "百分之二十" is a percent,
     翻一番 a doubling (番 after 翻 only)."""
@@ -337,29 +279,13 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     unit = UNITS.get(measure_word)
     if measure_word == "次" and text[start] == "一" and _ONCE_PER.search(text, max(0, start - 12), start):
         unit = "times"  # 每季度召开一次: a frequency, as the labels read it
+    if measure_word == "个" and unit_m and _PERSON_AFTER.match(text, unit_m.end()):
+        unit = "person"  # 两个同学, 三个毕业生: people counted with 个
+    elif measure_word == "名" and re.search(r"(?:等奖|前)$", text[max(0, start - 3):start]):
+        unit = "count"  # 一等奖2名, 前十名: prizes and places, not people
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
-
-
-def _hedges(text: str, start: int, pos: int, qualifier: str) -> tuple[str, int, int]:
-    """Hedges before the number (近, 超过 …) and after the unit (以上, 左右 …): (qualifier,
-    start of the mention, end of the mention)."""
-    pre_start = start - 3 if text[max(0, start - 3):start] == "百分之" else start
-    upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
-    if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
-        qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
-    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 7), pre_start)
-    if hedge:
-        qualifier, pre_start = _HEDGE_QUALIFIER[hedge.group("hedge")], hedge.start()
-    tail = next(((w, q) for w, q in _TAILS if text.startswith(w, pos)), None)
-    if tail and tail[0] == "多":  # 翻了一番多, 3年多; not 30家多措并举
-        many = re.match(r"多(?:元|种|样|个|家|项|方|层|次|措|渠道|形式|部门)", text[pos:pos + 3])
-        tail = None if many or qualifier != "exact" else tail
-    if tail and tail[0] in _TAILS_AFTER_UNIT:
-        qualifier = tail[1] if qualifier == "exact" or tail[1] == "at_least" and qualifier == "more_than" else qualifier
-        pos += len(tail[0])
-    return qualifier, pre_start, pos
 
 
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
@@ -394,18 +320,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
     lost decimal point, its value, a range and magnitude, its unit, the hedges around it, its
     bounds; then its sentence gives its year and kind. ``include_all`` keeps the rejected
     candidates too, as ``not_a_quantity`` with the reason."""
-    text = cleaned.text
+    text = ocr_digits(cleaned.text)  # 1O家, l00万元: letters for digits read as digits (same offsets)
     out: list[Mention] = []
     skip_to = 0
     cells = table_cells.cells(text, doc_year)  # a table's bare numbers: read below with their row's unit
+    in_cell = {i for c in cells for i in range(c.start, c.end)}  # offsets, so a long table costs no pairwise test
+    items = [c for c in table_grid.item_cells(text) if c.start not in in_cell and c.end - 1 not in in_cell]
+    in_cell.update(i for c in items for i in range(c.start, c.end))
     for m in _CANDIDATE.finditer(text):
         start, end = m.span()
-        if start < skip_to or any(c.start < end and start < c.end for c in cells):
+        if start < skip_to or start in in_cell or end - 1 in in_cell:
             continue
         num, is_chinese, note = m.group(), m.group("chinese") is not None, ""
         if is_chinese and len(num) == 1 and num in _FINANCIAL:
             continue  # the 伍 of 队伍, the 陆 of 大陆: a financial numeral is never written alone
-        ratio = None if is_chinese else ratio_at(text, start)  # 按1:1配套: a ratio, not a time
+        # 按1:1配套: a ratio, not a time; 五分之一, 一半: a share, in percent
+        ratio = (None if is_chinese or not (r := ratio_at(text, start)) else (*r, "ratio")) or fraction_at(text, start)
         reason, skip = (None, end) if ratio else _rejected(text, start, end, num)
         lost = _lost_decimal(text, end) if not is_chinese and not ratio else None
         if reason is None and lost:
@@ -414,7 +344,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             note = f"decimal point lost in the web copy? {num.replace(' ', '.')} or {num.replace(' ', '')}"
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
-        value, pos, unit = (ratio[0], ratio[1], "ratio") if ratio else (value, pos, unit)
+        value, pos, unit = (ratio[0], ratio[1], ratio[2]) if ratio else (value, pos, unit)
+        measure_word = "分之" if unit == "percent" else measure_word
         spoken = spoken_numbers.neighbour_range(num, parse_chinese_number) if is_chinese and reason is None else None
         if reason is None and not ratio:
             value, reason = (spoken[0], None) if spoken else _number_value(text, start, num, is_chinese, bool(lost))
@@ -448,7 +379,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
         upper = _unit_range(text, pos, measure_word) if range_high is None and not note and measure_word else None
         if upper is not None:
             range_high, pos = upper
-        qualifier, pre_start, pos = _hedges(text, start, pos, qualifier)
+        qualifier, pre_start, pos = _hedges(text, start, pos, qualifier, unit)
         value, qualifier, pre_start, pos, note = _as_stated(text, start, pre_start, pos, unit, measure_word,
                                                             value, qualifier, note)
         if note.startswith("decimal point lost"):
@@ -470,11 +401,22 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             note = with_note(note, "year of the document")
         if kind in ("funding",) and not _MONEY_CUES.search(text[s0:s1]):
             note = with_note(note, "money without a funding word in the sentence")
+        if unit_codes.DIMENSIONS.get(unit or "") == "money" and (rate := _RATE_AFTER.match(text, pos)):
+            pos, note = rate.end(), with_note(note, f"a rate: {measure_word}{rate.group().strip()}")
+        elif unit_codes.DIMENSIONS.get(unit or "") == "money" and (rate := _RATE_BEFORE.search(text, max(0, start - 12), start)):
+            note = with_note(note, f"a rate: {rate.group('per')}")
         rs, re_ = cleaned.raw_span(pre_start, pos)
         out.append(Mention(doc, pre_start, pos, rs, re_, text[pre_start:pos], value, unit, measure_word, qualifier,
                            low, high, year, kind, text[s0:s1].strip(), note))
         skip_to = pos
+    out.extend(_doubling(cleaned, doc, doc_year, default_kind, m.start(), m.end()) for m in spoken_numbers.DOUBLING.finditer(text)
+               if not any(q.start < m.end() and m.start() < q.end for q in out))
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
+    out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
+    out = quantity_hedges.shared(text, sorted(out, key=lambda q: q.start))
+    for q in out if text is not cleaned.text else []:
+        if cleaned.text[q.start:q.end] != q.text:  # the quote as written, the value as read
+            q.note, q.text = with_note(q.note, f"read as {q.text} (letters for digits)"), cleaned.text[q.start:q.end]
     english = quantities_english.mentions(cleaned, doc, doc_year, True, default_kind)  # an English number: its reading
     out = [q for q in out if not any(e.start < q.end and q.start < e.end for e in english)]
     out.extend(e for e in english if include_all or e.kind != "not_a_quantity")
@@ -493,6 +435,41 @@ def _cell_mention(cleaned: Cleaned, doc: str, cell: table_cells.Cell) -> Mention
     return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
                    year=cell.year, kind=cell.kind, sentence=line.strip(),
                    note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
+
+
+_PER = r"(?:平方米|㎡|m2|m²|亩|人次|人|家|户|个|项|年|月|天|日|次)"
+# 30元/平方米/月, 1.5元/㎡·天: an amount per unit, the unit in the quote; 每平方米每月15元: said before the amount
+_RATE_AFTER = re.compile(rf"\s*[/／]\s*{_PER}(?:\s*[/／·]\s*{_PER})?")
+_RATE_BEFORE = re.compile(rf"(?P<per>每{_PER}(?:每{_PER})?)[^，。；,;\d]{{0,6}}$")
+
+
+def _doubling(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind: str, start: int, end: int) -> Mention:
+    """翻番 said with no numeral: 2 times, of its sentence's year and kind."""
+    text = cleaned.text
+    s0, s1 = _sentence_bounds(text, start)
+    c0, c1 = _clause_bounds(text, start, s0, s1)
+    year, is_target_year, _ = _year_for(text, s0, start, s1, text)
+    kind = _kind("times", text[s0:s1], text[c0:c1], start - c0, year, is_target_year, doc_year, default_kind)
+    rs, re_ = cleaned.raw_span(start, end)
+    return Mention(doc, start, end, rs, re_, text[start:end], 2.0, "times", "番", "exact", 2.0, 2.0,
+                   year if year is not None or kind == "target" else doc_year, kind, text[s0:s1].strip(), "翻番: x 2")
+
+
+def _item_mention(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind: str,
+                  cell: table_grid.ItemCell) -> Mention | None:
+    """A cell of a table of named items read as its number followed by its column's unit (``52000`` under
+    ``孵化面积（平方米）``: ``52000平方米``), of the document's year; None when the unit is none the extractor knows."""
+    number = cleaned.text[cell.start:cell.end]
+    read = [q for q in extract(number + cell.unit) if q.end >= len(number)]
+    if not read or read[0].unit is None:
+        return None
+    rs, re_ = cleaned.raw_span(cell.start, cell.end)
+    line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
+    kind = "funding" if unit_codes.DIMENSIONS.get(read[0].unit or "") == "money" else default_kind
+    qualifier, low, high, value = bounds(cell.bound or read[0].qualifier, read[0].value, None)
+    return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
+                   qualifier=qualifier, low=low, high=high, value=value, year=doc_year, kind=kind, sentence=line.strip(),
+                   note=f"table cell: unit from the column '{cell.column}', of the row '{cell.label}'")
 
 
 def extract(raw: str, doc: str = "", doc_year: int | None = None, include_all: bool = False,

@@ -41,15 +41,15 @@ _CURRENCY_BEFORE = {"US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD":
 _UNITS_AFTER = [
     (r"(?:US|U\.S\.)\s+dollars?", "USD"), (r"(?:HK|Hong\s+Kong)\s+dollars?", "HKD"), (r"yuan|RMB|CNY|renminbi", "CNY"),
     (r"dollars?|USD", "USD"), (r"euros?|EUR", "EUR"), (r"HKD", "HKD"),
-    (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km²|km2", "km2"),
-    (r"square\s+met(?:re|er)s?|sq\.?\s?m\b|sqm|m²|m2\b", "m2"), (r"hectares?|ha\b", "ha"), (r"mu\b", "mu"),
+    (r"square[\s-]+kilomet(?:re|er)s?|sq\.?\s?km|km²|km2", "km2"),
+    (r"square[\s-]+met(?:re|er)s?|sq\.?\s?m\b|sqm|m²|m2\b", "m2"), (r"hectares?|ha\b", "ha"), (r"mu\b", "mu"),
     (r"percentage\s+points?|ppts?\b|pp\b", "pp"), (r"per\s?cent|pct\b|%", "percent"),
     (r"times\b|-?fold\b", "times"), (r"(?:working|business)\s+days?|days?\b", "days"), (r"months?\b", "months"),
     (r"years?\b", "years"),
     (r"(?:people|persons?|person-times|participants|visitors|attendees|trainees|students|graduates|entrepreneurs"
      r"|founders|mentors|tutors|experts|talents|employees|researchers|scientists)\b", "person"),
 ]
-_UNIT_AFTER = re.compile(r"\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS_AFTER)) + ")",
+_UNIT_AFTER = re.compile(r"(?:\s*|-)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS_AFTER)) + ")",
                          re.IGNORECASE)
 _DURATION_ADJECTIVE = re.compile(r"-(year|month|day)s?\b(?P<plan>\s+(?:action\s+)?(?:plan|programme|program))?",
                                  re.IGNORECASE)
@@ -162,6 +162,8 @@ def _rejected(text: str, start: int, end: int, token: str, is_word: bool, has_un
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip() in ("", "(") and re.match(r"[.)、]\s", after):
             return "list_number"  # 1. …, (2) …
+    if re.match(r"\s*min(?:ute)?s?\s+read\b", after, re.IGNORECASE):
+        return "reading_time"  # 6 min read: a page's chrome
     if _LABEL_BEFORE.search(before):
         return "label_number"  # No. 3, Article 12, Room 306, the top 10
     duration = _DURATION_ADJECTIVE.match(text, end)
@@ -232,6 +234,33 @@ def read(text: str) -> list[Reading]:
         value, high = value * factor, (high * factor if high is not None else None)
         out.append(Reading(mention_start, pos, start, value, high, unit, measure_word or scale_word, qualifier))
         skip_to = pos
+    shares = _fractions(text, [r for r in out if not r.reason])  # two-thirds: its "two" is no number of its own
+    out = [r for r in out if not any(f.start < r.end and r.start < f.end for f in shares)]
+    return sorted(out + shares, key=lambda r: r.start)
+
+
+# a share said in words, in percent (one decimal, as a labeller writes it): a third 33.3, a fifth 20, two-thirds 66.7;
+# a quarter and half only before "of" and never a period of a year (the first half, the third quarter)
+_FRACTION_WORDS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10, "thirds": 3, "quarters": 4,
+                   "fifths": 5}
+_FRACTION = re.compile(r"\b(?P<num>a|one|two|three|four)[\s-]+(?P<den>third|fifth|tenth|thirds|quarters|fifths|quarter|half)\b"
+                       r"|\b(?P<half>half)(?=\s+of\b)", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|next|this|each|per|latter|the)\s*$", re.IGNORECASE)
+
+
+def _fractions(text: str, found: list[Reading]) -> list[Reading]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in found) or not in_english(text, m.start(), m.end()) \
+                or _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        den = _FRACTION_WORDS[(m.group("den") or m.group("half")).lower()]
+        num = 1 if m.group("half") or m.group("num").lower() in ("a", "one") else SMALL_NUMBERS[m.group("num").lower()]
+        if num >= den or den in (2, 4) and not re.match(r"\s+of\b", text[m.end():]):
+            continue
+        hedge = _HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        start, qualifier = (hedge.start(), _HEDGE_OF[hedge.group("hedge").lower()]) if hedge else (m.start(), "exact")
+        out.append(Reading(start, m.end(), m.start(), round(100 * num / den, 1), None, "percent", m.group(), qualifier))
     return out
 
 

@@ -23,19 +23,23 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LATIN_WAN", "currency_before", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+__all__ = ["LATIN_WAN", "LATIN_THOUSAND",
+           "currency_before", "DOUBLING", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
+LATIN_THOUSAND = r"k(?![A-Za-z0-9])"  # 阅读5k, 2k+人: k for a thousand after digits (not 5K, 4K video)
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
 
 _MONEY_BEFORE = re.compile(r"资金|经费|基金|奖金|奖金池|补贴|补助|奖补|奖励|资助|扶持|投入|投了|投到|花了|花费|拿出|安排|预算|"
-                           r"贷款|融资|投资|募资|营收|收入|税收|利润|产值|销售额|营业额|💰|给予?|再给|拨付|兑现")
-_MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补贴|补助|奖补|奖金|扶持|资助|投入|投资|贷款|融资|💰)")
+                           r"贷款|融资|投资|募资|营收|收入|税收|利润|产值|销售额|营业额|💰|给予?|再给|拨付|兑现|"
+                           r"奖|房租|租金|费用|成本|工资|年薪|估值|市值")  # 再奖二十万, 房租一年大概要十几万
+_MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补贴|补助|奖补|奖金|扶持|资助|投入|投资|贷款|融资|💰)"
+                          r"|的[\u4e00-\u9fff]{0,8}?(?:基金|资金池)")  # 五千万的天使投资引导基金
 # a counted noun between the money cue and the number: 融资企业3万 counts firms, 投入使用的场地2万 no money
 _COUNTED_BETWEEN = re.compile(r"企业|公司|人|项目|家|团队|机构|载体|空间|户|场地|面积|平方|岗位|次")
 _CLAUSE_STOP = re.compile(r"[。；;！？!?\n]")
-_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*$")
+_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|浏览次数|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*[:：]?\s*$")  # 浏览量：863
 
 
 def money_unsaid(text: str, start: int, end: int) -> bool:
@@ -58,7 +62,10 @@ def page_counter(text: str, start: int) -> bool:
 
 def count_unsaid(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` (no measure word after it) is an informal count: it ends in 余, 多 or +
-    and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number)."""
+    and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number);
+    or it is a bare scale a count breaks (``差两家就破百了``, ``企业数过千``, ``粉丝破万``)."""
+    if re.fullmatch(r"[百千万]", text[start:end]) and re.search(r"[\u4e00-\u9fff][破过]$", text[max(0, start - 2):start]):
+        return True
     return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
         and text[start - 1:start] != "第"
 
@@ -91,3 +98,7 @@ def currency_before(text: str, start: int) -> str | None:
     """The currency written right before the number at ``start`` (``HK$50万``: HKD), or None."""
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return _CURRENCY_CODE[m.group("cur")] if m else None
+
+
+# 翻番 with no numeral: doubled (x 2), as 翻一番 is; 翻两番 and 翻了一番 have their numeral and are read as numbers
+DOUBLING = re.compile(r"(?<![一两二三四五六七八九十\d了])翻番")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["GridCell", "grid_cells"]
+__all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells"]
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?(?:末|底|度)?\s*[（(]?(?P<word>[^\d\s（）()]{0,6}?)[）)]?")
 _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -38,6 +38,23 @@ _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
 _SUBSET = re.compile(r"^其中[：:]?\s*")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]\s*|[（(]\d{1,2}[）)]\s*)")
 _LEVEL_ONLY = re.compile(r"^(?:国家|省|自治区|市|区|县)级$")
+
+
+@dataclass(frozen=True)
+class ItemCell:
+    """A cell of a table whose rows are named items (carriers, firms, a ranking) and whose columns say what each
+    number counts: no year of its own (the document's is the extractor's business)."""
+
+    start: int
+    end: int
+    unit: str  # from the column header's brackets (孵化面积（平方米）: 平方米) or its kind (得分: 分)
+    label: str  # the row's first words that are no number: the item's name
+    column: str  # the column header
+    bound: str = ""  # a bound the header states for its column: 补助上限（万元） up_to, 最低面积（平方米） at_least
+
+
+_UPPER_HEAD = re.compile(r"上限|最高|不超过|封顶")
+_LOWER_HEAD = re.compile(r"下限|最低|不少于|不低于")
 
 
 @dataclass(frozen=True)
@@ -199,4 +216,64 @@ def _rows_of_cells(text: str) -> list[GridCell]:
                 rows += 1
                 continue
         header, rows = (cells, 0) if _is_header(cells, "|" in line) else (None, 0)
+    return out
+
+
+# a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分)
+_SCORE_HEAD = re.compile(r"(?:综合|考核|评价|绩效|总)?(?:得分|分数|评分|总分|分值)")
+_ROW_UNIT = "\0"  # a value column whose unit is the row's cell under 单位
+_GAP_LINES = 3  # short lines inside a table (…（第7至10名略）, 不合格载体：) that do not end it
+
+
+def _item_header(cells: list[str]) -> list[str] | None:
+    """The unit of each column of an item table's header (``''`` for a column that is no value), else None: at least
+    three cells of words, no year, at least one value column (a unit in brackets or a score)."""
+    if len(cells) < 3 or any(not c or len(c) > 20 or _is_number(c) or _year(c) for c in cells):
+        return None
+    units = [u if re.search(r"[\u4e00-\u9fff%％㎡]", u := _unit(c)[1]) else "分" if _SCORE_HEAD.fullmatch(c) else ""
+             for c in cells]
+    units = ["" if _NUMBERING_HEAD.fullmatch(c) or _UNIT_HEAD.fullmatch(c) else u for c, u in zip(cells, units, strict=True)]
+    if any(_UNIT_HEAD.fullmatch(c) for c in cells):  # 指标 单位 年末数: the other columns take the row's unit
+        others = [i for i, c in enumerate(cells) if not units[i] and not _NUMBERING_HEAD.fullmatch(c)
+                  and not _UNIT_HEAD.fullmatch(c)]
+        for i in others[1:]:
+            units[i] = _ROW_UNIT
+    return units if any(units) else None
+
+
+def item_cells(text: str) -> list[ItemCell]:
+    """The value cells of tables whose rows are named items, pasted from a spreadsheet (tabs, cleaned to spaces),
+    aligned with spaces or as a Markdown pipe table: ``排名 载体名称 … 孵化面积（平方米） 在孵企业（家） 得分 等次``,
+    then rows of as many cells. A cell is read only where its row has exactly the header's number of cells, a name
+    that is no number, and a bare number under a value column; the numbering (序号, 排名) is never a cell. A few
+    short lines inside the table (``…（第7至10名略）``, ``不合格载体：``) do not end it. Tables whose columns or rows
+    are years are ``grid_cells``'."""
+    out: list[ItemCell] = []
+    header: list[str] | None = None
+    units: list[str] = []
+    gap = pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if header is not None and _SEPARATOR.match(line):
+            continue
+        split = _split(line)
+        cells = [c for _, c in split]
+        if header is not None and len(cells) == len(header):
+            label = next((c for c, u in zip(cells, units, strict=True) if not u and not _is_number(c)), "")
+            row_unit = next((c for c, h in zip(cells, header, strict=True) if _UNIT_HEAD.fullmatch(h)), "")
+            found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
+                              "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
+                     for (at, c), u, h in zip(split, units, header, strict=True)
+                     if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or _is_number(row_unit)))]
+            if label and found:
+                out.extend(found)
+                gap = 0
+                continue
+        found_units = _item_header(cells)
+        if found_units is not None:
+            header, units, gap = cells, found_units, 0
+        elif header is not None and len(line.strip()) <= 20 and gap < _GAP_LINES:
+            gap += 1
+        else:
+            header = None
     return out

@@ -118,8 +118,10 @@ def test_scores_of_an_evaluation_are_counted_points():
              for m in quantities.extract("综合得分92分；满分分别为10分、30分；评分80分以上的给予奖励。", "t", 2024)}
     assert found == {"92分": (92, "count", "exact"), "10分": (10, "count", "exact"), "30分": (30, "count", "exact"),
                      "80分以上": (80, "count", "at_least")}
-    for text in ("每次15分钟", "约三分之一", "这项工作十分重要", "会议于10时30分开始", "设立2分公司"):
+    for text in ("每次15分钟", "这项工作十分重要", "会议于10时30分开始", "设立2分公司"):
         assert quantities.extract(text, "t", 2024) == [], text
+    # 三分之一 is a share (ninth round: 1/3 = 33.3 percent), never a score
+    assert [(m.value, m.unit) for m in quantities.extract("约三分之一", "t", 2024)] == [(33.3, "percent")]
 
 
 def test_an_item_label_before_a_colon_names_what_its_value_words_count(tagger):
