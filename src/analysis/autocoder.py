@@ -249,6 +249,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
                                                   classes)
+    primary, secondary = coder_rules.list_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)

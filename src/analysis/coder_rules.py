@@ -10,11 +10,11 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, continuation, keywordcoder, measure_form, policy_cues
+from analysis import clause_roles, continuation, keywordcoder, list_lines, measure_form, policy_cues
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule", "continuation_rule"]
+           "excused_demand_rule", "continuation_rule", "list_rule"]
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
 
@@ -161,3 +161,21 @@ def continuation_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> 
         | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
                     for t in texts], dtype=bool)
     return continuation.continuation_rule(ids, texts, primary, framed)
+
+
+def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Seventh round: the lines of a grant list (``list_lines.grant_list``) with an amount of money are
+    S_FUN, its lines without money and its lead-in that gives nothing are none; a table's data rows and
+    the label above them (``list_lines.table_row``) are none; a row of a plan's indicator table is E_GOA
+    (R4). Over every earlier code: a list line's words are a name and a figure, which the classifier
+    codes by chance."""
+    primary, secondary = primary.copy(), secondary.copy()
+    kind = list_lines.grant_list(ids, texts)
+    granted = kind == "grant"
+    unstated = (kind == "label") | list_lines.list_lead(texts) | (list_lines.table_row(ids, texts) & ~granted)
+    primary[granted], secondary[granted] = _GRANT, ""
+    primary[unstated], secondary[unstated] = NONE, ""
+    goal = list_lines.indicator_row(texts)
+    primary[goal] = _GOAL
+    return primary, secondary

@@ -1,0 +1,89 @@
+"""Seventh round of the coder, read on set I's errors: lines of a list or table pasted into a text
+(``analysis.list_lines``, applied by ``coder_rules.list_rule``), English clauses read by their words
+(``analysis.english_clauses``) and a speech's frame and targets (``analysis.clause_roles``). Every sentence
+was written for the test (none is a held-out set's); the expected codes are by hand, from the codebook
+(v1.1) and its rules R1-R8."""
+
+import numpy as np
+import pytest
+
+from analysis import coder_rules, list_lines
+from analysis.instruments import NONE
+
+
+def _ids(n, doc="d"):
+    """One clause per paragraph (a document whose lines are its clauses)."""
+    return [f"{doc}:{p}.1.1" for p in range(1, n + 1)]
+
+
+def _codes(*codes):
+    return np.array(list(codes), dtype=object)
+
+
+# --- lines of a list or table -----------------------------------------------------------------------
+
+def test_a_scale_of_grants_pasted_one_cell_a_line_codes_its_money_cells_as_funding():
+    # a lead-in that gives the grant and says its scale follows; the table's header cells and row labels
+    # name what the amounts are for (none), each amount is the grant's rule (S_FUN, the codebook's funding);
+    # the next sentence (二、…。) ends the list and is left to the other rules (here: as it was, E_REG)
+    texts = ["对新认定的孵化器，分别给予运营补助，标准如下：", "等级", "补助金额", "A级", "80万元", "B级", "40万元",
+             "二、其他事项按有关规定执行。"]
+    primary, secondary = coder_rules.list_rule(_ids(len(texts)), texts,
+                                               _codes("S_FUN", "S_FUN", "S_FUN", NONE, NONE, NONE, NONE, "E_REG"),
+                                               _codes(*[""] * len(texts)))
+    assert list(primary) == ["S_FUN", NONE, NONE, NONE, "S_FUN", NONE, "S_FUN", "E_REG"]
+
+
+@pytest.mark.parametrize("lead, scale", [
+    ("奖补标准如下：", True),                   # names the scale
+    ("各级载体奖励标准见下表：", True),
+    ("资金拨付明细如下：", False),               # an allocation to named carriers: no scale
+    ("现将获奖名单及奖励金额公布如下：", False),
+    ("主要做法如下：", False),                   # names no money: no list of money at all
+])
+def test_only_a_scale_of_grants_opens_a_grant_list(lead, scale):
+    texts = [lead, "国家级 100万元", "省级 50万元"]
+    kinds = list_lines.grant_list(_ids(3), texts)
+    assert list(kinds) == (["", "grant", "grant"] if scale else ["", "", ""])
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("资金拨付明细如下：", True),                   # introduces the list, gives nothing: none
+    ("优秀等次单位名单及奖励金额如下：", True),
+    ("对认定的载体分别给予奖励，标准如下：", False),  # gives the grant itself: the other rules code it
+    ("主要成效如下：", False),                      # no money named: no lead of a money list
+])
+def test_a_lead_in_to_a_list_of_money_that_gives_nothing_states_no_measure(text, lead):
+    assert list_lines.list_lead([text])[0] == lead
+
+
+@pytest.mark.parametrize("text, row", [
+    ("3 某某区创新孵化器 孵化器 省级 12000 56 88.5 良好", True),  # rank, name, kind, level, area, firms, score
+    ("某某众创空间\t众创空间\t市级\t2600\t31", True),             # tab-separated
+    ("2023 120 86 45", True),                                      # a year's row of counts
+    ("对入驻企业给予 3 年 50 % 房租补贴", False),                  # a verb and money words: a sentence
+    ("某某孵化器 国家级 奖励 100 万元", False),                    # money: left to the grant list
+    ("Together the 12 parks house 3 000 firms", False),            # English words are no cells
+    ("孵化器数量 家 60 90 预期性", False),                          # an indicator table's row: a target
+])
+def test_a_table_s_data_row_is_recognised(text, row):
+    assert list_lines.table_row(["d:1.1.1"], [text])[0] == row
+
+
+def test_a_table_s_rows_and_the_label_above_them_state_no_measure():
+    # the label (不达标单位：) names the rows below it; neither states a measure (a record of an assessment)
+    texts = ["不达标单位：", "9 某某创客空间 众创空间 市级 900 3 52.0 不合格", "10 某某孵化基地 孵化器 市级 1800 5 48.5 不合格"]
+    primary, _ = coder_rules.list_rule(_ids(3), texts, _codes("S_INF", "D_OVE", "E_STR"), _codes("", "", ""))
+    assert list(primary) == [NONE, NONE, NONE]
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("1 科技型中小企业 家 800 1500 预期性", True),      # a plan's indicator: baseline 800, target 1500 (R4)
+    ("研发投入强度\t%\t1.8\t2.5\t约束性", True),
+    ("预期性指标共8项", False),                          # a sentence about the table, not its row
+    ("本规划的约束性", False),
+])
+def test_a_row_of_a_plan_s_indicator_table_is_a_target(text, goal):
+    assert list_lines.indicator_row([text])[0] == goal
+    primary, _ = coder_rules.list_rule(["d:1.1.1"], [text], _codes(NONE), _codes(""))
+    assert (primary[0] == "E_GOA") == goal
