@@ -27,8 +27,9 @@ _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|�
 # sixth round: an article's heading on a line of its own (第三条 首购。, 第八条 付款保障。) heads the lines below
 # it up to the next article, and a measure's heading numbered as a section (一、扩大科技信贷风险补偿资金池。,
 # ``measure_section``) on a line of its own heads the lines below it up to the next section
-_ARTICLE_HEADING = re.compile(r"^第[一二三四五六七八九十百]+条\s*[^，,；;：:。]{2,12}。?$")
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")
+# seventh round: an English text's article heading (Article 3 Office space and housing) the same way
+_ARTICLE_HEADING = re.compile(r"^第[一二三四五六七八九十百]+条\s*[^，,；;：:。]{2,12}。?$|^Article\s+\d+\s+[A-Za-z ,&-]{2,40}$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条|^Article\s+\d+\b")
 # a section's heading (一、…, 第二章 …) closes a subsection's body
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部])")
 
@@ -83,7 +84,9 @@ def measure_section(text: str) -> bool:
 
 # a heading that names a section, not a measure: its last word is the section's (指导思想, 基本原则,
 # 总体目标, 发展基础, 存在的问题, 主要成效, 工作情况)
-_SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状|问题|不足|成效|成绩|情况|意义|背景|形势|总则|附则)。?$")
+_SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状|问题|不足|成效|成绩|情况|意义|背景|形势|总则|附则)。?$"
+                           r"|\b(?:[Ss]cope|[Tt]argets?|[Oo]bjectives?|[Gg]oals?|[Gg]eneral|[Dd]efinitions|[Ee]ffect"
+                           r"|[Ss]upplementary(?: provisions)?)$")
 
 
 def names_section(text: str) -> bool:

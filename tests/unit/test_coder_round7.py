@@ -7,7 +7,7 @@ was written for the test (none is a held-out set's); the expected codes are by h
 import numpy as np
 import pytest
 
-from analysis import coder_rules, list_lines
+from analysis import coder_rules, english_clauses, list_lines, measure_form
 from analysis.instruments import NONE
 
 
@@ -87,3 +87,57 @@ def test_a_row_of_a_plan_s_indicator_table_is_a_target(text, goal):
     assert list_lines.indicator_row([text])[0] == goal
     primary, _ = coder_rules.list_rule(["d:1.1.1"], [text], _codes(NONE), _codes(""))
     assert (primary[0] == "E_GOA") == goal
+
+
+# --- English clauses read by their words --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, before, expected", [
+    # an instrument named by its words in the form of a measure: its sub-tool, whatever the classifier read
+    ("Each newly certified maker space receives a one-off award of up to RMB 1 million.", NONE, "S_FUN"),
+    ("Landlords who cut rents for start-ups are refunded 30 per cent of the rent they forgo.", NONE, "S_FUN"),
+    ("The city set aside RMB 300 million for start-up support this year, an official said.", NONE, "S_FUN"),
+    ("A municipal fund of funds invests in seed-stage funds that must invest locally.", "E_GOA", "E_FIN"),
+    ("A one-stop service centre handles business registration within three working days.", NONE, "S_PUB"),
+    ("Graduates can use office space free of charge for one year.", NONE, "S_INF"),
+    ("Start-up teams receive a tax refund of 50% on local income tax.", NONE, "S_FUN"),  # money words first
+    # for overseas people (R2): D_OVE
+    ("Founders from abroad receive a housing allowance of RMB 3,000 a month.", NONE, "D_OVE"),
+    # a view reported, a scene, an opinion, a perfect tense, a count: no measure
+    ("Founders complain that the subsidies can take months to arrive.", "S_FUN", NONE),
+    ("A local investor noted that grants are slow.", "S_FUN", NONE),
+    ("Not every founder is happy.", "E_TAX", NONE),
+    ("Private capital has followed.", "E_FIN", NONE),
+    ("The park offers 80,000 square metres of space and houses 600 firms.", "S_FUN", NONE),
+    ("SUZHOU — Ten years ago the site was a textile mill.", "E_REG", NONE),
+    # the text's own rules and a recognition's conditions
+    ("These measures take effect on 1 May 2026.", "S_FUN", "E_REG"),
+    ("To be recognised, a maker space must have at least 500 square metres.", "E_GOA", "E_STR"),
+    # a target stays a target
+    ("The district aims to host 50 incubators by 2028.", NONE, "E_GOA"),
+    # an instrument named without a measure's form keeps the classifier's code
+    ("Applications for the grants close on 15 March.", "S_FUN", "S_FUN"),
+])
+def test_english_clauses_are_read_by_their_words(text, before, expected):
+    ids = ["d:1.1.1", "d:2.1.1"]  # the first clause of a document is its title: the tested one is second
+    out = english_clauses.english_rule(["A headline", text], _codes(NONE, before), ids)
+    assert out[1] == expected
+
+
+def test_an_english_document_for_overseas_people_codes_its_measures_d_ove():
+    # the title names foreign founders (R2 at the document's scope): rent halved and an apartment offered
+    # are measures for them (D_OVE); a budget for the measures stays funding (S_FUN)
+    texts = ["Measures to Support Foreign Founders in Example City", "From the second year, the rent is halved.",
+             "Apartments are offered at 50% of the market rent.", "The city arranges RMB 20 million a year for these measures."]
+    out = english_clauses.english_rule(texts, _codes(NONE, NONE, NONE, NONE), _ids(4))
+    assert list(out) == [NONE, "D_OVE", "D_OVE", "S_FUN"]
+
+
+@pytest.mark.parametrize("text, section", [
+    ("Article 1 Scope", True), ("Article 6 Targets", True), ("Article 7 Funding and effect", True),
+    ("Article 2 Start-up grants", False),   # names a measure: R1 gives it its body's code
+])
+def test_an_english_article_heading_heads_its_body_unless_it_names_a_section(text, section):
+    texts = [text, "Each founder receives a one-off grant of RMB 100,000.", "Article 9 Other matters"]
+    bodies = measure_form.heading_bodies(_ids(3), texts)
+    assert bodies[0] == [1]
+    assert measure_form.names_section(text) == section
