@@ -65,7 +65,7 @@ def _per_document(function: Callable[..., np.ndarray]) -> Callable[..., np.ndarr
     return wrapper
 
 __all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
-           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION"]
+           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION", "SPOKEN_SECTION"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
@@ -97,7 +97,12 @@ _HOST = re.compile(r"^(?:主持人|记者|编者|问)[:：]")
 # a speaker: 答 or a name of two to four characters, not a field's label (配合单位：, 申报时间：)
 _SPEAKER = re.compile(r"^(?:答|(?![^：:]{0,2}(?:单位|部门|时间|地点|方式|对象|条件|内容|范围|期限|标准|依据|名称))"
                       r"[\u4e00-\u9fff]{2,4})[:：]")
-_POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个方面)(?:工作)?[。：:]?$")
+_POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个?方面)(?:的)?(?:工作|意见|内容)?[。：:]?$")
+# seventh round, a speech's frame: what the meeting is for (今天这个会，主要是…), praise of the results (这些成绩
+# 来之不易。) and the closing call to the audience (同志们，…一定能够实现！)
+_MEETING = re.compile(r"^(?:今天|这次|本次)(?:这个|的)?(?:会议?|大会)[，,]?[^。；]{0,4}(?:主要|就是|目的)")
+_PRAISE = re.compile(r"^[^，。；]{0,10}来之不易[。！!]?$")
+_CLOSING = re.compile(r"^(?:同志们[，,！!]|让我们).*[！!]$")
 _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest measure (keywordcoder)
 
 
@@ -106,6 +111,10 @@ _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest
 # what a year is (2024年是“十四五”规划实施的关键之年。): a report's framing, no measure
 _YEAR_IS = re.compile(r"^20\d\d年是[^，。；]{0,24}(?:之年|一年)。?$")
 _LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
+# seventh round: a speech opens its sections by saying so (先说成绩。再说问题。最后说今年的任务，…); a spoken
+# section of problems (再说问题) states none, as a section of lessons
+SPOKEN_SECTION = re.compile(r"^(?:先|首先|再|其次|然后|最后|下面|接下来)(?:说|讲|谈)(?:一下|一说|一讲)?")
+_PROBLEMS_SECTION = re.compile(r"问题|不足|短板")
 _ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
 
 
@@ -113,7 +122,8 @@ def _spoken_frame(text: str) -> bool:
     """An interview's host, a speaker's short reply, or a lead-in counting what follows."""
     speaker = _SPEAKER.match(text)
     rest = text[speaker.end():].strip("。！!，,～~ ") if speaker else ""
-    return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text))
+    return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text)
+                or _MEETING.search(text) or _PRAISE.search(text) or _CLOSING.search(text))
 
 
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
@@ -147,7 +157,8 @@ _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|�
 ACTION = _ACTION  # a verb of a government's action (``analysis.measure_form`` reads it too)
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
 _TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
-_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在"
+                    r"|(?:发展|扩大|扩充)到")  # seventh round: a team's size to reach (导师要发展到五十人)
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
 _ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -165,8 +176,10 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         text = text.strip()
         bare = _strip(text)
         doc, para, _, _ = parse_id(cid)
-        if doc != document or _SECTION.match(text):  # a section opens (or a document): lessons or not
-            document, lessons = doc, bool(_SECTION.match(text) and _LESSONS.search(text))
+        spoken = bool(SPOKEN_SECTION.match(text))
+        if doc != document or _SECTION.match(text) or spoken:  # a section opens (or a document): lessons or not
+            document, lessons = doc, bool((_SECTION.match(text) or spoken) and _LESSONS.search(text)
+                                          or (spoken and _PROBLEMS_SECTION.search(text)))
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
@@ -234,8 +247,8 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         text = _unranked(text)
         if cid.rpartition(":")[0] != document:  # a new document: no section yet
             document, in_goals, in_plan = cid.rpartition(":")[0], False, False
-        if _SECTION.match(text):  # a section heading (一、, 第二节) opens a section of targets or ends one
-            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))
+        if _SECTION.match(text) or SPOKEN_SECTION.match(text):  # a section heading (一、, 第二节, 最后说…) opens a
+            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))  # section of targets or ends one
         elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
             in_goals = True
         # a line that ended inside its sentence (…，) is continued by this one (sixth round: 到2025年，示范基地扩大到
@@ -247,7 +260,7 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         # under a year's work plan, a level with no government's act of its own (达到14家)
         planned_level = in_plan and not _ACTION.search(text)
         out[i] = bool((sentence_year[sentence] or in_goals or planned_level) and _LEVEL.search(text)
-                      and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
+                      and re.search(r"[\d零一二两三四五六七八九十百千万]", text) and not _PAST.search(text))
     return out
 
 
@@ -255,7 +268,9 @@ _OPEN_LINE = re.compile(r"[，,、]$")
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
 # a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets
-_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)")
+_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)"
+                           # seventh round: a speech's or report's section of this year's tasks (最后说今年的任务)
+                           r"|(?:今年|明年|下一步|下步)(?:的)?(?:主要)?(?:工作)?(?:任务|计划|打算|安排)")
 _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
 _GOALS_INLINE = re.compile(r"目标(?:是|为)[:：]")  # 主要预期目标是：…达到2.4%
 _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
@@ -265,7 +280,11 @@ _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
 _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
                     r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)"
                     # sixth round: a budget to spend (the codebook's 计划5年投入资金1.5亿元; 将在未来三年投入10亿元)
-                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元")
+                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元"
+                    # seventh round, spoken: an award said with its amount (县里再奖二十万, 奖五万) and a budget
+                    # raised to a level (双创资金要增加到三千万)
+                    r"|(?<![获得])(?:奖|补)[\d.一二两三四五六七八九十百千]+(?:万|亿)"
+                    r"|资金[^，。；]{0,4}(?:要|将)(?:增加|提高|增长|扩大)到")
 
 
 @_per_document

@@ -7,7 +7,7 @@ was written for the test (none is a held-out set's); the expected codes are by h
 import numpy as np
 import pytest
 
-from analysis import coder_rules, english_clauses, list_lines, measure_form
+from analysis import clause_roles, coder_rules, english_clauses, list_lines, measure_form
 from analysis.instruments import NONE
 
 
@@ -141,3 +141,67 @@ def test_an_english_article_heading_heads_its_body_unless_it_names_a_section(tex
     bodies = measure_form.heading_bodies(_ids(3), texts)
     assert bodies[0] == [1]
     assert measure_form.names_section(text) == section
+
+
+# --- a speech: its frame, its spoken sections, its targets and grants in spoken numbers -------------------
+
+@pytest.mark.parametrize("text, frame", [
+    ("今天这个会，主要是回顾上半年工作，部署下半年任务。", True),   # what the meeting is for
+    ("这次会议的目的就是统一思想。", True),
+    ("下面我讲两个方面的意见。", True),                             # a lead-in counting what follows
+    ("我讲四方面意见：", True),
+    ("这些成效来之不易。", True),                                   # praise of the results
+    ("同志们，让我们撸起袖子加油干，全年任务一定能够完成！", True),  # the closing call
+    ("让我们携手并进，共创双创新局面！", True),
+    ("同志们，今年县里要新建孵化器两家。", False),                   # addressed, but a measure: no closing call
+    ("今天起，县里对新认定的孵化器奖励十万元。", False),             # 今天 is no meeting
+])
+def test_a_speech_s_frame_states_no_measure(text, frame):
+    assert clause_roles.no_measure(["d:5.1.1"], [text])[0] == frame
+
+
+def test_a_spoken_section_of_problems_states_no_measure_until_the_next_section():
+    # 再说问题 opens a section of problems: its shortfalls are none, whatever their words; 最后讲 opens the next
+    texts = ["先讲成绩。", "去年新增孵化器两家。", "再说问题。", "服务机构也偏少，专业导师才二十来个。", "资金使用效率不高。",
+             "最后讲今年的工作。", "今年要新建众创空间三家。"]
+    out = clause_roles.no_measure(_ids(len(texts)), texts)
+    assert list(out[2:6]) == [True, True, True, False]  # the opener names the section: none too
+    assert not out[6]
+
+
+@pytest.mark.parametrize("opener", ["最后说今年的任务。", "下面讲讲明年的打算。", "三、下一步工作计划"])
+def test_levels_under_a_section_of_this_year_s_tasks_are_targets(opener):
+    # under a section of the year's tasks, a level to reach with no act of its own is a target (R4), also in
+    # spoken numbers: 零的突破 (a first), 两万平方米以上, 发展到五十人; a grant with its act is no target
+    texts = [opener, "争取省级孵化器零的突破；", "新增孵化面积两万平方米以上；", "创业导师要发展到五十人；",
+             "对新认定的孵化器给予二十万元奖励。"]
+    out = clause_roles.target(_ids(len(texts)), texts)
+    assert list(out) == [False, True, True, True, False]
+
+
+def test_levels_after_a_section_of_results_are_no_targets():
+    # 先说成绩 opens a section of results, no plan: 达到 there is a level reached, reported
+    texts = ["先说成绩。", "全县孵化器达到十二家。"]
+    assert not clause_roles.target(_ids(2), texts).any()
+
+
+@pytest.mark.parametrize("text, grant", [
+    ("对新认定的省级众创空间，县里再奖三十万；", True),   # an award said with its amount (S_FUN)
+    ("营收过一千万的，奖十万。", True),
+    ("对留下来的团队，每家补五万。", True),
+    ("今年县财政双创资金要增加到五千万；", True),        # a budget raised to a level
+    ("去年全县企业获奖二十万元。", False),               # 获奖: a prize won, reported
+    ("奖牌榜上我们排第三。", False),                     # no amount
+])
+def test_a_grant_said_in_spoken_numbers(text, grant):
+    assert clause_roles.grant([text])[0] == grant
+
+
+@pytest.mark.parametrize("text", ["各街道一把手要亲自抓；", "县里要抓好孵化器的招商。", "区政府每月通报一次进展；"])
+def test_a_speech_s_duty_has_the_form_of_a_measure(text):
+    assert measure_form.states_measure([text])[0]
+
+
+def test_seizing_an_opportunity_is_no_act():
+    # 抓住…机遇 (to seize an opportunity) opens a goal's sentence, not an act
+    assert not measure_form.opens_with_act(["抓住新一轮科技革命带来的机遇，积极融入区域创新体系。"])[0]
