@@ -10,13 +10,14 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, continuation, keywordcoder, list_lines, measure_form, policy_cues
+from analysis import clause_roles, continuation, keywordcoder, list_lines, measure_form, policy_cues, rule_terms
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule", "continuation_rule", "list_rule"]
+           "excused_demand_rule", "continuation_rule", "list_rule", "terms_rule"]
 
-_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
+_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"
+_SPACE, _TALENT = "S_INF", "S_TAL"  # the codebook's infrastructure and space, and talent  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -179,3 +180,21 @@ def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: 
     goal = list_lines.indicator_row(texts)
     primary[goal] = _GOAL
     return primary, secondary
+
+
+def terms_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Seventh round: the terms a rules document sets (``analysis.rule_terms``). A term of using space is
+    S_INF and mentors assigned S_TAL where every earlier rule left none (not the frame, a question or a
+    heading's pattern); the cases of a loss and the conditions for applying for a status are E_STR (R3)
+    over any code but a demand-side one."""
+    primary = primary.copy()
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    left = (primary == NONE) & ~framed
+    primary[left & rule_terms.staffing(texts)] = _TALENT
+    primary[left & rule_terms.space_terms(texts)] = _SPACE
+    demand = np.array([str(c).startswith("D_") for c in primary], dtype=bool)
+    status = rule_terms.exit_cases(ids, texts) | rule_terms.entry_conditions(texts)
+    primary[status & ~demand & ~clause_roles.question(texts)] = _RECOGNITION
+    return primary

@@ -7,7 +7,7 @@ was written for the test (none is a held-out set's); the expected codes are by h
 import numpy as np
 import pytest
 
-from analysis import clause_roles, coder_rules, english_clauses, list_lines, measure_form
+from analysis import clause_roles, coder_rules, english_clauses, list_lines, measure_form, rule_terms
 from analysis.instruments import NONE
 
 
@@ -205,3 +205,58 @@ def test_a_speech_s_duty_has_the_form_of_a_measure(text):
 def test_seizing_an_opportunity_is_no_act():
     # 抓住…机遇 (to seize an opportunity) opens a goal's sentence, not an act
     assert not measure_form.opens_with_act(["抓住新一轮科技革命带来的机遇，积极融入区域创新体系。"])[0]
+
+
+# --- the terms a rules document sets -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, term", [
+    ("第六条 入驻团队首年免收场地费；", True),                 # rent-free use of space (S_INF)
+    ("第二年起租金减半；", True),
+    ("第三年按每平方米每月20元收取；", True),
+    ("此后按25元收取；", True),
+    ("每个团队使用面积一般为30至80平方米。", True),
+    ("入园期限最长不超过两年。", True),
+    ("在孵企业孵化期限一般不超过3年。", False),               # an incubation period: the carrier's rule, not space
+    ("去年已为入驻企业免收租金120万元。", False),              # reported
+    ("园区总面积8,000平方米。", False),                        # a size, no term of use
+])
+def test_a_term_of_using_space(text, term):
+    assert rule_terms.space_terms([text])[0] == term
+
+
+@pytest.mark.parametrize("text, staffed", [
+    ("第八条 园区聘请校外创业导师40名，每个团队至少配备1名导师；", True),   # mentors assigned (S_TAL)
+    ("每个村至少对接2名科技特派员；", True),
+    ("导师每指导1个团队每年计20学时工作量。", True),
+    ("去年累计聘请创业导师60名。", False),                                  # reported
+    ("创业导师制度不够健全。", False),                                      # names mentors, assigns none
+])
+def test_mentors_assigned(text, staffed):
+    assert rule_terms.staffing([text])[0] == staffed
+
+
+def test_the_cases_of_a_loss_are_r3_status_measures():
+    # the lead-in (…的，应当退出：) and each case ending on 的 are E_STR; the next article ends the list
+    texts = ["第十条 入驻团队有下列情形之一的，应当退出：连续3个月未开展经营的；", "将场地转借他人的；", "（三）违反园区管理规定的。",
+             "第十一条 园区每年对入驻团队开展一次评估。"]
+    assert list(rule_terms.exit_cases(_ids(4), texts)) == [True, True, True, False]
+    # a lead-in that names no loss (有下列情形之一的，可以申请延期：) opens no list
+    assert not rule_terms.exit_cases(_ids(2), ["有下列情形之一的，可以申请延期：", "获得省级奖项的；"]).any()
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("申请省级星创天地的，服务面积应不少于2000平方米；", True),    # a floor for applying for a status (R3)
+    ("申请认定市级孵化器的，在孵企业须达到20家；", True),
+    ("申请创业补贴的，可向所在街道提出。", False),                 # no floor: a step of a grant
+])
+def test_the_conditions_for_applying_for_a_status(text, condition):
+    assert rule_terms.entry_conditions([text])[0] == condition
+
+
+def test_the_terms_rule_codes_only_what_the_earlier_rules_left():
+    # a space term the classifier coded S_FUN keeps its code; one left none becomes S_INF; an exit case over
+    # S_INF becomes E_STR; a demand-side code is never overridden
+    texts = ["第三年租金减半，由园区给予补贴；", "首年免收场地费；", "有下列情形之一的，取消入驻资格：", "擅自转租场地的；",
+             "申请市级众创空间的，面积应不少于500平方米，优先采购其服务；"]
+    out = coder_rules.terms_rule(_ids(5), texts, _codes("S_FUN", NONE, NONE, "S_INF", "D_PRO"))
+    assert list(out) == ["S_FUN", "S_INF", "E_STR", "E_STR", "D_PRO"]
