@@ -115,6 +115,12 @@ _LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
 # section of problems (再说问题) states none, as a section of lessons
 SPOKEN_SECTION = re.compile(r"^(?:先|首先|再|其次|然后|最后|下面|接下来)(?:说|讲|谈)(?:一下|一说|一讲)?")
 _PROBLEMS_SECTION = re.compile(r"问题|不足|短板")
+# seventh round: an excerpt's source note (（《…规划（2023—2027年）》节选）) and a carrier's history of recognitions
+# (创业园于2019年被认定为省级众创空间，2023年通过国家备案。) are no measure; a recognition as the condition of
+# a measure (被认定为…的，给予…) is
+_SOURCE_NOTE = re.compile(r"^[（(][^（(]{0,4}《.+》[^）)]{0,8}[）)]$")
+_RECOGNISED = re.compile(r"于?20\d\d年(?:被|获)?(?:认定|评为|授予|列为|批准|获批|通过)[^，。；]{0,20}(?:认定|备案|称号|为)")
+_RULE_FORM = re.compile(r"的[，,]|给予|奖励|补助|将|要|应")
 _ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
 
 
@@ -129,7 +135,7 @@ def _spoken_frame(text: str) -> bool:
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
-                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|(?:挪用|挤占)(?![^，。；]{0,6}的)"
                       r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
 # false claims found (虚报…骗取) are a finding; forbidden (严禁虚报, 不得骗取) they are a rule
 _FALSE_CLAIM = re.compile(r"虚报|骗取")
@@ -156,7 +162,7 @@ _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|�
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
 ACTION = _ACTION  # a verb of a government's action (``analysis.measure_form`` reads it too)
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
-_TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
+_TARGET_YEAR = re.compile(r"(?:到|(?<![截])至|力争)\D{0,4}20\d\d年|力争")  # 截至2023年底 is a date reached
 _LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在"
                     r"|(?:发展|扩大|扩充)到")  # seventh round: a team's size to reach (导师要发展到五十人)
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
@@ -183,7 +189,8 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
-            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text)
+            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text) or _SOURCE_NOTE.match(text)
+            or (_RECOGNISED.search(text) and not _RULE_FORM.search(text))
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
@@ -264,7 +271,9 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     return out
 
 
-_OPEN_LINE = re.compile(r"[，,、]$")
+# seventh round: also a line ended by ； (到2027年，…达到40家以上； | 入驻创业主体累计达到1,200个。): a clause of the
+# same sentence
+_OPEN_LINE = re.compile(r"[，,、；;]$")
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
 # a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets

@@ -260,3 +260,31 @@ def test_the_terms_rule_codes_only_what_the_earlier_rules_left():
              "申请市级众创空间的，面积应不少于500平方米，优先采购其服务；"]
     out = coder_rules.terms_rule(_ids(5), texts, _codes("S_FUN", NONE, NONE, "S_INF", "D_PRO"))
     assert list(out) == ["S_FUN", "S_INF", "E_STR", "E_STR", "D_PRO"]
+
+
+# --- more of the frame, and a target's sentence over lines ended by ； ----------------------------------
+
+@pytest.mark.parametrize("text, frame", [
+    ("（《某市科技创新发展规划（2024—2028年）》节选）", True),   # an excerpt's source note
+    ("(摘自《某省统计年鉴2024》)", True),
+    ("孵化器于2018年被认定为国家级科技企业孵化器，2021年通过复核。", True),   # a carrier's history
+    ("园区2020年获批省级众创空间认定。", True),
+    ("被认定为国家级孵化器的，给予100万元奖励。", False),           # a recognition as a grant's condition
+    ("对2025年被认定为省级众创空间的，给予30万元奖励。", False),
+])
+def test_a_source_note_and_a_history_of_recognitions_state_no_measure(text, frame):
+    assert clause_roles.no_measure(["d:5.1.1"], [text])[0] == frame
+
+
+def test_a_shortfall_named_as_a_rule_s_condition_is_no_audit_finding():
+    # 挪用的 is the condition of a sanction (a rule), not an audit's finding (挪用专项资金200万元)
+    texts = ["截留、挪用资金的，收回资金并取消申报资格。", "检查发现个别单位挪用专项资金。"]
+    assert list(clause_roles.no_measure(_ids(2), texts)) == [False, True]
+
+
+def test_a_target_s_sentence_continues_over_lines_ended_by_a_semicolon():
+    # 到2028年 on the first line; the next lines, after ；, are clauses of its sentence: 累计达到 there is a
+    # planned total (R4), not a report; a sentence that opens 截至2024年底 is a date reached, no target year
+    texts = ["到2028年，全市众创空间达到60家以上；", "其中国家级10家；", "入驻团队累计达到800个。",
+             "截至2024年底，全市共有孵化器40家；", "在孵企业超过2000家。"]
+    assert list(clause_roles.target(_ids(5), texts)) == [True, False, True, False, False]
