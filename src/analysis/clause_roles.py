@@ -308,7 +308,9 @@ def grant(texts: list[str]) -> np.ndarray:
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
 
 
-_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定"
+                        # seventh round: a public notice's period and objections to it (公示期为…, 对公示结果有异议的…)
+                        r"|公示期|有异议")  # 公示无异议的，由区财政直接拨付… is the grant's step: S_FUN
 
 
 def procedure(texts: list[str]) -> np.ndarray:

@@ -14,10 +14,11 @@ from analysis import clause_roles, continuation, keywordcoder, list_lines, measu
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule", "continuation_rule", "list_rule", "terms_rule"]
+           "excused_demand_rule", "continuation_rule", "list_rule", "terms_rule", "finance_rule"]
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"
-_SPACE, _TALENT = "S_INF", "S_TAL"  # the codebook's infrastructure and space, and talent  # the codebook's funding and strategic measures (R3)
+_SPACE, _TALENT = "S_INF", "S_TAL"  # the codebook's infrastructure and space, and talent
+_FINANCE_CODE = "E_FIN"  # the codebook's financial support (market finance)  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -197,4 +198,18 @@ def terms_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndar
     demand = np.array([str(c).startswith("D_") for c in primary], dtype=bool)
     status = rule_terms.exit_cases(ids, texts) | rule_terms.entry_conditions(texts)
     primary[status & ~demand & ~clause_roles.question(texts)] = _RECOGNITION
+    return primary
+
+
+# a loan's instruments: a guaranteed or credit loan, its interest subsidy, a risk pool (the codebook's financial support)
+_FINANCE = re.compile(r"担保贷款|信用贷款|贴息|风险补偿|风险资金池|创业贷")
+
+
+def finance_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Seventh round: a clause read as a grant (S_FUN) that names a loan's instrument (``_FINANCE``: 可申请创业担保
+    贷款最高50万元，财政全额贴息) is E_FIN: the codebook keeps market finance, loans and their interest subsidies
+    apart from grants, even where public money pays the interest (every labelled set codes 贴息 E_FIN)."""
+    primary = primary.copy()
+    chosen = (primary == _GRANT) & np.array([bool(_FINANCE.search(t)) for t in texts], dtype=bool)
+    primary[chosen] = _FINANCE_CODE
     return primary

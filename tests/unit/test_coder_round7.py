@@ -288,3 +288,26 @@ def test_a_target_s_sentence_continues_over_lines_ended_by_a_semicolon():
     texts = ["到2028年，全市众创空间达到60家以上；", "其中国家级10家；", "入驻团队累计达到800个。",
              "截至2024年底，全市共有孵化器40家；", "在孵企业超过2000家。"]
     assert list(clause_roles.target(_ids(5), texts)) == [True, False, True, False, False]
+
+
+# --- a public notice's steps, and a loan's instruments ------------------------------------------------
+
+@pytest.mark.parametrize("text, step", [
+    ("公示期为2026年3月2日至3月6日，共5个工作日。", True),           # a recognition's step (R3: E_STR)
+    ("对公示名单有异议的，请于公示期内向区科技局书面反映。", True),
+    ("公示无异议的，由区财政将资金拨付至载体账户；", False),         # the grant's step: left to the grant
+    ("公示栏设在服务大厅。", False),
+])
+def test_a_public_notice_s_period_and_objections_are_a_recognition_s_steps(text, step):
+    assert clause_roles.procedure([text])[0] == step
+
+
+@pytest.mark.parametrize("text, before, expected", [
+    ("可申请创业担保贷款最高30万元，财政全额贴息。", "S_FUN", "E_FIN"),     # a loan and its interest subsidy
+    ("对合作银行发放的信用贷款，按本金的2%给予贴息。", "S_FUN", "E_FIN"),
+    ("设立2000万元风险补偿资金池。", "S_FUN", "E_FIN"),
+    ("对新认定的孵化器给予50万元奖励。", "S_FUN", "S_FUN"),               # a grant stays a grant
+    ("受理创业担保贷款申请215笔。", NONE, NONE),                          # a report the rules left none stays none
+])
+def test_a_loan_s_instruments_are_financial_support_not_a_grant(text, before, expected):
+    assert coder_rules.finance_rule([text], _codes(before))[0] == expected
