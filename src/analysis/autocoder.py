@@ -246,6 +246,7 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
                                                     classes)
     primary = english_rule(texts, primary, frame["clause_id"].tolist())  # a clause written in English
     primary = coder_rules.terms_rule(frame["clause_id"].tolist(), texts, primary)
+    primary = demand_side.instrument_rule(frame["clause_id"].tolist(), texts, primary)
     primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
     primary = coder_rules.finance_rule(texts, primary)  # also a continued grant's code (…，财政全额贴息)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)

@@ -262,7 +262,8 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         # 2000亩， | 年培训农民5000人次以上，): the same sentence's year
         sentence = previous if i > 0 and _OPEN_LINE.search(texts[i - 1].strip()) else cid.rpartition(".")[0]
         previous = sentence
-        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text))
+        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text)
+                        or (_FUTURE_LEVEL.search(text) and not _MONEY.search(text)))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
         # under a year's work plan, a level with no government's act of its own (达到14家)
         planned_level = in_plan and not _ACTION.search(text)
@@ -281,6 +282,9 @@ _PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)"
                            # seventh round: a speech's or report's section of this year's tasks (最后说今年的任务)
                            r"|(?:今年|明年|下一步|下步)(?:的)?(?:主要)?(?:工作)?(?:任务|计划|打算|安排)")
 _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+# seventh round: a level the text says will be reached, with no year (导师队伍将扩充到200人; money raised to a
+# level is a budget: 资金要增加到三千万)
+_FUTURE_LEVEL = re.compile(r"(?:将|要)[^，。；]{0,6}?(?:达到|突破|超过|发展到|扩充到|扩大到|增至|增加到)")
 _GOALS_INLINE = re.compile(r"目标(?:是|为)[:：]")  # 主要预期目标是：…达到2.4%
 _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 

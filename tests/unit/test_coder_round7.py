@@ -7,7 +7,7 @@ was written for the test (none is a held-out set's); the expected codes are by h
 import numpy as np
 import pytest
 
-from analysis import clause_roles, coder_rules, english_clauses, list_lines, measure_form, rule_terms
+from analysis import clause_roles, coder_rules, demand_side, english_clauses, list_lines, measure_form, rule_terms
 from analysis.instruments import NONE
 
 
@@ -311,3 +311,26 @@ def test_a_public_notice_s_period_and_objections_are_a_recognition_s_steps(text,
 ])
 def test_a_loan_s_instruments_are_financial_support_not_a_grant(text, before, expected):
     assert coder_rules.finance_rule([text], _codes(before))[0] == expected
+
+
+# --- a demand-side instrument the rules left none; a level the text says will be reached --------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("在新城建一个智慧交通示范应用场景，让本地企业的产品先用起来。", "D_DEM"),   # an application scene opened
+    ("对首购本地创新产品的单位给予奖励。", "D_PRO"),                             # first purchase
+    ("去年已开放应用场景20个。", NONE),                                          # reported
+    ("《首台套产品示范应用管理办法》同时废止。", NONE),                           # a cited title
+])
+def test_a_demand_side_instrument_named_in_a_clause_the_rules_left_none(text, expected):
+    ids = ["d:1.1.1", "d:2.1.1"]
+    assert demand_side.instrument_rule(ids, ["标题", text], _codes(NONE, NONE))[1] == expected
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("同时，区级创业导师队伍将扩充到300人。", True),        # a level to reach, said with 将 (R4)
+    ("服务机构要发展到20家以上。", True),
+    ("专项资金将增加到5000万元。", False),                   # money raised to a level: a budget
+    ("将对获奖项目给予最高50万元资助。", False),             # an act, no level
+])
+def test_a_level_the_text_says_will_be_reached_is_a_target(text, goal):
+    assert clause_roles.target(["d:1.1.1"], [text])[0] == goal
