@@ -71,7 +71,8 @@ _END = re.compile(r"[。！？；;!?：:]$")
 
 _PREAMBLE = re.compile(
     r"特?制[定订](?:本|以下|如下)|(?:通知|报告|总结|说明|公告)如下|如下(?:措施|意见|通知|规定)"
-    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)")
+    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)"
+    r"|答复如下")
 _VALIDITY = re.compile(
     r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
     r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
@@ -82,6 +83,7 @@ _SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政�
                     r"|^第[一二三四五六七八九十]+章\s*[^。，；]{0,15}$"
                     r"|^(?:第[一二三四五六七八九十]+[章节]\s*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
                     r"[^。，；]{0,12}(?:目标|(?:发展|现实|工作)基础)。?$")  # not 夯实载体基础, an act
+_SEAL = re.compile(r"[（(](?:印章|盖章|公章)[）)]$")  # seventh round: 南宁市科学技术局（印章）
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨询方式|热线|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
@@ -100,6 +102,15 @@ _SPEAKER = re.compile(r"^(?:答|(?![^：:]{0,2}(?:单位|部门|时间|地点|�
 _POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个?方面)(?:的)?(?:工作|意见|内容)?[。：:]?$")
 # seventh round, a speech's frame: what the meeting is for (今天这个会，主要是…), praise of the results (这些成绩
 # 来之不易。) and the closing call to the audience (同志们，…一定能够实现！)
+# a press conference's and a reply letter's frame: the host's introduction (今天我们邀请到…，请他介绍有关情况), a
+# speaker's courtesy (赵明远：谢谢你的提问。 大家好。 这个问题很好。), the receipt of a request (本机关于…收到您…提交的
+# …申请) and the right of appeal (如对本答复不服，可以…申请行政复议); and an evaluation's results (综合得分86.5分,
+# 目标值20家，实际值23家，完成率115%): what a performance evaluation found, no measure (not a rule on its
+# grades: 对评价等级为优秀的载体，给予…, ``_RULE_FORM``)
+_COURTESY = re.compile(r"邀请到[^。]{0,30}(?:介绍|回答|解读)|^(?:[\u4e00-\u9fff]{2,4}[：:])?(?:(?:谢谢|感谢)[^，。；]{0,6}"
+                       r"(?:提问|关心|关注)|(?:各位[^，。；]{0,8}[，,])?大家好|(?:这个|您的|你的)?问题(?:很好|问得(?:很)?好))[。！!]?$"
+                       r"|收到[^。]{0,30}(?:提交|寄来|反映)的[^。]{0,12}(?:申请|来信|留言)|行政复议|行政诉讼")
+_EVALUATION = re.compile(r"目标值[^，。；]{0,12}[，,]\s*实际值|综合得分|得分分别为|评价等级为|完成率(?:为|达)?[\d.]+%")
 _MEETING = re.compile(r"^(?:今天|这次|本次)(?:这个|的)?(?:会议?|大会)[，,]?[^。；]{0,4}(?:主要|就是|目的)")
 _PRAISE = re.compile(r"^[^，。；]{0,10}来之不易[。！!]?$")
 _CLOSING = re.compile(r"^(?:同志们[，,！!]|让我们).*[！!]$")
@@ -129,7 +140,8 @@ def _spoken_frame(text: str) -> bool:
     speaker = _SPEAKER.match(text)
     rest = text[speaker.end():].strip("。！!，,～~ ") if speaker else ""
     return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text)
-                or _MEETING.search(text) or _PRAISE.search(text) or _CLOSING.search(text))
+                or _MEETING.search(text) or _PRAISE.search(text) or _CLOSING.search(text)
+                or _COURTESY.search(text) or (_EVALUATION.search(text) and not _RULE_FORM.search(text)))
 
 
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
@@ -192,7 +204,7 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text) or _SOURCE_NOTE.match(text)
             or (_RECOGNISED.search(text) and not _RULE_FORM.search(text))
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
-            or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
+            or (not closed and len(text) <= 25 and (_SIGNATURE.search(_SEAL.sub("", text)) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
             or _spoken_frame(text) or _REACH.search(text) or (not closed and _BYLINE.match(text))
             or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
@@ -297,7 +309,7 @@ _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{
                     # seventh round, spoken: an award said with its amount (县里再奖二十万, 奖五万) and a budget
                     # raised to a level (双创资金要增加到三千万)
                     r"|(?<![获得])(?:奖|补)[\d.一二两三四五六七八九十百千]+(?:万|亿)"
-                    r"|资金[^，。；]{0,4}(?:要|将)(?:增加|提高|增长|扩大)到")
+                    r"|资金[^，。；]{0,6}(?:要|将|逐步|逐年)(?:增加|提高|增长|扩大)到")
 
 
 @_per_document

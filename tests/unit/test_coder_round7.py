@@ -334,3 +334,27 @@ def test_a_demand_side_instrument_named_in_a_clause_the_rules_left_none(text, ex
 ])
 def test_a_level_the_text_says_will_be_reached_is_a_target(text, goal):
     assert clause_roles.target(["d:1.1.1"], [text])[0] == goal
+
+
+# --- a press conference's and a reply letter's frame; an evaluation's results ------------------------
+
+@pytest.mark.parametrize("text, frame", [
+    ("今天我们邀请到区科技局局长，请他介绍有关情况，并回答大家的提问。", True),   # the host's introduction
+    ("李明：谢谢您的提问。", True),                                                # a speaker's courtesy
+    ("李明：各位媒体朋友，大家好。", True),
+    ("李明：这个问题问得很好。", True),
+    ("本局于2026年3月2日收到您通过信箱提交的政府信息公开申请，", True),           # receipt of a request
+    ("如对本答复不服，可以在60日内申请行政复议。", True),                           # the right of appeal
+    ("经审查，现答复如下：", True),
+    ("某某区科学技术局（印章）", True),                                            # a signature with its seal
+    ("项目综合得分91分，评价等级为“优秀”。", True),                                # an evaluation's results
+    ("2.举办培训：目标值50期，实际值46期，完成率92%，未完成。", True),
+    ("李明：谢谢。我们今年将对新认定的孵化器给予50万元奖励。", False),            # courtesy, then a measure
+    ("对绩效评价等级为优秀的载体，给予20万元奖励。", False),                       # a grant by the grade
+])
+def test_a_press_conference_s_and_a_reply_letter_s_frame_and_an_evaluation_s_results(text, frame):
+    assert clause_roles.no_measure(["d:5.1.1"], [text])[0] == frame
+
+
+def test_a_budget_raised_step_by_step_to_a_level_is_a_grant():
+    assert clause_roles.grant(["市财政年度专项资金逐步增加到2亿元；"])[0]
