@@ -169,16 +169,18 @@ def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: 
               ) -> tuple[np.ndarray, np.ndarray]:
     """Seventh round: the lines of a grant list (``list_lines.grant_list``) with an amount of money are
     S_FUN, its lines without money and its lead-in that gives nothing are none; a table's data rows and
-    the label above them (``list_lines.table_row``) are none; a row of a plan's indicator table is E_GOA
-    (R4). Over every earlier code: a list line's words are a name and a figure, which the classifier
-    codes by chance."""
+    the label above them (``list_lines.table_row``) are none; a row of a plan's indicator table or of a
+    target table (``list_lines.target_table``) is E_GOA (R4), its header none. Over every earlier code: a
+    list line's words are a name and a figure, which the classifier codes by chance."""
     primary, secondary = primary.copy(), secondary.copy()
     kind = list_lines.grant_list(ids, texts)
     granted = kind == "grant"
     unstated = (kind == "label") | list_lines.list_lead(texts) | (list_lines.table_row(ids, texts) & ~granted)
     primary[granted], secondary[granted] = _GRANT, ""
     primary[unstated], secondary[unstated] = NONE, ""
-    goal = list_lines.indicator_row(texts)
+    header, rows = list_lines.target_table(ids, texts)
+    primary[header], secondary[header] = NONE, ""
+    goal = list_lines.indicator_row(texts) | rows
     primary[goal] = _GOAL
     return primary, secondary
 

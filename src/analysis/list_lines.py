@@ -14,7 +14,9 @@ it by chance; the codebook reads it by what the list does:
 - ``table_row``: a data row of a table pasted as cells separated by spaces or tabs (a rank, a name, a kind,
   figures, a grade) with two or more bare numbers and no money or verb: a record, no measure (the
   codebook's status figures), and a short label line ending in ： right above such rows (不合格载体：);
-- ``indicator_row``: a row of a plan's indicator table (孵化载体总数 家 96 150 预期性): a target, E_GOA (R4).
+- ``indicator_row``: a row of a plan's indicator table (孵化载体总数 家 96 150 预期性), or a row under a header that
+  names the target (指标 2020年基期 2025年目标, then 科技企业孵化器（家） 68 90): a target, E_GOA (R4); the header
+  itself is none.
 
 Written by hand: the fixed forms of allocation notices and pasted tables; ``analysis.table_grid`` reads
 tables for the quantity drafter, but it does not say which lines of a text are a list's items.
@@ -30,7 +32,7 @@ from analysis.clause_roles import ACTION
 from analysis.english_clauses import english
 from analysis.segments import parse_id
 
-__all__ = ["grant_list", "list_lead", "table_row", "indicator_row"]
+__all__ = ["grant_list", "list_lead", "table_row", "indicator_row", "target_table"]
 
 # a lead-in to a list of money (names money or a grant and ends with 如下：), and to a scale of grants (标准)
 _LEAD = re.compile(r"(?:如下|见下表)[:：]$")
@@ -96,6 +98,42 @@ def _row(text: str) -> bool:
 
 
 _INDICATOR = re.compile(r"(?:预期性|约束性)$")
+_TARGET_HEADER = re.compile(r"目标")
+
+
+def _cell_list(text: str) -> list[str]:
+    return [c for c in _CELL_GAP.split(text.strip()) if c]
+
+
+def _header(text: str) -> bool:
+    """A target table's header: two or more cells, no bare number, no sentence's mark, one naming the target."""
+    cells = _cell_list(text)
+    return len(cells) >= 3 and not english(text) and not _SENTENCE_END.search(text.strip()) \
+        and not any(_BARE_NUMBER.match(c) for c in cells) and any(_TARGET_HEADER.search(c) for c in cells[1:])
+
+
+def _target_row(text: str) -> bool:
+    cells = _cell_list(text)
+    return len(cells) >= 2 and not english(text) and not _SENTENCE_END.search(text.strip()) \
+        and sum(bool(_BARE_NUMBER.match(c)) for c in cells) >= 1 and not _BARE_NUMBER.match(cells[0])
+
+
+def target_table(clause_ids: list[str], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(the header of a target table, its rows): the rows below a header that names the target, while they are
+    rows (a name, then figures), in the same document."""
+    header = np.zeros(len(texts), dtype=bool)
+    rows = np.zeros(len(texts), dtype=bool)
+    open_table, document = False, ""
+    for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
+        doc = _paragraph(cid)[0]
+        if doc != document:
+            document, open_table = doc, False
+        if _header(text):
+            header[i], open_table = True, True
+            continue
+        open_table = open_table and _target_row(text)
+        rows[i] = open_table
+    return header, rows
 
 
 def indicator_row(texts: list[str]) -> np.ndarray:

@@ -358,3 +358,21 @@ def test_a_press_conference_s_and_a_reply_letter_s_frame_and_an_evaluation_s_res
 
 def test_a_budget_raised_step_by_step_to_a_level_is_a_grant():
     assert clause_roles.grant(["市财政年度专项资金逐步增加到2亿元；"])[0]
+
+
+def test_rows_under_a_target_table_s_header_are_targets():
+    # a header naming the target year (2028年目标) heads rows of a name and figures: each row is a target (R4),
+    # the header none; a sentence ends the table
+    texts = ["指标 2023年基数 2028年目标", "众创空间（家） 40 65", "其中：国家级（家） 6 10", "研发投入强度（%） 2.1 2.8",
+             "上述目标纳入年度考核。"]
+    header, rows = list_lines.target_table(_ids(5), texts)
+    assert list(header) == [True, False, False, False, False]
+    assert list(rows) == [False, True, True, True, False]
+    primary, _ = coder_rules.list_rule(_ids(5), texts, _codes("E_GOA", NONE, NONE, "S_TEC", "E_STR"), _codes(*[""] * 5))
+    assert list(primary) == [NONE, "E_GOA", "E_GOA", "E_GOA", "E_STR"]
+
+
+@pytest.mark.parametrize("header", ["年份 孵化器 众创空间", "指标 2020年 2024年"])  # names no target: a record's table
+def test_a_table_without_a_target_in_its_header_has_no_target_rows(header):
+    _, rows = list_lines.target_table(_ids(2), [header, "孵化器（家） 68 90"])
+    assert not rows.any()
