@@ -152,6 +152,8 @@ _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三
 # false claims found (虚报…骗取) are a finding; forbidden (严禁虚报, 不得骗取) they are a rule
 _FALSE_CLAIM = re.compile(r"虚报|骗取")
 _PROHIBITION = re.compile(r"严禁|不得|禁止|杜绝")
+# seventh round: nor is a false claim named as the condition of a sanction (对弄虚作假骗取专项资金的，追回…): a rule
+_CLAIM_CONDITION = re.compile(r"(?:虚报|骗取)[^，。；]{0,12}的[，,]")
 # a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
 _SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
@@ -207,7 +209,8 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
             or (not closed and len(text) <= 25 and (_SIGNATURE.search(_SEAL.sub("", text)) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
             or _spoken_frame(text) or _REACH.search(text) or (not closed and _BYLINE.match(text))
-            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
+            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text)
+                                         and not _CLAIM_CONDITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))

@@ -277,9 +277,10 @@ def test_a_source_note_and_a_history_of_recognitions_state_no_measure(text, fram
 
 
 def test_a_shortfall_named_as_a_rule_s_condition_is_no_audit_finding():
-    # 挪用的 is the condition of a sanction (a rule), not an audit's finding (挪用专项资金200万元)
-    texts = ["截留、挪用资金的，收回资金并取消申报资格。", "检查发现个别单位挪用专项资金。"]
-    assert list(clause_roles.no_measure(_ids(2), texts)) == [False, True]
+    # 挪用…的 and 骗取…的 are the condition of a sanction (a rule), not an audit's finding (挪用专项资金, 虚报…)
+    texts = ["截留、挪用资金的，收回资金并取消申报资格。", "检查发现个别单位挪用专项资金。",
+             "第九条 对弄虚作假骗取补助资金的，追回已拨付资金，3年内取消其申报资格。", "检查发现2家载体虚报在孵企业数量。"]
+    assert list(clause_roles.no_measure(_ids(4), texts)) == [False, True, False, True]
 
 
 def test_a_target_s_sentence_continues_over_lines_ended_by_a_semicolon():
