@@ -36,7 +36,9 @@ What a person curated, and the drafts for the rest
 - ``coder_rules``     the coder's rules applied after its classifier (headings, measures, none)
 - ``demand_side``     the demand side's instruments (首购, 订购, 首用 …) and what a demand word only names
 - ``continuation``    a clause that continues the measure before it (its cap, rate, period, condition)
-- ``english_clauses`` a clause written in English (a bilingual release): report, target, overseas
+- ``english_clauses`` a clause written in English: report, view, target, overseas, an instrument by its words
+- ``list_lines``      lines of a list or table pasted into a text (a scale of grants, a table's rows)
+- ``rule_terms``      the terms a rules document sets (space, mentors, the cases of a loss, entry floors)
 - ``pmc``             the PMC index: framework, items derived from the codes, grades
 - ``funding``         funding attributes, intensity, subsidy rules
 - ``fundingdrafts``   funding attributes drafted from cue words

@@ -244,11 +244,15 @@ def predict(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
     primary = coder_rules.excused_demand_rule(texts, scores, classes, primary)
     primary, secondary = demand_side.structure_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
                                                     classes)
-    primary = english_rule(texts, primary)  # a clause written in English (a bilingual release)
+    primary = english_rule(texts, primary, frame["clause_id"].tolist())  # a clause written in English
+    primary = coder_rules.terms_rule(frame["clause_id"].tolist(), texts, primary)
+    primary = demand_side.instrument_rule(frame["clause_id"].tolist(), texts, primary)
     primary = coder_rules.continuation_rule(frame["clause_id"].tolist(), texts, primary)
+    primary = coder_rules.finance_rule(texts, primary)  # also a continued grant's code (…，财政全额贴息)
     primary, secondary = _label_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     primary, secondary = coder_rules.heading_rule(frame["clause_id"].tolist(), texts, primary, secondary, scores,
                                                   classes)
+    primary, secondary = coder_rules.list_rule(frame["clause_id"].tolist(), texts, primary, secondary)
     out["primary"] = primary
     out["secondary"] = secondary
     margin = _final_margin(scores, classes, primary)

@@ -65,13 +65,14 @@ def _per_document(function: Callable[..., np.ndarray]) -> Callable[..., np.ndarr
     return wrapper
 
 __all__ = ["no_measure", "reported_figure", "target", "planned", "grant", "procedure",
-           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION"]
+           "question", "conditions", "disbursed", "label_heading", "sanction", "ACTION", "SPOKEN_SECTION"]
 
 _END = re.compile(r"[。！？；;!?：:]$")
 
 _PREAMBLE = re.compile(
     r"特?制[定订](?:本|以下|如下)|(?:通知|报告|总结|说明|公告)如下|如下(?:措施|意见|通知|规定)"
-    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)")
+    r"|^(?:具体|主要|总体|发展)目标(?:是|为|如下)?[:：]$|现印发给你们|请(?:认真)?(?:贯彻落实|遵照执行|结合实际)"
+    r"|答复如下")
 _VALIDITY = re.compile(
     r"本(?:措施|办法|细则|方案|通知|意见|规定|政策|规划|计划)(?:自|由|所称|中的|未尽|[^，。]{0,6}解释)"
     r"|有效期|负责解释|以本(?:措施|办法|细则|方案|通知|意见|规定)为准|自(?:印发|发布|公布)之日起")
@@ -82,6 +83,7 @@ _SCOPE = re.compile(r"适用范围|本(?:措施|办法|细则|规定|方案|政�
                     r"|^第[一二三四五六七八九十]+章\s*[^。，；]{0,15}$"
                     r"|^(?:第[一二三四五六七八九十]+[章节]\s*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
                     r"[^。，；]{0,12}(?:目标|(?:发展|现实|工作)基础)。?$")  # not 夯实载体基础, an act
+_SEAL = re.compile(r"[（(](?:印章|盖章|公章)[）)]$")  # seventh round: 南宁市科学技术局（印章）
 _SIGNATURE = re.compile(r"(?:局|厅|委员会|人民政府|办公室|办公厅|管委会|管理委员会)$")
 _DATE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 _CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|咨询电话|咨询方式|热线|电话|传真|地址|邮箱|责任编辑|来源)[:：]|^[（(]记者")
@@ -97,7 +99,21 @@ _HOST = re.compile(r"^(?:主持人|记者|编者|问)[:：]")
 # a speaker: 答 or a name of two to four characters, not a field's label (配合单位：, 申报时间：)
 _SPEAKER = re.compile(r"^(?:答|(?![^：:]{0,2}(?:单位|部门|时间|地点|方式|对象|条件|内容|范围|期限|标准|依据|名称))"
                       r"[\u4e00-\u9fff]{2,4})[:：]")
-_POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个方面)(?:工作)?[。：:]?$")
+_POINTS = re.compile(r"(?:[两二三四五六七八九几]|以下)(?:件事|点|个?方面)(?:的)?(?:工作|意见|内容)?[。：:]?$")
+# seventh round, a speech's frame: what the meeting is for (今天这个会，主要是…), praise of the results (这些成绩
+# 来之不易。) and the closing call to the audience (同志们，…一定能够实现！)
+# a press conference's and a reply letter's frame: the host's introduction (今天我们邀请到…，请他介绍有关情况), a
+# speaker's courtesy (赵明远：谢谢你的提问。 大家好。 这个问题很好。), the receipt of a request (本机关于…收到您…提交的
+# …申请) and the right of appeal (如对本答复不服，可以…申请行政复议); and an evaluation's results (综合得分86.5分,
+# 目标值20家，实际值23家，完成率115%): what a performance evaluation found, no measure (not a rule on its
+# grades: 对评价等级为优秀的载体，给予…, ``_RULE_FORM``)
+_COURTESY = re.compile(r"邀请到[^。]{0,30}(?:介绍|回答|解读)|^(?:[\u4e00-\u9fff]{2,4}[：:])?(?:(?:谢谢|感谢)[^，。；]{0,6}"
+                       r"(?:提问|关心|关注)|(?:各位[^，。；]{0,8}[，,])?大家好|(?:这个|您的|你的)?问题(?:很好|问得(?:很)?好))[。！!]?$"
+                       r"|收到[^。]{0,30}(?:提交|寄来|反映)的[^。]{0,12}(?:申请|来信|留言)|行政复议|行政诉讼")
+_EVALUATION = re.compile(r"目标值[^，。；]{0,12}[，,]\s*实际值|综合得分|得分分别为|评价等级为|完成率(?:为|达)?[\d.]+%")
+_MEETING = re.compile(r"^(?:今天|这次|本次)(?:这个|的)?(?:会议?|大会)[，,]?[^。；]{0,4}(?:主要|就是|目的)")
+_PRAISE = re.compile(r"^[^，。；]{0,10}来之不易[。！!]?$")
+_CLOSING = re.compile(r"^(?:同志们[，,！!]|让我们).*[！!]$")
 _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest measure (keywordcoder)
 
 
@@ -106,6 +122,16 @@ _SHORT_REPLY = 6  # characters after the speaker's name: the codebook's shortest
 # what a year is (2024年是“十四五”规划实施的关键之年。): a report's framing, no measure
 _YEAR_IS = re.compile(r"^20\d\d年是[^，。；]{0,24}(?:之年|一年)。?$")
 _LESSONS = re.compile(r"启示|体会|几点经验|经验总结")
+# seventh round: a speech opens its sections by saying so (先说成绩。再说问题。最后说今年的任务，…); a spoken
+# section of problems (再说问题) states none, as a section of lessons
+SPOKEN_SECTION = re.compile(r"^(?:先|首先|再|其次|然后|最后|下面|接下来)(?:说|讲|谈)(?:一下|一说|一讲)?")
+_PROBLEMS_SECTION = re.compile(r"问题|不足|短板")
+# seventh round: an excerpt's source note (（《…规划（2023—2027年）》节选）) and a carrier's history of recognitions
+# (创业园于2019年被认定为省级众创空间，2023年通过国家备案。) are no measure; a recognition as the condition of
+# a measure (被认定为…的，给予…) is
+_SOURCE_NOTE = re.compile(r"^[（(][^（(]{0,4}《.+》[^）)]{0,8}[）)]$")
+_RECOGNISED = re.compile(r"于?20\d\d年(?:被|获)?(?:认定|评为|授予|列为|批准|获批|通过)[^，。；]{0,20}(?:认定|备案|称号|为)")
+_RULE_FORM = re.compile(r"的[，,]|给予|奖励|补助|将|要|应")
 _ATTACHMENT = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]|^(?:具体|详细)?(?:名单|内容|情况)?(?:详)?见附件。?$")
 
 
@@ -113,17 +139,21 @@ def _spoken_frame(text: str) -> bool:
     """An interview's host, a speaker's short reply, or a lead-in counting what follows."""
     speaker = _SPEAKER.match(text)
     rest = text[speaker.end():].strip("。！!，,～~ ") if speaker else ""
-    return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text))
+    return bool(_HOST.match(text) or (speaker and len(rest) < _SHORT_REPLY) or _POINTS.search(text)
+                or _MEETING.search(text) or _PRAISE.search(text) or _CLOSING.search(text)
+                or _COURTESY.search(text) or (_EVALUATION.search(text) and not _RULE_FORM.search(text)))
 
 
 _PROBLEM = re.compile(r"存在.{0,30}(?:问题|不足|短板|瓶颈)|^[一二三四五]是.{0,40}(?:不高|偏弱|不足|短缺|滞后|不强|不够|较少|偏少|欠缺)"
                       r"|(?:仍然|依然|仍)(?:不高|偏弱|不足|短缺|滞后|不强|较弱)"
                       # an audit's or inspection's findings: 流于形式, 虚报…骗取, 审核不严 (not 未达到…条件的, a rule)
-                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|挪用|挤占"
+                      r"|流于形式|(?:审核|把关|监管)不严|未达到.{0,6}条件(?!的)|(?:挪用|挤占)(?![^，。；]{0,6}的)"
                       r"|(?:问题|不足|短板)(?:仍然|依然|仍)?存在")
 # false claims found (虚报…骗取) are a finding; forbidden (严禁虚报, 不得骗取) they are a rule
 _FALSE_CLAIM = re.compile(r"虚报|骗取")
 _PROHIBITION = re.compile(r"严禁|不得|禁止|杜绝")
+# seventh round: nor is a false claim named as the condition of a sanction (对弄虚作假骗取专项资金的，追回…): a rule
+_CLAIM_CONDITION = re.compile(r"(?:虚报|骗取)[^，。；]{0,12}的[，,]")
 # a list of shortcomings (数量偏少、专业化程度不高、能力不足): two or more, with no act, are a problem stated
 _SHORTCOMING = re.compile(r"偏少|偏弱|不高|不足|短缺|滞后|不强|较弱|欠缺")
 _OUTCOME_END = re.compile(
@@ -146,8 +176,9 @@ _ACTION = re.compile(r"支持|鼓励|引导|推动|推进|给予|设立|建设|�
 # a government's act reported with its change (财政安排资金…较上年增长) is still a measure
 ACTION = _ACTION  # a verb of a government's action (``analysis.measure_form`` reads it too)
 _GOVERNMENT_ACT = re.compile(r"财政.{0,8}安排|安排.{0,8}资金|出台|设立|引进|给予")
-_TARGET_YEAR = re.compile(r"(?:到|至|力争)\D{0,4}20\d\d年|力争")
-_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在")
+_TARGET_YEAR = re.compile(r"(?:到|(?<![截])至|力争)\D{0,4}20\d\d年|力争")  # 截至2023年底 is a date reached
+_LEVEL = re.compile(r"达到|突破|超过|提高到|增至|以上|不少于|不低于|翻一番|倍增|全覆盖|稳定在"
+                    r"|(?:发展|扩大|扩充)到")  # seventh round: a team's size to reach (导师要发展到五十人)
 _PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|比去年|底前已")
 _ENUM = re.compile(r"^[(（〔]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -165,17 +196,21 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         text = text.strip()
         bare = _strip(text)
         doc, para, _, _ = parse_id(cid)
-        if doc != document or _SECTION.match(text):  # a section opens (or a document): lessons or not
-            document, lessons = doc, bool(_SECTION.match(text) and _LESSONS.search(text))
+        spoken = bool(SPOKEN_SECTION.match(text))
+        if doc != document or _SECTION.match(text) or spoken:  # a section opens (or a document): lessons or not
+            document, lessons = doc, bool((_SECTION.match(text) or spoken) and _LESSONS.search(text)
+                                          or (spoken and _PROBLEMS_SECTION.search(text)))
         closed = bool(_END.search(text))
         out[i] = bool(
             (para == 1 and not closed)  # the title
-            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text)
+            or lessons or _ATTACHMENT.search(text) or _YEAR_IS.search(text) or _SOURCE_NOTE.match(text)
+            or (_RECOGNISED.search(text) and not _RULE_FORM.search(text))
             or _PREAMBLE.search(text) or _VALIDITY.search(text)
-            or (not closed and len(text) <= 25 and (_SIGNATURE.search(text) or _DATE.match(text)))
+            or (not closed and len(text) <= 25 and (_SIGNATURE.search(_SEAL.sub("", text)) or _DATE.match(text)))
             or _CONTACT.search(text) or _CONTACT.search(_LABEL_LEAD.sub("", text)) or _SCOPE.search(text) or _area_label(text)
             or _spoken_frame(text) or _REACH.search(text) or (not closed and _BYLINE.match(text))
-            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text))
+            or _PROBLEM.search(text) or (_FALSE_CLAIM.search(text) and not _PROHIBITION.search(text)
+                                         and not _CLAIM_CONDITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
             or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
@@ -234,29 +269,37 @@ def target(clause_ids: list[str], texts: list[str]) -> np.ndarray:
         text = _unranked(text)
         if cid.rpartition(":")[0] != document:  # a new document: no section yet
             document, in_goals, in_plan = cid.rpartition(":")[0], False, False
-        if _SECTION.match(text):  # a section heading (一、, 第二节) opens a section of targets or ends one
-            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))
+        if _SECTION.match(text) or SPOKEN_SECTION.match(text):  # a section heading (一、, 第二节, 最后说…) opens a
+            in_goals, in_plan = "目标" in text, bool(_PLAN_HEADING.search(text))  # section of targets or ends one
         elif _GOALS_LEAD.search(text) or (_SUBSECTION.match(text) and "目标" in text):
             in_goals = True
         # a line that ended inside its sentence (…，) is continued by this one (sixth round: 到2025年，示范基地扩大到
         # 2000亩， | 年培训农民5000人次以上，): the same sentence's year
         sentence = previous if i > 0 and _OPEN_LINE.search(texts[i - 1].strip()) else cid.rpartition(".")[0]
         previous = sentence
-        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text))
+        has_year = bool(_TARGET_YEAR.search(text) or _GOALS_INLINE.search(text)
+                        or (_FUTURE_LEVEL.search(text) and not _MONEY.search(text)))
         sentence_year[sentence] = sentence_year.get(sentence, False) or has_year
         # under a year's work plan, a level with no government's act of its own (达到14家)
         planned_level = in_plan and not _ACTION.search(text)
         out[i] = bool((sentence_year[sentence] or in_goals or planned_level) and _LEVEL.search(text)
-                      and re.search(r"[\d一二三四五六七八九十百千万]", text) and not _PAST.search(text))
+                      and re.search(r"[\d零一二两三四五六七八九十百千万]", text) and not _PAST.search(text))
     return out
 
 
-_OPEN_LINE = re.compile(r"[，,、]$")
+# seventh round: also a line ended by ； (到2027年，…达到40家以上； | 入驻创业主体累计达到1,200个。): a clause of the
+# same sentence
+_OPEN_LINE = re.compile(r"[，,、；;]$")
 # a section heading (一、), a subsection's (（一）), each a short line, and a lead-in to a list of targets
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]\s*)[^。；]{0,20}。?$")
 # a section of a year's work plan (三、2024年工作计划, 二、2024年工作安排): its levels with no act are targets
-_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)")
+_PLAN_HEADING = re.compile(r"20\d\d年(?:工作)?(?:计划|打算|安排)"
+                           # seventh round: a speech's or report's section of this year's tasks (最后说今年的任务)
+                           r"|(?:今年|明年|下一步|下步)(?:的)?(?:主要)?(?:工作)?(?:任务|计划|打算|安排)")
 _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。；]{0,20}。?$")
+# seventh round: a level the text says will be reached, with no year (导师队伍将扩充到200人; money raised to a
+# level is a budget: 资金要增加到三千万)
+_FUTURE_LEVEL = re.compile(r"(?:将|要)[^，。；]{0,6}?(?:达到|突破|超过|发展到|扩充到|扩大到|增至|增加到)")
 _GOALS_INLINE = re.compile(r"目标(?:是|为)[:：]")  # 主要预期目标是：…达到2.4%
 _GOALS_LEAD = re.compile(r"目标(?:是|为|如下)?[:：]$")
 
@@ -265,7 +308,11 @@ _PLANNED = re.compile(r"不少于|不低于|以上|力争|每年")
 _GRANT = re.compile(r"对.{1,40}?(?:给予|予以|奖励|补助|资助)|给予.{0,20}(?:补贴|补助|奖励|资助|资金|经费)"
                     r"|财政.{0,8}安排.{0,20}(?:资金|经费|万元|亿元)|安排.{0,8}(?:专项资金|专项经费)"
                     # sixth round: a budget to spend (the codebook's 计划5年投入资金1.5亿元; 将在未来三年投入10亿元)
-                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元")
+                    r"|(?:将|计划|拟)[^，。；]{0,12}投入[^，。；]{0,8}?[\d.一二三四五六七八九十百千万亿]+(?:万|亿)元"
+                    # seventh round, spoken: an award said with its amount (县里再奖二十万, 奖五万) and a budget
+                    # raised to a level (双创资金要增加到三千万)
+                    r"|(?<![获得])(?:奖|补)[\d.一二两三四五六七八九十百千]+(?:万|亿)"
+                    r"|资金[^，。；]{0,6}(?:要|将|逐步|逐年)(?:增加|提高|增长|扩大)到")
 
 
 @_per_document
@@ -280,7 +327,9 @@ def grant(texts: list[str]) -> np.ndarray:
     return np.array([bool(_GRANT.search(t)) for t in texts], dtype=bool)
 
 
-_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定")
+_PROCEDURE = re.compile(r"申报(?:单位|材料|主体|条件|时间|方式|程序|流程)|单位申报|新申报|初审|评审认定|拟认定|认定申报|申请认定"
+                        # seventh round: a public notice's period and objections to it (公示期为…, 对公示结果有异议的…)
+                        r"|公示期|有异议")  # 公示无异议的，由区财政直接拨付… is the grant's step: S_FUN
 
 
 def procedure(texts: list[str]) -> np.ndarray:

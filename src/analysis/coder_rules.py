@@ -10,13 +10,15 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, continuation, keywordcoder, measure_form, policy_cues
+from analysis import clause_roles, continuation, keywordcoder, list_lines, measure_form, policy_cues, rule_terms
 from analysis.instruments import NONE
 
 __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
-           "excused_demand_rule", "continuation_rule"]
+           "excused_demand_rule", "continuation_rule", "list_rule", "terms_rule", "finance_rule"]
 
-_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"  # the codebook's funding and strategic measures (R3)
+_GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"
+_SPACE, _TALENT = "S_INF", "S_TAL"  # the codebook's infrastructure and space, and talent
+_FINANCE_CODE = "E_FIN"  # the codebook's financial support (market finance)  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
 _OUTCOME = re.compile(r"更加|日益|不断(?:完善|优化|提升)|显著")
@@ -161,3 +163,55 @@ def continuation_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> 
         | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
                     for t in texts], dtype=bool)
     return continuation.continuation_rule(ids, texts, primary, framed)
+
+
+def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Seventh round: the lines of a grant list (``list_lines.grant_list``) with an amount of money are
+    S_FUN, its lines without money and its lead-in that gives nothing are none; a table's data rows and
+    the label above them (``list_lines.table_row``) are none; a row of a plan's indicator table or of a
+    target table (``list_lines.target_table``) is E_GOA (R4), its header none. Over every earlier code: a
+    list line's words are a name and a figure, which the classifier codes by chance."""
+    primary, secondary = primary.copy(), secondary.copy()
+    kind = list_lines.grant_list(ids, texts)
+    granted = kind == "grant"
+    unstated = (kind == "label") | list_lines.list_lead(texts) | (list_lines.table_row(ids, texts) & ~granted)
+    primary[granted], secondary[granted] = _GRANT, ""
+    primary[unstated], secondary[unstated] = NONE, ""
+    header, rows = list_lines.target_table(ids, texts)
+    primary[header], secondary[header] = NONE, ""
+    goal = list_lines.indicator_row(texts) | rows
+    primary[goal] = _GOAL
+    return primary, secondary
+
+
+def terms_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Seventh round: the terms a rules document sets (``analysis.rule_terms``). A term of using space is
+    S_INF and mentors assigned S_TAL where every earlier rule left none (not the frame, a question or a
+    heading's pattern); the cases of a loss and the conditions for applying for a status are E_STR (R3)
+    over any code but a demand-side one."""
+    primary = primary.copy()
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts) \
+        | np.array([len(t) < keywordcoder.SHORTEST_MEASURE or any(p.search(t) for p in keywordcoder.NO_MEASURE)
+                    for t in texts], dtype=bool)
+    left = (primary == NONE) & ~framed
+    primary[left & rule_terms.staffing(texts)] = _TALENT
+    primary[left & rule_terms.space_terms(texts)] = _SPACE
+    demand = np.array([str(c).startswith("D_") for c in primary], dtype=bool)
+    status = rule_terms.exit_cases(ids, texts) | rule_terms.entry_conditions(texts)
+    primary[status & ~demand & ~clause_roles.question(texts)] = _RECOGNITION
+    return primary
+
+
+# a loan's instruments: a guaranteed or credit loan, its interest subsidy, a risk pool (the codebook's financial support)
+_FINANCE = re.compile(r"担保贷款|信用贷款|贴息|风险补偿|风险资金池|创业贷")
+
+
+def finance_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Seventh round: a clause read as a grant (S_FUN) that names a loan's instrument (``_FINANCE``: 可申请创业担保
+    贷款最高50万元，财政全额贴息) is E_FIN: the codebook keeps market finance, loans and their interest subsidies
+    apart from grants, even where public money pays the interest (every labelled set codes 贴息 E_FIN)."""
+    primary = primary.copy()
+    chosen = (primary == _GRANT) & np.array([bool(_FINANCE.search(t)) for t in texts], dtype=bool)
+    primary[chosen] = _FINANCE_CODE
+    return primary

@@ -29,7 +29,7 @@ import numpy as np
 from analysis import clause_roles, policy_cues
 from analysis.instruments import NONE
 
-__all__ = ["INSTRUMENTS", "LEADING_ROLE", "instrument", "keyword_rule", "structure_rule"]
+__all__ = ["INSTRUMENTS", "LEADING_ROLE", "instrument", "keyword_rule", "structure_rule", "instrument_rule"]
 
 # What each demand-side sub-tool's measures use, beyond the codebook's keywords.
 INSTRUMENTS: dict[str, re.Pattern] = {
@@ -150,3 +150,23 @@ def structure_rule(ids: list[str], texts: list[str], primary: np.ndarray, second
         if new:
             primary[i], secondary[i] = new, code
     return primary, secondary
+
+
+# a report of a demand-side instrument used (已开放应用场景20个, 累计首购…): the past is no measure
+_REPORTED = re.compile(r"已|累计|截至|截止|同比|去年|上年|全年")
+
+
+def instrument_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Seventh round: a clause every rule left none that names a demand-side instrument (``instrument``: 在县城建
+    一个创新产品示范应用场景, 对首购产品…) states that demand-side measure; not a report (``_REPORTED``), the frame or
+    a question (``clause_roles``), nor a cited title or R8's leading role (``LEADING_ROLE``). The keyword rule
+    reads only clauses the classifier took as measures; an instrument's words are specific enough to say it."""
+    primary = primary.copy()
+    framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts)
+    for i, text in enumerate(texts):
+        if primary[i] != NONE or framed[i] or _REPORTED.search(text):
+            continue
+        code = instrument(LEADING_ROLE.sub("", text))
+        if code:
+            primary[i] = code
+    return primary

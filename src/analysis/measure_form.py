@@ -27,8 +27,9 @@ _SUB_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|�
 # sixth round: an article's heading on a line of its own (第三条 首购。, 第八条 付款保障。) heads the lines below
 # it up to the next article, and a measure's heading numbered as a section (一、扩大科技信贷风险补偿资金池。,
 # ``measure_section``) on a line of its own heads the lines below it up to the next section
-_ARTICLE_HEADING = re.compile(r"^第[一二三四五六七八九十百]+条\s*[^，,；;：:。]{2,12}。?$")
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")
+# seventh round: an English text's article heading (Article 3 Office space and housing) the same way
+_ARTICLE_HEADING = re.compile(r"^第[一二三四五六七八九十百]+条\s*[^，,；;：:。]{2,12}。?$|^Article\s+\d+\s+[A-Za-z ,&-]{2,40}$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条|^Article\s+\d+\b")
 # a section's heading (一、…, 第二章 …) closes a subsection's body
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部])")
 
@@ -83,7 +84,9 @@ def measure_section(text: str) -> bool:
 
 # a heading that names a section, not a measure: its last word is the section's (指导思想, 基本原则,
 # 总体目标, 发展基础, 存在的问题, 主要成效, 工作情况)
-_SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状|问题|不足|成效|成绩|情况|意义|背景|形势|总则|附则)。?$")
+_SECTION_NAME = re.compile(r"(?:思想|原则|要求|目标|任务|基础|现状|问题|不足|成效|成绩|情况|意义|背景|形势|总则|附则)。?$"
+                           r"|\b(?:[Ss]cope|[Tt]argets?|[Oo]bjectives?|[Gg]oals?|[Gg]eneral|[Dd]efinitions|[Ee]ffect"
+                           r"|[Ss]upplementary(?: provisions)?)$")
 
 
 def names_section(text: str) -> bool:
@@ -98,7 +101,8 @@ def names_section(text: str) -> bool:
 _ACT = (r"(?:支持|鼓励|引导|推动|推进|给予|设立|建设|建立|成立|组建|引进|出台|实施|组织|举办|开展|安排|打造|培育"
         r"|完善|加强|强化|落实|完成|制定|修订|报送|提交|审核|推荐|免收|减免|提供|搭建|共建|整合|优化|降低|拓宽"
         r"|拓展|营造|依托|聚焦|发挥|探索|健全|深化|加大|加快|严格|做好|确保|对接|帮助|指导|督促|推广|培训|评选"
-        r"|表彰|实行|执行|开设|发放|联合|推出|设置|启动|配备|建成)")
+        r"|表彰|实行|执行|开设|发放|联合|推出|设置|启动|配备|建成"
+        r"|抓(?!住)|通报)")  # seventh round: a speech's verbs (一把手要亲自抓, 县政府每季度通报一次进度)
 _DUTY = re.compile(r"(?:要|应当?|须|必须|需)(?:在|于|按|对|与|向|将|把|从)?[^，。；]{0,12}?" + _ACT + r"|严禁|不得|禁止")
 _GOVERNMENT = re.compile(r"^(?:答：|第[一二三四五六七八九十]+条\s*)?(?:各[^，。；]{0,10}?(?:部门|单位|地|县|市|区|乡镇)"
                          r"|(?:自治区|[省市县区州])[^，。；]{0,8}?(?:局|厅|委|政府|办|管委会|部门)|(?:县|市|区|州)里|我们|我[局市县区委办])"
