@@ -13,6 +13,11 @@
   name before the number (``其中众创空间“紫金创客汇”3200平方米``: the maker space's area), ``加`` joining two carriers
   as spoken (``孵化器加众创空间一共是一百六十多家``: both), and a codebook cue standing only in a rule's condition
   (``集中申领创新券的，每家载体每年可获得组织服务补贴5万元``: what the recipient did, not what the money is).
+- The area or the firms of maker spaces written as the carrier's noun before a generic one (``众创空间孵化面积``,
+  ``国家级众创空间在孵企业``, a roster's ``众创空间`` row under a ``孵化面积`` column): the codebook's maker-space
+  indicators (``maker_space_area``, ``startups_in_maker_spaces``), whose descriptions are the floor area of maker
+  spaces and the start-ups in them; the generic alias ending last names the incubators' (``incubation_area``,
+  ``firms_in_incubation``). Not when another carrier is joined to it (``孵化器和众创空间孵化面积``: the umbrella).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -25,7 +30,7 @@ import re
 from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
-           "measure_word"]
+           "measure_word", "maker_space_part"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -73,6 +78,21 @@ def measure_word(mention: str, aliases: list[tuple[str, str, str]], unit: str) -
     (``3,200人次``: 人次), or None. ``aliases``: (alias, indicator, unit), as the drafter's reader holds them."""
     words = re.sub(r"[\d０-９.,，零〇一二两三四五六七八九十百千万亿余多几近约超逾]", "", mention)
     return next(((code, a) for a, code, u in aliases if u == unit and a in words), None)
+
+
+# 众创空间 right before a generic area or firms noun, no other carrier joined before it (和, 及, 与, 、, 加)
+_MAKER_SPACE_PART = {
+    "incubation_area": ("maker_space_area", re.compile(r"(?<![和及与、加])众创空间的?(?:孵化|场地|运营|总)?面积[^，。；;,、\n]{0,4}$")),
+    "firms_in_incubation": ("startups_in_maker_spaces",
+                            re.compile(r"(?<![和及与、加])众创空间的?(?:在孵|入驻|入孵)企业[^，。；;,、\n]{0,4}$")),
+}
+
+
+def maker_space_part(indicator: str, before: str) -> str | None:
+    """The maker-space indicator of an area or a count of firms the words before the number (``before``, up to
+    it) give to maker spaces alone (``众创空间孵化面积``), or None."""
+    part = _MAKER_SPACE_PART.get(indicator)
+    return part[0] if part and part[1].search(before[-_PHRASE_REACH:]) else None
 
 
 _GENERIC_MONEY = ("programme_budget", "subsidies")

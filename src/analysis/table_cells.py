@@ -74,8 +74,12 @@ def cells(text: str, doc_year: int | None = None) -> list[Cell]:
     begin with their label, then those of the other forms (``analysis.table_grid``) on the lines left."""
     out = _labelled_rows(text, doc_year)
     taken = {text.rfind("\n", 0, c.start) for c in out}
-    out.extend(Cell(g.start, g.end, g.unit, g.year, _kind(g.year, g.word, g.first, doc_year), g.label, g.column,
-                    g.noun) for g in table_grid.grid_cells(text) if text.rfind("\n", 0, g.start) not in taken)
+    for g in table_grid.grid_cells(text):
+        # a roster's cell has no year of its own: the document's (none known: not read)
+        year = g.year or doc_year
+        if year and text.rfind("\n", 0, g.start) not in taken:
+            out.append(Cell(g.start, g.end, g.unit, year, _kind(year, g.word, g.first, doc_year), g.label, g.column,
+                            g.noun))
     return sorted(out, key=lambda c: c.start)
 
 

@@ -38,6 +38,9 @@ _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
 _SUBSET = re.compile(r"^其中[：:]?\s*")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]\s*|[（(]\d{1,2}[）)]\s*)")
 _LEVEL_ONLY = re.compile(r"^(?:国家|省|自治区|市|区|县)级$")
+_LEVEL_HEAD = re.compile(r"级别|层级")
+_KIND_HEAD = re.compile(r"类别|类型|载体类型")
+_ROSTER_GAP = 2  # short lines (…（第7至10名略）, 不合格载体：) a roster's header outlasts
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class GridCell:
     start: int  # offsets of the number in the text
     end: int
     unit: str  # the unit its row label, unit column or column header gives: 家, 万平方米
-    year: int
+    year: int  # 0: none written (a roster of carriers: the document's year)
     word: str  # the words with its year: 目标, 基期, 预计 (the kind is read from them, analysis.table_cells)
     first: bool  # the table's first year (a status when the document's year is unknown)
     label: str  # the row label (a year, in a table whose rows are years)
@@ -177,7 +180,67 @@ def _one_cell_a_line(text: str) -> list[GridCell]:
 
 def grid_cells(text: str) -> list[GridCell]:
     """The cells of every grid table of the text, in its order."""
-    return sorted(_rows_of_cells(text) + _one_cell_a_line(text), key=lambda c: c.start)
+    out = _rows_of_cells(text) + _one_cell_a_line(text)
+    taken = {c.start for c in out}
+    return sorted(out + [c for c in _roster_cells(text) if c.start not in taken], key=lambda c: c.start)
+
+
+def _roster_roles(cells: list[str]) -> list[str] | None:
+    """The roles of a roster's header (a ranking or a list of named carriers, one a row, no year anywhere)::
+
+        排名 载体名称 类别 级别 孵化面积（平方米） 在孵企业（家） 得分 等次
+
+    ``level`` (级别), ``kind`` (类别), ``value`` (a unit in brackets), else ``text``; None when the line is no such
+    header (a year in it, a number, fewer than three cells, no value column or no text column)."""
+    if len(cells) < 3 or any(len(c) > 20 or not c or _is_number(c) or _year(c) for c in cells):
+        return None
+    roles = ["level" if _LEVEL_HEAD.fullmatch(c) else "kind" if _KIND_HEAD.fullmatch(c) else
+             "value" if _unit(c)[1] else "text" for c in cells]
+    return roles if "value" in roles and "text" in roles else None
+
+
+def _roster_cells(text: str) -> list[GridCell]:
+    """The cells of rosters: under a header of ``_roster_roles``, each row of as many cells names a carrier; a
+    value cell counts its column's noun (``孵化面积``), with the row's level and kind before it (``国家级众创空间``:
+    its level is the figure's scope), in the document's year. The header holds across ``_ROSTER_GAP`` short
+    lines (an ellipsis of the rows left out, the heading of a second block)."""
+    out: list[GridCell] = []
+    header: list[str] | None = None
+    roles: list[str] = []
+    gap = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        split = [(a, c) for a, c in _split(line) if c != "|"]
+        cells = [c for _, c in split]
+        if header is not None and len(cells) == len(header) and _roster_roles(cells) is None:
+            found = _roster_row(header, roles, split, start)
+            if found:
+                out.extend(found)
+                gap = 0
+                continue
+        found_roles = _roster_roles(cells)
+        if found_roles:
+            header, roles, gap = cells, found_roles, 0
+        elif header is not None and gap < _ROSTER_GAP and 0 < len(line.strip()) <= 20 and "。" not in line:
+            gap += 1
+        else:
+            header = None
+    return out
+
+
+def _roster_row(header: list[str], roles: list[str], row: list[tuple[int, str]], base: int) -> list[GridCell]:
+    if not any(r == "text" and not _is_number(c) for r, (_, c) in zip(roles, row, strict=True)):
+        return []  # a row of numbers only: no carrier named
+    level = next((c for r, (_, c) in zip(roles, row, strict=True) if r == "level" and _LEVEL_ONLY.match(c)), "")
+    kind = next((c for r, (_, c) in zip(roles, row, strict=True) if r == "kind" and not _is_number(c)), "")
+    name = next(c for r, (_, c) in zip(roles, row, strict=True) if r == "text" and not _is_number(c))
+    out = []
+    for head, role, (at, cell) in zip(header, roles, row, strict=True):
+        words, unit = _unit(head)
+        if role == "value" and _is_number(cell):
+            out.append(GridCell(base + at, base + at + len(cell), unit, 0, "", True, name, head, level + kind + words))
+    return out
 
 
 def _rows_of_cells(text: str) -> list[GridCell]:
