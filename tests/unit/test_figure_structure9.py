@@ -119,3 +119,84 @@ def test_drafts_of_maker_space_area_and_firms_in_sentences(tagger):
     assert rows.loc["3.5万平方米", "indicator"] == "maker_space_area"
     assert rows.loc["460家", "indicator"] == "startups_in_maker_spaces"
     assert rows.loc["12万平方米", "indicator"] == "incubation_area"
+
+
+# a county's notice handing money down (written for these tests): a total, a section heading with its count and
+# subtotal, lines of named carriers with and without a level, a line with a floor area before its amount, the rule
+NOTICE = ("各乡镇、各有关单位：\n"
+          "现将2025年度孵化载体补助资金下达给你们。本次共下达补助资金260万元，涉及孵化载体6家。\n"
+          "一、认定奖励（2家，150万元）\n"
+          "1.青溪创业园（省级孵化器）　100万元\n"
+          "2.石桥农创空间　50万元\n"
+          "二、场地补助（1家，110万元）\n"
+          "1.北岸科创中心　新增孵化面积5,500平方米　补助110万元\n"
+          "场地补助按每平方米200元计算，单个载体最高不超过150万元。\n")
+NOTICE_TITLE = "某县科学技术局关于下达2025年度孵化载体补助资金的通知"
+
+
+def _notice(tagger, title):
+    from analysis import cleaning, corpus, drafts
+    doc = corpus.Document("notice9-2025", "testland", "测试县", "Testland", "county", "", "policy_text", title,
+                          "2025", "测试", "simplified", "t.txt", "0" * 64, "utf-8", "")
+    return drafts.draft_figures(doc, cleaning.clean_text(NOTICE), tagger).set_index("mention")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("关于下达2024年度科技企业孵化器和众创空间奖补资金的通知", True),
+    ("市科技局关于拨付2023年度众创空间运营补助资金的通知", True),
+    ("关于兑现2025年孵化载体绩效奖励的通知", True),
+    # proposed, not paid; a rule; a budget report
+    ("关于2024年度孵化载体扶持资金拟拨付名单的公示", False),
+    ("某市科技企业孵化器奖补资金管理办法", False),
+    ("某区科技局2024年部门预算说明", False),
+])
+def test_a_notice_handing_money_down_is_read_from_its_title(title, expected):
+    from analysis import document_subject
+    assert (document_subject.disbursement_level(title, "prefecture_city") == "municipal_level") is expected
+
+
+def test_a_numbered_line_of_such_a_notice_is_paid_unless_it_has_a_rule_s_structure():
+    from analysis import document_subject
+    assert document_subject.paid_line(NOTICE_TITLE, "1.北岸科创中心　新增孵化面积5,500平方米　补助")
+    assert document_subject.paid_line(NOTICE_TITLE, "（2）石桥农创空间　")
+    # not numbered; a rule's structure (按每平方米, 最高); another document
+    assert not document_subject.paid_line(NOTICE_TITLE, "场地补助按每平方米")
+    assert not document_subject.paid_line(NOTICE_TITLE, "2.对新认定的省级孵化器，给予")
+    assert not document_subject.paid_line("某县孵化载体补助办法", "1.北岸科创中心　补助")
+
+
+def test_drafts_of_a_notice_handing_money_down(tagger):
+    rows = _notice(tagger, NOTICE_TITLE)
+    # 260万元 handed down: the carriers' money (subsidies, not a budget), the county's (a county issuer: municipal,
+    # read from the document: not confident); 6家: the carriers paid (孵化载体: incubation institutions), funding
+    assert tuple(rows.loc["260万元", ["indicator", "scope", "kind"]]) == ("subsidies", "municipal_level", "funding")
+    assert rows.loc["260万元", "confidence"] < 0.8
+    assert tuple(rows.loc["6家", ["indicator", "kind"]]) == ("incubation_institutions", "funding")
+    # （2家，150万元）: the section's carriers paid and its subtotal, the issuer's
+    assert tuple(rows.loc["2家", ["indicator", "kind"]]) == ("incubation_institutions", "funding")
+    assert tuple(rows.loc["150万元", ["scope", "kind"]]) == ("municipal_level", "funding")
+    # 100万元 of a provincial incubator keeps its line's level; 50万元 of a carrier with no level: the issuer's
+    assert tuple(rows.loc["100万元", ["scope", "kind"]]) == ("provincial_level", "funding")
+    assert tuple(rows.loc["50万元", ["indicator", "scope", "kind"]]) == ("subsidies", "municipal_level", "funding")
+    # 补助110万元 after the floor area on a numbered line: paid (funding), not a rule; the rule's 200元 and its cap
+    # stay rules
+    line = rows.loc["110万元"].iloc[-1]  # the subtotal of the heading says 110万元 too
+    assert tuple(line[["indicator", "kind"]]) == ("subsidies", "funding")
+    assert rows.loc["200元", "kind"] == "rule"
+
+
+def test_the_same_lines_in_a_proposed_list_are_not_read_as_handed_down(tagger):
+    # 拟拨付名单的公示: no issuer's level given to money naming none, no count read as the carriers paid
+    rows = _notice(tagger, "某县关于2025年度孵化载体补助资金拟拨付名单的公示")
+    assert rows.loc["50万元", "scope"] == "all"
+    assert rows.loc["6家", "kind"] != "funding"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a rate by the unit (按每平方米…元, 按照每家…万元, 按每平方米每月…元): a rule's amount, whatever document it is in
+    ("2024年，场地补助按每平方米200元计算。", "200元"),
+    ("新认定的众创空间按照每家20万元的标准拨付。", "20万元"),
+    ("运营补助按每平方米每月10元核定，全年不超过50万元。", "10元"),
+])
+def test_a_rate_by_the_unit_is_a_rule(tagger, sentence, mention):
+    assert drafting.drafted_row(sentence, mention, tagger, "rate9-2024", 2024)["kind"] == "rule"
