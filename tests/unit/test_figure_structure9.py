@@ -200,3 +200,43 @@ def test_the_same_lines_in_a_proposed_list_are_not_read_as_handed_down(tagger):
 ])
 def test_a_rate_by_the_unit_is_a_rule(tagger, sentence, mention):
     assert drafting.drafted_row(sentence, mention, tagger, "rate9-2024", 2024)["kind"] == "rule"
+
+
+# a district head's speech (written for these tests): last year's results under a spoken lead-in, this year's tasks
+# under another, items in 一是/二是, spoken numerals, 要 of a plan
+SPEECH = ("同志们：\n"
+          "先说成绩。\n"
+          "去年全区新增众创空间三家，在孵企业达到二百四十家。\n"
+          "孵化面积八万平方米。\n"
+          "下面讲讲今年的任务。\n"
+          "一是抓载体。\n"
+          "今年要新建孵化器两家；\n"
+          "在孵企业突破三百家。\n"
+          "二是抓资金。\n"
+          "区财政双创资金要增加到四千万；\n"
+          "创业导师要发展到六十人。\n")
+
+
+@pytest.mark.parametrize(("mention", "kind"), [
+    ("三家", "actual"),        # 去年: a status
+    ("八万平方米", "actual"),   # no cue of its own; the lead-in 先说成绩 names no section: a status by default
+    ("两家", "target"),        # 今年要新建: 要 of a plan
+    ("突破三百家", "target"),  # no cue of its own: the line before ends in ；, its 要 (else 今年的任务, the section)
+    ("四千万", "target"),      # money 要增加到: a target, not money set aside
+    ("六十人", "target"),      # 要发展到
+])
+def test_a_speech_s_tasks_are_targets(tagger, mention, kind):
+    row = drafting.drafted_row(SPEECH, mention, tagger, "speech9-2024", 2024)
+    assert row["kind"] == kind
+    assert row["confidence"] < 0.8 or "section" not in row["evidence"]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "kind"), [
+    # 需要, 主要, 重要 are no plan's 要; 要求 neither
+    ("企业需要增加投入500万元。", "500万元", "funding"),
+    ("主要增长来自在孵企业120家。", "120家", "actual"),
+    # money to be paid or won in a year under 力争 or 争取 stays funding (the labels of the tuning sets)
+    ("2024年力争全年兑现扶持资金不低于7000万元。", "不低于7000万元", "funding"),
+])
+def test_other_cues_keep_their_kind(tagger, sentence, mention, kind):
+    assert drafting.drafted_row(sentence, mention, tagger, "notplan9-2023", 2023)["kind"] == kind
