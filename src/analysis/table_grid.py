@@ -158,6 +158,32 @@ def _table_at(lines: list[tuple[int, str]], width: int) -> list[GridCell]:
     return out
 
 
+# a cell that carries its own unit (20万元, 500平方米): a table of rules by level pasted one cell a line
+_VALUE_CELL = re.compile(r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                         r"(?P<unit>万元|亿元|元|万平方米|平方米|家|个|人|名|项|%)")
+
+
+def _cell_roster_at(lines: list[tuple[int, str]], width: int) -> list[GridCell]:
+    """The cells of a table pasted one cell a line whose rows are labelled (a level, 市级; a name) and whose cells
+    carry their units, under a header of words (``级别 / 一次性奖励 / 每年运营补助上限``, then ``市级 / 20万元 / 10万元``):
+    each cell counts its row label and its column header together (``市级一次性奖励``); two rows at least, else []."""
+    header = [c for _, c in lines[:width]]
+    if any(_is_number(c) or _year(c) or _VALUE_CELL.fullmatch(c) for c in header):
+        return []
+    out: list[GridCell] = []
+    for at in range(width, len(lines) - width + 1, width):
+        row = lines[at:at + width]
+        values = [_VALUE_CELL.fullmatch(c) for _, c in row[1:]]
+        label = row[0][1]
+        if _is_number(label) or _VALUE_CELL.fullmatch(label) or _year(label) or not all(values):
+            break
+        for (pos, _), value, head in zip(row[1:], values, header[1:], strict=True):
+            assert value is not None
+            out.append(GridCell(pos, pos + len(value.group("number")), value.group("unit"), 0, head, True, label, head,
+                                label + head))
+    return out if len(out) >= 2 * (width - 1) else []
+
+
 def _one_cell_a_line(text: str) -> list[GridCell]:
     """Tables pasted one cell a line (a web page's table copied cell by cell): the widest header that reads."""
     out: list[GridCell] = []
@@ -171,7 +197,8 @@ def _one_cell_a_line(text: str) -> list[GridCell]:
             continue
         i = 0
         while i < len(run) - 3:
-            found = max((_table_at(run[i:], w) for w in range(3, 9)), key=len)
+            found = max([_table_at(run[i:], w) for w in range(3, 9)] + [_cell_roster_at(run[i:], w) for w in range(2, 9)],
+                        key=len)
             out.extend(found)
             i = next((j + 1 for j, (at, _) in enumerate(run) if found and at == found[-1].start), i + 1)
         run = []

@@ -240,3 +240,30 @@ def test_a_speech_s_tasks_are_targets(tagger, mention, kind):
 ])
 def test_other_cues_keep_their_kind(tagger, sentence, mention, kind):
     assert drafting.drafted_row(sentence, mention, tagger, "notplan9-2023", 2023)["kind"] == kind
+
+
+# a table of grants by level copied from a web page one cell a line (written for these tests): the cells carry units
+RULES_BY_LEVEL = ("经认定的各级孵化器，分别给予奖励，标准如下：\n"
+                  "级别\n奖励金额\n年度补助上限\n"
+                  "区级\n10万元\n5万元\n"
+                  "省级\n40万元\n15万元\n"
+                  "三、其他事项。\n")
+
+
+def test_a_table_of_grants_by_level_pasted_one_cell_a_line():
+    # 10万元 under 奖励金额 in the row 区级: 区级奖励金额, 10 + unit 万元 (the number's span: 10), a rule (a grant's
+    # column); 5万元 under 年度补助上限: a cap, a rule
+    cells = _cells(RULES_BY_LEVEL, 2024)
+    assert cells == [("10", "万元", 2024, "rule", "区级奖励金额"), ("5", "万元", 2024, "rule", "区级年度补助上限"),
+                     ("40", "万元", 2024, "rule", "省级奖励金额"), ("15", "万元", 2024, "rule", "省级年度补助上限")]
+    # one row only, or a row whose cells have no unit: not read as such a table
+    assert _cells("级别\n奖励金额\n年度补助上限\n区级\n10万元\n5万元\n三、其他事项。\n", 2024) == []
+    assert _cells("级别\n奖励金额\n年度补助上限\n区级\n10\n5\n省级\n40\n15\n", 2024) == []
+
+
+def test_drafts_of_a_table_of_grants_by_level(tagger):
+    # subsidies of each row's level, rules; 10万元 = 100,000 yuan
+    rows = drafting.drafted(RULES_BY_LEVEL, tagger, "grants9-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["10", ["indicator", "scope", "kind", "value"]]) == ("subsidies", "municipal_level", "rule",
+                                                                             100_000)
+    assert tuple(rows.loc["15", ["indicator", "scope", "kind"]]) == ("subsidies", "provincial_level", "rule")
