@@ -50,6 +50,7 @@ _INCOME_ITEM = re.compile(r"收入[^。;；]{0,30}?其中")
 # or work done (工作成效, 总体进展); the nearer heading or lead-in before the sentence decides
 _FUTURE_SECTION = re.compile(r"下一?步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|预算草案|"
                              r"今年(?:的)?(?:主要|重点)?(?:任务|目标)|"
+                             r"20\d{2}\s*年度?(?:工作)?(?:计划|打算|目标)(?!\S{0,4}(?:完成|执行|落实|情况))|"
                              r"主要目标|重点任务|主要任务|发展目标|具体目标")
 _PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
 _SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading

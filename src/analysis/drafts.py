@@ -196,10 +196,11 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 新认定省级众创空间42家: the codebook's 新增省级众创空间 (analysis.indicator_words)
             notes.append(f"'{newly}': a new carrier at its level ({renamed}), not all {indicator}")
             indicator = renamed
-        part = indicator_words.maker_space_part(indicator or "", cell.noun if cell and cell.noun else text[t0:m.start])
-        if part:
-            notes.append(f"the {indicator} of maker spaces alone (众创空间 before its noun): {part}")
-            indicator = part
+        narrower = indicator_words.refined(indicator or "", cell.noun if cell and cell.noun else text[t0:m.start],
+                                           unit or "")
+        if narrower:
+            notes.append(f"{narrower[1]}: {narrower[0]}")
+            indicator = narrower[0]
         if indicator and unit == "CNY" and indicator_words.government_input(indicator, text[t0:m.start]):
             # 全市财政投入孵化载体的扶持资金达1.8亿元: the government's input, a programme's budget
             notes.append("money a government put in (财政…投入): a programme's budget, not subsidies")

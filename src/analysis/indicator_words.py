@@ -18,6 +18,10 @@
   indicators (``maker_space_area``, ``startups_in_maker_spaces``), whose descriptions are the floor area of maker
   spaces and the start-ups in them; the generic alias ending last names the incubators' (``incubation_area``,
   ``firms_in_incubation``). Not when another carrier is joined to it (``孵化器和众创空间孵化面积``: the umbrella).
+- Teams and firms counted together (``团队和企业``, ``企业及创业团队``): settled in a space when ``入驻`` qualifies them
+  (``新入驻团队和企业52个``, ``入驻创业团队和企业不少于15个``: ``firms_settled``, as the labels of every set read it),
+  the cumulative indicator of both when ``累计`` does (``累计孵化团队和企业630余个``: ``firms_and_teams_cumulative``);
+  ``初创企业`` with teams stays start-up teams, and ``在孵企业和团队`` the firms named first (``analysis.counting``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -30,7 +34,7 @@ import re
 from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
-           "measure_word", "maker_space_part"]
+           "measure_word", "maker_space_part", "teams_and_firms", "refined"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -93,6 +97,31 @@ def maker_space_part(indicator: str, before: str) -> str | None:
     it) give to maker spaces alone (``众创空间孵化面积``), or None."""
     part = _MAKER_SPACE_PART.get(indicator)
     return part[0] if part and part[1].search(before[-_PHRASE_REACH:]) else None
+
+
+_PAIR = r"(?:创业)?团队(?:和|及|与|、)(?:创业|科技型?)?企业|(?<!初创)(?<!在孵)企业(?:和|及|与|、)(?:创业)?团队"
+_SETTLED_PAIR = re.compile(r"入驻[^，。；;,、\n]{0,4}?(?:" + _PAIR + r")[^，。；;,、\n]{0,6}$")
+_CUMULATIVE_PAIR = re.compile(r"累计[^，。；;,、\n]{0,4}?(?:" + _PAIR + r")[^，。；;,、\n]{0,6}$")
+
+
+def teams_and_firms(before: str) -> str | None:
+    """The indicator of teams and firms counted together, from the words up to the number (``before``), or None."""
+    phrase = before[-_PHRASE_REACH:]
+    if _CUMULATIVE_PAIR.search(phrase):
+        return "firms_and_teams_cumulative"
+    return "firms_settled" if _SETTLED_PAIR.search(phrase) else None
+
+
+def refined(indicator: str, before: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, why) where the words before the number name a narrower reading than the counted noun's alias (the
+    maker spaces' own area or firms, teams and firms settled or cumulative), or None."""
+    part = maker_space_part(indicator, before)
+    if part:
+        return part, f"the {indicator} of maker spaces alone (众创空间 before its noun)"
+    pair = teams_and_firms(before) if unit == "count" and indicator else None
+    if pair and pair != indicator:
+        return pair, "teams and firms counted together (" + ("累计" if "cumulative" in pair else "入驻") + ")"
+    return None
 
 
 _GENERIC_MONEY = ("programme_budget", "subsidies")

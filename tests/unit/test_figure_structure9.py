@@ -267,3 +267,37 @@ def test_drafts_of_a_table_of_grants_by_level(tagger):
     assert tuple(rows.loc["10", ["indicator", "scope", "kind", "value"]]) == ("subsidies", "municipal_level", "rule",
                                                                              100_000)
     assert tuple(rows.loc["15", ["indicator", "scope", "kind"]]) == ("subsidies", "provincial_level", "rule")
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    # 入驻 qualifying teams and firms together: settled in a space
+    ("全年新入驻团队和企业", "firms_settled"),
+    ("入驻创业团队及企业达到", "firms_settled"),
+    ("入驻企业和团队共", "firms_settled"),
+    # 累计 qualifying them: the cumulative indicator of both
+    ("累计孵化团队和企业", "firms_and_teams_cumulative"),
+    ("累计培育企业及创业团队", "firms_and_teams_cumulative"),
+    # 初创企业 with teams, 在孵企业 first, or one of them alone: not this rule
+    ("入驻创业团队和初创企业", None),
+    ("在孵企业和团队", None),
+    ("入驻创业团队", None),
+    # the pair in an earlier phrase
+    ("入驻团队和企业较多，毕业企业", None),
+])
+def test_teams_and_firms_counted_together(before, expected):
+    assert indicator_words.teams_and_firms(before) == expected
+
+
+def test_drafts_of_teams_and_firms_and_an_operator_s_plan(tagger):
+    # an operator's report (written for these tests): 新入驻团队和企业 firms settled, a status (截至); 累计孵化团队和企业
+    # cumulative; under the heading 五、2025年工作计划 a number with no cue of its own is a target
+    text = ("四、孵化成效\n截至2024年底，全年新入驻团队和企业45个，累计孵化团队和企业380个。\n"
+            "五、2025年工作计划\n入驻团队和企业达到200个。\n")
+    rows = drafting.drafted(text, tagger, "operator9-2025", 2025).set_index("mention")
+    # (a status of the indicator of a later target of the document: its baseline, drafts._mark_baselines)
+    assert tuple(rows.loc["45个", ["indicator", "kind"]]) == ("firms_settled", "baseline")
+    assert rows.loc["380个", "indicator"] == "firms_and_teams_cumulative"
+    assert tuple(rows.loc["200个", ["indicator", "kind"]]) == ("firms_settled", "target")
+    # a heading of the plan's outcome is no plan: 2024年计划完成情况 is work done, not to come
+    done = drafting.drafted("三、2024年计划完成情况\n在孵企业达到120家。\n", tagger, "operator9b-2025", 2025)
+    assert done.set_index("mention").loc["120家", "kind"] != "target"
