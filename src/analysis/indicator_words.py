@@ -22,6 +22,9 @@
   (``新入驻团队和企业52个``, ``入驻创业团队和企业不少于15个``: ``firms_settled``, as the labels of every set read it),
   the cumulative indicator of both when ``累计`` does (``累计孵化团队和企业630余个``: ``firms_and_teams_cumulative``);
   ``初创企业`` with teams stays start-up teams, and ``在孵企业和团队`` the firms named first (``analysis.counting``).
+- A bare area (``面积``, ``总面积``) after a carrier the sentence introduces (``观音桥青创港为市级众创空间，面积5,400平方米``,
+  ``新建众创空间1个、面积4,000平方米``): that carrier's area (``carrier_area``: maker spaces' or incubators'), at the
+  level written on it; an inference (the drafter's evidence ``nearest``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -34,7 +37,8 @@ import re
 from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
-           "measure_word", "maker_space_part", "teams_and_firms", "refined"]
+           "measure_word", "maker_space_part", "teams_and_firms", "refined",
+           "carrier_area"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -122,6 +126,25 @@ def refined(indicator: str, before: str, unit: str) -> tuple[str, str] | None:
     if pair and pair != indicator:
         return pair, "teams and firms counted together (" + ("累计" if "cumulative" in pair else "入驻") + ")"
     return None
+
+
+_BARE_AREA = re.compile(r"(?:^|[，,、；;：:])\s*(?:总|占地|使用|运营)?面积(?:为|达|达到|约|共|合计)?\s*$")
+_CARRIER_AREA = (("maker_space_area", r"众创空间|创客空间"),
+                 ("incubation_area", r"孵化器|孵化基地|孵化载体|加速器|大学科技园|创业园"))
+_LEVEL_ON = re.compile(r"(国家级|国家备案|省级|自治区级|市级|州级|区级|县级)[^，。；;,、\n]{0,8}$")
+
+
+def carrier_area(sentence_before: str) -> tuple[str, str] | None:
+    """(area indicator, level word or "") of a bare area (the phrase before the number is only ``面积``) after the
+    last carrier the sentence names before it, or None."""
+    if not _BARE_AREA.search(sentence_before):
+        return None
+    found = [(m.start(), code) for code, kinds in _CARRIER_AREA for m in re.finditer(kinds, sentence_before)]
+    if not found:
+        return None
+    at, code = max(found)
+    level = _LEVEL_ON.search(sentence_before[:at])
+    return code, level.group(1) if level else ""
 
 
 _GENERIC_MONEY = ("programme_budget", "subsidies")

@@ -301,3 +301,30 @@ def test_drafts_of_teams_and_firms_and_an_operator_s_plan(tagger):
     # a heading of the plan's outcome is no plan: 2024年计划完成情况 is work done, not to come
     done = drafting.drafted("三、2024年计划完成情况\n在孵企业达到120家。\n", tagger, "operator9b-2025", 2025)
     assert done.set_index("mention").loc["120家", "kind"] != "target"
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    # a bare area after the carrier the sentence introduces, with the level written on it
+    ("其中东岸创客汇为国家备案众创空间，面积", ("maker_space_area", "国家备案")),
+    ("西城孵化器为省级科技企业孵化器，总面积", ("incubation_area", "省级")),
+    ("新建众创空间2个、面积", ("maker_space_area", "")),
+    ("公司运营的加速器位于高新区，占地面积约", ("incubation_area", "")),
+    # the last carrier named before it decides
+    ("孵化器入驻企业来自众创空间，面积", ("maker_space_area", "")),
+    # not a bare area (an alias of its own), or no carrier named
+    ("众创空间场地面积", None),
+    ("全区面积", None),
+    ("众创空间孵化面积", None),
+])
+def test_a_bare_area_after_a_carrier_is_that_carrier_s(before, expected):
+    assert indicator_words.carrier_area(before) == expected
+
+
+def test_drafts_of_bare_areas_after_carriers(tagger):
+    # 6,500平方米: a provincial maker space's area (省级 on the carrier, read from the phrase before: not confident);
+    # 12,000平方米 an incubator's, no level: all
+    text = "南湖青创汇为省级众创空间，面积6,500平方米；北岸孵化器面积12,000平方米。"
+    rows = drafting.drafted(text, tagger, "area9-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["6,500平方米", ["indicator", "scope"]]) == ("maker_space_area", "provincial_level")
+    assert rows.loc["6,500平方米", "confidence"] < 0.8
+    assert tuple(rows.loc["12,000平方米", ["indicator", "scope"]]) == ("incubation_area", "all")
