@@ -22,6 +22,8 @@
   (``新入驻团队和企业52个``, ``入驻创业团队和企业不少于15个``: ``firms_settled``, as the labels of every set read it),
   the cumulative indicator of both when ``累计`` does (``累计孵化团队和企业630余个``: ``firms_and_teams_cumulative``);
   ``初创企业`` with teams stays start-up teams, and ``在孵企业和团队`` the firms named first (``analysis.counting``).
+- Firms graduated in the year (``当年毕业企业``, ``全年新入驻…，毕业企业14家``): the codebook's new graduates
+  (``new_graduated_firms``), not the cumulative ``graduated_firms`` its alias ``毕业企业`` names; not under ``累计``.
 - A bare area (``面积``, ``总面积``) after a carrier the sentence introduces (``观音桥青创港为市级众创空间，面积5,400平方米``,
   ``新建众创空间1个、面积4,000平方米``): that carrier's area (``carrier_area``: maker spaces' or incubators'), at the
   level written on it; an inference (the drafter's evidence ``nearest``).
@@ -38,7 +40,7 @@ from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word", "maker_space_part", "teams_and_firms", "refined",
-           "carrier_area"]
+           "carrier_area", "graduated_in_the_year"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -116,12 +118,23 @@ def teams_and_firms(before: str) -> str | None:
     return "firms_settled" if _SETTLED_PAIR.search(phrase) else None
 
 
+_IN_THE_YEAR = re.compile(r"当年|全年|本年度?|今年|年内|去年|上年")
+
+
+def graduated_in_the_year(indicator: str, sentence_before: str) -> bool:
+    """Whether firms drafted ``graduated_firms`` graduated in one year (a year's word in the sentence, no 累计)."""
+    return indicator == "graduated_firms" and bool(_IN_THE_YEAR.search(sentence_before)) \
+        and "累计" not in sentence_before
+
+
 def refined(indicator: str, before: str, unit: str) -> tuple[str, str] | None:
     """(indicator, why) where the words before the number name a narrower reading than the counted noun's alias (the
     maker spaces' own area or firms, teams and firms settled or cumulative), or None."""
     part = maker_space_part(indicator, before)
     if part:
         return part, f"the {indicator} of maker spaces alone (众创空间 before its noun)"
+    if graduated_in_the_year(indicator, before):
+        return "new_graduated_firms", "firms graduated in the year (" + _IN_THE_YEAR.findall(before)[-1] + ")"
     pair = teams_and_firms(before) if unit == "count" and indicator else None
     if pair and pair != indicator:
         return pair, "teams and firms counted together (" + ("累计" if "cumulative" in pair else "入驻") + ")"

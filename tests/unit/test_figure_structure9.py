@@ -328,3 +328,26 @@ def test_drafts_of_bare_areas_after_carriers(tagger):
     assert tuple(rows.loc["6,500平方米", ["indicator", "scope"]]) == ("maker_space_area", "provincial_level")
     assert rows.loc["6,500平方米", "confidence"] < 0.8
     assert tuple(rows.loc["12,000平方米", ["indicator", "scope"]]) == ("incubation_area", "all")
+
+
+@pytest.mark.parametrize(("sentence_before", "expected"), [
+    # a year's word in the sentence: firms graduated in that year
+    ("当年毕业企业", True),
+    ("全年新入驻团队和企业52个，毕业企业", True),
+    ("2023年，全区孵化载体去年毕业企业", True),
+    # cumulative, or no year's word: the codebook's cumulative graduated firms
+    ("累计毕业企业", False),
+    ("全年新增在孵企业40家，累计毕业企业", False),
+    ("孵化器毕业企业", False),
+])
+def test_firms_graduated_in_the_year(sentence_before, expected):
+    assert indicator_words.graduated_in_the_year("graduated_firms", sentence_before) is expected
+    assert not indicator_words.graduated_in_the_year("firms_in_incubation", sentence_before)
+
+
+def test_drafts_of_firms_graduated_in_the_year(tagger):
+    # 当年毕业企业35家: new graduates; 累计毕业企业410家: the cumulative indicator
+    text = "截至2024年底，全市在孵企业1,200家，当年毕业企业35家，累计毕业企业410家。"
+    rows = drafting.drafted(text, tagger, "graduates9-2024", 2024).set_index("mention")
+    assert rows.loc["35家", "indicator"] == "new_graduated_firms"
+    assert rows.loc["410家", "indicator"] == "graduated_firms"
