@@ -177,15 +177,14 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 1.新增国家级孵化器：目标值3家，实际值2家: the value word counts the item's label before the colon
             phrase = item[0] + item[1] + text[m.start:m.end]
             read = tagger.reader.read(phrase, len(item[0]) + len(item[1]), len(phrase), 0, 0, unit or "", [])
-        area = indicator_words.carrier_area(text[t0:m.start]) if cell is None and not read.indicator and unit == "m2" \
-            else None
-        if area:
-            # 观音桥青创港为市级众创空间，面积5,400平方米: the area of the carrier the sentence introduces (an inference)
-            level, cue = tagger.reader.level_in(area[1])
-            read = replace(read, indicator=area[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
+        shape = indicator_words.unnamed(text[t0:m.start], text[m.end:m.end + 60], unit or "") \
+            if cell is None and not read.indicator else None
+        if shape:
+            # 观音桥青创港为市级众创空间，面积5,400平方米, 一等奖2名: no alias, the number's shape (an inference)
+            level, cue = tagger.reader.level_in(shape[1])
+            read = replace(read, indicator=shape[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
                            scope_evidence="phrase" if level else "none", scope_cue=cue,
-                           notes=read.notes + [f"a bare area after the carrier the sentence introduces: {area[0]}"
-                                               + (f", at its level '{cue}'" if cue else "")])
+                           notes=read.notes + [f"{shape[2]}: {shape[0]}" + (f", at its level '{cue}'" if cue else "")])
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and cell.label.startswith("其中"):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level

@@ -27,6 +27,9 @@
 - A bare area (``面积``, ``总面积``) after a carrier the sentence introduces (``观音桥青创港为市级众创空间，面积5,400平方米``,
   ``新建众创空间1个、面积4,000平方米``): that carrier's area (``carrier_area``: maker spaces' or incubators'), at the
   level written on it; an inference (the drafter's evidence ``nearest``).
+- A competition's or an event's counts no alias names (``unnamed``, ``event_count``): prize winners (``一等奖2名``:
+  ``competition_awards``), the entries of a competition (``创业大赛…从报名的612个项目中``: ``competition_entrants``; its
+  finalists are not), projects signed at an event (``集中签约…项目28个``, ``现场签约项目27个``: ``matched_projects``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -40,7 +43,7 @@ from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word", "maker_space_part", "teams_and_firms", "refined",
-           "carrier_area", "graduated_in_the_year"]
+           "carrier_area", "graduated_in_the_year", "event_count", "unnamed"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -158,6 +161,36 @@ def carrier_area(sentence_before: str) -> tuple[str, str] | None:
     at, code = max(found)
     level = _LEVEL_ON.search(sentence_before[:at])
     return code, level.group(1) if level else ""
+
+
+_PRIZE = re.compile(r"(?:[一二三]等奖|特等奖|优秀奖|优胜奖|金奖|银奖|铜奖)(?:项目|获得者|获奖者)?(?:各|共|为|有)?$")
+_COMPETITION = re.compile(r"大赛|比赛|竞赛|创业赛|挑战赛")
+_ENTERED = re.compile(r"(?:报名|参赛|参加比赛)[^，。；;,\n]{0,6}$")
+_ENTRY_NOUN = re.compile(r"^\s*(?:个|支|家|项)?\s*(?:项目|团队|企业|创业团队)")
+_SIGNED = re.compile(r"签约[^，。；;,\n]{0,20}?项目\s*(?:共|达)?$")
+
+
+def event_count(sentence_before: str, after: str) -> str | None:
+    """The indicator of a count of a competition's prize winners or entries, or of projects signed at an event, from
+    the sentence up to the number and the words right after it (``612个项目``: ``个项目``), or None."""
+    phrase = re.split(r"[，,；;。：:]", sentence_before)[-1]
+    if _PRIZE.search(phrase) and _COMPETITION.search(sentence_before + after[:40]) or \
+            _PRIZE.search(phrase) and re.match(r"\s*(?:名|个|项)", after):
+        return "competition_awards"
+    if _COMPETITION.search(sentence_before) and _ENTERED.search(phrase) and _ENTRY_NOUN.match(after):
+        return "competition_entrants"
+    if _SIGNED.search(phrase) or ("签约" in phrase and re.match(r"\s*个?项目", after)):
+        return "matched_projects"
+    return None
+
+
+def unnamed(sentence_before: str, after: str, unit: str) -> tuple[str, str, str] | None:
+    """(indicator, level word, why) of a number whose clause names no indicator of the codebook but whose shape does:
+    a bare area after a carrier (``carrier_area``), a competition's or an event's count (``event_count``); or None."""
+    if unit == "m2" and (area := carrier_area(sentence_before)):
+        return area[0], area[1], "a bare area after the carrier the sentence introduces"
+    event = event_count(sentence_before, after) if unit in ("count", "person") else None
+    return (event, "", "a count of a competition or an event, read from its shape") if event else None
 
 
 _GENERIC_MONEY = ("programme_budget", "subsidies")

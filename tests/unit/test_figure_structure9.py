@@ -351,3 +351,37 @@ def test_drafts_of_firms_graduated_in_the_year(tagger):
     rows = drafting.drafted(text, tagger, "graduates9-2024", 2024).set_index("mention")
     assert rows.loc["35家", "indicator"] == "new_graduated_firms"
     assert rows.loc["410家", "indicator"] == "graduated_firms"
+
+
+@pytest.mark.parametrize(("sentence_before", "after", "expected"), [
+    # prize winners of a competition
+    ("在创新创业大赛总决赛中，一等奖", "名、二等奖3名", "competition_awards"),
+    ("本届比赛共评出特等奖", "个项目", "competition_awards"),
+    ("三等奖", "项", "competition_awards"),
+    # the entries of a competition (its finalists are not entries)
+    ("第五届“创客杯”大赛共吸引报名", "个项目，其中", "competition_entrants"),
+    ("创业大赛初赛阶段，参赛", "支团队同台竞技", "competition_entrants"),
+    ("创业大赛决赛中，脱颖而出的", "个项目同台角逐", None),
+    # projects signed at an event
+    ("闭幕式上集中签约科技成果转化和创业投资项目", "个，签约总额", "matched_projects"),
+    ("活动现场签约", "个项目，金额", "matched_projects"),
+    # no competition, no signing: none
+    ("全市新增在孵", "个项目", None),
+    ("签约金额", "亿元", None),
+])
+def test_counts_of_a_competition_or_an_event(sentence_before, after, expected):
+    assert indicator_words.event_count(sentence_before, after) == expected
+
+
+def test_drafts_of_a_competition_report(tagger):
+    # written for these tests: 480个项目 entries, 一等奖3名 prize winners (名: persons, still a count of winners), 签约项目
+    # 19个 matched projects; the prize money stays out of scope (money to contestants)
+    text = ("本届创业大赛共有报名参赛的480个项目，经初赛、复赛，一等奖3名、二等奖6名分别获得10万元和5万元奖金。"
+            "现场集中签约项目19个。")
+    rows = drafting.drafted(text, tagger, "contest9-2025", 2025).set_index("mention")
+    assert rows.loc["480个", "indicator"] == "competition_entrants"
+    assert rows.loc["3名", "indicator"] == "competition_awards"
+    assert rows.loc["6名", "indicator"] == "competition_awards"
+    assert rows.loc["19个", "indicator"] == "matched_projects"
+    assert rows.loc[["480个", "3名", "19个"], "confidence"].max() < 0.8
+    assert rows.loc["10万元", "indicator"] == ""
