@@ -396,9 +396,12 @@ class Reader:
             return []
         runs: list[list[re.Match]] = []
         for m in self._level_re.finditer(text):
-            if self._scope_of[m.group()] == "region_registered":
-                continue  # 认定的, 市级备案的: a filing, not a level a list hands out
-            if runs and re.fullmatch(r"[、和及与,，]|备案", text[runs[-1][-1].end():m.start()]):
+            if self._scope_of[m.group()] == "region_registered" or re.search(r"财政|本级", m.group()):
+                continue  # 认定的, 市级备案的: a filing; 市财政: the payer (国家级、省级星创天地，市财政分别给予): no level listed
+            between = text[runs[-1][-1].end():m.start()] if runs else ""
+            # 国家级、省级、合作区级: a place's own level word (合作区级, 高新区级) is an item of the list too
+            place_level = len(m.group()) == 2 and re.fullmatch(r"[、和及与,，][\u4e00-\u9fff]{1,3}", between)
+            if runs and (re.fullmatch(r"[、和及与,，]|备案", between) or place_level):
                 runs[-1].append(m)
             else:
                 runs.append([m])

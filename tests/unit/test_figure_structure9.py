@@ -385,3 +385,20 @@ def test_drafts_of_a_competition_report(tagger):
     assert rows.loc["19个", "indicator"] == "matched_projects"
     assert rows.loc[["480个", "3名", "19个"], "confidence"].max() < 0.8
     assert rows.loc["10万元", "indicator"] == ""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the payer between the list and 分别 is no item of the list: 30万元 national, 15万元 provincial
+    ("对新认定的国家级、省级星创天地，市财政分别给予30万元、15万元一次性奖励。",
+     {"30万元": "national_level", "15万元": "provincial_level"}),
+    ("对国家级、省级众创空间，区财政分别奖励50万元、20万元。",
+     {"50万元": "national_level", "20万元": "provincial_level"}),
+    # a place's own level word (合作区级, 高新区级) is an item of the list (州级 is no cue of scopes.csv)
+    ("对新认定的国家级、省级、合作区级载体，分别给予300万元、150万元、50万元一次性奖励。",
+     {"300万元": "national_level", "150万元": "provincial_level", "50万元": "municipal_level"}),
+    ("对认定的国家级、省级、高新区级孵化器分别给予100万元、50万元、20万元。",
+     {"100万元": "national_level", "50万元": "provincial_level", "20万元": "municipal_level"}),
+])
+def test_a_list_of_levels_handed_out_by_fenbie(tagger, sentence, expected):
+    rows = drafting.drafted(sentence, tagger, "fenbie9-2025", 2025).set_index("mention")
+    assert {mention: rows.loc[mention, "scope"] for mention in expected} == expected
