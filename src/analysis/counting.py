@@ -260,6 +260,8 @@ class Reader:
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
+        elif noun and subset and previous and _PLACE_SUBSET.fullmatch(noun):
+            noun, evidence = "", "none"  # …众创空间146家，其中鹿城区31家: a place's share of the noun before
         elif noun and _TOTAL_WORDS.fullmatch(noun) and previous:
             noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
@@ -480,12 +482,16 @@ class Reader:
             return phrase, "phrase", f"scope {phrase} from '{cue}' earlier in the phrase (not on the counted noun)"
         inherited = next((r for r in reversed(previous) if r.scope_evidence in ("own", "rule_recipient", "inherited")
                           and r.scope != "all"), None)
-        if inherited is not None and inherited.indicator == indicator and not noun and evidence != "subset":
+        if inherited is not None and inherited.indicator == indicator and not noun and (
+                evidence != "subset" or _PLACE_SUBSET.search(before)):  # 市级以上…146家，其中鹿城区31家: the parent's level
             return inherited.scope, "inherited", f"scope {inherited.scope} inherited from '{inherited.noun}' earlier"
         whole = _WHOLE_REGION.search(before)
         if whole:  # 全市众创空间达到30家: the whole region's, said in words
             return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
+
+_PLACE_SUBSET = re.compile(r"[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|旗|街道)$")  # 其中鹿城区31家: a place's share
+
 
 def _split(value) -> list[str]:
     return [v.strip() for v in str(value or "").split("|") if v.strip()]

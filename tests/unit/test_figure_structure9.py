@@ -402,3 +402,16 @@ def test_drafts_of_a_competition_report(tagger):
 def test_a_list_of_levels_handed_out_by_fenbie(tagger, sentence, expected):
     rows = drafting.drafted(sentence, tagger, "fenbie9-2025", 2025).set_index("mention")
     assert {mention: rows.loc[mention, "scope"] for mention in expected} == expected
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), [
+    # a place's share after 其中: the parent's indicator and level (inherited: not confident)
+    ("目前全市有市级以上众创空间146家，其中鹿城区31家。", "31家", ("maker_spaces", "municipal_level")),
+    ("全省共有省级以上孵化器420家，其中西安市210家。", "210家", ("incubators", "provincial_level")),
+    ("全市星创天地达到58家，其中临川县12家。", "12家", ("star_spaces", "all")),
+    # a level of its own still decides (其中国家级)
+    ("全市有市级以上孵化器40家，其中国家级6家。", "6家", ("incubators", "national_level")),
+])
+def test_a_place_s_share_after_qizhong_is_a_subset(tagger, sentence, mention, expected):
+    row = drafting.drafted_row(sentence, mention, tagger, "placeshare9-2025", 2025)
+    assert (row["indicator"], row["scope"]) == expected
