@@ -260,7 +260,7 @@ class Reader:
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
-        elif noun and subset and previous and _PLACE_SUBSET.fullmatch(noun):
+        elif noun and subset and previous and text_shape.place_name(noun):
             noun, evidence = "", "none"  # …众创空间146家，其中鹿城区31家: a place's share of the noun before
         elif noun and _TOTAL_WORDS.fullmatch(noun) and previous:
             noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
@@ -279,9 +279,14 @@ class Reader:
         # the parent a subset keeps: a number before it of the same unit (对31家孵化器发放补助4270万元: not the money)
         parent = next((r for r in reversed(previous) if r.indicator and self.units.get(r.indicator) == unit), None)
         if not noun:
+            parts = {r.indicator for r in previous if r.indicator and self.units.get(r.indicator) == unit}
+            # 孵化器三家、众创空间五家、星创天地四家；其中省级的有两家: a subset of them all, their umbrella
+            several = next((c for c, members in self.umbrellas if len(parts) > 1 and parts <= members
+                            and head.rfind("（") <= head.rfind("）")), None)  # 众创空间4家（其中市级2家）: that one
             if subset and parent is not None:
-                indicator, evidence = parent.indicator, "subset"
-                notes.append(f"a subset of '{parent.noun or parent.indicator}' earlier in the sentence (其中 or a level alone)")
+                indicator, evidence, coordinated = several or parent.indicator, "subset", several is not None
+                notes.append(f"a subset of '{several or parent.noun or parent.indicator}' earlier in the sentence (其中 or "
+                             "a level alone" + (", after several of its parts)" if several else ")"))
             else:
                 # nothing structural: the nearest alias of the unit in the clause
                 indicator, alias = self._nearest(text, c0, start, rest, unit)
@@ -483,15 +488,12 @@ class Reader:
         inherited = next((r for r in reversed(previous) if r.scope_evidence in ("own", "rule_recipient", "inherited")
                           and r.scope != "all"), None)
         if inherited is not None and inherited.indicator == indicator and not noun and (
-                evidence != "subset" or _PLACE_SUBSET.search(before)):  # 市级以上…146家，其中鹿城区31家: the parent's level
+                evidence != "subset" or text_shape.place_name(before, end=True)):  # 市级以上…146家，其中鹿城区31家: the parent's level
             return inherited.scope, "inherited", f"scope {inherited.scope} inherited from '{inherited.noun}' earlier"
         whole = _WHOLE_REGION.search(before)
         if whole:  # 全市众创空间达到30家: the whole region's, said in words
             return "all", "region", f"scope all from '{whole.group()}' (the whole region, no level)"
         return "all", "none", ""
-
-_PLACE_SUBSET = re.compile(r"[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|旗|街道)$")  # 其中鹿城区31家: a place's share
-
 
 def _split(value) -> list[str]:
     return [v.strip() for v in str(value or "").split("|") if v.strip()]

@@ -415,3 +415,24 @@ def test_a_list_of_levels_handed_out_by_fenbie(tagger, sentence, expected):
 def test_a_place_s_share_after_qizhong_is_a_subset(tagger, sentence, mention, expected):
     row = drafting.drafted_row(sentence, mention, tagger, "placeshare9-2025", 2025)
     assert (row["indicator"], row["scope"]) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a subset after counts of several parts of one umbrella: the umbrella (never confident: coordinated)
+    ("县里现在有孵化器三家、众创空间五家、星创天地四家；\n其中省级的有两家；", "两家", "incubation_institutions"),
+    ("全市有孵化器12家、众创空间30家，其中国家级8家。", "8家", "incubation_institutions"),
+    # after one count, or in a bracket right after one item: that one
+    ("全市有孵化器12家，其中国家级8家。", "8家", "incubators"),
+    ("全县已有星创天地7家（其中省级3家）、众创空间4家（其中市级2家）。", "2家", "maker_spaces"),
+])
+def test_a_subset_after_several_parts_of_an_umbrella(tagger, text, mention, expected):
+    row = drafting.drafted_row(text, mention, tagger, "umbrella9-2024", 2024)
+    assert row["indicator"] == expected
+    assert row["confidence"] < 0.8 or expected != "incubation_institutions"
+
+
+def test_place_names():
+    from analysis import text_shape
+    assert text_shape.place_name("鹿城区") and text_shape.place_name("西安市") and text_shape.place_name("临川县")
+    assert not text_shape.place_name("众创空间") and not text_shape.place_name("市级")
+    assert text_shape.place_name("其中鹿城区", end=True) and not text_shape.place_name("鹿城区孵化器", end=True)
