@@ -130,12 +130,19 @@ def graduated_in_the_year(indicator: str, sentence_before: str) -> bool:
         and "累计" not in sentence_before
 
 
+# the money of awards (奖补资金, 奖励资金): what carriers were awarded, not a budget; money from above (上级, 省级) is
+# the receiving government's budget
+_AWARD_MONEY = re.compile(r"(?<!上级)(?<!省级)(?<!中央)(?:奖补|奖励)资金(?:合计|共计|总计|总额|共|为|达到?)?\s*$")
+
+
 def refined(indicator: str, before: str, unit: str) -> tuple[str, str] | None:
     """(indicator, why) where the words before the number name a narrower reading than the counted noun's alias (the
     maker spaces' own area or firms, teams and firms settled or cumulative), or None."""
     part = maker_space_part(indicator, before)
     if part:
         return part, f"the {indicator} of maker spaces alone (众创空间 before its noun)"
+    if indicator == "programme_budget" and _AWARD_MONEY.search(before[-_PHRASE_REACH:]):
+        return "subsidies", "the money of awards (奖补资金, 奖励资金), paid to carriers"
     if graduated_in_the_year(indicator, before):
         return "new_graduated_firms", "firms graduated in the year (" + _IN_THE_YEAR.findall(before)[-1] + ")"
     pair = teams_and_firms(before) if unit == "count" and indicator else None

@@ -436,3 +436,18 @@ def test_place_names():
     assert text_shape.place_name("鹿城区") and text_shape.place_name("西安市") and text_shape.place_name("临川县")
     assert not text_shape.place_name("众创空间") and not text_shape.place_name("市级")
     assert text_shape.place_name("其中鹿城区", end=True) and not text_shape.place_name("鹿城区孵化器", end=True)
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    # the money of awards: subsidies paid to carriers
+    ("本年度绩效奖补资金合计", "subsidies"),
+    ("兑现孵化载体奖励资金", "subsidies"),
+    ("共拨付科技奖补资金", "subsidies"),
+    # money from above, or another fund: the budget stays
+    ("争取上级奖补资金", None),
+    ("安排双创专项资金", None),
+    ("追加省级补助资金", None),
+])
+def test_the_money_of_awards_is_subsidies(before, expected):
+    found = indicator_words.refined("programme_budget", before, "CNY")
+    assert (found[0] if found else None) == expected
