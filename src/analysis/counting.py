@@ -260,6 +260,8 @@ class Reader:
         if noun and self._level_re is not None and not re.search("[\u4e00-\u9fff]", self._level_re.sub("", noun)):
             noun, evidence = "", "none"  # 省级80家, 其中国家级10家: a level only; the noun is the parent's
             subset = True
+        elif noun and subset and previous and text_shape.place_name(noun):
+            noun, evidence = "", "none"  # …众创空间146家，其中鹿城区31家: a place's share of the noun before
         elif noun and _TOTAL_WORDS.fullmatch(noun) and previous:
             noun, evidence, subset = "", "none", True  # 新认定120家，总数达到650家: the total of the noun before
         indicator, alias = self.indicator_of(noun, unit) if noun else (None, "")
@@ -277,9 +279,14 @@ class Reader:
         # the parent a subset keeps: a number before it of the same unit (对31家孵化器发放补助4270万元: not the money)
         parent = next((r for r in reversed(previous) if r.indicator and self.units.get(r.indicator) == unit), None)
         if not noun:
+            parts = {r.indicator for r in previous if r.indicator and self.units.get(r.indicator) == unit}
+            # 孵化器三家、众创空间五家、星创天地四家；其中省级的有两家: a subset of them all, their umbrella
+            several = next((c for c, members in self.umbrellas if len(parts) > 1 and parts <= members
+                            and head.rfind("（") <= head.rfind("）")), None)  # 众创空间4家（其中市级2家）: that one
             if subset and parent is not None:
-                indicator, evidence = parent.indicator, "subset"
-                notes.append(f"a subset of '{parent.noun or parent.indicator}' earlier in the sentence (其中 or a level alone)")
+                indicator, evidence, coordinated = several or parent.indicator, "subset", several is not None
+                notes.append(f"a subset of '{several or parent.noun or parent.indicator}' earlier in the sentence (其中 or "
+                             "a level alone" + (", after several of its parts)" if several else ")"))
             else:
                 # nothing structural: the nearest alias of the unit in the clause
                 indicator, alias = self._nearest(text, c0, start, rest, unit)
@@ -396,9 +403,12 @@ class Reader:
             return []
         runs: list[list[re.Match]] = []
         for m in self._level_re.finditer(text):
-            if self._scope_of[m.group()] == "region_registered":
-                continue  # 认定的, 市级备案的: a filing, not a level a list hands out
-            if runs and re.fullmatch(r"[、和及与,，]|备案", text[runs[-1][-1].end():m.start()]):
+            if self._scope_of[m.group()] == "region_registered" or re.search(r"财政|本级", m.group()):
+                continue  # 认定的, 市级备案的: a filing; 市财政: the payer (国家级、省级星创天地，市财政分别给予): no level listed
+            between = text[runs[-1][-1].end():m.start()] if runs else ""
+            # 国家级、省级、合作区级: a place's own level word (合作区级, 高新区级) is an item of the list too
+            place_level = len(m.group()) == 2 and re.fullmatch(r"[、和及与,，][\u4e00-\u9fff]{1,3}", between)
+            if runs and (re.fullmatch(r"[、和及与,，]|备案", between) or place_level):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -477,7 +487,8 @@ class Reader:
             return phrase, "phrase", f"scope {phrase} from '{cue}' earlier in the phrase (not on the counted noun)"
         inherited = next((r for r in reversed(previous) if r.scope_evidence in ("own", "rule_recipient", "inherited")
                           and r.scope != "all"), None)
-        if inherited is not None and inherited.indicator == indicator and not noun and evidence != "subset":
+        if inherited is not None and inherited.indicator == indicator and not noun and (
+                evidence != "subset" or text_shape.place_name(before, end=True)):  # 市级以上…146家，其中鹿城区31家: the parent's level
             return inherited.scope, "inherited", f"scope {inherited.scope} inherited from '{inherited.noun}' earlier"
         whole = _WHOLE_REGION.search(before)
         if whole:  # 全市众创空间达到30家: the whole region's, said in words

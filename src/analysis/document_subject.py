@@ -12,6 +12,13 @@ incubator: ``南京理工大学国家大学科技园2023年度运营工作报告
 to the figures about it and its firms (``carrier_level``): the level is in the carrier's name in the title, or where
 the opening introduces the carrier the title names (``XX孵化器…2019年被认定为省级科技企业孵化器``), not near the number.
 
+A notice handing down money to carriers (``关于下达2024年度科技企业孵化器和众创空间奖补资金的通知``, ``…拨付…补助资金的通知``)
+is the issuer paying: its money that names no level (the total, a section's subtotal, a line of a carrier whose
+level the line does not say) is the issuer's (``disbursement_level``; a carrier's level on its line stays the
+figure's), and the amounts on its numbered lines are paid, not a rule's, unless the line has a rule's structure
+(``paid_line``: ``3.某创业园 新增孵化面积8,000平方米 补助40万元`` is funding; ``扩建补助按每平方米50元计算`` stays a
+rule). A list only proposed (``拟拨付名单的公示``) is no such notice: nothing is paid yet.
+
 A government body's budget or final-accounts report (部门决算说明, 预算执行情况报告) is about the body's own money:
 a programme's money in it that names no level (年初预算为1,200.00万元, 科技创新券资金1.5亿元) is the issuer's
 (``budget_level``).
@@ -23,7 +30,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_level", "carrier_level", "budget_level", "LEVELS", "PROGRAMME_MONEY"]
+__all__ = ["subject_level", "carrier_level", "budget_level", "disbursement_level", "paid_line", "LEVELS",
+           "PROGRAMME_MONEY"]
 
 # the level words of carriers and the scope each names (州级: an autonomous prefecture's, a city's level)
 LEVELS = {"国家级": "national_level", "省级": "provincial_level", "自治区级": "provincial_level",
@@ -160,3 +168,27 @@ def budget_level(title: str, issuer_level: str, municipality: bool = False, indi
     if indicator != "programme_budget" and _PAID_OUT.search(before):
         return None
     return "provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]
+
+
+# the title of a notice that hands money down (下达/拨付/兑现…资金的通知); not a list only proposed (拟拨付)
+_DISBURSEMENT = re.compile(r"(?<!拟)(?:下达|拨付|兑现|兑付|发放)[^，。；\n]{0,30}?(?:资金|奖补|补助|补贴|经费|奖励)[^，。；\n]{0,6}?通知")
+_CARRIER_MONEY = ("subsidies", "programme_budget")
+# a numbered line of the list (1.某孵化器 …), and a rule's structure in it (对…给予, 按, 每, 最高, 不超过)
+_NUMBERED_LINE = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）])")
+_RULE_STRUCTURE = re.compile(r"对|给予|按|每|最高|不超过|以内|上限|标准")
+
+
+def disbursement_level(title: str, issuer_level: str, municipality: bool = False, indicator: str = "subsidies"
+                       ) -> str | None:
+    """The scope of carriers' money (subsidies, a programme's budget) that names no level in a notice handing money
+    down: the issuer's level (a province-level city and its districts: provincial); None in any other document."""
+    if not _DISBURSEMENT.search(title or "") or issuer_level not in _ISSUER_SCOPE or indicator not in _CARRIER_MONEY:
+        return None
+    return "provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]
+
+
+def paid_line(title: str, line_before: str) -> bool:
+    """Whether an amount whose line reads ``line_before`` up to it is paid on a numbered line of a notice handing money
+    down, with no rule's structure on the line."""
+    return bool(_DISBURSEMENT.search(title or "") and _NUMBERED_LINE.match(line_before)
+                and not _RULE_STRUCTURE.search(line_before))

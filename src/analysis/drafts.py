@@ -140,6 +140,9 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     # a document about one carrier (its own report, a case study): its level, for the figures about it and its firms
     carrier = document_subject.carrier_level(doc.title, text) if subject is None else None
     carriers = _carrier_counts(tagger.reader)
+    # a notice handing money down to carriers (关于下达…奖补资金的通知): the carriers its title names are those paid
+    paid_to = _evaluated_carriers(tagger.reader, doc.title) \
+        if document_subject.disbursement_level(doc.title, doc.level) else None
     for m in mentions:
         while k + 1 < len(clauses) and clauses[k].end <= m.start:
             k += 1
@@ -174,6 +177,14 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 1.新增国家级孵化器：目标值3家，实际值2家: the value word counts the item's label before the colon
             phrase = item[0] + item[1] + text[m.start:m.end]
             read = tagger.reader.read(phrase, len(item[0]) + len(item[1]), len(phrase), 0, 0, unit or "", [])
+        shape = indicator_words.unnamed(text[t0:m.start], text[m.end:m.end + 60], unit or "") \
+            if cell is None and not read.indicator else None
+        if shape:
+            # 观音桥青创港为市级众创空间，面积5,400平方米, 一等奖2名: no alias, the number's shape (an inference)
+            level, cue = tagger.reader.level_in(shape[1])
+            read = replace(read, indicator=shape[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
+                           scope_evidence="phrase" if level else "none", scope_cue=cue,
+                           notes=read.notes + [f"{shape[2]}: {shape[0]}" + (f", at its level '{cue}'" if cue else "")])
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and cell.label.startswith("其中"):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level
@@ -193,6 +204,11 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 新认定省级众创空间42家: the codebook's 新增省级众创空间 (analysis.indicator_words)
             notes.append(f"'{newly}': a new carrier at its level ({renamed}), not all {indicator}")
             indicator = renamed
+        narrower = indicator_words.refined(indicator or "", cell.noun if cell and cell.noun else text[t0:m.start],
+                                           unit or "")
+        if narrower:
+            notes.append(f"{narrower[1]}: {narrower[0]}")
+            indicator = narrower[0]
         if indicator and unit == "CNY" and indicator_words.government_input(indicator, text[t0:m.start]):
             # 全市财政投入孵化载体的扶持资金达1.8亿元: the government's input, a programme's budget
             notes.append("money a government put in (财政…投入): a programme's budget, not subsidies")
@@ -203,13 +219,33 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 评定优秀8家、良好15家: the grades count the carriers evaluated, named before the list (an inference)
             indicator, reason, evidence = evaluated, "", "|".join(["nearest"] + evidence.split("|")[1:])
             notes.append(f"'{graded}' is a grade of an evaluation: it counts the carriers evaluated ({evaluated})")
+        if paid_to and unit == "count" and m.text.endswith("家") and (not indicator or indicator in carriers):
+            # 新认定奖励（4家，380万元）, 涉及孵化载体11家 in a notice handing money down: the carriers paid (an inference)
+            parts = evidence.split("|")
+            if not indicator:
+                indicator, reason, parts[0] = paid_to, "", "nearest"
+            kind, evidence = "funding", "|".join(parts[:2] + ["section"] + parts[3:])
+            notes.append(f"carriers paid by a notice handing money down ({indicator}): funding")
+        if paid_to and indicator == "programme_budget":
+            # 本次共下达奖补资金1,086万元: the money handed down to the carriers is theirs
+            indicator = "subsidies"
+            notes.append("money a notice hands down to carriers: subsidies")
         budget = document_subject.budget_level(doc.title, doc.level, municipality, indicator or "",
                                                text[t0:m.start]) if unit == "CNY" else None
-        if budget and scope == "all" and evidence.split("|")[1] == "none":
-            # 年初预算为1,200.00万元 in a county bureau's final accounts: the bureau's own budget (an inference)
+        paid = document_subject.disbursement_level(doc.title, doc.level, municipality, indicator or "") \
+            if unit == "CNY" and not budget else None
+        if (budget or paid) and scope == "all" and evidence.split("|")[1] == "none":
+            # 年初预算为1,200.00万元 in a county bureau's final accounts, 共下达奖补资金1,086万元 in a city's notice handing
+            # money down: the issuer's own money (an inference)
             parts = evidence.split("|")
-            scope, evidence = budget, "|".join(parts[:1] + ["document"] + parts[2:])
-            notes.append(f"scope {scope}: a budget in the issuer's own budget report, no level named near the number")
+            scope, evidence = budget or paid or scope, "|".join(parts[:1] + ["document"] + parts[2:])
+            notes.append(f"scope {scope}: " + ("a budget in the issuer's own budget report" if budget else
+                                               "money the issuer hands down") + ", no level named near the number")
+        if unit == "CNY" and kind == "rule" and document_subject.paid_line(doc.title, text[s0:m.start]):
+            # 1.某创业园 新增孵化面积12,000平方米 补助60万元 in a notice handing money down: paid (read from the list)
+            parts = evidence.split("|")
+            kind, evidence = "funding", "|".join(parts[:2] + ["section"] + parts[3:])
+            notes.append("kind funding: an amount on a numbered line of a notice handing money down")
         # money of a subject of several levels (市级以上孵化器…绩效评价) is paid to carriers of each: no one level
         several = subject is not None and "以上" in subject[1] and unit == "CNY"
         # 在孵企业186家 in a 国家大学科技园's own report: the park's level; but a count of carriers is not about the one

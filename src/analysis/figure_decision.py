@@ -30,7 +30,7 @@ def decide(read: Reading, mention, doc_year: int, column: str = "") -> tuple[str
         if kind == "actual" and mention.unit == "CNY":
             kind = "funding"  # 专项资金（亿元） 0.8 under 2025年: money of a status year is funding, as in a sentence
         notes.append(f"kind {kind} and year from the table's column '{column}'")
-    elif read.kind == "rule" or mention.unit == "CNY":
+    elif read.kind == "rule" or (mention.unit == "CNY" and not _money_target(read)):
         kind = read.kind if read.kind in ("rule", "funding") else "funding"
         kind_evidence = "cue" if read.kind in ("rule", "funding") else "unit"
         if read.kind_cue.startswith("section: "):
@@ -65,3 +65,10 @@ def decide(read: Reading, mention, doc_year: int, column: str = "") -> tuple[str
     evidence = f"{read.evidence}|{read.scope_evidence}|{kind_evidence}|{year_evidence}|{'+'.join(read.caveats)}"
     return (read.indicator or None, read.scope, kind, int(year), notes,
             read.out_of_scope_reason, evidence)
+
+
+def _money_target(read: Reading) -> bool:
+    """Money a speaker or a plan says is to grow to a level (双创资金要增加到三千万): a target, read from the 要 of the
+    sentence itself. Other target cues stay funding: money to be paid or won in a year (全年兑现…资金不低于7000万元 under
+    力争, 全年争取上级补助资金120万元) is what the labels of the tuning sets call funding."""
+    return read.kind == "target" and read.kind_cue.startswith("要")

@@ -13,6 +13,23 @@
   name before the number (``其中众创空间“紫金创客汇”3200平方米``: the maker space's area), ``加`` joining two carriers
   as spoken (``孵化器加众创空间一共是一百六十多家``: both), and a codebook cue standing only in a rule's condition
   (``集中申领创新券的，每家载体每年可获得组织服务补贴5万元``: what the recipient did, not what the money is).
+- The area or the firms of maker spaces written as the carrier's noun before a generic one (``众创空间孵化面积``,
+  ``国家级众创空间在孵企业``, a roster's ``众创空间`` row under a ``孵化面积`` column): the codebook's maker-space
+  indicators (``maker_space_area``, ``startups_in_maker_spaces``), whose descriptions are the floor area of maker
+  spaces and the start-ups in them; the generic alias ending last names the incubators' (``incubation_area``,
+  ``firms_in_incubation``). Not when another carrier is joined to it (``孵化器和众创空间孵化面积``: the umbrella).
+- Teams and firms counted together (``团队和企业``, ``企业及创业团队``): settled in a space when ``入驻`` qualifies them
+  (``新入驻团队和企业52个``, ``入驻创业团队和企业不少于15个``: ``firms_settled``, as the labels of every set read it),
+  the cumulative indicator of both when ``累计`` does (``累计孵化团队和企业630余个``: ``firms_and_teams_cumulative``);
+  ``初创企业`` with teams stays start-up teams, and ``在孵企业和团队`` the firms named first (``analysis.counting``).
+- Firms graduated in the year (``当年毕业企业``, ``全年新入驻…，毕业企业14家``): the codebook's new graduates
+  (``new_graduated_firms``), not the cumulative ``graduated_firms`` its alias ``毕业企业`` names; not under ``累计``.
+- A bare area (``面积``, ``总面积``) after a carrier the sentence introduces (``观音桥青创港为市级众创空间，面积5,400平方米``,
+  ``新建众创空间1个、面积4,000平方米``): that carrier's area (``carrier_area``: maker spaces' or incubators'), at the
+  level written on it; an inference (the drafter's evidence ``nearest``).
+- A competition's or an event's counts no alias names (``unnamed``, ``event_count``): prize winners (``一等奖2名``:
+  ``competition_awards``), the entries of a competition (``创业大赛…从报名的612个项目中``: ``competition_entrants``; its
+  finalists are not), projects signed at an event (``集中签约…项目28个``, ``现场签约项目27个``: ``matched_projects``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -25,7 +42,8 @@ import re
 from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
-           "measure_word"]
+           "measure_word", "maker_space_part", "teams_and_firms", "refined",
+           "carrier_area", "graduated_in_the_year", "event_count", "unnamed"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -73,6 +91,113 @@ def measure_word(mention: str, aliases: list[tuple[str, str, str]], unit: str) -
     (``3,200人次``: 人次), or None. ``aliases``: (alias, indicator, unit), as the drafter's reader holds them."""
     words = re.sub(r"[\d０-９.,，零〇一二两三四五六七八九十百千万亿余多几近约超逾]", "", mention)
     return next(((code, a) for a, code, u in aliases if u == unit and a in words), None)
+
+
+# 众创空间 right before a generic area or firms noun, no other carrier joined before it (和, 及, 与, 、, 加)
+_MAKER_SPACE_PART = {
+    "incubation_area": ("maker_space_area", re.compile(r"(?<![和及与、加])众创空间的?(?:孵化|场地|运营|总)?面积[^，。；;,、\n]{0,4}$")),
+    "firms_in_incubation": ("startups_in_maker_spaces",
+                            re.compile(r"(?<![和及与、加])众创空间的?(?:在孵|入驻|入孵)企业[^，。；;,、\n]{0,4}$")),
+}
+
+
+def maker_space_part(indicator: str, before: str) -> str | None:
+    """The maker-space indicator of an area or a count of firms the words before the number (``before``, up to
+    it) give to maker spaces alone (``众创空间孵化面积``), or None."""
+    part = _MAKER_SPACE_PART.get(indicator)
+    return part[0] if part and part[1].search(before[-_PHRASE_REACH:]) else None
+
+
+_PAIR = r"(?:创业)?团队(?:和|及|与|、)(?:创业|科技型?)?企业|(?<!初创)(?<!在孵)企业(?:和|及|与|、)(?:创业)?团队"
+_SETTLED_PAIR = re.compile(r"入驻[^，。；;,、\n]{0,4}?(?:" + _PAIR + r")[^，。；;,、\n]{0,6}$")
+_CUMULATIVE_PAIR = re.compile(r"累计[^，。；;,、\n]{0,4}?(?:" + _PAIR + r")[^，。；;,、\n]{0,6}$")
+
+
+def teams_and_firms(before: str) -> str | None:
+    """The indicator of teams and firms counted together, from the words up to the number (``before``), or None."""
+    phrase = before[-_PHRASE_REACH:]
+    if _CUMULATIVE_PAIR.search(phrase):
+        return "firms_and_teams_cumulative"
+    return "firms_settled" if _SETTLED_PAIR.search(phrase) else None
+
+
+_IN_THE_YEAR = re.compile(r"当年|全年|本年度?|今年|年内|去年|上年")
+
+
+def graduated_in_the_year(indicator: str, sentence_before: str) -> bool:
+    """Whether firms drafted ``graduated_firms`` graduated in one year (a year's word in the sentence, no 累计)."""
+    return indicator == "graduated_firms" and bool(_IN_THE_YEAR.search(sentence_before)) \
+        and "累计" not in sentence_before
+
+
+# the money of awards (奖补资金, 奖励资金): what carriers were awarded, not a budget; money from above (上级, 省级) is
+# the receiving government's budget
+_AWARD_MONEY = re.compile(r"(?<!上级)(?<!省级)(?<!中央)(?:奖补|奖励)资金(?:合计|共计|总计|总额|共|为|达到?)?\s*$")
+
+
+def refined(indicator: str, before: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, why) where the words before the number name a narrower reading than the counted noun's alias (the
+    maker spaces' own area or firms, teams and firms settled or cumulative), or None."""
+    part = maker_space_part(indicator, before)
+    if part:
+        return part, f"the {indicator} of maker spaces alone (众创空间 before its noun)"
+    if indicator == "programme_budget" and _AWARD_MONEY.search(before[-_PHRASE_REACH:]):
+        return "subsidies", "the money of awards (奖补资金, 奖励资金), paid to carriers"
+    if graduated_in_the_year(indicator, before):
+        return "new_graduated_firms", "firms graduated in the year (" + _IN_THE_YEAR.findall(before)[-1] + ")"
+    pair = teams_and_firms(before) if unit == "count" and indicator else None
+    if pair and pair != indicator:
+        return pair, "teams and firms counted together (" + ("累计" if "cumulative" in pair else "入驻") + ")"
+    return None
+
+
+_BARE_AREA = re.compile(r"(?:^|[，,、；;：:])\s*(?:总|占地|使用|运营)?面积(?:为|达|达到|约|共|合计)?\s*$")
+_CARRIER_AREA = (("maker_space_area", r"众创空间|创客空间"),
+                 ("incubation_area", r"孵化器|孵化基地|孵化载体|加速器|大学科技园|创业园"))
+_LEVEL_ON = re.compile(r"(国家级|国家备案|省级|自治区级|市级|州级|区级|县级)[^，。；;,、\n]{0,8}$")
+
+
+def carrier_area(sentence_before: str) -> tuple[str, str] | None:
+    """(area indicator, level word or "") of a bare area (the phrase before the number is only ``面积``) after the
+    last carrier the sentence names before it, or None."""
+    if not _BARE_AREA.search(sentence_before):
+        return None
+    found = [(m.start(), code) for code, kinds in _CARRIER_AREA for m in re.finditer(kinds, sentence_before)]
+    if not found:
+        return None
+    at, code = max(found)
+    level = _LEVEL_ON.search(sentence_before[:at])
+    return code, level.group(1) if level else ""
+
+
+_PRIZE = re.compile(r"(?:[一二三]等奖|特等奖|优秀奖|优胜奖|金奖|银奖|铜奖)(?:项目|获得者|获奖者)?(?:各|共|为|有)?$")
+_COMPETITION = re.compile(r"大赛|比赛|竞赛|创业赛|挑战赛")
+_ENTERED = re.compile(r"(?:报名|参赛|参加比赛)[^，。；;,\n]{0,6}$")
+_ENTRY_NOUN = re.compile(r"^\s*(?:个|支|家|项)?\s*(?:项目|团队|企业|创业团队)")
+_SIGNED = re.compile(r"签约[^，。；;,\n]{0,20}?项目\s*(?:共|达)?$")
+
+
+def event_count(sentence_before: str, after: str) -> str | None:
+    """The indicator of a count of a competition's prize winners or entries, or of projects signed at an event, from
+    the sentence up to the number and the words right after it (``612个项目``: ``个项目``), or None."""
+    phrase = re.split(r"[，,；;。：:]", sentence_before)[-1]
+    if _PRIZE.search(phrase) and _COMPETITION.search(sentence_before + after[:40]) or \
+            _PRIZE.search(phrase) and re.match(r"\s*(?:名|个|项)", after):
+        return "competition_awards"
+    if _COMPETITION.search(sentence_before) and _ENTERED.search(phrase) and _ENTRY_NOUN.match(after):
+        return "competition_entrants"
+    if _SIGNED.search(phrase) or ("签约" in phrase and re.match(r"\s*个?项目", after)):
+        return "matched_projects"
+    return None
+
+
+def unnamed(sentence_before: str, after: str, unit: str) -> tuple[str, str, str] | None:
+    """(indicator, level word, why) of a number whose clause names no indicator of the codebook but whose shape does:
+    a bare area after a carrier (``carrier_area``), a competition's or an event's count (``event_count``); or None."""
+    if unit == "m2" and (area := carrier_area(sentence_before)):
+        return area[0], area[1], "a bare area after the carrier the sentence introduces"
+    event = event_count(sentence_before, after) if unit in ("count", "person") else None
+    return (event, "", "a count of a competition or an event, read from its shape") if event else None
 
 
 _GENERIC_MONEY = ("programme_budget", "subsidies")

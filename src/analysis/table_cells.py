@@ -58,8 +58,15 @@ def _columns(line: str) -> list[re.Match] | None:
     return found if all(not s.strip() for s in between) and line[:found[0].start()].strip() else None
 
 
+# a column of what a rule grants (一次性奖励, 每年运营补助上限, 补贴标准): its cells are a rule's amounts
+_RULE_WORDS = re.compile(r"奖励|补助|补贴|资助|奖补|上限|标准")
+
+
 def _kind(year: int, word: str, first: bool, doc_year: int | None) -> str:
-    """A column's (or a year row's) kind: its words (目标, 基期) first, else its year against the document's."""
+    """A column's (or a year row's) kind: its words (目标, 基期; a grant's, 一次性奖励: a rule) first, else its year
+    against the document's."""
+    if _RULE_WORDS.search(word):
+        return "rule"
     if _TARGET_WORDS.search(word):
         return "target"
     if _STATUS_WORDS.search(word):
@@ -74,8 +81,12 @@ def cells(text: str, doc_year: int | None = None) -> list[Cell]:
     begin with their label, then those of the other forms (``analysis.table_grid``) on the lines left."""
     out = _labelled_rows(text, doc_year)
     taken = {text.rfind("\n", 0, c.start) for c in out}
-    out.extend(Cell(g.start, g.end, g.unit, g.year, _kind(g.year, g.word, g.first, doc_year), g.label, g.column,
-                    g.noun) for g in table_grid.grid_cells(text) if text.rfind("\n", 0, g.start) not in taken)
+    for g in table_grid.grid_cells(text):
+        # a roster's cell has no year of its own: the document's (none known: not read)
+        year = g.year or doc_year
+        if year and text.rfind("\n", 0, g.start) not in taken:
+            out.append(Cell(g.start, g.end, g.unit, year, _kind(year, g.word, g.first, doc_year), g.label, g.column,
+                            g.noun))
     return sorted(out, key=lambda c: c.start)
 
 

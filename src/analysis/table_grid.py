@@ -38,6 +38,9 @@ _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
 _SUBSET = re.compile(r"^其中[：:]?\s*")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]\s*|[（(]\d{1,2}[）)]\s*)")
 _LEVEL_ONLY = re.compile(r"^(?:国家|省|自治区|市|区|县)级$")
+_LEVEL_HEAD = re.compile(r"级别|层级")
+_KIND_HEAD = re.compile(r"类别|类型|载体类型")
+_ROSTER_GAP = 2  # short lines (…（第7至10名略）, 不合格载体：) a roster's header outlasts
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class GridCell:
     start: int  # offsets of the number in the text
     end: int
     unit: str  # the unit its row label, unit column or column header gives: 家, 万平方米
-    year: int
+    year: int  # 0: none written (a roster of carriers: the document's year)
     word: str  # the words with its year: 目标, 基期, 预计 (the kind is read from them, analysis.table_cells)
     first: bool  # the table's first year (a status when the document's year is unknown)
     label: str  # the row label (a year, in a table whose rows are years)
@@ -172,6 +175,32 @@ def _table_at(lines: list[tuple[int, str]], width: int) -> list[GridCell]:
     return out
 
 
+# a cell that carries its own unit (20万元, 500平方米): a table of rules by level pasted one cell a line
+_VALUE_CELL = re.compile(r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                         r"(?P<unit>万元|亿元|元|万平方米|平方米|家|个|人|名|项|%)")
+
+
+def _cell_roster_at(lines: list[tuple[int, str]], width: int) -> list[GridCell]:
+    """The cells of a table pasted one cell a line whose rows are labelled (a level, 市级; a name) and whose cells
+    carry their units, under a header of words (``级别 / 一次性奖励 / 每年运营补助上限``, then ``市级 / 20万元 / 10万元``):
+    each cell counts its row label and its column header together (``市级一次性奖励``); two rows at least, else []."""
+    header = [c for _, c in lines[:width]]
+    if any(_is_number(c) or _year(c) or _VALUE_CELL.fullmatch(c) for c in header):
+        return []
+    out: list[GridCell] = []
+    for at in range(width, len(lines) - width + 1, width):
+        row = lines[at:at + width]
+        values = [_VALUE_CELL.fullmatch(c) for _, c in row[1:]]
+        label = row[0][1]
+        if _is_number(label) or _VALUE_CELL.fullmatch(label) or _year(label) or not all(values):
+            break
+        for (pos, _), value, head in zip(row[1:], values, header[1:], strict=True):
+            assert value is not None
+            out.append(GridCell(pos, pos + len(value.group("number")), value.group("unit"), 0, head, True, label, head,
+                                label + head))
+    return out if len(out) >= 2 * (width - 1) else []
+
+
 def _one_cell_a_line(text: str) -> list[GridCell]:
     """Tables pasted one cell a line (a web page's table copied cell by cell): the widest header that reads."""
     out: list[GridCell] = []
@@ -185,7 +214,8 @@ def _one_cell_a_line(text: str) -> list[GridCell]:
             continue
         i = 0
         while i < len(run) - 3:
-            found = max((_table_at(run[i:], w) for w in range(3, 9)), key=len)
+            found = max([_table_at(run[i:], w) for w in range(3, 9)] + [_cell_roster_at(run[i:], w) for w in range(2, 9)],
+                        key=len)
             out.extend(found)
             i = next((j + 1 for j, (at, _) in enumerate(run) if found and at == found[-1].start), i + 1)
         run = []
@@ -194,7 +224,67 @@ def _one_cell_a_line(text: str) -> list[GridCell]:
 
 def grid_cells(text: str) -> list[GridCell]:
     """The cells of every grid table of the text, in its order."""
-    return sorted(_rows_of_cells(text) + _one_cell_a_line(text), key=lambda c: c.start)
+    out = _rows_of_cells(text) + _one_cell_a_line(text)
+    taken = {c.start for c in out}
+    return sorted(out + [c for c in _roster_cells(text) if c.start not in taken], key=lambda c: c.start)
+
+
+def _roster_roles(cells: list[str]) -> list[str] | None:
+    """The roles of a roster's header (a ranking or a list of named carriers, one a row, no year anywhere)::
+
+        排名 载体名称 类别 级别 孵化面积（平方米） 在孵企业（家） 得分 等次
+
+    ``level`` (级别), ``kind`` (类别), ``value`` (a unit in brackets), else ``text``; None when the line is no such
+    header (a year in it, a number, fewer than three cells, no value column or no text column)."""
+    if len(cells) < 3 or any(len(c) > 20 or not c or _is_number(c) or _year(c) for c in cells):
+        return None
+    roles = ["level" if _LEVEL_HEAD.fullmatch(c) else "kind" if _KIND_HEAD.fullmatch(c) else
+             "value" if _unit(c)[1] else "text" for c in cells]
+    return roles if "value" in roles and "text" in roles else None
+
+
+def _roster_cells(text: str) -> list[GridCell]:
+    """The cells of rosters: under a header of ``_roster_roles``, each row of as many cells names a carrier; a
+    value cell counts its column's noun (``孵化面积``), with the row's level and kind before it (``国家级众创空间``:
+    its level is the figure's scope), in the document's year. The header holds across ``_ROSTER_GAP`` short
+    lines (an ellipsis of the rows left out, the heading of a second block)."""
+    out: list[GridCell] = []
+    header: list[str] | None = None
+    roles: list[str] = []
+    gap = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        split = [(a, c) for a, c in _split(line) if c != "|"]
+        cells = [c for _, c in split]
+        if header is not None and len(cells) == len(header) and _roster_roles(cells) is None:
+            found = _roster_row(header, roles, split, start)
+            if found:
+                out.extend(found)
+                gap = 0
+                continue
+        found_roles = _roster_roles(cells)
+        if found_roles:
+            header, roles, gap = cells, found_roles, 0
+        elif header is not None and gap < _ROSTER_GAP and 0 < len(line.strip()) <= 20 and "。" not in line:
+            gap += 1
+        else:
+            header = None
+    return out
+
+
+def _roster_row(header: list[str], roles: list[str], row: list[tuple[int, str]], base: int) -> list[GridCell]:
+    if not any(r == "text" and not _is_number(c) for r, (_, c) in zip(roles, row, strict=True)):
+        return []  # a row of numbers only: no carrier named
+    level = next((c for r, (_, c) in zip(roles, row, strict=True) if r == "level" and _LEVEL_ONLY.match(c)), "")
+    kind = next((c for r, (_, c) in zip(roles, row, strict=True) if r == "kind" and not _is_number(c)), "")
+    name = next(c for r, (_, c) in zip(roles, row, strict=True) if r == "text" and not _is_number(c))
+    out = []
+    for head, role, (at, cell) in zip(header, roles, row, strict=True):
+        words, unit = _unit(head)
+        if role == "value" and _is_number(cell):
+            out.append(GridCell(base + at, base + at + len(cell), unit, 0, "", True, name, head, level + kind + words))
+    return out
 
 
 def _rows_of_cells(text: str) -> list[GridCell]:

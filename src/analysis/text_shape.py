@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["caveats", "payer_level", "in_municipality", "MUNICIPALITIES", "grade_before", "subset_line",
-           "topic_recipient", "item_label"]
+           "topic_recipient", "item_label", "place_name"]
 
 _SENTENCE_END = "。！？!?；;：:…”’」』)）"
 # page furniture: a page number (— 1 —, -2-, 第3页), or a line of a few characters with no sentence in it
@@ -212,3 +212,12 @@ def item_label(text: str, start: int) -> tuple[str, str] | None:
         return None
     # one spelling of each kind, the one the kind cues read (analysis.clause_kind): 计划值 is a 目标值, 完成值 an 实际值
     return label.group("label"), "实际值" if re.search(r"实际|完成|基期|现状", word) else "目标值"
+
+
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|旗|街道)$")
+
+
+def place_name(words: str, end: bool = False) -> bool:
+    """Whether ``words`` are a place's name (鹿城区, 西安市), or with ``end`` end in one: a place's share after 其中
+    (…众创空间146家，其中鹿城区31家)."""
+    return bool(_PLACE_NAME.search(words) if end else _PLACE_NAME.fullmatch(words))
