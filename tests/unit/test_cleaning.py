@@ -157,3 +157,16 @@ def test_cleaning_is_deterministic(catalogue, cleaned):
     for c in cleaned.values():
         again = clean_text(c.raw)
         assert again.text == c.text and (again.source == c.source).all()
+
+
+@pytest.mark.parametrize("line", ["视频里这位小姐姐直播带货单场卖了50w‼️", "视频号粉丝破万", "本期视频播放量3.2万次",
+                                  "创业大赛视频直播观看人数超过1200人"])
+def test_a_post_about_a_video_that_reports_a_figure_is_kept(line):
+    # a figure with its unit or scale (50w, 破万, 3.2万次, 1200人) is content, not a video's title on a page
+    assert line in clean_text(f"今天的创业大赛太精彩了！\n{line}\n").text
+
+
+@pytest.mark.parametrize("line", ["成长在线视频免费观看", "2024年双创活动周视频回顾"])
+def test_a_video_title_is_still_chrome(line):
+    # a title with no figure (a year is no figure) stays web chrome
+    assert line not in clean_text(f"今天的创业大赛太精彩了！\n{line}\n").text
