@@ -201,6 +201,18 @@ def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queu
     return job
 
 
+def _next_event(events: queue.Queue) -> Finished:
+    """The next worker's end. Waits in short slices, not in one blocking ``get``: Ctrl-C (SIGINT) may be
+    delivered to a watcher thread, and then a main thread blocked on the queue's lock would not see it
+    until a run ended (a clean-clone run hung 60 s so); after each slice the interpreter runs the
+    pending handler and KeyboardInterrupt is raised here."""
+    while True:
+        try:
+            return events.get(timeout=0.2)
+        except queue.Empty:
+            continue
+
+
 def _watch(job: Job, events: queue.Queue) -> None:
     """Wait for the worker's "done"; past the run's timeout (plus a grace period) kill the worker
     with its kernel. An end of the pipe instead means the worker died."""
@@ -361,7 +373,7 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
                 todo = []
             if not running:
                 break
-            event = events.get()  # sleeps until a worker ends
+            event = _next_event(events)  # sleeps until a worker ends
             job = event.job
             result = _collect(event, options)
             result.inputs = parts_of[job.run.name]

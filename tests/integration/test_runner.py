@@ -246,7 +246,11 @@ def test_ctrl_c_stops_the_kernels_leaves_nothing_half_written_and_exits_130(fixt
     proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", "sleeps", "--suite", str(fixture_suite),
                              "--reports-dir", str(reports), "--quiet", "--timeout", "60"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+                            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+                            # Ctrl-C as in a terminal: a test run started in the background of a
+                            # non-interactive shell (`make test &`, a CI wrapper) inherits SIGINT ignored,
+                            # and a Python started with it ignored never raises KeyboardInterrupt
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not _kernels(reports / ".staging") and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -304,6 +308,43 @@ def test_ctrl_c_while_a_job_is_being_handed_over_still_stops_its_worker(fixture_
         _run(fixture_suite, reports, "sleeps")
     [worker] = started
     assert worker.proc.poll() is not None  # stopped, not left running its notebook
+    time.sleep(0.5)
+    assert _kernels(reports / ".staging") == set()
+    assert not (reports / ".staging").exists()
+
+
+def test_ctrl_c_delivered_to_a_watcher_thread_still_stops_the_run_at_once(fixture_suite, tmp_path):
+    # the kernel may deliver SIGINT to any thread of the process; sent here to the thread watching the
+    # run (blocked in select), the run must still stop now, not when the notebook's 60 s timeout ends it
+    import signal
+    import threading
+    import time
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if inherited ignored
+    reports = tmp_path / "reports"
+    sent = []
+
+    def interrupt_the_watcher():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            watchers = [t for t in threading.enumerate() if t.name == "watch sleeps"]
+            if watchers and _kernels(reports / ".staging"):
+                sent.append(time.monotonic())
+                signal.pthread_kill(watchers[0].ident, signal.SIGINT)
+                return
+            time.sleep(0.1)
+
+    helper = threading.Thread(target=interrupt_the_watcher, daemon=True)
+    helper.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            runner.run_suite(suite.plan(fixture_suite, ["sleeps"], timeout=60),
+                             runner.Options(reports_dir=reports, quiet=True))
+        stopped = time.monotonic()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert sent, "the run's watcher or kernel never started"
+    assert stopped - sent[0] < 20  # at once (0.2 s slices), far from the run's 60 s timeout plus 15 s of grace
     time.sleep(0.5)
     assert _kernels(reports / ".staging") == set()
     assert not (reports / ".staging").exists()
