@@ -64,6 +64,9 @@ def _corpus_add(args) -> int:
         parent_province=args.parent_province or "", notes=args.notes or "")
     print(f"added {doc.doc_id}: {paths.relative(doc.path)} ({doc.original_encoding} in, {doc.script}), "
           f"sha256 {doc.sha256[:12]}…")
+    same = [d.doc_id for d in corpus.load_catalogue() if d.sha256 == doc.sha256 and d.doc_id != doc.doc_id]
+    if same:  # kept (a copy under another region is a benchmark's way to grow a corpus), but said
+        print(f"note: {doc.doc_id} has the same text as {', '.join(same)}, already in the corpus")
     return 0
 
 

@@ -9,6 +9,7 @@ a ``DataError`` naming the file, row and field.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
@@ -226,11 +227,64 @@ _ACCEPTED = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "cp936
              "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs"}
 
 
+# A byte-order mark names its encoding: Windows Notepad's "Unicode" is UTF-16 with one. UTF-32's
+# marks come first (UTF-32-LE's begins with UTF-16-LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+# Formats a user brings instead of text, named by filetype's magic numbers. A match is trusted
+# whatever the bytes (a signature no text begins with), or only when the bytes are not plain UTF-8
+# text (filetype's shorter signatures, such as BMP's "BM", begin ordinary words).
+_SURELY_NOT_TEXT = {"pdf", "rtf", "zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub", "7z", "rar", "gz"}
+_WHAT_TO_DO = {
+    "pdf": "extract its text first (for example `pdftotext -layout FILE.pdf`, or OCR for a scan) and add the .txt",
+    "image": "the suite reads text: OCR the image first and add the .txt",
+    "office": "save it as plain text (UTF-8) from its program and add the .txt",
+}
+# filetype (1.2) has no signature for the OLE compound file of the old .doc, .xls and .wps: ours.
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _refuse_if_not_text(data: bytes, where: str) -> None:
+    import filetype
+
+    kind = filetype.guess(data)
+    if data.startswith(_OLE):
+        what, todo = "an old Office file (.doc, .xls or .wps)", _WHAT_TO_DO["office"]
+    elif kind is not None and (kind.extension in _SURELY_NOT_TEXT or b"\x00" in data or not _is_utf8(data)):
+        what = f"a .{kind.extension} file ({kind.mime})"
+        todo = (_WHAT_TO_DO["pdf"] if kind.extension == "pdf" else
+                _WHAT_TO_DO["image"] if kind.mime.startswith("image/") else _WHAT_TO_DO["office"])
+    else:
+        return
+    raise DataError(f"{what}, not a text document: {todo}", file=where)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_incoming(data: bytes, where: str) -> tuple[str, str]:
-    """Decode a new document: UTF-8 as it is; GB18030/GBK/GB2312 or Big5 detected and
-    decoded; anything else refused with the encoding that was found."""
+    """Decode a new document: UTF-8 as it is; UTF-16 or UTF-32 with a byte-order mark;
+    GB18030/GBK/GB2312 or Big5 detected and decoded; a PDF, an Office file or an image named
+    and refused; anything else refused with the encoding that was found."""
     if not data.strip():
         raise DataError("file is empty", file=where)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # the codec reads the mark, and the byte order from it
+            except UnicodeDecodeError as err:
+                raise DataError(f"starts with a {codec} byte-order mark but does not decode at byte {err.start}",
+                                file=where) from None
+            if not text.strip():
+                raise DataError("file is empty", file=where)
+            return text, codec
+    _refuse_if_not_text(data, where)
     if b"\x00" in data:
         raise DataError("file is binary (contains NUL bytes), not a text document", file=where)
     try:
