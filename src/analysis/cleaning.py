@@ -1,7 +1,7 @@
 """Raw web text -> clean Simplified Chinese text, with a map back to the raw bytes.
 
 Every step of the cleaning only deletes characters or replaces one character by
-one character (the Traditional -> Simplified conversion may, rarely, change a
+one character (or a span by what it stands for: an HTML tag or character reference) (the Traditional -> Simplified conversion may, rarely, change a
 phrase's length; that step aligns the two versions). So each character of the
 cleaned text comes from exactly one character of the raw text, and
 ``Cleaned.source`` records which. Composition of the steps is a numpy fancy
@@ -9,7 +9,9 @@ index, which keeps cleaning fast on large corpora.
 
 The steps, in order:
 
-1. drop carriage returns, byte-order marks and zero-width characters;
+1. drop carriage returns, byte-order marks and zero-width characters; a page saved as HTML
+   source becomes the text its reader sees (``analysis.html_source``: tags out, block tags line
+   breaks, cells tabs, character references their characters);
 2. strip the pinyin ruby glued after characters: ``創(chuàng)業(yè)`` -> ``創業``;
 3. Traditional -> Simplified with OpenCC (``t2s``);
 4. full-width digits, letters and spaces -> ASCII (Chinese punctuation is kept);
@@ -28,6 +30,8 @@ from importlib import resources
 import numpy as np
 import opencc
 import yaml
+
+from analysis import html_source
 
 __all__ = ["Cleaned", "ChromeLine", "clean_text", "utf8_offsets", "strip_ruby", "rules"]
 
@@ -138,6 +142,21 @@ class _Tracked:
             self.text = "".join(pieces)
             self.source = self.source[idx]
         return removed
+
+    def substitute(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace each span (sorted, not overlapping) by its replacement, whose characters all
+        come from the span's first character (a tag's line break, a reference's character)."""
+        if not edits:
+            return
+        pieces, sources, prev = [], [], 0
+        for s, e, replacement in edits:
+            pieces += [self.text[prev:s], replacement]
+            sources += [self.source[prev:s], np.full(len(replacement), self.source[s], dtype=np.int64)]
+            prev = e
+        pieces.append(self.text[prev:])
+        sources.append(self.source[prev:])
+        self.text = "".join(pieces)
+        self.source = np.concatenate(sources)
 
     def delete_matches(self, pattern: re.Pattern) -> int:
         return self.delete([m.span() for m in pattern.finditer(self.text)])
@@ -282,6 +301,9 @@ def clean_text(raw: str) -> Cleaned:
     """Clean a decoded raw text. Deterministic: the same input gives the same output."""
     t = _Tracked(raw)
     t.delete_matches(_INVISIBLE)
+    if html_source.is_html(t.text):
+        t.substitute(html_source.edits(t.text))
+        t.delete_matches(html_source.TRIM)
 
     ruby = _ruby_spans(t.text)
     ruby_chars = t.delete(ruby)
