@@ -318,6 +318,12 @@ def detect_script(text: str) -> str:
     return "traditional" if changed / len(sample) > 0.02 else "simplified"
 
 
+# the catalogue's fields a user gives to `corpus add`, by the option that gives them
+_OPTIONS = {"doc_id": "--id", "region": "--region", "region_zh": "--region-zh", "region_en": "--region-en",
+            "level": "--level", "parent_province": "--parent-province", "genre": "--genre", "title": "--title",
+            "date": "--date", "outlet": "--outlet", "notes": "--notes"}
+
+
 def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, region_en: str, level: str,
                  genre: str, title: str, date: str, outlet: str, parent_province: str = "", notes: str = "",
                  catalogue: Path | None = None) -> Document:
@@ -340,8 +346,14 @@ def add_document(source: Path, *, doc_id: str, region: str, region_zh: str, regi
         "original_encoding": encoding, "notes": notes,
     }
     rows = list(enumerate(read_rows(catalogue, _REQUIRED, "catalogue"), 1))  # with them: ids and files once
-    schema.check_rows("catalogue", rows + [(len(existing) + 1, row)], paths.relative(catalogue), "doc_id")
-    doc = _validate_row(row, len(existing) + 1, paths.relative(catalogue))
+    number = len(existing) + 1
+    try:
+        schema.check_rows("catalogue", rows + [(number, row)], paths.relative(catalogue), "doc_id")
+    except DataError as err:  # a value the user gave: named by the option that gave it
+        if str(err.row).split(" ")[0] == str(number) and err.field in _OPTIONS:
+            raise DataError(f"{_OPTIONS[err.field]}: {err.message}") from None
+        raise
+    doc = _validate_row(row, number, paths.relative(catalogue))
     package = catalogue.parent.parent.parent / "datapackage.json"
     package_text = _package_with_text(package, doc, data) if package.is_file() else None  # before writing anything
     with catalogue.open("rb") as f:

@@ -221,7 +221,8 @@ def test_add_document_with_bad_metadata_writes_nothing(project, tmp_path, capsys
                  "--region-en", "X", "--level", "village", "--genre", "policy_text", "--title", "t",
                  "--date", "2017", "--outlet", "o"])
     assert code == 2
-    assert "field 'level': 'village' is not allowed; expected one of province" in capsys.readouterr().err
+    # named by the option the user gave, not by the catalogue's row it would have been
+    assert "error: --level: 'village' is not allowed; expected one of province" in capsys.readouterr().err
     assert not (project / "data/raw/policies/new.txt").exists()
 
 
@@ -269,3 +270,20 @@ def test_adding_a_text_already_in_the_corpus_is_kept_and_said(project, tmp_path,
     out = capsys.readouterr().out
     assert code == 0 and f"note: again-2017 has the same text as {seed.doc_id}, already in the corpus" in out
     assert (project / "data/raw/policies/again.txt").read_bytes() == seed.path.read_bytes()
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--id", "../evil-2017", "--id: '../evil-2017' is not of the required form"),
+    ("--region", "a b", "--region: 'a b' is not of the required form"),
+    ("--date", "2017-13", "--date: "),
+])
+def test_a_bad_option_of_corpus_add_is_named_and_nothing_is_written(project, tmp_path, capsys, option, value, message):
+    src = tmp_path / "new.txt"
+    src.write_text(SEED_TEXT, encoding="utf-8")
+    args = {"--id": "x-2017", "--region": "x", "--region-zh": "某", "--region-en": "X", "--level": "county",
+            "--genre": "policy_text", "--title": "t", "--date": "2017", "--outlet": "o", option: value}
+    before = (project / "data/raw/policies/catalogue.csv").read_bytes()
+    code = main(["corpus", "add", str(src), *[x for pair in args.items() for x in pair]])
+    assert code == 2 and capsys.readouterr().err.startswith("error: " + message)
+    assert (project / "data/raw/policies/catalogue.csv").read_bytes() == before
+    assert not (project / "data/raw/policies/new.txt").exists()
