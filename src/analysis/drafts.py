@@ -48,7 +48,9 @@ from analysis import (
     schema,
     segments,
     table_cells,
+    table_grid,
     text_shape,
+    topic_counts,
     units,
 )
 from analysis.cache import HashCache, key
@@ -140,6 +142,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     # a document about one carrier (its own report, a case study): its level, for the figures about it and its firms
     carrier = document_subject.carrier_level(doc.title, text) if subject is None else None
     carriers = _carrier_counts(tagger.reader)
+    topic: tuple[int, counting.Reading] | None = None  # the carriers counted last, by a noun (analysis.topic_counts)
+    listing = -1  # the sentence whose bare counts of places are being listed
     # a notice handing money down to carriers (关于下达…奖补资金的通知): the carriers its title names are those paid
     paid_to = _evaluated_carriers(tagger.reader, doc.title) \
         if document_subject.disbursement_level(doc.title, doc.level) else None
@@ -157,7 +161,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # 已达312家；⏎其中国家级67家: a subset on a line of its own keeps the counts of the line before
         previous = previous if t0 == sentence_start or text_shape.subset_line(text, t0, m.start) else []
         cell = cells.get(m.start)
-        if cell and cell.label.startswith("其中") and t0 != sentence_start:
+        if cell and table_grid.is_subset(cell.label) and t0 != sentence_start:
             previous = list(row_above)  # 科技企业孵化器（家） 68 90⏎其中：国家级（家） 12 18: a subset of the row above
         elif cell and t0 != sentence_start:
             row_above = []
@@ -185,14 +189,31 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read = replace(read, indicator=shape[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
                            scope_evidence="phrase" if level else "none", scope_cue=cue,
                            notes=read.notes + [f"{shape[2]}: {shape[0]}" + (f", at its level '{cue}'" if cue else "")])
+        # a grade of an evaluation the line names (考核结果优秀三家) is text_shape.grade_before's, below
+        listed = topic_counts.bare_count(m.text, text[c0:m.start], tagger.reader.words, listing == t0) \
+            if cell is None and not read.indicator and unit == "count" and topic and m.start - topic[0] <= topic_counts.REACH \
+            and not text_shape.grade_before(text, m.start) else ""
+        if listed and topic:
+            listing = t0
+            # 北京以312家居首, 东部地区优秀161家 after 全国国家备案众创空间达到4,119家: the passage's carriers, at the level
+            # written on them (an inference)
+            level = topic[1].scope if topic[1].scope_evidence == "own" else "all"
+            read = replace(read, indicator=topic[1].indicator, evidence="nearest", out_of_scope_reason="", scope=level,
+                           scope_evidence="inherited" if level != "all" else "none",
+                           notes=read.notes + [f"'{listed}' listed with a bare count: the carriers counted before "
+                                               f"('{topic[1].noun}')" + (f", at their level {level}" if level != "all" else "")])
+        elif cell is None and read.indicator in carriers and unit == "count" and read.evidence in ("object", "subject"):
+            topic = (m.start, read)
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
-        if parent and not read.indicator and cell and cell.label.startswith("其中"):
+        if parent and not read.indicator and cell and table_grid.is_subset(cell.label):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level
             read = replace(read, indicator=parent.indicator, noun=parent.noun, evidence="subset", out_of_scope_reason="",
                            notes=read.notes + [f"a 其中 row of the table: a subset of '{parent.noun or parent.indicator}'"])
         previous.append(read)
-        row_above = row_above + [read] if cell and not cell.label.startswith("其中") else row_above
+        row_above = row_above + [read] if cell and not table_grid.is_subset(cell.label) else row_above
         read.caveats.extend(text_shape.caveats(text, m.start))  # a clause a line break or a table cut may be misread
+        if read.evidence != "umbrella" and indicator_words.general_carriers(read.indicator, tagger.aliases):
+            read.caveats.append("general_carriers")  # 双创载体11家: all carriers or the incubation institutions?
         if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")

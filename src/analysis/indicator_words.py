@@ -30,6 +30,9 @@
 - A competition's or an event's counts no alias names (``unnamed``, ``event_count``): prize winners (``一等奖2名``:
   ``competition_awards``), the entries of a competition (``创业大赛…从报名的612个项目中``: ``competition_entrants``; its
   finalists are not), projects signed at an event (``集中签约…项目28个``, ``现场签约项目27个``: ``matched_projects``).
+- A general word for carriers (``双创载体``, ``孵化载体``, ``创新创业载体``, ``孵化机构``) names a total whose members each place
+  decides: the codebook gives it one indicator (``carriers_total``, ``incubation_institutions``), a county's notice may
+  mean the other (``general_carriers``); a draft read from such a word alone is never confident.
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -43,7 +46,7 @@ from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word", "maker_space_part", "teams_and_firms", "refined",
-           "carrier_area", "graduated_in_the_year", "event_count", "unnamed"]
+           "carrier_area", "graduated_in_the_year", "event_count", "unnamed", "general_carriers"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -63,6 +66,15 @@ def newly_recognised(before: str) -> str | None:
     (``新认定省级众创空间`` -> ``新增省级众创空间``), or None when it has none."""
     phrase = re.split(r"[，。；;,、\n]", before[-_PHRASE_REACH:])[-1]
     return _NEW_AT_LEVEL.sub("新增", phrase) if _NEW_AT_LEVEL.search(phrase) else None
+
+
+_GENERAL_CARRIER = re.compile(r"(?:载体|机构)$")  # 双创载体, 孵化载体, 孵化机构: carriers of every kind together
+
+
+def general_carriers(indicator: str, aliases: list[tuple[str, str, str]]) -> bool:
+    """Whether ``indicator`` is named by a general word for carriers (an alias ending 载体 or 机构: ``双创载体``), whose
+    members (incubators, maker spaces, star spaces …) each place counts its own way."""
+    return bool(indicator) and any(code == indicator and _GENERAL_CARRIER.search(alias) for alias, code, _ in aliases)
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”\s*$")

@@ -1,0 +1,152 @@
+"""The tenth round of the figure drafter (issue 26, set_j's error kinds), as kinds: a yearbook table (years as columns,
+a 单位 column, numbers grouped by a space, ``#`` for 其中 rows), bare counts of places or grades listed after the
+carriers a passage counts (a ranking article, an evaluation notice), and a general word for carriers (双创载体) that
+is never confident. Every sentence and table here is written for these tests (no fact)."""
+
+import pytest
+from tests import drafting
+
+from analysis import calibration, cleaning, quantities, table_cells, table_grid, topic_counts
+
+# a yearbook's table: years as columns with no 年, a 单位 column, # rows, numbers grouped by a space
+YEARBOOK = ("表5-3 全市孵化载体基本情况（2020—2022年）\n"
+            "指标　　　　　　单位　　2020　　2021　　2022\n"
+            "科技企业孵化器　个　　　41　　　46　　　52\n"
+            "　#国家级　　　　个　　　9　　　10　　　12\n"
+            "众创空间　　　　个　　　88　　　97　　　105\n"
+            "　＃国家备案　　个　　　21　　　24　　　26\n"
+            "孵化器在孵企业　个　　　1 806　2 114　2 530\n"
+            "创业导师　　　　人　　　985　　1 102　1 240\n"
+            "注：“#”表示其中项。")
+
+
+def _cells(text, year):
+    cleaned = cleaning.clean_text(text).text
+    return [(cleaned[c.start:c.end], c.unit_text, c.year, c.label) for c in table_cells.cells(cleaned, year)]
+
+
+def test_a_yearbook_row_grouped_by_spaces_gives_one_cell_a_year():
+    # 1 806 | 2 114 | 2 530 under 2020 2021 2022: three cells (the cleaning leaves one space between the groups and
+    # between the columns alike: only one way of joining gives three cells); 985 | 1 102 | 1 240 too
+    cells = _cells(YEARBOOK, 2023)
+    assert [c for c in cells if c[3] == "孵化器在孵企业"] == [("1 806", "个", 2020, "孵化器在孵企业"),
+                                                        ("2 114", "个", 2021, "孵化器在孵企业"),
+                                                        ("2 530", "个", 2022, "孵化器在孵企业")]
+    assert [c[0] for c in cells if c[3] == "创业导师"] == ["985", "1 102", "1 240"]
+    # 108 121 135: three-digit numbers that need no joining are read as they are
+    assert [c[0] for c in cells if c[3] == "众创空间"] == ["88", "97", "105"]
+
+
+def test_a_row_joined_two_ways_is_not_read():
+    # 12 345 678 under two years: 12 345 | 678 or 12 | 345 678; neither is sure, the row is not read (and, a row of
+    # another width, it ends the table, as before)
+    text = "指标 单位 2021 2022\n众创空间 个 30 36\n在孵企业 个 12 345 678"
+    assert [c[0] for c in _cells(text, 2023)] == ["30", "36"]
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("#国家级", True), ("＃国家备案", True), ("其中：国家级", True), ("其中国家级", True),
+    ("科技企业孵化器", False), ("国家级孵化器", False),
+])
+def test_a_hash_or_qizhong_opens_a_subset_row(label, expected):
+    assert table_grid.is_subset(label) is expected
+
+
+def test_a_cell_grouped_by_a_space_is_read_as_one_number():
+    # 2 114个: 2,114 firms; 1 102人: 1,102 persons
+    mentions = {m.text: m for m in quantities.extract(YEARBOOK, "t", 2023)}
+    assert (mentions["2 114"].value, mentions["2 114"].unit, mentions["2 114"].year) == (2114, "count", 2021)
+    assert (mentions["1 102"].value, mentions["1 102"].unit) == (1102, "person")
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return drafting.tagger()
+
+
+def test_drafts_of_a_yearbook_table(tagger):
+    # 12 in the #国家级 row under 科技企业孵化器: the national incubators of 2022; 26 in the ＃国家备案 row: national
+    # maker spaces of 2022; 2 530: firms in incubation of 2022 (2,530), all levels
+    rows = drafting.drafted(YEARBOOK, tagger, "yearbook10-2023", 2023).set_index("mention")
+    assert tuple(rows.loc["12", ["indicator", "scope", "kind", "year"]]) == ("incubators", "national_level", "actual", 2022)
+    assert tuple(rows.loc["26", ["indicator", "scope", "year"]]) == ("maker_spaces", "national_level", 2022)
+    assert tuple(rows.loc["52", ["indicator", "scope", "year"]]) == ("incubators", "all", 2022)
+    assert tuple(rows.loc["2 530", ["indicator", "scope", "value", "year"]]) == ("firms_in_incubation", "all", 2530, 2022)
+    assert tuple(rows.loc["1 240", ["indicator", "value"]]) == ("mentors", 1240)
+
+
+def _words(tagger):
+    return tagger.reader.words
+
+
+@pytest.mark.parametrize(("before", "listing", "expected"), [
+    ("北京以", False, "北京"),  # 北京以312家居首
+    ("上海（", False, "上海"),  # 上海（268家）
+    ("在省内仅次于厦门的", False, "厦门"),
+    ("其中数量排名前十的城市合计", False, "城市"),
+    ("分区域看，东部地区优秀", False, "优秀"),
+    ("中部地区", False, "地区"),
+    ("良好的", False, "良好"),
+    ("嘉兴", True, "嘉兴"),  # jieba tags it a person's name: a place only in a list of places
+    ("嘉兴", False, ""),
+    ("核减", False, ""),  # a verb: no place, no grade
+    ("其中", False, ""),
+    ("全市众创空间", False, ""),  # a noun of its own: the reader's
+])
+def test_a_bare_count_listed_under_a_place_or_a_grade(tagger, before, listing, expected):
+    assert topic_counts.bare_count("12家", before, _words(tagger), listing) == expected
+
+
+def test_a_bare_count_needs_the_measure_word_of_carriers(tagger):
+    # 北京以312人: persons are no carriers
+    assert topic_counts.bare_count("312人", "北京以", _words(tagger)) == ""
+
+
+def test_drafts_of_a_ranking_article_count_the_passage_s_carriers_at_their_level(tagger):
+    # 520家 of 省级众创空间; then 杭州 118, 宁波 76, 温州 64, 嘉兴 41, 湖州 33: the same provincial maker spaces of other
+    # places (an inference: never confident); 二、三位 ranks are no figures
+    text = ("截至2023年底，全省省级众创空间达到520家。其中，杭州以118家居首，宁波（76家）、温州（64家）分列二、三位；"
+            "嘉兴41家，湖州的33家。")
+    rows = drafting.drafted(text, tagger, "ranking10-2024", 2024).set_index("mention")
+    for mention in ("118家", "76家", "64家", "41家", "33家"):
+        assert tuple(rows.loc[mention, ["indicator", "scope"]]) == ("maker_spaces", "provincial_level"), mention
+        assert not calibration.may_be_high(rows.loc[mention, "evidence"])
+
+
+def test_drafts_of_an_evaluation_s_regions_count_the_carriers_evaluated(tagger):
+    # 国家级孵化器共210家 evaluated; 华东地区优秀15家、华南地区11家: the national incubators of each region
+    text = "本次参评的国家级科技企业孵化器共210家。\n分区域看，华东地区优秀15家、华南地区11家、西南地区6家。"
+    rows = drafting.drafted(text, tagger, "evaluation10-2024", 2024).set_index("mention")
+    for mention in ("15家", "11家", "6家"):
+        assert tuple(rows.loc[mention, ["indicator", "scope", "kind"]]) == ("incubators", "national_level", "actual")
+
+
+def test_a_bare_count_far_from_or_without_a_topic_stays_out_of_scope(tagger):
+    # no carrier counted before: 北京以312家 is not drafted; a carrier counted in an earlier passage too far back
+    rows = drafting.drafted("北京以312家居首。", tagger, "notopic10-2024", 2024).set_index("mention")
+    assert rows.loc["312家", "indicator"] == ""
+    far = "全市众创空间达到30家。" + "本市持续优化营商环境。" * 40 + "北京以312家居首。"
+    assert far.index("北京") - far.index("30家") > topic_counts.REACH
+    rows = drafting.drafted(far, tagger, "fartopic10-2024", 2024).set_index("mention")
+    assert rows.loc["312家", "indicator"] == ""
+
+
+def test_a_level_not_written_on_the_topic_is_not_handed_on(tagger):
+    # 三家星创天地 counted in a rule with no level of its own: the places listed after it get no level
+    text = "对考核优秀的三家星创天地各奖励5万元。其中，宾川县2家、祥云县1家。"
+    rows = drafting.drafted(text, tagger, "nolevel10-2024", 2024).set_index("mention")
+    assert tuple(rows.loc["2家", ["indicator", "scope"]]) == ("star_spaces", "all")
+
+
+@pytest.mark.parametrize(("text", "mention", "general"), [
+    ("全县共有县级以上双创载体11家。", "11家", True),  # all carriers or the incubation institutions?
+    ("全市孵化载体达到46家。", "46家", True),
+    ("全区创新创业载体共有23家，其中省级5家。", "5家", True),  # a subset of the general word: the same doubt
+    ("孵化器和众创空间共46家。", "46家", False),  # two carriers named together: the umbrella, read from the structure
+    ("全市众创空间达到30家。", "30家", False),
+])
+def test_a_general_word_for_carriers_is_never_confident(tagger, text, mention, general):
+    row = drafting.drafted_row(text, mention, tagger, "general10-2024", 2024)
+    assert ("general_carriers" in row["evidence"]) is general
+    if general:
+        assert not calibration.may_be_high(row["evidence"])
