@@ -141,9 +141,11 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
     # a document about one carrier (its own report, a case study): its level, for the figures about it and its firms
     carrier = document_subject.carrier_level(doc.title, text) if subject is None else None
+    # a guide to applying for the issuer's fund, its procurement of a service: the issuer's programme
+    programme = document_subject.programme_level(doc.title, doc.level, municipality) \
+        if subject is None and carrier is None else None
     carriers = _carrier_counts(tagger.reader)
-    topic: tuple[int, counting.Reading] | None = None  # the carriers counted last, by a noun (analysis.topic_counts)
-    listing = -1  # the sentence whose bare counts of places are being listed
+    passage = topic_counts.Passage(tagger.reader.words, carriers)  # the carriers a passage counts, for bare counts
     # a notice handing money down to carriers (关于下达…奖补资金的通知): the carriers its title names are those paid
     paid_to = _evaluated_carriers(tagger.reader, doc.title) \
         if document_subject.disbursement_level(doc.title, doc.level) else None
@@ -189,21 +191,10 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read = replace(read, indicator=shape[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
                            scope_evidence="phrase" if level else "none", scope_cue=cue,
                            notes=read.notes + [f"{shape[2]}: {shape[0]}" + (f", at its level '{cue}'" if cue else "")])
-        # a grade of an evaluation the line names (考核结果优秀三家) is text_shape.grade_before's, below
-        listed = topic_counts.bare_count(m.text, text[c0:m.start], tagger.reader.words, listing == t0) \
-            if cell is None and not read.indicator and unit == "count" and topic and m.start - topic[0] <= topic_counts.REACH \
-            and not text_shape.grade_before(text, m.start) else ""
-        if listed and topic:
-            listing = t0
-            # 北京以312家居首, 东部地区优秀161家 after 全国国家备案众创空间达到4,119家: the passage's carriers, at the level
-            # written on them (an inference)
-            level = topic[1].scope if topic[1].scope_evidence == "own" else "all"
-            read = replace(read, indicator=topic[1].indicator, evidence="nearest", out_of_scope_reason="", scope=level,
-                           scope_evidence="inherited" if level != "all" else "none",
-                           notes=read.notes + [f"'{listed}' listed with a bare count: the carriers counted before "
-                                               f"('{topic[1].noun}')" + (f", at their level {level}" if level != "all" else "")])
-        elif cell is None and read.indicator in carriers and unit == "count" and read.evidence in ("object", "subject"):
-            topic = (m.start, read)
+        if cell is None and unit == "count":
+            # 北京以312家居首 after 全国国家备案众创空间达到4,119家: the passage's carriers (a grade of an evaluation the line
+            # names, 考核结果优秀三家, is text_shape.grade_before's, below)
+            read = passage.read(read, m.text, text, c0, t0, m.start, "" if read.indicator else text_shape.grade_before(text, m.start))
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
         if parent and not read.indicator and cell and table_grid.is_subset(cell.label):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level
@@ -251,6 +242,18 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 本次共下达奖补资金1,086万元: the money handed down to the carriers is theirs
             indicator = "subsidies"
             notes.append("money a notice hands down to carriers: subsidies")
+        contract = document_subject.contract_money(doc.title, text[s0:m.start]) if unit == "CNY" and not indicator else None
+        if contract and "programme_budget" in tagger.reader.units:
+            # 中标（成交）金额：186万元/年 in a procurement's notice: what the buyer pays for the service, its programme's money
+            indicator, kind, reason = "programme_budget", "funding", ""
+            evidence = "|".join(["nearest"] + evidence.split("|")[1:])
+            notes.append(f"'{contract}' of a procurement: the programme's money")
+        example = indicator_words.worked_example(text[s0:m.start], unit or "") if cell is None else None
+        if example:
+            # 示例：某众创空间…按30%计算为36万元…按36万元拨付: what the rule pays one carrier, a rule's figure
+            indicator, kind, reason = example[0] or None, "rule", "" if example[0] else "a carrier's own spending in a worked example"
+            notes.append(f"a worked example ('{example[1]}'): " + (f"{example[0]}, a rule" if example[0] else "no figure"))
+            evidence = evidence if evidence.split("|")[0] != "none" else "|".join(["nearest"] + evidence.split("|")[1:])
         budget = document_subject.budget_level(doc.title, doc.level, municipality, indicator or "",
                                                text[t0:m.start]) if unit == "CNY" else None
         paid = document_subject.disbursement_level(doc.title, doc.level, municipality, indicator or "") \
@@ -272,13 +275,14 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # 在孵企业186家 in a 国家大学科技园's own report: the park's level; but a count of carriers is not about the one
         # carrier, and a programme's budget is a government's
         one = carrier if carrier and indicator not in carriers | {"programme_budget"} else None
-        inferred = subject if subject and not several else one
+        inferred = subject if subject and not several else one or programme
         if inferred and indicator and scope == "all" and evidence.split("|")[1] == "none":
             # no level near the number, in a document about carriers of one level or about one carrier: theirs (an
             # inference)
             parts = evidence.split("|")
             scope, evidence = inferred[0], "|".join(parts[:1] + ["document"] + parts[2:])
-            whose = "the document's subject" if inferred is subject else "the carrier the document is about"
+            whose = "the document's subject" if inferred is subject else "the issuer's programme" \
+                if inferred is programme else "the carrier the document is about"
             notes.append(f"scope {scope} from {whose} ('{inferred[1]}'): no level named near the number")
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:

@@ -33,6 +33,10 @@
 - A general word for carriers (``双创载体``, ``孵化载体``, ``创新创业载体``, ``孵化机构``) names a total whose members each place
   decides: the codebook gives it one indicator (``carriers_total``, ``incubation_institutions``), a county's notice may
   mean the other (``general_carriers``); a draft read from such a word alone is never confident.
+- A guide's worked example (``示例：某众创空间上年度实际运营投入120万元，按30%计算为36万元，未超过50万元上限，按36万元
+  拨付``): its amounts are what the rule pays one carrier (``subsidies``, a rule), its 按N% the rule's rate
+  (``subsidy_rate``), and the carrier's own spending the example starts from (投入120万元) no figure of the programme
+  (``worked_example``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -46,7 +50,7 @@ from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word", "maker_space_part", "teams_and_firms", "refined",
-           "carrier_area", "graduated_in_the_year", "event_count", "unnamed", "general_carriers"]
+           "carrier_area", "graduated_in_the_year", "event_count", "unnamed", "general_carriers", "worked_example"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -68,13 +72,34 @@ def newly_recognised(before: str) -> str | None:
     return _NEW_AT_LEVEL.sub("新增", phrase) if _NEW_AT_LEVEL.search(phrase) else None
 
 
-_GENERAL_CARRIER = re.compile(r"(?:载体|机构)$")  # 双创载体, 孵化载体, 孵化机构: carriers of every kind together
+# 双创载体, 孵化载体, 孵化机构: carriers of every kind together (not 投资机构 or 中介机构, which are no carriers)
+_GENERAL_CARRIER = re.compile(r"(?:载体|孵化机构)$")
 
 
 def general_carriers(indicator: str, aliases: list[tuple[str, str, str]]) -> bool:
-    """Whether ``indicator`` is named by a general word for carriers (an alias ending 载体 or 机构: ``双创载体``), whose
-    members (incubators, maker spaces, star spaces …) each place counts its own way."""
-    return bool(indicator) and any(code == indicator and _GENERAL_CARRIER.search(alias) for alias, code, _ in aliases)
+    """Whether ``indicator`` counts carriers and is named by a general word for them (an alias in 家 or 个 ending 载体
+    or 孵化机构: ``双创载体``), whose members (incubators, maker spaces, star spaces …) each place counts its own way."""
+    return bool(indicator) and any(code == indicator and unit == "count" and _GENERAL_CARRIER.search(alias)
+                                   for alias, code, unit in aliases)
+
+
+# a line that works a rule through for an invented carrier (示例：某众创空间…, 例如：某孵化器…, 计算示例：)
+_EXAMPLE = re.compile(r"^\s*(?:计算)?(?:示例|举例|例如|算例|案例)[一二三123]?[:：][^\n]{0,12}?某")
+_OWN_SPENDING = re.compile(r"(?:投入|支出|成本|费用|收入|营收|总额)(?:为|达|共|合计)?\s*$")
+_RATE = re.compile(r"按\s*$")
+
+
+def worked_example(line_before: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, cue) of a number in a worked example of a rule (``line_before``: its line up to the number): money
+    the rule pays (``subsidies``), a rate the rule applies (按30%: ``subsidy_rate``), or ``""`` for the carrier's own
+    spending the example starts from (运营投入120万元); None outside an example or for other units."""
+    example = _EXAMPLE.match(line_before)
+    if not example or unit not in ("CNY", "percent"):
+        return None
+    cue = example.group().strip()
+    if unit == "percent":
+        return ("subsidy_rate", cue) if _RATE.search(line_before) else None
+    return ("", cue) if _OWN_SPENDING.search(line_before) else ("subsidies", cue)
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”\s*$")

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-__all__ = ["bare_count", "REACH"]
+from analysis.counting import Reading
+
+__all__ = ["bare_count", "Passage", "REACH"]
 
 REACH = 400  # characters back from the number to the count of its topic: the passage, not the whole document
 _MEASURE = re.compile(r"家\s*$")
@@ -38,7 +41,7 @@ def bare_count(mention: str, before: str, words: Callable[[str], list[tuple[str,
     if not _MEASURE.search(mention):
         return ""
     phrase = _CLAUSE.split(before)[-1].rstrip(" （(")
-    cut = words(phrase) if phrase else []
+    cut = list(words(phrase)) if phrase else []  # a copy: the reader keeps its cut phrases
     while cut and cut[-1][0] in _BETWEEN:
         cut.pop()
     if not cut:
@@ -46,6 +49,37 @@ def bare_count(mention: str, before: str, words: Callable[[str], list[tuple[str,
     word, pos = cut[-1]
     if _GRADE_WORDS.search(word):
         return word
-    if pos == "ns" or pos == "nr" and listing or _PLACE_WORDS.search(word) or (re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区)", word) and pos != "n"):
+    named_place = re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区)", word) and pos != "n"  # 西安市, not 园区
+    if pos == "ns" or pos == "nr" and listing or _PLACE_WORDS.search(word) or named_place:
         return word
     return ""
+
+
+@dataclass
+class Passage:
+    """The carriers a document's passage counts last by a noun (its *topic*), read number by number in the text's
+    order; a bare count of a place or a grade after it counts them (``read``)."""
+
+    words: Callable[[str], list[tuple[str, str]]]
+    carriers: set[str]  # the indicators that count carriers
+    topic: tuple[int, Reading] | None = None  # where the topic was counted, and its reading
+    listing: int = -1  # the start of the sentence whose places are being listed
+
+    def read(self, read: Reading, mention: str, text: str, c0: int, t0: int, start: int, grade: str = "") -> Reading:
+        """The reading of the count at ``start`` (its clause from ``c0``, sentence from ``t0``): a bare count of a
+        place or a grade within ``REACH`` of the topic counts the topic's carriers, at the level written on them
+        (inherited), else none; a count of carriers by a noun becomes the topic. ``grade``: a grade of an evaluation
+        the line names, which ``analysis.text_shape`` reads instead."""
+        topic = self.topic[1] if self.topic and start - self.topic[0] <= REACH else None
+        listed = bare_count(mention, text[c0:start], self.words, self.listing == t0) \
+            if topic and not read.indicator and not grade else ""
+        if topic and listed:
+            self.listing = t0
+            level = topic.scope if topic.scope_evidence == "own" else "all"
+            return replace(read, indicator=topic.indicator, evidence="nearest", out_of_scope_reason="", scope=level,
+                           scope_evidence="inherited" if level != "all" else "none",
+                           notes=read.notes + [f"'{listed}' listed with a bare count: the carriers counted before "
+                                               f"('{topic.noun}')" + (f", at their level {level}" if level != "all" else "")])
+        if read.indicator in self.carriers and read.evidence in ("object", "subject"):
+            self.topic = (start, read)
+        return read

@@ -6,7 +6,16 @@ is never confident. Every sentence and table here is written for these tests (no
 import pytest
 from tests import drafting
 
-from analysis import calibration, cleaning, quantities, table_cells, table_grid, topic_counts
+from analysis import (
+    calibration,
+    cleaning,
+    document_subject,
+    indicator_words,
+    quantities,
+    table_cells,
+    table_grid,
+    topic_counts,
+)
 
 # a yearbook's table: years as columns with no 年, a 单位 column, # rows, numbers grouped by a space
 YEARBOOK = ("表5-3 全市孵化载体基本情况（2020—2022年）\n"
@@ -150,3 +159,101 @@ def test_a_general_word_for_carriers_is_never_confident(tagger, text, mention, g
     assert ("general_carriers" in row["evidence"]) is general
     if general:
         assert not calibration.may_be_high(row["evidence"])
+
+
+# --- the issuer's own programme: a guide to applying for its fund, its procurement of a service ----------------------
+
+@pytest.mark.parametrize(("title", "level", "expected"), [
+    ("2025年度某某市科技创新载体建设专项资金申报指南", "prefecture_city", "municipal_level"),
+    ("关于组织申报2024年度省科技企业孵化器专项资金的通知", "province", "provincial_level"),
+    ("某某区众创空间运营服务项目中标（成交）结果公告", "district", "municipal_level"),
+    ("某某县孵化基地运营管理服务采购项目招标公告", "county", "municipal_level"),
+    ("关于某某市众创空间的若干措施", "prefecture_city", None),  # a policy, not the issuer's programme
+    ("某某经开区众创空间运营服务项目成交公告", "development_zone", None),  # a zone: no level of its own
+])
+def test_a_guide_to_the_issuer_s_fund_or_its_procurement_is_the_issuer_s_programme(title, level, expected):
+    found = document_subject.programme_level(title, level)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_municipality_s_own_programme_is_provincial():
+    # 2025年度北京市…专项资金申报指南: a province-level city
+    assert document_subject.programme_level("2025年度北京市孵化载体专项资金申报指南", "province", True)[0] == \
+        "provincial_level"
+
+
+GUIDE = "2025年度某某市科技企业孵化载体专项资金申报指南"
+
+
+def test_drafts_of_a_guide_take_the_issuer_s_level_where_none_is_named(tagger):
+    # 不低于2,000平方米: a threshold of the city's programme (municipal); 给予国家级…50万元: the level named stays
+    text = "对新认定的国家级孵化器给予50万元奖励；申报孵化器的，孵化面积不低于2,000平方米，在孵企业不少于20家。"
+    rows = drafting.drafted(text, tagger, "guide10-2025", 2025, title=GUIDE).set_index("mention")
+    assert tuple(rows.loc["50万元", ["indicator", "scope", "kind"]]) == ("subsidies", "national_level", "rule")
+    assert tuple(rows.loc["不低于2,000平方米", ["indicator", "scope"]]) == ("incubation_area", "municipal_level")
+    assert tuple(rows.loc["不少于20家", ["indicator", "scope"]]) == ("firms_in_incubation", "municipal_level")
+    # the same sentence in a policy of no programme: no level
+    rows = drafting.drafted(text, tagger, "policy10-2025", 2025, title="关于某某市孵化器的若干措施").set_index("mention")
+    assert rows.loc["不少于20家", "scope"] == "all"
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("中标（成交）金额：", "中标（成交）金额"),
+    ("服务期3年，合同总金额", "合同总金额"),
+    ("采购预算：", "采购预算"),
+    ("服务费按季度支付，每季度", "服务费"),
+    ("采购预算200万元，供应商甲报价", None),  # a bidder's price after the budget
+    ("评标基准价为最低有效报价", None),
+])
+def test_a_procurement_s_contract_amount_or_budget(before, expected):
+    assert document_subject.contract_money("某某区众创空间运营服务项目中标公告", before) == expected
+    assert document_subject.contract_money("关于某某市众创空间的若干措施", before) is None
+
+
+def test_drafts_of_a_procurement_notice(tagger):
+    # 150万元/年 the contract's amount, 450万元 its total: programme_budget, funding, the district's (municipal);
+    # 服务要求：…不少于20个 a term of the contract: a rule, as are the lines it runs on to (…；); 30家以上 too
+    text = ("中标金额：150万元/年（服务期3年，合同总金额450万元）\n服务要求：每年引进创业团队不少于20个；\n"
+            "每年举办双创活动不少于12场；\n在孵企业常年保持在30家以上。")
+    rows = drafting.drafted(text, tagger, "procure10-2025", 2025, title="某某区众创空间运营服务项目中标结果公告")
+    rows = rows.set_index("mention")
+    assert tuple(rows.loc["150万元/年", ["indicator", "scope", "kind"]]) == ("programme_budget", "municipal_level", "funding")
+    assert tuple(rows.loc["450万元", ["indicator", "kind"]]) == ("programme_budget", "funding")
+    assert tuple(rows.loc["不少于20个", ["indicator", "scope", "kind"]]) == ("startup_teams", "municipal_level", "rule")
+    assert tuple(rows.loc["不少于12场", ["indicator", "kind"]]) == ("events", "rule")
+    assert rows.loc["30家以上", "kind"] == "rule"
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("乙方入驻期间，甲方为乙方配备创业导师不少于2名。", "不少于2名", "rule"),  # a party's duty in an agreement
+    ("中标人应每年举办双创活动不少于10场。", "不少于10场", "rule"),
+    ("到2025年，全市每年举办双创活动不少于50场。", "不少于50场", "target"),  # a plan's floor: a target, as before
+    ("目前甲方已为乙方配备创业导师5名。", "5名", "actual"),  # a status stays one
+])
+def test_a_floor_a_contract_sets_its_party_is_a_rule(tagger, text, mention, kind):
+    assert drafting.drafted_row(text, mention, tagger, "duty10-2025", 2025)["kind"] == kind
+
+
+# --- a guide's worked example ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "unit", "expected"), [
+    ("示例：某众创空间上年度实际运营投入", "CNY", ""),  # the carrier's own spending: no figure
+    ("示例：某众创空间上年度实际运营投入120万元，按", "percent", "subsidy_rate"),  # 按30%
+    ("示例：某众创空间上年度实际运营投入120万元，按30%计算为", "CNY", "subsidies"),
+    ("例如：某孵化器新增面积3,000平方米，按每平方米50元计算，补助", "CNY", "subsidies"),
+    ("计算示例：某星创天地运营成本", "CNY", ""),
+    ("对众创空间按实际投入的", "percent", None),  # no example
+    ("示例：某众创空间新增面积", "m2", None),  # an area of the example: not read here
+])
+def test_a_worked_example_s_numbers(line, unit, expected):
+    found = indicator_words.worked_example(line, unit)
+    assert (found[0] if found else None) == expected
+
+
+def test_drafts_of_a_worked_example_are_the_rule_s(tagger):
+    # 200万元 the carrier's own input (out of scope); 20% the rate; 40万元 the subsidy computed, 50万元 the cap restated
+    text = "示例：某孵化器上年度运营投入200万元，按20%计算为40万元，未超过50万元上限，按40万元拨付。"
+    rows = drafting.drafted(text, tagger, "example10-2025", 2025, title=GUIDE).set_index("mention")
+    assert rows.loc["200万元", "indicator"] == "" and rows.loc["200万元", "out_of_scope_reason"]
+    assert tuple(rows.loc["20%", ["indicator", "kind"]]) == ("subsidy_rate", "rule")
+    assert tuple(rows.loc["40万元"].iloc[0][["indicator", "scope", "kind"]]) == ("subsidies", "municipal_level", "rule")
