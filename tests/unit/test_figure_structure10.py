@@ -257,3 +257,19 @@ def test_drafts_of_a_worked_example_are_the_rule_s(tagger):
     assert rows.loc["200万元", "indicator"] == "" and rows.loc["200万元", "out_of_scope_reason"]
     assert tuple(rows.loc["20%", ["indicator", "kind"]]) == ("subsidy_rate", "rule")
     assert tuple(rows.loc["40万元"].iloc[0][["indicator", "scope", "kind"]]) == ("subsidies", "municipal_level", "rule")
+
+
+# --- a budget's performance targets, a report's recommendations -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    # under 六、项目绩效目标 a number with no cue of its own is a target of the budget year
+    ("六、项目绩效目标\n带动全市新增在孵企业300家，\n新认定市级以上星创天地8家。", "300家", "target"),
+    ("六、项目绩效目标\n带动全市新增在孵企业300家，\n新认定市级以上星创天地8家。", "8家", "target"),
+    # under 五、对策建议 a recommendation is a target
+    ("五、对策建议\n一是新建专业化众创空间5家。", "5家", "target"),
+    # 三、绩效目标完成情况: how the targets went, no target section
+    ("三、绩效目标完成情况\n新认定市级以上星创天地8家。", "8家", "actual"),
+])
+def test_a_budget_s_performance_targets_and_a_report_s_recommendations_are_targets(tagger, text, mention, kind):
+    row = drafting.drafted_row(text, mention, tagger, "section10-2025", 2025)
+    assert row["kind"] == kind
