@@ -275,7 +275,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # 在孵企业186家 in a 国家大学科技园's own report: the park's level; but a count of carriers is not about the one
         # carrier, and a programme's budget is a government's
         one = carrier if carrier and indicator not in carriers | {"programme_budget"} else None
-        inferred = subject if subject and not several else one or programme
+        inferred = subject if subject and not several and indicator != "programme_budget" else one or programme
         if inferred and indicator and scope == "all" and evidence.split("|")[1] == "none":
             # no level near the number, in a document about carriers of one level or about one carrier: theirs (an
             # inference)

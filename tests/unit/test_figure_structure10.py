@@ -273,3 +273,13 @@ def test_drafts_of_a_worked_example_are_the_rule_s(tagger):
 def test_a_budget_s_performance_targets_and_a_report_s_recommendations_are_targets(tagger, text, mention, kind):
     row = drafting.drafted_row(text, mention, tagger, "section10-2025", 2025)
     assert row["kind"] == kind
+
+
+def test_a_programme_s_money_in_a_document_about_carriers_of_one_level_takes_no_level_from_them(tagger):
+    # 中央财政安排专项资金8亿元 in a notice about national incubators: a programme's money, not the incubators' (all);
+    # 给予奖励50万元 to the evaluated ones stays at their level (national), as before
+    text = "2024年中央财政安排专项资金8亿元，支持孵化载体建设；对评价优秀的给予奖励50万元。"
+    rows = drafting.drafted(text, tagger, "national10-2024", 2024,
+                            title="关于公布2023年度国家级科技企业孵化器评价结果的通知").set_index("mention")
+    assert tuple(rows.loc["8亿元", ["indicator", "scope", "kind"]]) == ("programme_budget", "all", "funding")
+    assert tuple(rows.loc["50万元", ["indicator", "scope"]]) == ("subsidies", "national_level")
