@@ -283,3 +283,12 @@ def test_a_programme_s_money_in_a_document_about_carriers_of_one_level_takes_no_
                             title="关于公布2023年度国家级科技企业孵化器评价结果的通知").set_index("mention")
     assert tuple(rows.loc["8亿元", ["indicator", "scope", "kind"]]) == ("programme_budget", "all", "funding")
     assert tuple(rows.loc["50万元", ["indicator", "scope"]]) == ("subsidies", "national_level")
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("目标：到年底众创空间70家，一起冲！", "70家", "target"),  # a post's target, the year's end
+    ("到今年底，全区新增孵化器3家。", "3家", "target"),
+    ("截至年底，全市众创空间65家。", "65家", "actual"),  # 截至: a status
+])
+def test_the_year_s_end_and_a_target_s_label_are_target_cues(tagger, text, mention, kind):
+    assert drafting.drafted_row(text, mention, tagger, "yearend10-2025", 2025)["kind"] == kind
