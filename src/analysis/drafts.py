@@ -145,6 +145,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
     programme = document_subject.programme_level(doc.title, doc.level, municipality) \
         if subject is None and carrier is None else None
     carriers = _carrier_counts(tagger.reader)
+    umbrellas = {code for code, _ in tagger.reader.umbrellas}  # the codebook's totals whose members it lists
     passage = topic_counts.Passage(tagger.reader.words, carriers)  # the carriers a passage counts, for bare counts
     # a notice handing money down to carriers (关于下达…奖补资金的通知): the carriers its title names are those paid
     paid_to = _evaluated_carriers(tagger.reader, doc.title) \
@@ -203,7 +204,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         previous.append(read)
         row_above = row_above + [read] if cell and not table_grid.is_subset(cell.label) else row_above
         read.caveats.extend(text_shape.caveats(text, m.start))  # a clause a line break or a table cut may be misread
-        if read.evidence != "umbrella" and indicator_words.general_carriers(read.indicator, tagger.aliases):
+        if read.evidence != "umbrella" and indicator_words.general_carriers(read.indicator, tagger.aliases, umbrellas):
             read.caveats.append("general_carriers")  # 双创载体11家: all carriers or the incubation institutions?
         if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province

@@ -30,9 +30,9 @@
 - A competition's or an event's counts no alias names (``unnamed``, ``event_count``): prize winners (``一等奖2名``:
   ``competition_awards``), the entries of a competition (``创业大赛…从报名的612个项目中``: ``competition_entrants``; its
   finalists are not), projects signed at an event (``集中签约…项目28个``, ``现场签约项目27个``: ``matched_projects``).
-- A general word for carriers (``双创载体``, ``孵化载体``, ``创新创业载体``, ``孵化机构``) names a total whose members each place
-  decides: the codebook gives it one indicator (``carriers_total``, ``incubation_institutions``), a county's notice may
-  mean the other (``general_carriers``); a draft read from such a word alone is never confident.
+- A general word for carriers the codebook lists no members for (``双创载体``, ``创新创业载体``: ``carriers_total``) names a
+  total whose members each place decides: a county's notice may mean the incubation institutions
+  (``general_carriers``); a draft read from such a word is never confident.
 - A guide's worked example (``示例：某众创空间上年度实际运营投入120万元，按30%计算为36万元，未超过50万元上限，按36万元
   拨付``): its amounts are what the rule pays one carrier (``subsidies``, a rule), its 按N% the rule's rate
   (``subsidy_rate``), and the carrier's own spending the example starts from (投入120万元) no figure of the programme
@@ -76,11 +76,14 @@ def newly_recognised(before: str) -> str | None:
 _GENERAL_CARRIER = re.compile(r"(?:载体|孵化机构)$")
 
 
-def general_carriers(indicator: str, aliases: list[tuple[str, str, str]]) -> bool:
-    """Whether ``indicator`` counts carriers and is named by a general word for them (an alias in 家 or 个 ending 载体
-    or 孵化机构: ``双创载体``), whose members (incubators, maker spaces, star spaces …) each place counts its own way."""
-    return bool(indicator) and any(code == indicator and unit == "count" and _GENERAL_CARRIER.search(alias)
-                                   for alias, code, unit in aliases)
+def general_carriers(indicator: str, aliases: list[tuple[str, str, str]], umbrellas: set[str]) -> bool:
+    """Whether ``indicator`` counts carriers, is named by a general word for them (an alias in 家 or 个 ending 载体 or
+    孵化机构: ``双创载体``) and the codebook lists no members for it (``umbrellas``: the codes whose ``umbrella_of``
+    says what they count): a total whose members each place decides (双创载体: all carriers here, the incubation
+    institutions there). ``孵化载体`` (incubation_institutions, its members listed) is not: the labels of every tuning
+    set read it as the codebook does (45 confident drafts of it, all right)."""
+    return bool(indicator) and indicator not in umbrellas and any(
+        code == indicator and unit == "count" and _GENERAL_CARRIER.search(alias) for alias, code, unit in aliases)
 
 
 # a line that works a rule through for an invented carrier (示例：某众创空间…, 例如：某孵化器…, 计算示例：)
