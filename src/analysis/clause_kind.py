@@ -23,7 +23,9 @@ _KIND_CUES = (
     ("funding", re.compile(r"(?:设立|安排|投入|出资|筹集|整合|统筹|形成)[^。;；]{0,20}?(?:资金|基金|经费)|"
                            r"(?:资金|基金|经费)[^。;；，,]{0,6}(?:累计|达|总额|规模)")),
     # 要 of a plan (今年要新建孵化器一家, 导师要发展到五十人), not 需要, 主要, 重要
-    ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
+    # 到年底 of a post or a plan of the year (not 截至年底), 目标： a target's label
+    ("target", re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*20\d{2}\s*年|(?<![截直])到(?:今|本|明)?年(?:底|末)|目标[:：]|"
+                          r"力争|争取|将(?!近|\S{0,8}(?:改造|纳入|升级))|倍增|"
                           r"(?<![需主重只必])要(?=新建|新增|建成|增加|增长|发展到|提高到|提升到|扩大到|达到|突破|培育|引进|举办)|"
                           r"十[一二三四五]五[”\"]?(?:期间|末|时期)|(?:目标|计划|预期)值")),
     ("actual", re.compile(r"截至|截止|目前|已经|已|累计|现有|共有|建成|先后|共计|当年|去年|上年|(?:实际|完成)值")),
@@ -39,6 +41,12 @@ _FLOOR = re.compile(r"不少于|不低于|至少")
 _EACH = re.compile(r"每家|每所|每个(?:孵化|众创|星创|载体|空间|基地)")
 # a duty each of a class must meet (各示范基地要…每年举办双创活动不少于10场): its floor is a rule, not a target
 _DUTY_OF_EACH = re.compile(r"各[^。;；，,\n]{1,12}?(?:要|应|须|必须)")
+# a party's duty under a contract or an agreement (服务要求：每年引进创业团队不少于30个; 甲方为乙方配备创业导师不少于1名;
+# 中标人应…): what the contract requires of the operator, a rule, not what the region plans
+_CONTRACT_DUTY = re.compile(r"服务(?:要求|内容|标准)|履约要求|合同(?:要求|约定)|[甲乙]方|中标(?:人|供应商|单位)|成交供应商|"
+                            r"受托(?:方|单位|运营方)|承接(?:方|单位)")
+_AT_LEAST_AFTER = re.compile(r"\s*(?:以上|及以上)")  # 常年保持在40家以上: a floor written after the number
+_JOINED_LINES = 4  # lines ending in ； a sentence runs on across (服务要求：…不少于30个；⏎…40家以上；⏎…)
 # a grant that is a modal or a per-unit amount (每家载体每年可获得补贴5万元): a rule's, though 获得 also reports money paid
 _MAY_GET = re.compile(r"可(?:获得|享受|申请|领取)|每[场次家个所名位项户期]")
 # a grant reported as made: dated (县财政今年给予星创天地运营补助30万元; but 2024年起给予: a rule from then on) or an
@@ -51,7 +59,7 @@ _INCOME_ITEM = re.compile(r"收入[^。;；]{0,30}?其中")
 _FUTURE_SECTION = re.compile(r"下一?步|今后|明年|来年|新的一年|工作(?:安排|计划|打算|思路)|重点抓好|将(?:重点|着力|围绕)|预算草案|"
                              r"今年(?:的)?(?:主要|重点)?(?:任务|目标)|"
                              r"20\d{2}\s*年度?(?:工作)?(?:计划|打算|目标)(?!\S{0,4}(?:完成|执行|落实|情况))|"
-                             r"主要目标|重点任务|主要任务|发展目标|具体目标")
+                             r"主要目标|重点任务|主要任务|发展目标|具体目标|绩效目标(?!\S{0,4}(?:完成|执行|实现|情况|自评|评价))|对策建议|工作建议|政策建议")
 _PAST_SECTION = re.compile(r"工作成效|主要成效|取得的成效|工作进展|总体进展|基本情况|发展现状|主要成绩|回顾|存在的问题|主要做法")
 _SECTION_REACH = 1500  # characters back: a section's numbers are read within a page or so of its heading
 
@@ -227,6 +235,10 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
         cues = [(m.end(), kind, m.group()) for kind, pattern in _KIND_CUES[2:] for m in [_last(pattern, sentence_head)] if m]
     phrase = text[max([text.rfind(p, s0, start) + 1 for p in ",，;；:："] + [s0]):end]
     floor = _FLOOR.search(phrase)
+    at_least = floor or _AT_LEAST_AFTER.match(text, end) or text[start:end].endswith("以上")
+    duty = _CONTRACT_DUTY.search(_joined_head(text, s0, end)) if at_least else None
+    if duty and not STRONG_STATUS.search(sentence_head):
+        return "rule", duty.group(), None  # a floor the contract sets its operator
     if floor and not any(kind == "target" for _, kind, _ in cues) and not STRONG_STATUS.search(sentence_head):
         # 至少建成1家, 举办活动不少于200场: a floor is required, not reported (each carrier's: a rule)
         each = _EACH.search(phrase) or _DUTY_OF_EACH.search(sentence_head)  # 各示范基地要…不少于10场: each's duty
@@ -248,6 +260,18 @@ def kind_of(text: str, c0: int, s0: int, start: int, end: int, unit: str) -> tup
     cue = f"line before: {cue}" if continued else cue
     return kind, cue, year if kind == "target" and year and not explicit_year else None
 
+
+
+def _joined_head(text: str, s0: int, end: int) -> str:
+    """The sentence up to ``end`` with the lines before it that end in ； (a list of requirements a line each)."""
+    head = s0
+    for _ in range(_JOINED_LINES):
+        line_start = text.rfind("\n", 0, head) + 1
+        if line_start < 2 or text[line_start - 2] not in "；;":
+            head = line_start
+            break
+        head = line_start - 1
+    return text[head:end]
 
 
 def _reported_grant(own: str, sentence_head: str) -> str | None:

@@ -19,6 +19,13 @@ figure's), and the amounts on its numbered lines are paid, not a rule's, unless 
 (``paid_line``: ``3.某创业园 新增孵化面积8,000平方米 补助40万元`` is funding; ``扩建补助按每平方米50元计算`` stays a
 rule). A list only proposed (``拟拨付名单的公示``) is no such notice: nothing is paid yet.
 
+A guide to applying for the issuer's own fund (``2025年度连云港市科技创新载体建设专项资金申报指南``) or the issuer's
+procurement of a service (``路南区众创空间运营服务项目中标（成交）结果公告``, ``…采购项目招标公告``) is about the issuer's own
+programme: its grants, conditions, thresholds, contract terms and amounts that name no level are the programme's, at
+the issuer's level (``programme_level``), whatever level of carrier may apply. In a procurement's notice the contract's amount and the budget of the
+purchase (``中标（成交）金额：186万元/年``, ``合同总金额558万元``, ``每季度46.5万元`` of the 服务费) are the programme's money
+(``contract_money``: programme_budget, funding); a bidder's price (报价) is not.
+
 A government body's budget or final-accounts report (部门决算说明, 预算执行情况报告) is about the body's own money:
 a programme's money in it that names no level (年初预算为1,200.00万元, 科技创新券资金1.5亿元) is the issuer's
 (``budget_level``).
@@ -30,8 +37,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_level", "carrier_level", "budget_level", "disbursement_level", "paid_line", "LEVELS",
-           "PROGRAMME_MONEY"]
+__all__ = ["subject_level", "carrier_level", "budget_level", "disbursement_level", "paid_line", "programme_level",
+           "contract_money", "LEVELS", "PROGRAMME_MONEY"]
 
 # the level words of carriers and the scope each names (州级: an autonomous prefecture's, a city's level)
 LEVELS = {"国家级": "national_level", "省级": "provincial_level", "自治区级": "provincial_level",
@@ -147,6 +154,37 @@ _BUDGET_REPORT = re.compile(r"决算|预算")
 # the issuer's level (the catalogue's) as a scope; a zone's is left unsaid
 _ISSUER_SCOPE = {"province": "provincial_level", "provincial_capital": "municipal_level",
                  "prefecture_city": "municipal_level", "county": "municipal_level", "district": "municipal_level"}
+
+
+# a guide to applying for a fund (资金…申报指南, 申报…资金的通知 is the same act) or a procurement's notice (采购, 招标,
+# 中标, 成交): the issuer's own programme
+_OWN_PROGRAMME = re.compile(r"(?:资金|经费)[^，。；\n]{0,8}?申报(?:指南|通知)|申报[^，。；\n]{0,20}?(?:资金|经费)[^，。；\n]{0,4}?(?:指南|通知)"
+                            r"|采购|招标|中标|成交")
+
+
+def programme_level(title: str, issuer_level: str, municipality: bool = False) -> tuple[str, str] | None:
+    """(scope, cue) of a document about the issuer's own programme (``_OWN_PROGRAMME``: a guide to applying for its
+    fund, its procurement of a service), its figures that name no level being the programme's: the issuer's level
+    (a province-level city: provincial); None for any other document or an issuer of no level (a zone)."""
+    found = _OWN_PROGRAMME.search(title or "")
+    if not found or issuer_level not in _ISSUER_SCOPE:
+        return None
+    return ("provincial_level" if municipality else _ISSUER_SCOPE[issuer_level]), f"{found.group()} (the issuer's programme)"
+
+
+_PROCUREMENT = re.compile(r"采购|招标|中标|成交")
+# the contract's amount or the purchase's budget named before the number (not 报价, a bidder's price)
+_CONTRACT_AMOUNT = re.compile(r"(?:中标|成交|合同|签约)[^，。；;\n\d]{0,6}?金额|(?:采购|项目|总)?预算(?:金额)?|服务费|最高限价|控制价")
+
+
+def contract_money(title: str, sentence_before: str) -> str | None:
+    """The words naming a procurement's contract amount or budget before an amount (``sentence_before``: its sentence
+    up to it) in a notice of the procurement (its title), else None: the programme's money."""
+    if not _PROCUREMENT.search(title or ""):
+        return None
+    tail = sentence_before[-40:]
+    found = list(_CONTRACT_AMOUNT.finditer(tail))
+    return found[-1].group() if found and "报价" not in tail[found[-1].end():] else None  # 预算…，报价180万元: a bid
 
 
 # a programme's own money, which a budget report sets aside at the issuer's level (a voucher budget: 科技创新券资金1.5亿元);

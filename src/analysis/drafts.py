@@ -48,7 +48,9 @@ from analysis import (
     schema,
     segments,
     table_cells,
+    table_grid,
     text_shape,
+    topic_counts,
     units,
 )
 from analysis.cache import HashCache, key
@@ -139,7 +141,12 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         subject = ("provincial_level", subject[1])  # 北京市级众创空间认定: the city is a province
     # a document about one carrier (its own report, a case study): its level, for the figures about it and its firms
     carrier = document_subject.carrier_level(doc.title, text) if subject is None else None
+    # a guide to applying for the issuer's fund, its procurement of a service: the issuer's programme
+    programme = document_subject.programme_level(doc.title, doc.level, municipality) \
+        if subject is None and carrier is None else None
     carriers = _carrier_counts(tagger.reader)
+    umbrellas = {code for code, _ in tagger.reader.umbrellas}  # the codebook's totals whose members it lists
+    passage = topic_counts.Passage(tagger.reader.words, carriers)  # the carriers a passage counts, for bare counts
     # a notice handing money down to carriers (关于下达…奖补资金的通知): the carriers its title names are those paid
     paid_to = _evaluated_carriers(tagger.reader, doc.title) \
         if document_subject.disbursement_level(doc.title, doc.level) else None
@@ -157,7 +164,7 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # 已达312家；⏎其中国家级67家: a subset on a line of its own keeps the counts of the line before
         previous = previous if t0 == sentence_start or text_shape.subset_line(text, t0, m.start) else []
         cell = cells.get(m.start)
-        if cell and cell.label.startswith("其中") and t0 != sentence_start:
+        if cell and table_grid.is_subset(cell.label) and t0 != sentence_start:
             previous = list(row_above)  # 科技企业孵化器（家） 68 90⏎其中：国家级（家） 12 18: a subset of the row above
         elif cell and t0 != sentence_start:
             row_above = []
@@ -185,14 +192,20 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             read = replace(read, indicator=shape[0], evidence="nearest", out_of_scope_reason="", scope=level or "all",
                            scope_evidence="phrase" if level else "none", scope_cue=cue,
                            notes=read.notes + [f"{shape[2]}: {shape[0]}" + (f", at its level '{cue}'" if cue else "")])
+        if cell is None and unit == "count":
+            # 北京以312家居首 after 全国国家备案众创空间达到4,119家: the passage's carriers (a grade of an evaluation the line
+            # names, 考核结果优秀三家, is text_shape.grade_before's, below)
+            read = passage.read(read, m.text, text, c0, t0, m.start, "" if read.indicator else text_shape.grade_before(text, m.start))
         parent = next((r for r in reversed(row_above) if r.indicator), None) if cell else None
-        if parent and not read.indicator and cell and cell.label.startswith("其中"):
+        if parent and not read.indicator and cell and table_grid.is_subset(cell.label):
             # 其中：国家级（家） 12 18 under 科技企业孵化器（家）: the row above's noun, this row's level
             read = replace(read, indicator=parent.indicator, noun=parent.noun, evidence="subset", out_of_scope_reason="",
                            notes=read.notes + [f"a 其中 row of the table: a subset of '{parent.noun or parent.indicator}'"])
         previous.append(read)
-        row_above = row_above + [read] if cell and not cell.label.startswith("其中") else row_above
+        row_above = row_above + [read] if cell and not table_grid.is_subset(cell.label) else row_above
         read.caveats.extend(text_shape.caveats(text, m.start))  # a clause a line break or a table cut may be misread
+        if read.evidence != "umbrella" and indicator_words.general_carriers(read.indicator, tagger.aliases, umbrellas):
+            read.caveats.append("general_carriers")  # 双创载体11家: all carriers or the incubation institutions?
         if read.scope == "municipal_level" and "市" in read.scope_cue and municipality:
             read.scope = "provincial_level"  # 重庆市级众创空间: the city is a province
             read.notes.append(f"'{read.scope_cue}' in a municipality (a province-level city): provincial")
@@ -230,6 +243,18 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             # 本次共下达奖补资金1,086万元: the money handed down to the carriers is theirs
             indicator = "subsidies"
             notes.append("money a notice hands down to carriers: subsidies")
+        contract = document_subject.contract_money(doc.title, text[s0:m.start]) if unit == "CNY" and not indicator else None
+        if contract and "programme_budget" in tagger.reader.units:
+            # 中标（成交）金额：186万元/年 in a procurement's notice: what the buyer pays for the service, its programme's money
+            indicator, kind, reason = "programme_budget", "funding", ""
+            evidence = "|".join(["nearest"] + evidence.split("|")[1:])
+            notes.append(f"'{contract}' of a procurement: the programme's money")
+        example = indicator_words.worked_example(text[s0:m.start], unit or "") if cell is None else None
+        if example:
+            # 示例：某众创空间…按30%计算为36万元…按36万元拨付: what the rule pays one carrier, a rule's figure
+            indicator, kind, reason = example[0] or None, "rule", "" if example[0] else "a carrier's own spending in a worked example"
+            notes.append(f"a worked example ('{example[1]}'): " + (f"{example[0]}, a rule" if example[0] else "no figure"))
+            evidence = evidence if evidence.split("|")[0] != "none" else "|".join(["nearest"] + evidence.split("|")[1:])
         budget = document_subject.budget_level(doc.title, doc.level, municipality, indicator or "",
                                                text[t0:m.start]) if unit == "CNY" else None
         paid = document_subject.disbursement_level(doc.title, doc.level, municipality, indicator or "") \
@@ -251,13 +276,14 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
         # 在孵企业186家 in a 国家大学科技园's own report: the park's level; but a count of carriers is not about the one
         # carrier, and a programme's budget is a government's
         one = carrier if carrier and indicator not in carriers | {"programme_budget"} else None
-        inferred = subject if subject and not several else one
+        inferred = subject if subject and not several and indicator != "programme_budget" else one or programme
         if inferred and indicator and scope == "all" and evidence.split("|")[1] == "none":
             # no level near the number, in a document about carriers of one level or about one carrier: theirs (an
             # inference)
             parts = evidence.split("|")
             scope, evidence = inferred[0], "|".join(parts[:1] + ["document"] + parts[2:])
-            whose = "the document's subject" if inferred is subject else "the carrier the document is about"
+            whose = "the document's subject" if inferred is subject else "the issuer's programme" \
+                if inferred is programme else "the carrier the document is about"
             notes.append(f"scope {scope} from {whose} ('{inferred[1]}'): no level named near the number")
         conf = calibration.score(evidence) if indicator else 0.0
         if m.note:

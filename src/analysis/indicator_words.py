@@ -30,6 +30,13 @@
 - A competition's or an event's counts no alias names (``unnamed``, ``event_count``): prize winners (``一等奖2名``:
   ``competition_awards``), the entries of a competition (``创业大赛…从报名的612个项目中``: ``competition_entrants``; its
   finalists are not), projects signed at an event (``集中签约…项目28个``, ``现场签约项目27个``: ``matched_projects``).
+- A general word for carriers the codebook lists no members for (``双创载体``, ``创新创业载体``: ``carriers_total``) names a
+  total whose members each place decides: a county's notice may mean the incubation institutions
+  (``general_carriers``); a draft read from such a word is never confident.
+- A guide's worked example (``示例：某众创空间上年度实际运营投入120万元，按30%计算为36万元，未超过50万元上限，按36万元
+  拨付``): its amounts are what the rule pays one carrier (``subsidies``, a rule), its 按N% the rule's rate
+  (``subsidy_rate``), and the carrier's own spending the example starts from (投入120万元) no figure of the programme
+  (``worked_example``).
 - A measure word that is itself an alias of the codebook (``培训农民3,200人次``, ``吸引3.2万人次参与``: 人次 is
   ``participants``' alias): the number counts that indicator whatever noun stands before it.
 
@@ -43,7 +50,7 @@ from typing import Protocol
 
 __all__ = ["cued", "government_input", "newly_recognised", "without_quoted_name", "spoken_and", "outside_conditions",
            "measure_word", "maker_space_part", "teams_and_firms", "refined",
-           "carrier_area", "graduated_in_the_year", "event_count", "unnamed"]
+           "carrier_area", "graduated_in_the_year", "event_count", "unnamed", "general_carriers", "worked_example"]
 
 _INPUT = re.compile(r"(?:财政|本级)[^，。；;,\n]{0,12}投入")
 _GRANTED = re.compile(r"给予|每家|每个|对[^，。；]{0,20}的")
@@ -63,6 +70,39 @@ def newly_recognised(before: str) -> str | None:
     (``新认定省级众创空间`` -> ``新增省级众创空间``), or None when it has none."""
     phrase = re.split(r"[，。；;,、\n]", before[-_PHRASE_REACH:])[-1]
     return _NEW_AT_LEVEL.sub("新增", phrase) if _NEW_AT_LEVEL.search(phrase) else None
+
+
+# 双创载体, 孵化载体, 孵化机构: carriers of every kind together (not 投资机构 or 中介机构, which are no carriers)
+_GENERAL_CARRIER = re.compile(r"(?:载体|孵化机构)$")
+
+
+def general_carriers(indicator: str, aliases: list[tuple[str, str, str]], umbrellas: set[str]) -> bool:
+    """Whether ``indicator`` counts carriers, is named by a general word for them (an alias in 家 or 个 ending 载体 or
+    孵化机构: ``双创载体``) and the codebook lists no members for it (``umbrellas``: the codes whose ``umbrella_of``
+    says what they count): a total whose members each place decides (双创载体: all carriers here, the incubation
+    institutions there). ``孵化载体`` (incubation_institutions, its members listed) is not: the labels of every tuning
+    set read it as the codebook does (45 confident drafts of it, all right)."""
+    return bool(indicator) and indicator not in umbrellas and any(
+        code == indicator and unit == "count" and _GENERAL_CARRIER.search(alias) for alias, code, unit in aliases)
+
+
+# a line that works a rule through for an invented carrier (示例：某众创空间…, 例如：某孵化器…, 计算示例：)
+_EXAMPLE = re.compile(r"^\s*(?:计算)?(?:示例|举例|例如|算例|案例)[一二三123]?[:：][^\n]{0,12}?某")
+_OWN_SPENDING = re.compile(r"(?:投入|支出|成本|费用|收入|营收|总额)(?:为|达|共|合计)?\s*$")
+_RATE = re.compile(r"按\s*$")
+
+
+def worked_example(line_before: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, cue) of a number in a worked example of a rule (``line_before``: its line up to the number): money
+    the rule pays (``subsidies``), a rate the rule applies (按30%: ``subsidy_rate``), or ``""`` for the carrier's own
+    spending the example starts from (运营投入120万元); None outside an example or for other units."""
+    example = _EXAMPLE.match(line_before)
+    if not example or unit not in ("CNY", "percent"):
+        return None
+    cue = example.group().strip()
+    if unit == "percent":
+        return ("subsidy_rate", cue) if _RATE.search(line_before) else None
+    return ("", cue) if _OWN_SPENDING.search(line_before) else ("subsidies", cue)
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”\s*$")

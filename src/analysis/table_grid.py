@@ -26,16 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells"]
+__all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells", "is_subset"]
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?(?:末|底|度)?\s*[（(]?(?P<word>[^\d\s（）()]{0,6}?)[）)]?")
-_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# thousands grouped by commas (12,950) or, in a yearbook, by a space (2 916: one cell, ``_grouped``)
+_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?")
 _NUMBERING_HEAD = re.compile(r"序号|编号|No\.?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _ROW_YEAR_HEAD = re.compile(r"年\s*份|年度|时间|年")
 _UNIT = re.compile(r"\s*[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]\s*$")
 _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
-_SUBSET = re.compile(r"^其中[：:]?\s*")
+# 其中国家级, 其中：国家级; a yearbook's ``#国家级`` (its note: “#”表示其中项)
+_SUBSET = re.compile(r"^(?:其中[：:]?|[#＃])\s*")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]\s*|[（(]\d{1,2}[）)]\s*)")
 _LEVEL_ONLY = re.compile(r"^(?:国家|省|自治区|市|区|县)级$")
 _LEVEL_HEAD = re.compile(r"级别|层级")
@@ -85,6 +87,49 @@ def _split(line: str) -> list[tuple[int, str]]:
             parts = parts[1:]
         return parts[:-1] if parts and not parts[-1][1] else parts
     return [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", line)]
+
+
+def is_subset(label: str) -> bool:
+    """Whether a row label opens a subset of the row above (``其中：国家级``, ``#国家备案``)."""
+    return _SUBSET.match(label.strip()) is not None
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _grouped(cells: list[tuple[int, str]], line: str, width: int) -> list[tuple[int, str]]:
+    """A row whose numbers are grouped by a space (``孵化器在孵企业 个 2 916 3 204``, the cleaning leaves one space
+    where a yearbook had its column gap too) split back into ``width`` cells: ``2 916`` one cell where exactly one
+    way of joining a head of one to three digits with the three-digit groups after it gives ``width`` cells;
+    the row as split otherwise (``12 345 678`` in two columns: 12 345 | 678 or 12 | 345 678, not read)."""
+    n = len(cells)
+    if n <= width:
+        return cells
+    # ways[i][k]: the joinings of cells[i:] into k cells (counted up to 2: one is all that is read)
+    ways = [[0] * (width + 1) for _ in range(n + 1)]
+    ways[n][0] = 1
+    for i in range(n - 1, -1, -1):
+        ends = [e for e in range(i + 1, n + 1) if _joinable(cells, line, i, e)]
+        for k in range(1, width + 1):
+            ways[i][k] = min(2, sum(ways[e][k - 1] for e in ends))
+    if ways[0][width] != 1:
+        return cells
+    out, i, k = [], 0, width
+    while i < n:
+        e = next(e for e in range(i + 1, n + 1) if _joinable(cells, line, i, e) and ways[e][k - 1])
+        out.append((cells[i][0], line[cells[i][0]:cells[e - 1][0] + len(cells[e - 1][1])]))
+        i, k = e, k - 1
+    return out
+
+
+def _joinable(cells: list[tuple[int, str]], line: str, i: int, e: int) -> bool:
+    """Whether ``cells[i:e]`` join into one number grouped by single spaces."""
+    if e == i + 1:
+        return True
+    return bool(_GROUP_HEAD.fullmatch(cells[i][1])) and all(
+        _GROUP_TAIL.fullmatch(cells[j][1]) and line[cells[j - 1][0] + len(cells[j - 1][1]):cells[j][0]] == " "
+        for j in range(i + 1, e))
 
 
 def _is_number(cell: str) -> bool:
@@ -297,6 +342,7 @@ def _rows_of_cells(text: str) -> list[GridCell]:
         if header is not None and _SEPARATOR.match(line):
             continue  # |---|---|: the separator row, never a cell
         split = _split(line)
+        split = _grouped(split, line, len(header)) if header is not None and "|" not in line else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and not _is_header(cells, "|" in line):
             by_rows = _ROW_YEAR_HEAD.fullmatch(header[0]) is not None or not any(_year(h) for h in header)
