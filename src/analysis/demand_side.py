@@ -68,10 +68,11 @@ def instrument(text: str) -> str:
 
 # Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project. Nor
 # is a demand-side word inside the title of a cited document (《…示范工作若干政策措施》), in an
-# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区), or in
+# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区; eighth round: 海南自由贸易港,
+# a free-trade zone named as a place, is no trade control), or in
 # 国内外 (at home and abroad: not aimed only abroad, R2; 国内外资本市场 is no 外资); nor is an
 # agricultural demonstration plot (农业科技示范基地, 示范茶园: a place of land, not a pilot project).
-LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外"
+LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外|自由贸易(?:港|试验区)|自贸(?:港|区|试验区)"
                            r"|农[业牧][^，。；]{0,10}示范(?:基地|园)|示范(?:茶园|果园|田|农场)")
 
 

@@ -9,7 +9,8 @@ errors), beside ``analysis.clause_roles``' frame (which asks ``frame_line``):
 - a survey's findings (受访者中…占63.4%; 中位数11个月; 满意度为86.2分; 此题为多选): what respondents said or have;
 - a statistical table's notes (注：1.本表数据来源于…; 与上年口径不完全可比; …为…补助资金合计);
 - an agreement's closing formula (本协议一式四份，甲乙双方各执两份…);
-- a lead-in to what the text announces (现将评价结果公布如下。), an attachment's title (2.取消资格的孵化器名单) and a
+- a salutation (各设区市科技局，杨凌示范区科技局：), a lead-in to what the text announces (现将评价结果公布如下。),
+  an attachment's title (2.取消资格的孵化器名单) and a
   department's own administration in its budget (年末占用公务用车2辆; 三公经费).
 
 Written by hand: the genre's fixed forms, which no library lists.
@@ -38,6 +39,8 @@ _SURVEY = re.compile(r"受访|问卷|样本|中位数|多选|此题|满意度为
 _ANNOUNCES = re.compile(r"^现将[^。；]{0,24}如下")
 # an attachment's title listed under 附件： (2.取消资格的孵化器名单)
 _ATTACHED = re.compile(r"^\d+[.．、][^，。；]{2,40}(?:名单|清单|汇总表|一览表|申报表|统计表)$")
+# a salutation: the offices addressed, ending with a colon (各设区市科技局，杨凌示范区科技局：)
+_SALUTATION = re.compile(r"^[^。；]{2,80}(?:局|厅|委|委员会|政府|单位|部门|办公室|管委会)[)）]?[:：]$")
 # a department's own administration in its budget (公务用车, 公务接待, 机关运行经费, 三公): no measure of the policy
 _ADMINISTRATION = re.compile(r"公务用车|公务接待|因公出国|机关运行经费|三公")
 # an agreement's closing formula (本协议一式四份…; 本协议自双方签字之日起生效)
@@ -54,4 +57,4 @@ def frame_line(para: int, text: str, closed: bool) -> bool:
     signature = not closed and bool(_CENTRE.match(text)) and not _ACT.search(text)
     return bool(title or signature or _CONTACT.search(text) or _DEFINITION.search(text) or _SURVEY.search(text)
                 or _TABLE_NOTE.search(text) or _CLOSING.match(text)
-                or _ANNOUNCES.match(text) or _ATTACHED.match(text) or _ADMINISTRATION.search(text))
+                or _ANNOUNCES.match(text) or _ATTACHED.match(text) or _ADMINISTRATION.search(text) or _SALUTATION.match(text))

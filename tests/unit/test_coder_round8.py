@@ -166,6 +166,9 @@ def test_selling_abroad_is_trade_not_overseas_exchange(text, expected):
     (28, "3.新认定众创空间名单", False, True),                     # an attachment's title
     (20, "公务接待费3.2万元，公务用车运行维护费8.0万元。", True, True),  # the department's own administration
     (21, "年末实有公务用车3辆。", True, True),
+    (3, "各区县科技局，高新区管委会：", False, True),                # a salutation
+    (3, "各省、自治区、直辖市科技厅（委、局）：", False, True),
+    (8, "申报条件如下：", False, False),                            # a lead-in, no office addressed
 ])
 def test_lines_of_a_document_s_frame(para, text, closed, frame):
     assert frame_lines.frame_line(para, text, closed) == frame
@@ -238,3 +241,34 @@ def test_the_terms_rule_codes_an_agreement_s_rules_over_a_grant_and_a_graduation
              "在孵企业融资累计500万元以上的，视为毕业。", "对新认定的孵化器给予50万元奖励。"]
     primary = coder_rules.terms_rule(_ids(4), texts, _codes("S_FUN", NONE, NONE, "S_FUN"))
     assert list(primary) == ["E_REG", "E_REG", "E_STR", "S_FUN"]
+
+
+# --- words of the demand side that name no demand here, and Taiwan's people ---------------------------
+
+def test_a_free_trade_zone_named_as_a_place_is_no_trade_control():
+    # 1: the classifier reads D_TRA from 贸易 in a place's name: its best code off the demand side (E_REG)
+    # 2: an import duty's rule is trade control (the codebook's D_TRA): kept
+    texts = ["为落实海南自由贸易港建设总体方案，县科工信局起草了《措施》。", "对进口研发设备免征进口关税。"]
+    classes = np.array([NONE, "E_REG", "D_TRA"], dtype=object)
+    scores = np.array([[0.0, 0.2, 0.5], [0.0, 0.1, 0.9]])
+    primary = coder_rules.excused_demand_rule(texts, scores, classes, _codes("D_TRA", "D_TRA"))
+    assert list(primary) == ["E_REG", "D_TRA"]
+
+
+class _Framework:
+    """The demand side of the codebook as ``keyword_rule`` reads it (the codebook's D_OVE keywords)."""
+    subtools = {"D_OVE": {"type": "demand", "keywords": ["海外", "台湾", "港澳"]}, "S_FUN": {"type": "supply", "keywords": []}}
+
+    @staticmethod
+    def type_of(code):
+        return "demand" if str(code).startswith("D_") else ("none" if code == NONE else "supply")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对经认定的对台青创业基地，每年给予最高100万元运营补贴；", "D_OVE"),   # R2: people of Taiwan
+    ("举办海峡两岸青年创新创业大赛。", "D_OVE"),
+    ("对新认定的孵化器给予50万元奖励。", "S_FUN"),
+])
+def test_cross_strait_words_name_taiwan_s_people(text, expected):
+    primary, _ = demand_side.keyword_rule([text], _codes("S_FUN"), _codes(""), _Framework())
+    assert list(primary) == [expected]
