@@ -49,6 +49,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from analysis.frame_lines import frame_line
 from analysis.segments import parse_id
 
 
@@ -213,7 +214,8 @@ def no_measure(clause_ids: list[str], texts: list[str]) -> np.ndarray:
                                          and not _CLAIM_CONDITION.search(text))
             or (len(_SHORTCOMING.findall(text)) >= 2 and not _ACTION.search(text))
             or (len(bare) <= 30 and _OUTCOME_END.search(bare[-8:]) is not None)
-            or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text)))
+            or (_CHANGE.search(text) and not _TARGET_MARK.search(text) and not _GOVERNMENT_ACT.search(text))
+            or frame_line(para, text, closed))  # eighth round: titles, definitions, surveys, table notes
     return out
 
 

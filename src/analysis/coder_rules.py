@@ -18,6 +18,7 @@ __all__ = ["heading_rule", "measure_rule", "assessment_rule", "goal_rule",
 
 _GRANT, _RECOGNITION, _GOAL = "S_FUN", "E_STR", "E_GOA"
 _SPACE, _TALENT = "S_INF", "S_TAL"  # the codebook's infrastructure and space, and talent
+_RULES = "E_REG"  # the codebook's regulation
 _FINANCE_CODE = "E_FIN"  # the codebook's financial support (market finance)  # the codebook's funding and strategic measures (R3)
 
 # R1: a heading naming an outcome (创业主体更加丰富) names a target area (as ``autocoder._OUTCOME``)
@@ -170,7 +171,8 @@ def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: 
     """Seventh round: the lines of a grant list (``list_lines.grant_list``) with an amount of money are
     S_FUN, its lines without money and its lead-in that gives nothing are none; a table's data rows and
     the label above them (``list_lines.table_row``) are none; a row of a plan's indicator table or of a
-    target table (``list_lines.target_table``) is E_GOA (R4), its header none. Over every earlier code: a
+    target table (``list_lines.target_table``) is E_GOA (R4), its header none; a budget's line of a programme's
+    money left none (``list_lines.budget_line``) is S_FUN. Over every earlier code: a
     list line's words are a name and a figure, which the classifier codes by chance."""
     primary, secondary = primary.copy(), secondary.copy()
     kind = list_lines.grant_list(ids, texts)
@@ -182,6 +184,9 @@ def list_rule(ids: list[str], texts: list[str], primary: np.ndarray, secondary: 
     primary[header], secondary[header] = NONE, ""
     goal = list_lines.indicator_row(texts) | rows
     primary[goal] = _GOAL
+    # eighth round: a budget's line of a programme's money is the codebook's funding ("programme budgets")
+    budget = list_lines.budget_line(ids, texts) & (primary == NONE)
+    primary[budget] = _GRANT
     return primary, secondary
 
 
@@ -197,6 +202,11 @@ def terms_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndar
     left = (primary == NONE) & ~framed
     primary[left & rule_terms.staffing(texts)] = _TALENT
     primary[left & rule_terms.space_terms(texts)] = _SPACE
+    # eighth round: an agreement's rules are regulation also where money read as a grant (a deposit is no grant)
+    primary[((primary == _GRANT) | left) & rule_terms.contract_terms(texts)] = _RULES
+    # a graduation's threshold may be cumulative (融资累计500万元以上的，视为毕业): 累计 is no status report here
+    graduating = (primary == NONE) & ~clause_roles.no_measure(ids, texts) & ~clause_roles.question(texts)
+    primary[graduating & rule_terms.graduation(texts)] = _RECOGNITION
     demand = np.array([str(c).startswith("D_") for c in primary], dtype=bool)
     status = rule_terms.exit_cases(ids, texts) | rule_terms.entry_conditions(texts)
     primary[status & ~demand & ~clause_roles.question(texts)] = _RECOGNITION

@@ -26,10 +26,11 @@ import re
 
 import numpy as np
 
-from analysis import clause_roles, policy_cues
+from analysis import clause_roles, policy_cues, procurement
 from analysis.instruments import NONE
 
-__all__ = ["INSTRUMENTS", "LEADING_ROLE", "instrument", "keyword_rule", "structure_rule", "instrument_rule"]
+__all__ = ["INSTRUMENTS", "LEADING_ROLE", "instrument", "keyword_rule", "structure_rule", "instrument_rule",
+           "trade_rule"]
 
 # What each demand-side sub-tool's measures use, beyond the codebook's keywords.
 INSTRUMENTS: dict[str, re.Pattern] = {
@@ -40,14 +41,20 @@ INSTRUMENTS: dict[str, re.Pattern] = {
     # (消费券) pays part of a purchase as procurement pays all of it,
     # the codebook's only sub-tool of public money spent on buying (its S_FUN is money paid to producers)
     "D_PRO": re.compile(r"首购|订购|单一来源|远期约定|采购人|预留[^，。；]{0,12}(?:份额|比例|给)|价格扣除"
-                        r"|创新产品[^，。；]{0,8}目录|政府购买|优先采购|消费券"),
+                        r"|创新产品[^，。；]{0,8}目录|政府购买|优先采购|消费券"
+                        # eighth round: a budget line of purchases (政府采购预算145万元: a budget is coded as
+                        # the measure it funds)
+                        r"|采购(?:预算|资金)"),
     # D_DEM, "demonstration projects, pilots, first-use of new products": first use (首用, 首台套, 首版次,
     # 首批次) and opening application scenes to new products (应用场景, 场景开放, 示范应用)
     "D_DEM": re.compile(r"首用|首试|首版次|首批次|首台|应用场景|场景(?:开放|应用|清单)|开放[^，。；]{0,6}场景|示范应用"),
-    # D_OUT, "contracting services out to innovators or intermediaries"
-    "D_OUT": re.compile(r"服务外包|承接[^，。；]{0,10}(?:政府|公共)服务"),
+    # D_OUT, "contracting services out to innovators or intermediaries" (also, eighth round, the forms of
+    # ``procurement.CONTRACTED``: 承接政府转移的服务职能, 委托专业机构运营, 公开招标确定运营服务商 …)
+    "D_OUT": re.compile(r"服务外包|" + procurement.CONTRACTED.pattern),
     # D_TRA, "export support, customs and trade facilitation"
-    "D_TRA": re.compile(r"外贸|通关|报关|海关|跨境电商|出海"),
+    "D_TRA": re.compile(r"外贸|通关|报关|海关|跨境电商|出海"
+                        # eighth round: selling abroad, "export support" (开拓国际市场, 参加境外展会)
+                        r"|开拓[^，。；]{0,4}(?:国际|海外|境外)市场|(?:境外|海外|国际)[^，。；]{0,4}展(?:会|览)"),
 }
 
 
@@ -61,10 +68,11 @@ def instrument(text: str) -> str:
 
 # Codebook rule R8: 示范 in the sense of a leading role is not a demonstration project. Nor
 # is a demand-side word inside the title of a cited document (《…示范工作若干政策措施》), in an
-# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区), or in
+# adjective of the goal (网络化、国际化), in the name of a region at home (粤港澳大湾区; eighth round: 海南自由贸易港,
+# a free-trade zone named as a place, is no trade control), or in
 # 国内外 (at home and abroad: not aimed only abroad, R2; 国内外资本市场 is no 外资); nor is an
 # agricultural demonstration plot (农业科技示范基地, 示范茶园: a place of land, not a pilot project).
-LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外"
+LEADING_ROLE = re.compile(r"示范(?:引领|带动|作用)|《[^》]*》|国际化|粤港澳大湾区|国内外|自由贸易(?:港|试验区)|自贸(?:港|区|试验区)"
                            r"|农[业牧][^，。；]{0,10}示范(?:基地|园)|示范(?:茶园|果园|田|农场)")
 
 
@@ -156,17 +164,36 @@ def structure_rule(ids: list[str], texts: list[str], primary: np.ndarray, second
 _REPORTED = re.compile(r"已|累计|截至|截止|同比|去年|上年|全年")
 
 
-def instrument_rule(ids: list[str], texts: list[str], primary: np.ndarray) -> np.ndarray:
+def instrument_rule(ids: list[str], texts: list[str], primary: np.ndarray,
+                    formed: np.ndarray | None = None) -> np.ndarray:
     """Seventh round: a clause every rule left none that names a demand-side instrument (``instrument``: 在县城建
     一个创新产品示范应用场景, 对首购产品…) states that demand-side measure; not a report (``_REPORTED``), the frame or
     a question (``clause_roles``), nor a cited title or R8's leading role (``LEADING_ROLE``). The keyword rule
-    reads only clauses the classifier took as measures; an instrument's words are specific enough to say it."""
+    reads only clauses the classifier took as measures; an instrument's words are specific enough to say it.
+    Eighth round: so does a clause ``formed`` a measure by its form alone (``coder_rules.measure_rule`` gave it the
+    classifier's best code other than none: 发放消费券…，鼓励市民购买在孵企业的新产品 read as S_FUN)."""
     primary = primary.copy()
+    formed = np.zeros(len(texts), dtype=bool) if formed is None else formed
     framed = clause_roles.no_measure(ids, texts) | clause_roles.question(texts)
     for i, text in enumerate(texts):
-        if primary[i] != NONE or framed[i] or _REPORTED.search(text):
+        if (primary[i] != NONE and not formed[i]) or framed[i] or _REPORTED.search(text):
             continue
         code = instrument(LEADING_ROLE.sub("", text))
         if code:
             primary[i] = code
+    return primary
+
+
+# whom D_OVE's measures are for or with: overseas people, institutions and cooperation (the codebook's definition)
+_OVERSEAS_PEOPLE = re.compile(r"人才|留学|外籍|外国|港澳|台湾|华侨|侨|团队|孵化器|离岸|合作|交流|引进|大赛")
+
+
+def trade_rule(texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """Eighth round: a clause coded D_OVE (overseas exchange) whose measure is selling abroad (``INSTRUMENTS``'
+    D_TRA: 支持跨境电商孵化企业开拓国际市场, 组织在孵企业参加境外展会) and that names no overseas people, institution
+    or cooperation (``_OVERSEAS_PEOPLE``) is D_TRA: the codebook puts export support there, exchange in D_OVE."""
+    primary = primary.copy()
+    for i, text in enumerate(texts):
+        if primary[i] == "D_OVE" and INSTRUMENTS["D_TRA"].search(text) and not _OVERSEAS_PEOPLE.search(text):
+            primary[i] = "D_TRA"
     return primary

@@ -32,7 +32,7 @@ from analysis.clause_roles import ACTION
 from analysis.english_clauses import english
 from analysis.segments import parse_id
 
-__all__ = ["grant_list", "list_lead", "table_row", "indicator_row", "target_table"]
+__all__ = ["grant_list", "list_lead", "table_row", "budget_line", "indicator_row", "target_table"]
 
 # a lead-in to a list of money (names money or a grant and ends with 如下：), and to a scale of grants (标准)
 _LEAD = re.compile(r"(?:如下|见下表)[:：]$")
@@ -94,7 +94,34 @@ def _cells(text: str) -> bool:
 
 
 def _row(text: str) -> bool:
-    return _cells(text) and not _MONEY.search(text) and not ACTION.search(text)
+    return _cells(text) and not _MONEY.search(text) and (not ACTION.search(text) or _series(text))
+
+
+def _series(text: str) -> bool:
+    """Eighth round: a row of a series (a label, perhaps its unit, then four or more figures: 获得财政资助额 万元 8 650
+    9 120 …), a table's row whatever its label's words; a sentence has words between its figures."""
+    cells = _cell_list(text)
+    numbers = sum(bool(_BARE_NUMBER.match(c)) for c in cells)
+    return numbers >= 4 and numbers >= len(cells) - 2
+
+
+# a budget's own line of a programme's money (1.众创空间奖补资金1,200万元（功能分类2060404）…), in a document whose
+# title names a budget (部门预算, 预算说明); not the budget's totals, its basic or administrative spending
+_BUDGET_TITLE = re.compile(r"预算(?:说明|公开|草案|情况)?$|部门预算")
+_PROGRAMME_MONEY = re.compile(r"(?:资金|专项|经费|奖补|补助|兑付)[^，。；]{0,4}?" + _MONEY.pattern)
+_BUDGET_TOTAL = re.compile(r"总计|合计|基本支出|拨款|收入|三公|公务|机关运行|人员|预算总|决算")
+
+
+def budget_line(clause_ids: list[str], texts: list[str]) -> np.ndarray:
+    """Booleans: a line of a programme's money in a budget document (``_BUDGET_TITLE`` in its first three
+    paragraphs): names the money of a programme (``_PROGRAMME_MONEY``), none of the budget's totals."""
+    titled: dict[str, bool] = {}
+    for cid, text in zip(clause_ids, texts, strict=True):
+        doc, para = _paragraph(cid)
+        if para <= 3 and not _SENTENCE_END.search(text.strip()) and _BUDGET_TITLE.search(text.strip()):
+            titled[doc] = True
+    return np.array([titled.get(_paragraph(cid)[0], False) and bool(_PROGRAMME_MONEY.search(t))
+                     and not _BUDGET_TOTAL.search(t) for cid, t in zip(clause_ids, texts, strict=True)], dtype=bool)
 
 
 _INDICATOR = re.compile(r"(?:预期性|约束性)$")

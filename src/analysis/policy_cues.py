@@ -59,12 +59,16 @@ CUES: dict[str, list[str]] = {
 # written (香港、澳门, 离岸孵化器, 外资) and countries and regions abroad by name.
 # (香港 alone also names a university at home: 香港城市大学)
 DEMAND_WORDS: dict[str, list[str]] = {"D_OVE": ["香港、澳门", "在香港", "离岸", "外资", "跨境", "一带一路", "东盟",
-                                                 "中日韩", "韩国", "日本", "德国", "美国", "俄罗斯", "以色列", "欧洲"]}
+                                                 "中日韩", "韩国", "日本", "德国", "美国", "俄罗斯", "以色列", "欧洲",
+                                                 # eighth round: Taiwan's people by the words of cross-strait
+                                                 # policy (R2 names 台湾; 海峡两岸青年创业基地, 对台青创业基地)
+                                                 "两岸", "对台", "台胞", "台青"]}
 
 # Demand-side words that name no demand-side measure here (fourth round of issue 26): 示范 of land
 # measured in 亩 or 公顷 (建设示范基地50亩, 示范面积达到两千亩: a plot, not a pilot, R8), and the
-# buyers a carrier's firms meet (对接采购商: firms' buyers, not government procurement).
-NOT_DEMAND = re.compile(r"示范(?=[^。；]*(?:亩|公顷))|采购商")
+# buyers a carrier's firms meet (对接采购商: firms' buyers, not government procurement); eighth round: a
+# free-trade zone named as a place (海南自由贸易港), no trade control.
+NOT_DEMAND = re.compile(r"示范(?=[^。；]*(?:亩|公顷))|采购商|自由贸易(?:港|试验区)|自贸(?:港|区|试验区)")
 
 CODEBOOK_WEIGHT = 0.3  # a codebook row weighs 0.3 of a coded clause (0.1 did as well, 1.0 worse)
 CODEBOOK_DOC = "codebook"  # the doc_id of the codebook's rows
