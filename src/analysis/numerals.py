@@ -115,14 +115,16 @@ _OCR_DIGIT = str.maketrans("OolI", "0011")
 def ocr_digits(text: str) -> str:
     """The text with the letters that stand for digits inside a number read as digits, the same length (offsets
     keep): ``1O家`` → ``10家``, ``l00万元`` → ``100万元``. Only a run of digits and such letters with no other letter
-    beside it, at least as many digits as letters, and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``,
-    ``lO`` stay as they are). Neither cn2an nor the cleaning reads these."""
+    beside it, at least as many digits as letters (or one digit and its zeros before a Chinese word or %: ``3OO亩``),
+    and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``, ``lO`` stay as they are). Neither cn2an nor
+    the cleaning reads these."""
     if not re.search(r"\d[OolI]|[OolI]\d", text):
         return text
     def fix(m: re.Match) -> str:
         run = m.group()
         letters = sum(c in "OolI" for c in run)
-        if not letters or letters > len(run) - letters or run[0] in "OolI" and run[-1] in "OolI":
+        zeros = re.fullmatch(r"[1-9][Oo]{1,3}", run) and re.match(r"[\u4e00-\u9fff%％]", m.string[m.end():m.end() + 1])
+        if not letters or letters > len(run) - letters and not zeros or run[0] in "OolI" and run[-1] in "OolI":
             return run
         return run.translate(_OCR_DIGIT)
     return _OCR_RUN.sub(fix, text)

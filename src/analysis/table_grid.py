@@ -29,7 +29,9 @@ from dataclasses import dataclass
 __all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells"]
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?(?:末|底|度)?\s*[（(]?(?P<word>[^\d\s（）()]{0,6}?)[）)]?")
-_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# thousands grouped by a comma (also the Chinese one), a space, a thin or narrow space (2 916, 1，200, 8\u2009650)
+_GROUP = "[ \u2009\u202f]"
+_NUMBER = re.compile(rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(?:\.\d+)?")
 _NUMBERING_HEAD = re.compile(r"序号|编号|No\.?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _ROW_YEAR_HEAD = re.compile(r"年\s*份|年度|时间|年")
@@ -85,6 +87,27 @@ def _split(line: str) -> list[tuple[int, str]]:
             parts = parts[1:]
         return parts[:-1] if parts and not parts[-1][1] else parts
     return [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", line)]
+
+
+def _grouped(line: str, split: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
+    """A row split at every space whose numbers are grouped by a space for thousands (``个 2 916 3 204``: the
+    cleaning leaves one space between cells and inside a number alike), its cells joined back into ``width`` cells
+    where only one joining gives that many. A token of three digits (a decimal part allowed) right after a token of
+    one to three digits, one space or thin space between, may continue it; every other token starts a cell. The row
+    is joined when every token that may continue a number must (``2 916 3 204``: four tokens, two cells), and given
+    back as it is otherwise (``1 420 575`` in two cells: 1 420 | 575 or 1 | 420 575, no cell read)."""
+    if len(split) <= width or "|" in line:
+        return split
+    may_continue = [i > 0 and re.fullmatch(r"\d{3}(?:\.\d+)?", cell) is not None
+                    and re.fullmatch(r"\d{1,3}", split[i - 1][1]) is not None
+                    and re.fullmatch(_GROUP, line[split[i - 1][0] + len(split[i - 1][1]):at]) is not None
+                    for i, (at, cell) in enumerate(split)]
+    if len(split) - sum(may_continue) != width:
+        return split
+    out: list[tuple[int, str]] = []
+    for (at, cell), joins in zip(split, may_continue, strict=True):
+        out = out[:-1] + [(out[-1][0], line[out[-1][0]:at + len(cell)])] if joins else out + [(at, cell)]
+    return out
 
 
 def _is_number(cell: str) -> bool:
@@ -256,6 +279,7 @@ def _roster_cells(text: str) -> list[GridCell]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         split = [(a, c) for a, c in _split(line) if c != "|"]
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and _roster_roles(cells) is None:
             found = _roster_row(header, roles, split, start)
@@ -297,6 +321,7 @@ def _rows_of_cells(text: str) -> list[GridCell]:
         if header is not None and _SEPARATOR.match(line):
             continue  # |---|---|: the separator row, never a cell
         split = _split(line)
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and not _is_header(cells, "|" in line):
             by_rows = _ROW_YEAR_HEAD.fullmatch(header[0]) is not None or not any(_year(h) for h in header)
@@ -309,8 +334,9 @@ def _rows_of_cells(text: str) -> list[GridCell]:
     return out
 
 
-# a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分)
-_SCORE_HEAD = re.compile(r"(?:综合|考核|评价|绩效|总)?(?:得分|分数|评分|总分|分值)")
+# a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分), a score's words
+# (分数, 评分, 分值) or a part of the score (商务分, 技术分, 价格分, 加分, 满分); 部分, 划分, 区分, 成分 are no score
+_SCORE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:得分|分数|评分|总分|分值)|[\u4e00-\u9fff]{1,4}(?<![部划区成充细过省])分")
 _ROW_UNIT = "\0"  # a value column whose unit is the row's cell under 单位
 _GAP_LINES = 3  # short lines inside a table (…（第7至10名略）, 不合格载体：) that do not end it
 
@@ -347,6 +373,7 @@ def item_cells(text: str) -> list[ItemCell]:
         if header is not None and _SEPARATOR.match(line):
             continue
         split = _split(line)
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header):
             label = next((c for c, u in zip(cells, units, strict=True) if not u and not _is_number(c)), "")
