@@ -1,6 +1,6 @@
 """Numerals: Chinese (``十二``, ``两亿``, ``三点五``, financial ``壹佰``, mixed ``3亿5000万``) read with
 cn2an where it can and by our code where it falls short, and Arabic numbers with their
-separators (``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``), ratios (``1:1`` in
+separators (``8,507``, ``8 507``, ``8\u2009507``, ``1，200``, a full-width point ``1．2``), ratios (``1:1`` in
 ``按1:1配套``) and tenths (``六成`` is 60 %). The extractor (``analysis.quantities``) finds the
 numbers; this module reads them.
 """
@@ -52,12 +52,16 @@ def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
     return head * magnitude + float(parse_chinese_number(short.group(3), "smart") or 0) * magnitude / 10
 
 
+_SEPARATORS = str.maketrans({",": None, "，": None, " ": None, "\u2009": None, "\u202f": None, "．": "."})
+
+
 def parse_arabic(text: str) -> float:
-    return float(text.replace(",", "").replace("，", "").replace(" ", "").replace("．", "."))
+    """``8,507``, ``1，200``, ``2 916``, ``2\u2009916`` (a thin space), ``1．2``: the number, its separators off."""
+    return float(text.translate(_SEPARATORS))
 
 
 def strip_separators(s: str) -> str:
-    return s.replace(",", "").replace("，", "").replace("．", ".").replace(" ", "")
+    return s.translate(_SEPARATORS)
 
 
 # 按1:1配套, 1∶0.5的比例: a ratio where the text says so (a cue before or after it), never a time (9:30)

@@ -73,7 +73,8 @@ UNITS = {
     "个工作日": "days", "工作日": "days", "天": "days", "日": "days",
 }
 # a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
-_UNIT_NOT_BEFORE = {"天": "使津山府", "页": "面码眉脚", "章": "程节法", "地": "方址铁标图球毯位产点税下上面表道段基带震质形貌理势", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
+_UNIT_NOT_BEFORE = {"页": "面码眉脚", "章": "程节法", "地": "方址铁标图球毯位产点税下上面表道段基带震质形貌理势",
+                    "天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
                     "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
@@ -87,8 +88,9 @@ _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts o
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
 # thousands with a comma (also the Chinese one of full-width text, １，２００ → 1，200), with a
-# space, or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d{1,3}(?: \d{3})+(?![\d.．])|\d+(?:[.．]\d+)?"
+# space, a thin or narrow space (2 916, 2\u2009916), or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
+_ARABIC = (r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.．])"
+           r"|\d+(?:[.．]\d+)?")
 _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)")
 # a mixed numeral after its first magnitude: 3亿|5000万, 3亿|5千万, 1万|2千
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis import table_units
+
 __all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells"]
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?(?:末|底|度)?\s*[（(]?(?P<word>[^\d\s（）()]{0,6}?)[）)]?")
@@ -141,8 +143,9 @@ def _noun(words: str, before: str) -> str:
     return rest + before if rest != words and _LEVEL_ONLY.match(rest) and before else words
 
 
-def _year_columns(header: list[str], row: list[tuple[int, str]], base: int) -> list[GridCell]:
-    """A row of a table whose columns are years: its label (or unit column) gives noun and unit."""
+def _year_columns(header: list[str], row: list[tuple[int, str]], base: int, table_unit: str = "") -> list[GridCell]:
+    """A row of a table whose columns are years: its label (or unit column) gives noun and unit, else the unit the
+    table states once (``table_unit``, from its caption)."""
     roles = ["year" if _year(h) else "numbering" if _NUMBERING_HEAD.fullmatch(h) else
              "unit" if _UNIT_HEAD.fullmatch(h) else "text" for h in header]
     label_at = next((i for i, r in enumerate(roles) if r == "text"), None)
@@ -150,7 +153,7 @@ def _year_columns(header: list[str], row: list[tuple[int, str]], base: int) -> l
         return []
     words, unit = _unit(row[label_at][1])
     # a unit column says the unit; a bracket of the label may say something else (资金（年度）)
-    unit = next((row[i][1] for i, r in enumerate(roles) if r == "unit"), unit)
+    unit = next((row[i][1] for i, r in enumerate(roles) if r == "unit"), unit) or table_unit
     if not unit or _is_number(unit):
         return []
     years = [i for i, r in enumerate(roles) if r == "year"]
@@ -316,6 +319,7 @@ def _rows_of_cells(text: str) -> list[GridCell]:
     header: list[str] | None = None
     rows = 0
     pos = 0
+    units = _TableUnits()
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
@@ -325,13 +329,48 @@ def _rows_of_cells(text: str) -> list[GridCell]:
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and not _is_header(cells, "|" in line):
             by_rows = _ROW_YEAR_HEAD.fullmatch(header[0]) is not None or not any(_year(h) for h in header)
-            found = _year_rows(header, split, start, rows == 0) if by_rows else _year_columns(header, split, start)
+            found = _year_rows(header, split, start, rows == 0) if by_rows else \
+                _year_columns(header, split, start, units.of_header)
             if found:
                 out.extend(found)
                 rows += 1
+                units.next_line(line, cells)
                 continue
-        header, rows = (cells, 0) if _is_header(cells, "|" in line) else (None, 0)
+        candidate = units.header(cells, with_years=True)
+        header, rows = (candidate, 0) if units.unit_row or _is_header(candidate, "|" in line) else (None, 0)
+        units.next_line(line, cells)
     return out
+
+
+class _TableUnits:
+    """The unit a table states once (``analysis.table_units``) as a reader of its lines meets it: a caption's unit
+    for the header up to ``CAPTION_REACH`` lines under it, a row of units for the header above it."""
+
+    def __init__(self) -> None:
+        self.caption, self.since = "", table_units.CAPTION_REACH + 1
+        self.previous: list[str] = []  # the cells of the line before: a header a row of units may follow
+        self.unit_row = False
+        self.of_header = ""  # the caption's unit of the current header (a table whose columns are years)
+
+    def header(self, cells: list[str], with_years: bool = False) -> list[str]:
+        """The header ``cells`` mean: with each column's unit from the unit row they are, or the caption's."""
+        by_row = table_units.with_unit_row(self.previous, cells)
+        self.unit_row = by_row is not None
+        if by_row is not None:
+            self.of_header = ""
+            return by_row
+        unit = self.caption if self.since <= table_units.CAPTION_REACH else ""
+        has_years = any(_year(c) for c in cells)
+        self.of_header = unit if has_years and with_years else ""
+        return table_units.with_table_unit(cells, unit, _KEEP_HEAD) if unit and not has_years else cells
+
+    def next_line(self, line: str, cells: list[str]) -> None:
+        caption = table_units.caption_unit(line)
+        self.caption, self.since = (caption, 0) if caption else (self.caption, self.since + 1)
+        self.previous = cells
+
+
+_KEEP_HEAD = re.compile(r"序号|编号|No\.?|排名|名次|(?:计量)?单位", re.IGNORECASE)  # no unit of the table's own
 
 
 # a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分), a score's words
@@ -368,6 +407,7 @@ def item_cells(text: str) -> list[ItemCell]:
     header: list[str] | None = None
     units: list[str] = []
     gap = pos = 0
+    stated = _TableUnits()
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
@@ -381,14 +421,17 @@ def item_cells(text: str) -> list[ItemCell]:
             found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
                               "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
                      for (at, c), u, h in zip(split, units, header, strict=True)
-                     if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or _is_number(row_unit)))]
+                     if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or re.search(r"\d", row_unit)))]
             if label and found:
                 out.extend(found)
                 gap = 0
+                stated.next_line(line, cells)
                 continue
-        found_units = _item_header(cells)
+        candidate = stated.header(cells)
+        found_units = _item_header(candidate)
+        stated.next_line(line, cells)
         if found_units is not None:
-            header, units, gap = cells, found_units, 0
+            header, units, gap = candidate, found_units, 0
         elif header is not None and len(line.strip()) <= 20 and gap < _GAP_LINES:
             gap += 1
         else:
