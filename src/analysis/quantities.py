@@ -14,9 +14,10 @@ that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with n
 
 Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
 before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
-(``企业100余``) and a page's counters (``阅读 10万+``). English numbers (``2.1 million square meters``, ``RMB 3.5
-billion``, ``24 months``) are read by ``analysis.quantities_english``, whose reading replaces this module's for every
-number whose nearest letters are not Chinese.
+(``企业100余``, ``直播观看3.2w``), web shorthand (``5k平方米``, ``奖励30w``), a page's counters (``阅读 10万+``), the
+top N of a ranking (``跻身前十``) and a numeral a scan lost (``囗家``: ``analysis.lost_numerals``). English numbers
+(``2.1 million square meters``, ``RMB 3.5 billion``, ``24 months``) are read by ``analysis.quantities_english``, whose
+reading replaces this module's for every number whose nearest letters are not Chinese.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis import quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
+from analysis import lost_numerals, quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.not_quantities import inside_title, not_a_quantity
@@ -373,6 +374,8 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                 unit, note = "count", with_note(note, "web chrome: a page's counter")
             elif unit is None and spoken_numbers.money_unsaid(text, start, pos):
                 unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
+            elif unit is None and out and spoken_numbers.zero_unsaid(text, start, pos, out[-1].unit, text[out[-1].end:start]):
+                unit, note = out[-1].unit, with_note(note, "a zero with the unit of the list item before it")
             elif unit is None and _TOP_N.search(text, max(0, start - 3), start) and not _RANGE_AFTER.match(text, pos):
                 unit, note = "count", with_note(note, "前N: the top N of a ranking")
             elif unit is None and spoken_numbers.count_unsaid(text, start, pos):
@@ -430,7 +433,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                if not any(q.start < m.end() and m.start() < q.end for q in out))
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
     out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
-    out = quantity_hedges.shared(text, sorted(out, key=lambda q: q.start))
+    out = lost_numerals.with_recovered(cleaned, quantity_hedges.shared(text, sorted(out, key=lambda q: q.start)))
     for q in out if text is not cleaned.text else []:
         if cleaned.text[q.start:q.end] != q.text:  # the quote as written, the value as read
             q.note, q.text = with_note(q.note, f"read as {q.text} (letters for digits)"), cleaned.text[q.start:q.end]

@@ -14,6 +14,7 @@ without a unit, and the unit their context gives them:
   range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
 - ``w`` for 万 and ``k`` for a thousand after a number in web slang (``阅读10w+``, ``3.5w人次``, ``5k平方米``, ``奖励30w``: money
   as 万 is, ``直播观看3.2w``: a count with no measure word, of people after a verb of people);
+- a zero at a list item's end with no unit (``因公出国（境）费0``): the unit of the item before it;
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
   with a note so no draft takes them for a figure of the text.
 
@@ -26,7 +27,7 @@ import re
 
 __all__ = ["LATIN_WAN", "LATIN_THOUSAND",
            "currency_before", "DOUBLING", "money_unsaid", "page_counter", "count_unsaid", "people_unsaid",
-           "SCALE_AFTER_DIGITS", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+           "SCALE_AFTER_DIGITS", "zero_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
 # 阅读5k, 2k+人, 2.5K+: k or K for a thousand after digits; K before a Chinese word only where a unit or + follows
@@ -86,6 +87,16 @@ def count_unsaid(text: str, start: int, end: int) -> bool:
         return True  # 直播观看3.2w, 访问量1.8万: a scale after digits, after a word, counts (no money cue: money_unsaid first)
     return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
         and text[start - 1:start] != "第"
+
+
+def zero_unsaid(text: str, start: int, end: int, before: str | None, gap: str) -> bool:
+    """Whether the number at ``start:end`` is a zero whose unit is the list's (``公务接待费4.6万元，…，因公出国（境）费0``):
+    a bare 0 or 零 at an item's end, after a word, the item before it in the same sentence (``gap`` the text between)
+    of unit ``before``. A zero needs no scale, so the list's unit is all it lacks."""
+    return text[start:end] in ("0", "零") and before is not None and not re.search(r"[。；;\n]", gap) \
+        and re.search(r"[\u4e00-\u9fff）)]$", text[max(0, start - 1):start]) is not None \
+        and not re.search(r"(?:编号|代码|序号|号|第)$", text[max(0, start - 2):start]) \
+        and re.match(r"\s*(?:[。，；、,;]|$)", text[end:end + 2]) is not None
 
 
 _DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -95,16 +95,20 @@ def _grouped(line: str, split: list[tuple[int, str]], width: int) -> list[tuple[
     """A row split at every space whose numbers are grouped by a space for thousands (``个 2 916 3 204``: the
     cleaning leaves one space between cells and inside a number alike), its cells joined back into ``width`` cells
     where only one joining gives that many. A token of three digits (a decimal part allowed) right after a token of
-    one to three digits, one space or thin space between, may continue it; every other token starts a cell. The row
-    is joined when every token that may continue a number must (``2 916 3 204``: four tokens, two cells), and given
-    back as it is otherwise (``1 420 575`` in two cells: 1 420 | 575 or 1 | 420 575, no cell read)."""
+    one to three digits, one space or thin space between, may continue it, and one that starts with 0 must (no cell
+    starts with 000); every other token starts a cell. The row is joined when the tokens that must continue a number
+    give ``width`` cells (``41 000 152``: 41 000 | 152), or all that may (``2 916 3 204``: four tokens, two cells),
+    and given back as it is otherwise (``1 420 575`` in two cells: 1 420 | 575 or 1 | 420 575, no cell read)."""
     if len(split) <= width or "|" in line:
         return split
     may_continue = [i > 0 and re.fullmatch(r"\d{3}(?:\.\d+)?", cell) is not None
                     and re.fullmatch(r"\d{1,3}", split[i - 1][1]) is not None
                     and re.fullmatch(_GROUP, line[split[i - 1][0] + len(split[i - 1][1]):at]) is not None
                     for i, (at, cell) in enumerate(split)]
-    if len(split) - sum(may_continue) != width:
+    must_continue = [may and cell.startswith("0") for may, (_, cell) in zip(may_continue, split, strict=True)]
+    if len(split) - sum(must_continue) == width:  # 41 000 152: no cell starts with 000, 152 is one of its own
+        may_continue = must_continue
+    elif len(split) - sum(may_continue) != width:
         return split
     out: list[tuple[int, str]] = []
     for (at, cell), joins in zip(split, may_continue, strict=True):

@@ -46,9 +46,21 @@ def test_grouping_is_joined_only_where_one_joining_fits():
     # 2 916 3 204 in two cells: 916 and 204 must continue the numbers before them
     line = "孵化器 个 2 916 3 204"
     assert [c for _, c in table_grid._grouped(line, table_grid._split(line), 4)] == ["孵化器", "个", "2 916", "3 204"]
+    # 41 000 152 in two cells: no number starts with 000, so 000 continues 41 and 152 is a cell of its own
+    line = "城东创业港 国家级 41 000 152"
+    assert [c for _, c in table_grid._grouped(line, table_grid._split(line), 4)][2:] == ["41 000", "152"]
     # 1234 567: four digits are no thousands group's head, so 567 is a cell of its own
     line = "孵化器 个 1234 567"
     assert table_grid._grouped(line, table_grid._split(line), 3) == table_grid._split(line)
+
+
+def test_a_roster_with_grouped_areas_reads_each_cell():
+    roster = ("排名\t载体名称\t级别\t孵化面积（平方米）\t在孵企业（家）\n"
+              "1\t城东创业港\t国家级\t41 000\t152\n"
+              "2\t南湖众创空间\t省级\t6 300\t48\n")
+    # 41 000 m2 and 152 firms; 6 300 m2 and 48 firms (the ranks 1 and 2 are the numbering)
+    assert _values(roster, 2024) == [("41 000", 41000.0, "m2"), ("152", 152.0, "count"),
+                                     ("6 300", 6300.0, "m2"), ("48", 48.0, "count")]
 
 
 def test_a_thin_space_or_a_full_width_comma_groups_thousands():
@@ -180,3 +192,39 @@ def test_ocr_zeros_and_a_space_inside_a_count():
 def test_the_cleaning_keeps_these_tables():
     # the header of a yearbook table (years in it) survives the cleaning
     assert "指标 单位 2021" in clean_text("指标　　单位　　2021　　2022\n孵化器　个　　12　　15\n").text
+
+
+# --- a numeral lost in a scan, a zero in a list ------------------------------------------------------------------------
+def test_a_lost_numeral_is_recovered_from_its_total_and_the_other_parts():
+    # 等3家 … 其中众创空间2家、星创天地囗家 (a line break inside the sentence): 3 − 2 = 1
+    ocr = "认定智联众创空间等3家\n单位为县级双创载体，其中众创空间2家、星创天\n地囗家。"
+    assert _read(ocr)[-1] == ("囗家", 1.0, "count", "exact")
+    # 12家, 其中国家级3家、省级□家、市级5家: the parts after it count too, 12 − 3 − 5 = 4
+    assert ("□家", 4.0, "count", "exact") in _read("全市共有孵化器12家，其中国家级3家、省级□家、市级5家。")
+    # no total before the breakdown, or no other part: nothing recovered, the box stays no number
+    assert _read("每个团队每年最高囗万元。") == []
+    assert _read("共有导师30名，其中教授■名。") == [("30名", 30.0, "person", "exact")]
+    # a part with a hedge (约3家): the sum is no arithmetic, nothing recovered
+    assert [t for t, *_ in _read("共有孵化器12家，其中国家级约3家、省级□家。")] == ["12家", "约3家"]
+
+
+def test_a_zero_at_a_list_items_end_takes_the_lists_unit():
+    # 4.6万元, 14.0万元, then 费0: zero yuan (a zero needs no scale)
+    budget = "其中公务接待费4.6万元，公务用车运行维护费14.0万元，因公出国（境）费0。"
+    assert _read(budget)[-1] == ("0", 0.0, "CNY", "exact")
+    # 众创空间零 after 孵化器3家: zero places
+    assert _read("新增孵化器3家，众创空间零。")[-1] == ("零", 0.0, "count", "exact")
+    # a code (编号0) or a zero with no item before it in its sentence is no quantity
+    assert _read("共3家，编号0，") == [("3家", 3.0, "count", "exact")]
+    assert _read("得分为0。") == []
+
+
+# --- hedges: 约 of a word, a cap not exceeded -------------------------------------------------------------------------
+def test_yue_inside_a_word_is_no_hedge_and_a_cap_not_exceeded_is_up_to():
+    # 签约12个: twelve signed, exactly; 节约30%: thirty percent saved; 折合约6.8亿港元 is still about
+    assert _read("现场签约12个") == [("12个", 12.0, "count", "exact")]
+    assert _read("节约30%") == [("30%", 30.0, "percent", "exact")]
+    assert _read("折合约6.8亿港元") == [("约6.8亿港元", 680000000.0, "HKD", "approx")]
+    # 未超过50万元上限: within the cap (up to 500,000 yuan); 未达到60分的: below 60 points
+    assert _read("按30%计算为36万元，未超过50万元上限")[-1] == ("未超过50万元", 500000.0, "CNY", "up_to")
+    assert _read("未达到60分的") == [("未达到60分", 60.0, "count", "up_to")]
