@@ -33,11 +33,12 @@ def caption_unit(line: str) -> str:
 def with_unit_row(header: list[str], row: list[str]) -> list[str] | None:
     """The header with each column's unit from the row of units under it (``指标 孵化器 众创空间`` over ``单位 家
     万平方米``: ``指标 孵化器（家） 众创空间（万平方米）``); None when ``row`` is no such row (its first cell is no
-    ``单位``, a cell holds a digit, or it is not as wide as the header)."""
-    if len(row) != len(header) or len(row) < 2 or not _UNIT_HEAD.fullmatch(row[0]):
+    ``单位`` or a cell holds a digit). A header of words the cleaning took for a menu is gone (the row of units
+    under it has no number): the row of units is then the header, its columns named by their units only."""
+    if len(row) < 3 or not _UNIT_HEAD.fullmatch(row[0]) or not all(_UNIT_WORD.fullmatch(u) for u in row[1:]):
         return None
-    if not all(_UNIT_WORD.fullmatch(u) for u in row[1:]):
-        return None
+    if len(header) != len(row):
+        header = [row[0]] + [""] * (len(row) - 1)
     return [header[0]] + [h if _BRACKET.search(h) else f"{h}（{u}）" for h, u in zip(header[1:], row[1:], strict=True)]
 
 

@@ -92,6 +92,18 @@ def test_table_units_reads_a_caption_and_a_row_of_units():
     assert table_units.with_unit_row(["指标", "孵化器", "面积"], ["单位", "家", "万平方米"]) == [
         "指标", "孵化器（家）", "面积（万平方米）"]
     assert table_units.with_unit_row(["指标", "孵化器", "面积"], ["2023年", "12", "30"]) is None
+    # the header gone (the cleaning took a line of words for a menu): the units name the columns
+    assert table_units.with_unit_row([], ["单位", "家", "家"]) == ["单位", "（家）", "（家）"]
+
+
+def test_a_row_of_units_under_the_header_gives_each_column_its_unit():
+    # 单位 家 万平方米: 12 incubators, 3.5 万平方米 = 35,000 m2 (the years are the rows)
+    piped = ("| 指标 | 孵化器 | 众创空间面积 |\n|---|---|---|\n| 单位 | 家 | 万平方米 |\n"
+             "| 2023年 | 12 | 3.5 |\n| 2024年 | 15 | 4.2 |\n")
+    assert _values(piped, 2024) == [("12", 12.0, "count"), ("3.5", 35000.0, "m2"),
+                                    ("15", 15.0, "count"), ("4.2", 42000.0, "m2")]
+    tabbed = "指标\t孵化器\t众创空间\n单位\t家\t家\n2023年\t12\t30\n"
+    assert _values(tabbed, 2024) == [("12", 12.0, "count"), ("30", 30.0, "count")]
 
 
 def test_score_columns_named_by_a_part_of_the_score():
