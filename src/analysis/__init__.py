@@ -15,6 +15,9 @@ The corpus and its text
 - ``quantity_hedges`` the hedges around a number and the qualifier they give (至少建成1家, a hedge shared by a list)
 - ``quantity_mention`` one quantity mention, its qualifiers and bounds (what both extractors build)
 - ``table_cells``     a target table written as text: its bare cells, their row's unit, their column's year
+- ``table_grid``      tables in the forms users paste them (pipes, tabs, aligned spaces, a cell a line, rosters)
+- ``table_units``     a unit a table states once: in its caption (单位：万元) or in a row of units under its header
+- ``lost_numerals``   a numeral a scan lost (囗家) recovered from a total and the other parts of its breakdown
 - ``not_quantities``  numbers that are no quantity: years, dates, codes, ordinals, names, list numbering
 - ``numerals``        Chinese and Arabic numerals read (cn2an where it can)
 - ``planperiods``     five-year plan names (十三五) and the years they stand for

@@ -2,8 +2,9 @@
 a year (``2020年``, ``二〇一七年``, ``20年底``, ``2023届``), a date (``10月``, ``5月20日``, ``9:30``; ``为期3月`` and
 ``30日内`` are lengths of time), a document number (``〔2015〕94号``), an ordinal (``第三届``, ``第4至5年``), a plan's or
 a programme's name (``十三五``, ``“34520”``, ``三年行动方案``), an idiom (``七位一体``), list numbering (``1.``, ``一是``,
-``2.2024年`` glued to a year), a phone number, a code (letters glued before the digits: ``M7320``, ``ISO9001``), or a
-number inside a 《title》."""
+``2.2024年`` glued to a year, ``相关阅读：1.`` after a colon), a phone number, a code (letters glued before the digits:
+``M7320``, ``ISO9001``), a change of rank (``上升1位``, ``分列第二、三位``), a policy's short name (``出台科技创新20条``), or
+a number inside a 《title》."""
 
 from __future__ import annotations
 
@@ -58,8 +59,12 @@ def not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int]
         return "document_number", end + 1
     if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
         return "document_number", end
-    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~]\s*$", before):
-        return "ordinal", end  # 第三届, 第4至5年
+    if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~、]\s*$", before):
+        return "ordinal", end  # 第三届, 第4至5年, 分列第二、三位
+    if re.search(r"(?:上升|下降|前进|后退|提升|跃升|攀升|下滑|升至|降至)了?$", before) and re.match(r"[位名]", after):
+        return "rank_change", end  # 上升1位, 前进3位, 下滑2名: places in a ranking, no count
+    if re.match(r"条(?![\u4e00-\u9fff])", after) and re.search(r"(?:出台|印发|发布|推出|出炉)[\u4e00-\u9fff]{0,8}$", before):
+        return "plan_name", end + 1  # 出台科技创新20条: a policy's name, not twenty articles (出台了20条措施 counts)
     if PLAN_NAME.fullmatch(num) and plan_period(text[max(0, start - 1):end + 4]):
         return "plan_name", end  # 十三五, “十五”期间 (a period: plan_period)
     quote_open = text.rfind("“", max(0, start - 10), start)
@@ -67,8 +72,9 @@ def not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int]
         return "plan_name", text.index("”", end)  # “34520”, “众创十二条”, “1+8”
     if re.match(r"位一体", after):
         return "idiom", end + 3
-    if (start == 0 or text[start - 1] == "\n") and re.match(r"[.、．]", after):
-        return "list_number", end + 1
+    if (start == 0 or text[start - 1] == "\n") and re.match(r"[.、．]", after) \
+            or text[start - 1:start] in ("：", ":") and re.match(r"[.、．][\u4e00-\u9fff]", after):
+        return "list_number", end + 1  # 1. at a line's start; 相关阅读：1.福州出台…: a list after a colon
     if re.match(r"\s*年(?:行动|计划|规划|攻坚|工作方案|实施方案|发展规划)", after):
         return "plan_name", end  # 三年行动方案: the name of a programme, not how long anything takes
     if re.match(r"\s*[是则]", after) or re.match(r"[、]", after) and not num[0].isdigit():

@@ -1,6 +1,6 @@
 """Numerals: Chinese (``十二``, ``两亿``, ``三点五``, financial ``壹佰``, mixed ``3亿5000万``) read with
 cn2an where it can and by our code where it falls short, and Arabic numbers with their
-separators (``8,507``, ``8 507``, ``1，200``, a full-width point ``1．2``), ratios (``1:1`` in
+separators (``8,507``, ``8 507``, ``8\u2009507``, ``1，200``, a full-width point ``1．2``), ratios (``1:1`` in
 ``按1:1配套``) and tenths (``六成`` is 60 %). The extractor (``analysis.quantities``) finds the
 numbers; this module reads them.
 """
@@ -52,12 +52,16 @@ def parse_chinese_number(text: str, mode: str = "normal") -> float | None:
     return head * magnitude + float(parse_chinese_number(short.group(3), "smart") or 0) * magnitude / 10
 
 
+_SEPARATORS = str.maketrans({",": None, "，": None, " ": None, "\u2009": None, "\u202f": None, "．": "."})
+
+
 def parse_arabic(text: str) -> float:
-    return float(text.replace(",", "").replace("，", "").replace(" ", "").replace("．", "."))
+    """``8,507``, ``1，200``, ``2 916``, ``2\u2009916`` (a thin space), ``1．2``: the number, its separators off."""
+    return float(text.translate(_SEPARATORS))
 
 
 def strip_separators(s: str) -> str:
-    return s.replace(",", "").replace("，", "").replace("．", ".").replace(" ", "")
+    return s.translate(_SEPARATORS)
 
 
 # 按1:1配套, 1∶0.5的比例: a ratio where the text says so (a cue before or after it), never a time (9:30)
@@ -115,14 +119,16 @@ _OCR_DIGIT = str.maketrans("OolI", "0011")
 def ocr_digits(text: str) -> str:
     """The text with the letters that stand for digits inside a number read as digits, the same length (offsets
     keep): ``1O家`` → ``10家``, ``l00万元`` → ``100万元``. Only a run of digits and such letters with no other letter
-    beside it, at least as many digits as letters, and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``,
-    ``lO`` stay as they are). Neither cn2an nor the cleaning reads these."""
+    beside it, at least as many digits as letters (or one digit and its zeros before a Chinese word or %: ``3OO亩``),
+    and not a letter at both ends (``O2O``, ``ISO 9001``, ``M7320``, ``lO`` stay as they are). Neither cn2an nor
+    the cleaning reads these."""
     if not re.search(r"\d[OolI]|[OolI]\d", text):
         return text
     def fix(m: re.Match) -> str:
         run = m.group()
         letters = sum(c in "OolI" for c in run)
-        if not letters or letters > len(run) - letters or run[0] in "OolI" and run[-1] in "OolI":
+        zeros = re.fullmatch(r"[1-9][Oo]{1,3}", run) and re.match(r"[\u4e00-\u9fff%％]", m.string[m.end():m.end() + 1])
+        if not letters or letters > len(run) - letters and not zeros or run[0] in "OolI" and run[-1] in "OolI":
             return run
         return run.translate(_OCR_DIGIT)
     return _OCR_RUN.sub(fix, text)

@@ -14,9 +14,10 @@ that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with n
 
 Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
 before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
-(``企业100余``) and a page's counters (``阅读 10万+``). English numbers (``2.1 million square meters``, ``RMB 3.5
-billion``, ``24 months``) are read by ``analysis.quantities_english``, whose reading replaces this module's for every
-number whose nearest letters are not Chinese.
+(``企业100余``, ``直播观看3.2w``), web shorthand (``5k平方米``, ``奖励30w``), a page's counters (``阅读 10万+``), the
+top N of a ranking (``跻身前十``) and a numeral a scan lost (``囗家``: ``analysis.lost_numerals``). English numbers
+(``2.1 million square meters``, ``RMB 3.5 billion``, ``24 months``) are read by ``analysis.quantities_english``, whose
+reading replaces this module's for every number whose nearest letters are not Chinese.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import functools
 import re
 from dataclasses import replace
 
-from analysis import quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
+from analysis import lost_numerals, quantities_english, quantity_hedges, spoken_numbers, table_cells, table_grid
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned, clean_text
 from analysis.not_quantities import inside_title, not_a_quantity
@@ -53,17 +54,18 @@ __all__ = ["Mention", "extract", "extract_text", "parse_chinese_number", "plan_p
 # is no date (analysis.not_quantities decides first); 年 after a year (2020年) is a year, after any other number a duration;
 # 成 is tenths (六成 = 60 percent, numerals.tenths); a place is a measure word too (三市两区五县: places counted)
 UNITS = {
-    "平方米": "m2", "平米": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
+    "平方米": "m2", "平米": "m2", "平": "m2", "㎡": "m2", "m²": "m2", "平方公里": "km2", "平方千米": "km2", "km²": "km2",
     "公顷": "ha", "亩": "mu", "人次": "person", "人": "person", "名": "person", "位": "person",
     "场次": "count", "家次": "count", "项次": "count", "批次": "count", "户次": "count",
     "家": "count", "个": "count", "项": "count", "条": "count", "台": "count", "套": "count",
     "户": "count", "份": "count", "场": "count", "批": "count", "所": "count", "座": "count", "支": "count",
     "件": "count", "次": "count", "笔": "count", "间": "count", "栋": "count", "幢": "count", "张": "count",
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
-    "册": "count", "本": "count", "学时": "count", "课时": "count", "机时": "count", "方面": "count",  # 16学时, 三方面
+    "册": "count", "本": "count", "页": "count", "章": "count", "学时": "count", "课时": "count", "机时": "count", "方面": "count",  # 16学时, 三方面
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
     "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
+    "地": "count",  # 北京、上海、深圳三地: places counted
     "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
     "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新台币": "TWD",
     "澳门元": "MOP", "澳门币": "MOP", "瑞士法郎": "CHF", "卢布": "RUB",
@@ -72,21 +74,24 @@ UNITS = {
     "个工作日": "days", "工作日": "days", "天": "days", "日": "days",
 }
 # a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
-_UNIT_NOT_BEFORE = {"天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
+_UNIT_NOT_BEFORE = {"页": "面码眉脚", "章": "程节法", "地": "方址铁标图球毯位产点税下上面表道段基带震质形貌理势",
+                    "天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
                     "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
+                    "平": "台均方米安稳衡价等面常时原行坦息整稳",  # 2k+平, 100平: informal 平方米 after digits only
                     "分": "钟之别类析配享会局行支部站园院所校区期批级档步项散布工担摊成管流段红秒公"}  # 5分钟, 三分之一, 2分公司
 _UNIT_RE = "|".join(re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
                     for u in sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_RE = f"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|{spoken_numbers.LATIN_WAN}|{spoken_numbers.LATIN_THOUSAND}"
-_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4, "k": 1e3}  # 5千万 = 5 x 10^7; 10w+ = more than 100,000; 5k = 5,000
+_FACTOR = {**MAGNITUDES, "w": 1e4, "W": 1e4, "k": 1e3, "K": 1e3}  # 5千万 = 5 x 10^7; 10w+ = more than 100,000; 5k = 5,000
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # the numerals of amounts on cheques and contracts (壹佰万元)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + _FINANCIAL
 
 # thousands with a comma (also the Chinese one of full-width text, １，２００ → 1，200), with a
-# space, or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d{1,3}(?: \d{3})+(?![\d.．])|\d+(?:[.．]\d+)?"
+# space, a thin or narrow space (2 916, 2\u2009916), or none; a decimal point, also the full-width one (１．２亿 → 1．2亿)
+_ARABIC = (r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d{1,3}(?:，\d{3})+(?![\d.．])|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.．])"
+           r"|\d+(?:[.．]\d+)?")
 _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)")
 # a mixed numeral after its first magnitude: 3亿|5000万, 3亿|5千万, 1万|2千
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
@@ -204,6 +209,8 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
         or text[end:end + 1] in ("余", "多", "来", "几") and text[end:end + 1] != ""
     if bare_magnitude and num == "十" and not hedged and _UNIT_AT.match(text, end):
         hedged = True  # 十家左右: ten, not a magnitude
+    if bare_magnitude and _TOP_N.search(text, max(0, start - 3), start):
+        hedged = True  # 跻身前十, 前百强: the top ten, the top hundred
     if is_chinese and num == "一" and _NONE_OF.match(text, end):
         return 0.0, None  # 国家级的一家都没有: none
     if is_chinese and num == "一" and (_ONE_COUNTS.match(text, end) or text.startswith("次", end)
@@ -215,7 +222,11 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     return value, None
 
 
+# the top N of a ranking (数量前十的城市, 排名前10, 跻身前十, 前百强): a count of places with no measure word
+_TOP_N = re.compile(r"(?<![之以此其提目当日空向眼面事])前$")
+
 _RANGE_DASH = r"[-~～至到—–－]"
+_RANGE_AFTER = re.compile(rf"\s*{_RANGE_DASH}")
 
 
 def _compound(text: str, start: int, pos: int, value: float, factor: float) -> tuple[float, int]:
@@ -274,6 +285,7 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     measure_word = unit_m.group("unit") if unit_m else ""
     if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]) \
             or measure_word == "届" and not text[start].isdigit() \
+            or measure_word == "平" and (unit_m is None or text[unit_m.start("unit") - 1] not in "0123456789kKwW+＋") \
             or measure_word == "分" and (not text[start].isdigit() or text[max(0, start - 1):start] in ("时", "点", ":", "：")):
         unit_m, measure_word = None, ""
     unit = UNITS.get(measure_word)
@@ -281,8 +293,8 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
         unit = "times"  # 每季度召开一次: a frequency, as the labels read it
     if measure_word == "个" and unit_m and _PERSON_AFTER.match(text, unit_m.end()):
         unit = "person"  # 两个同学, 三个毕业生: people counted with 个
-    elif measure_word == "名" and re.search(r"(?:等奖|前)$", text[max(0, start - 3):start]):
-        unit = "count"  # 一等奖2名, 前十名: prizes and places, not people
+    elif measure_word in ("名", "位") and re.search(r"(?:等奖|前)$", text[max(0, start - 3):start]):
+        unit = "count"  # 一等奖2名, 前十名, 前5位: prizes and places, not people
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
@@ -342,6 +354,9 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             end += lost.end()
             num = text[start:end]
             note = f"decimal point lost in the web copy? {num.replace(' ', '.')} or {num.replace(' ', '')}"
+            if (u := _UNIT_AT.match(text, end)) and UNITS[u.group("unit")] in ("count", "person"):
+                # 6 20户: a count has no decimal point, so the space is one a scan put inside the number (620)
+                lost, note = None, f"a space inside the number (a count has no decimals): {num.replace(' ', '')}"
         value = range_high = None
         qualifier, unit, measure_word, pos = "exact", None, "", end
         value, pos, unit = (ratio[0], ratio[1], ratio[2]) if ratio else (value, pos, unit)
@@ -355,12 +370,17 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             unit, measure_word, pos = _unit_at(text, start, pos)
             if unit is None and (currency := spoken_numbers.currency_before(text, start)):
                 unit, note = currency, with_note(note, "currency before the number")
+            elif unit is None and spoken_numbers.page_counter(text, start):  # 补贴 … 阅读 2.3w: the counter, no money
+                unit, note = "count", with_note(note, "web chrome: a page's counter")
             elif unit is None and spoken_numbers.money_unsaid(text, start, pos):
                 unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
-            elif unit is None and spoken_numbers.page_counter(text, start):
-                unit, note = "count", with_note(note, "web chrome: a page's counter")
+            elif unit is None and out and spoken_numbers.zero_unsaid(text, start, pos, out[-1].unit, text[out[-1].end:start]):
+                unit, note = out[-1].unit, with_note(note, "a zero with the unit of the list item before it")
+            elif unit is None and _TOP_N.search(text, max(0, start - 3), start) and not _RANGE_AFTER.match(text, pos):
+                unit, note = "count", with_note(note, "前N: the top N of a ranking")
             elif unit is None and spoken_numbers.count_unsaid(text, start, pos):
-                unit, note = "count", with_note(note, "no measure word after an informal count (100余, 5200+)")
+                unit = "person" if spoken_numbers.people_unsaid(text, start) else "count"
+                note = with_note(note, "no measure word after an informal count (100余, 5200+, 3.2w)")
             value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"
@@ -413,7 +433,7 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
                if not any(q.start < m.end() and m.start() < q.end for q in out))
     out.extend(filter(None, (_cell_mention(cleaned, doc, c) for c in cells)))
     out.extend(filter(None, (_item_mention(cleaned, doc, doc_year, default_kind, c) for c in items)))
-    out = quantity_hedges.shared(text, sorted(out, key=lambda q: q.start))
+    out = lost_numerals.with_recovered(cleaned, quantity_hedges.shared(text, sorted(out, key=lambda q: q.start)))
     for q in out if text is not cleaned.text else []:
         if cleaned.text[q.start:q.end] != q.text:  # the quote as written, the value as read
             q.note, q.text = with_note(q.note, f"read as {q.text} (letters for digits)"), cleaned.text[q.start:q.end]

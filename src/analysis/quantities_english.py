@@ -106,13 +106,23 @@ class Reading:
     reason: str = ""
 
 
+def _scale_letter(text: str, i: int) -> bool:
+    """Whether the letter at ``i`` is Chinese web shorthand for a scale glued to digits (the k of ``5k平方米``, the w
+    of ``3.2w``, ``4.7w ❤️ 2.1k``): a scale, no English word, so it does not make the number English."""
+    return text[i] in "kKwW" and i > 0 and text[i - 1].isdigit() and not re.match(r"[A-Za-z]", text[i + 1:i + 2])
+
+
 def in_english(text: str, start: int, end: int) -> bool:
-    """Whether the letters nearest the number on its line, on both sides, are not Chinese and one is Latin."""
+    """Whether the letters nearest the number on its line, on both sides, are not Chinese and one is Latin (a scale
+    glued to digits, ``5k``, ``3.2w``, is no letter here)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    left = next((c for c in reversed(text[max(line_start, start - 30):start]) if c.isalpha()), "")
-    right = next((c for c in text[end:min(line_end, end + 30)] if c.isalpha()), "")
+    left_from = max(line_start, start - 30)
+    left = next((c for i, c in reversed(list(enumerate(text[left_from:start], left_from)))
+                 if c.isalpha() and not _scale_letter(text, i)), "")
+    right = next((c for i, c in enumerate(text[end:min(line_end, end + 30)], end)
+                  if c.isalpha() and not _scale_letter(text, i)), "")
     if _CJK.match(left) or _CJK.match(right):
         return False
     return bool(re.match(r"[A-Za-zÀ-ÿ]", left) or re.match(r"[A-Za-zÀ-ÿ]", right))

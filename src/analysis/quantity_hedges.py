@@ -28,6 +28,7 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("最长", "up_to"), ("突破", "more_than"), ("超出", "more_than"), ("将近", "almost"), ("接近", "almost"),
     ("近", "almost"), ("大约", "approx"), ("大概", "approx"), ("差不多", "approx"), ("约", "approx"),
     ("超过", "more_than"), ("逾", "more_than"), ("超", "more_than"),
+    ("未超过", "up_to"), ("未超出", "up_to"), ("没有超过", "up_to"), ("未达到", "up_to"),  # 未超过50万元上限: within the cap
     # a deadline or a cap: 限期6个月整改, 审核时限压缩至20个工作日, 可延长至5年, 上限为50万元, 投资比例可提高至30%
     ("限期", "up_to"), ("压缩至", "up_to"), ("压缩到", "up_to"), ("缩短至", "up_to"), ("缩短到", "up_to"),
     ("延长至", "up_to"), ("延长到", "up_to"), ("可提高至", "up_to"), ("可提高到", "up_to"), ("上限为", "up_to"),
@@ -36,7 +37,8 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
 ]
 _PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
 HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
-_HEDGE_WORDS = "|".join(map(re.escape, HEDGE_QUALIFIER))
+# 约 of a word (签约12个, 节约30%, 预约, 履约) is no "about"; 折合约6.8亿 is (合约 is no word before a number)
+_HEDGE_WORDS = "|".join(r"(?<![签节预条契邀履违特制隐婚])约" if w == "约" else re.escape(w) for w in HEDGE_QUALIFIER)
 # a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
 # searched in the few characters before the number, the leftmost match is the longest hedge
 _HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")

@@ -12,7 +12,9 @@ without a unit, and the unit their context gives them:
   that currency;
 - two neighbouring numerals of speech (``两三家``, ``三五个``, ``二三十家``, ``七八十人``, ``一两千万元``, ``一百五六十家``) are a
   range, as ``三到五家`` is: each end read with the words around the pair (``一百五六十`` is 150 to 160);
-- ``w`` for 万 after a number in web slang (``阅读10w+``, ``3.5w人次``);
+- ``w`` for 万 and ``k`` for a thousand after a number in web slang (``阅读10w+``, ``3.5w人次``, ``5k平方米``, ``奖励30w``: money
+  as 万 is, ``直播观看3.2w``: a count with no measure word, of people after a verb of people);
+- a zero at a list item's end with no unit (``因公出国（境）费0``): the unit of the item before it;
 - a page's counters (``阅读 10万+``, ``👍256``, ``在看 38``): web chrome, counted (``count``) as the labels read them,
   with a note so no draft takes them for a figure of the text.
 
@@ -24,29 +26,33 @@ from __future__ import annotations
 import re
 
 __all__ = ["LATIN_WAN", "LATIN_THOUSAND",
-           "currency_before", "DOUBLING", "money_unsaid", "page_counter", "count_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
+           "currency_before", "DOUBLING", "money_unsaid", "page_counter", "count_unsaid", "people_unsaid",
+           "SCALE_AFTER_DIGITS", "zero_unsaid", "neighbour_range", "SPOKEN_MAGNITUDE", "PLUS"]
 
 LATIN_WAN = r"[wW](?![A-Za-z0-9])"  # 阅读10w+, 3.5w人: w for 万 in web slang (not 5W1H)
-LATIN_THOUSAND = r"k(?![A-Za-z0-9])"  # 阅读5k, 2k+人: k for a thousand after digits (not 5K, 4K video)
+# 阅读5k, 2k+人, 2.5K+: k or K for a thousand after digits; K before a Chinese word only where a unit or + follows
+# (2.5K人), never 4K视频 nor 5KW
+LATIN_THOUSAND = r"k(?![A-Za-z0-9])|K(?=[+＋人家个户名位次元平㎡]|[^\w]|$)"
+SCALE_AFTER_DIGITS = re.compile(r"\d(?:[千万亿]|[kKwW])[+＋]?$")  # 5k, 3.2w, 30W, 2千, 1.8万: a scale after digits
 SPOKEN_MAGNITUDE = "个"  # 两个亿, 一个多亿: 个 between a numeral and its scale, in speech
 PLUS = r"[+＋](?![\d\s]*\d)"  # 5200+家, 10万+: more than (1+8 is a name, not a tail)
 
 _MONEY_BEFORE = re.compile(r"资金|经费|基金|奖金|奖金池|补贴|补助|奖补|奖励|资助|扶持|投入|投了|投到|花了|花费|拿出|安排|预算|"
                            r"贷款|融资|投资|募资|营收|收入|税收|利润|产值|销售额|营业额|💰|给予?|再给|拨付|兑现|"
-                           r"奖|房租|租金|费用|成本|工资|年薪|估值|市值")  # 再奖二十万, 房租一年大概要十几万
+                           r"奖|房租|租金|费用|成本|工资|年薪|估值|市值|卖了|卖出|售出|成交|带货|流水")  # 再奖二十万, 房租一年大概要十几万
 _MONEY_AFTER = re.compile(r"\s*(?:的)?(?:一次性)?(?:资金|经费|奖励|补贴|补助|奖补|奖金|扶持|资助|投入|投资|贷款|融资|💰)"
                           r"|的[\u4e00-\u9fff]{0,8}?(?:基金|资金池)")  # 五千万的天使投资引导基金
 # a counted noun between the money cue and the number: 融资企业3万 counts firms, 投入使用的场地2万 no money
 _COUNTED_BETWEEN = re.compile(r"企业|公司|人|项目|家|团队|机构|载体|空间|户|场地|面积|平方|岗位|次")
 _CLAUSE_STOP = re.compile(r"[。；;！？!?\n]")
-_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|浏览次数|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀)\s*[:：]?\s*$")  # 浏览量：863
+_COUNTERS = re.compile(r"(?:阅读量?|浏览量?|浏览次数|点赞|赞|在看|转发|分享|评论|收藏|播放量?|👍|❤️?|👀|💬|🔁|⭐)\s*[:：]?\s*$")  # 浏览量：863
 
 
 def money_unsaid(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` (its scale included, no measure word after it) is money whose 元 is unsaid:
     a scale stated (万, 亿) and a money cue before it in its clause with no counted noun between, or right after it."""
-    if not re.search("[万亿]", text[start:end]):
-        return False
+    if not re.search("[万亿]", text[start:end]) and not SCALE_AFTER_DIGITS.search(text, start, end):
+        return False  # 30w, 5k, 3千 after digits: a scale as 万 is
     clause_start = max((m.end() for m in _CLAUSE_STOP.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
     before = text[clause_start:start]
     cues = list(_MONEY_BEFORE.finditer(before))
@@ -60,14 +66,37 @@ def page_counter(text: str, start: int) -> bool:
     return bool(_COUNTERS.search(text, max(0, start - 5), start))
 
 
+# a count of people said with a verb of watching or joining before it (直播观看3.2w, 参与1.5万, 粉丝10w+)
+_PEOPLE_BEFORE = re.compile(r"(?:观看|围观|参与|参加|报名|观众|粉丝|访客|网友)(?:了|的|量|数|人数)?[:：]?$|人数[:：]?$")
+
+
+def people_unsaid(text: str, start: int) -> bool:
+    """Whether a count with no measure word at ``start`` counts people (a verb of watching or joining before it)."""
+    return bool(_PEOPLE_BEFORE.search(text, max(0, start - 6), start))
+
+
 def count_unsaid(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` (no measure word after it) is an informal count: it ends in 余, 多 or +
     and a Chinese word stands right before it (``企业100余``; not ``第100余``, an ordinal, nor a line's first number);
-    or it is a bare scale a count breaks (``差两家就破百了``, ``企业数过千``, ``粉丝破万``)."""
+    or it is a bare scale a count breaks (``差两家就破百了``, ``企业数过千``, ``粉丝破万``); or digits with a scale
+    after a word (``直播观看3.2w``, ``访问量1.8万``)."""
     if re.fullmatch(r"[百千万]", text[start:end]) and re.search(r"[\u4e00-\u9fff][破过]$", text[max(0, start - 2):start]):
         return True
+    if SCALE_AFTER_DIGITS.search(text, start, end) and re.search(r"[\u4e00-\u9fff][:：]?$", text[max(0, start - 2):start]) \
+            and not re.match(r"[\d零〇一二两三四五六七八九十]", text[end:end + 1]):  # 3万5万元: two numbers, no count
+        return True  # 直播观看3.2w, 访问量1.8万: a scale after digits, after a word, counts (no money cue: money_unsaid first)
     return bool(re.search(r"[余多+＋]$", text[start:end])) and bool(re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start])) \
         and text[start - 1:start] != "第"
+
+
+def zero_unsaid(text: str, start: int, end: int, before: str | None, gap: str) -> bool:
+    """Whether the number at ``start:end`` is a zero whose unit is the list's (``公务接待费4.6万元，…，因公出国（境）费0``):
+    a bare 0 or 零 at an item's end, after a word, the item before it in the same sentence (``gap`` the text between)
+    of unit ``before``. A zero needs no scale, so the list's unit is all it lacks."""
+    return text[start:end] in ("0", "零") and before is not None and not re.search(r"[。；;\n]", gap) \
+        and re.search(r"[\u4e00-\u9fff）)]$", text[max(0, start - 1):start]) is not None \
+        and not re.search(r"(?:编号|代码|序号|号|第)$", text[max(0, start - 2):start]) \
+        and re.match(r"\s*(?:[。，；、,;]|$)", text[end:end + 2]) is not None
 
 
 _DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -26,11 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis import table_units
+
 __all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells", "is_subset"]
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?(?:末|底|度)?\s*[（(]?(?P<word>[^\d\s（）()]{0,6}?)[）)]?")
-# thousands grouped by commas (12,950) or, in a yearbook, by a space (2 916: one cell, ``_grouped``)
-_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?")
+# thousands grouped by a comma (also the Chinese one), a space, a thin or narrow space (2 916, 1，200, 8\u2009650)
+_GROUP = "[ \u2009\u202f]"
+_NUMBER = re.compile(rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(?:\.\d+)?")
 _NUMBERING_HEAD = re.compile(r"序号|编号|No\.?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _ROW_YEAR_HEAD = re.compile(r"年\s*份|年度|时间|年")
@@ -96,20 +99,25 @@ def is_subset(label: str) -> bool:
 
 _GROUP_HEAD = re.compile(r"\d{1,3}")
 _GROUP_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
+_NO_CELL_START = re.compile(r"0\d+(?:\.\d+)?")  # 000, 050: the tail of a grouped number, never a cell of its own
 
 
-def _grouped(cells: list[tuple[int, str]], line: str, width: int) -> list[tuple[int, str]]:
-    """A row whose numbers are grouped by a space (``孵化器在孵企业 个 2 916 3 204``, the cleaning leaves one space
-    where a yearbook had its column gap too) split back into ``width`` cells: ``2 916`` one cell where exactly one
-    way of joining a head of one to three digits with the three-digit groups after it gives ``width`` cells;
-    the row as split otherwise (``12 345 678`` in two columns: 12 345 | 678 or 12 | 345 678, not read)."""
+def _grouped(line: str, cells: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
+    """A row whose numbers are grouped by a space for thousands (``孵化器在孵企业 个 2 916 3 204``: the cleaning
+    leaves one space between cells and inside a number alike; a thin or narrow space too) split back into ``width``
+    cells: ``2 916`` one cell where exactly one way of joining a head of one to three digits with the three-digit
+    groups after it gives ``width`` cells, a group that starts with 0 never starting a cell (``41 000 152``:
+    41 000 | 152); the row as split otherwise (``12 345 678`` in two columns: 12 345 | 678 or 12 | 345 678, not
+    read). A Markdown row (``|``) has its cells already."""
     n = len(cells)
-    if n <= width:
+    if n <= width or "|" in line:
         return cells
     # ways[i][k]: the joinings of cells[i:] into k cells (counted up to 2: one is all that is read)
     ways = [[0] * (width + 1) for _ in range(n + 1)]
     ways[n][0] = 1
     for i in range(n - 1, -1, -1):
+        if _NO_CELL_START.fullmatch(cells[i][1]):
+            continue
         ends = [e for e in range(i + 1, n + 1) if _joinable(cells, line, i, e)]
         for k in range(1, width + 1):
             ways[i][k] = min(2, sum(ways[e][k - 1] for e in ends))
@@ -124,11 +132,12 @@ def _grouped(cells: list[tuple[int, str]], line: str, width: int) -> list[tuple[
 
 
 def _joinable(cells: list[tuple[int, str]], line: str, i: int, e: int) -> bool:
-    """Whether ``cells[i:e]`` join into one number grouped by single spaces."""
+    """Whether ``cells[i:e]`` join into one number grouped by single spaces (or thin or narrow ones)."""
     if e == i + 1:
         return True
     return bool(_GROUP_HEAD.fullmatch(cells[i][1])) and all(
-        _GROUP_TAIL.fullmatch(cells[j][1]) and line[cells[j - 1][0] + len(cells[j - 1][1]):cells[j][0]] == " "
+        _GROUP_TAIL.fullmatch(cells[j][1])
+        and re.fullmatch(_GROUP, line[cells[j - 1][0] + len(cells[j - 1][1]):cells[j][0]]) is not None
         for j in range(i + 1, e))
 
 
@@ -163,8 +172,9 @@ def _noun(words: str, before: str) -> str:
     return rest + before if rest != words and _LEVEL_ONLY.match(rest) and before else words
 
 
-def _year_columns(header: list[str], row: list[tuple[int, str]], base: int) -> list[GridCell]:
-    """A row of a table whose columns are years: its label (or unit column) gives noun and unit."""
+def _year_columns(header: list[str], row: list[tuple[int, str]], base: int, table_unit: str = "") -> list[GridCell]:
+    """A row of a table whose columns are years: its label (or unit column) gives noun and unit, else the unit the
+    table states once (``table_unit``, from its caption)."""
     roles = ["year" if _year(h) else "numbering" if _NUMBERING_HEAD.fullmatch(h) else
              "unit" if _UNIT_HEAD.fullmatch(h) else "text" for h in header]
     label_at = next((i for i, r in enumerate(roles) if r == "text"), None)
@@ -172,7 +182,7 @@ def _year_columns(header: list[str], row: list[tuple[int, str]], base: int) -> l
         return []
     words, unit = _unit(row[label_at][1])
     # a unit column says the unit; a bracket of the label may say something else (资金（年度）)
-    unit = next((row[i][1] for i, r in enumerate(roles) if r == "unit"), unit)
+    unit = next((row[i][1] for i, r in enumerate(roles) if r == "unit"), unit) or table_unit
     if not unit or _is_number(unit):
         return []
     years = [i for i, r in enumerate(roles) if r == "year"]
@@ -301,6 +311,7 @@ def _roster_cells(text: str) -> list[GridCell]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         split = [(a, c) for a, c in _split(line) if c != "|"]
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and _roster_roles(cells) is None:
             found = _roster_row(header, roles, split, start)
@@ -337,26 +348,63 @@ def _rows_of_cells(text: str) -> list[GridCell]:
     header: list[str] | None = None
     rows = 0
     pos = 0
+    units = _TableUnits()
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
             continue  # |---|---|: the separator row, never a cell
         split = _split(line)
-        split = _grouped(split, line, len(header)) if header is not None and "|" not in line else split
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header) and not _is_header(cells, "|" in line):
             by_rows = _ROW_YEAR_HEAD.fullmatch(header[0]) is not None or not any(_year(h) for h in header)
-            found = _year_rows(header, split, start, rows == 0) if by_rows else _year_columns(header, split, start)
+            found = _year_rows(header, split, start, rows == 0) if by_rows else \
+                _year_columns(header, split, start, units.of_header)
             if found:
                 out.extend(found)
                 rows += 1
+                units.next_line(line, cells)
                 continue
-        header, rows = (cells, 0) if _is_header(cells, "|" in line) else (None, 0)
+        candidate = units.header(cells, with_years=True)
+        header, rows = (candidate, 0) if units.unit_row or _is_header(candidate, "|" in line) else (None, 0)
+        units.next_line(line, cells)
     return out
 
 
-# a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分)
-_SCORE_HEAD = re.compile(r"(?:综合|考核|评价|绩效|总)?(?:得分|分数|评分|总分|分值)")
+class _TableUnits:
+    """The unit a table states once (``analysis.table_units``) as a reader of its lines meets it: a caption's unit
+    for the header up to ``CAPTION_REACH`` lines under it, a row of units for the header above it."""
+
+    def __init__(self) -> None:
+        self.caption, self.since = "", table_units.CAPTION_REACH + 1
+        self.previous: list[str] = []  # the cells of the line before: a header a row of units may follow
+        self.unit_row = False
+        self.of_header = ""  # the caption's unit of the current header (a table whose columns are years)
+
+    def header(self, cells: list[str], with_years: bool = False) -> list[str]:
+        """The header ``cells`` mean: with each column's unit from the unit row they are, or the caption's."""
+        by_row = table_units.with_unit_row(self.previous, cells)
+        self.unit_row = by_row is not None
+        if by_row is not None:
+            self.of_header = ""
+            return by_row
+        unit = self.caption if self.since <= table_units.CAPTION_REACH else ""
+        has_years = any(_year(c) for c in cells)
+        self.of_header = unit if has_years and with_years else ""
+        return table_units.with_table_unit(cells, unit, _KEEP_HEAD) if unit and not has_years else cells
+
+    def next_line(self, line: str, cells: list[str]) -> None:
+        caption = table_units.caption_unit(line)
+        self.caption, self.since = (caption, 0) if caption else (self.caption, self.since + 1)
+        self.previous = cells
+
+
+_KEEP_HEAD = re.compile(r"序号|编号|No\.?|排名|名次|(?:计量)?单位", re.IGNORECASE)  # no unit of the table's own
+
+
+# a column of scores has no bracket: its header says it (得分 86.5, as the labels count a score: 分), a score's words
+# (分数, 评分, 分值) or a part of the score (商务分, 技术分, 价格分, 加分, 满分); 部分, 划分, 区分, 成分 are no score
+_SCORE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:得分|分数|评分|总分|分值)|[\u4e00-\u9fff]{1,4}(?<![部划区成充细过省])分")
 _ROW_UNIT = "\0"  # a value column whose unit is the row's cell under 单位
 _GAP_LINES = 3  # short lines inside a table (…（第7至10名略）, 不合格载体：) that do not end it
 
@@ -388,11 +436,13 @@ def item_cells(text: str) -> list[ItemCell]:
     header: list[str] | None = None
     units: list[str] = []
     gap = pos = 0
+    stated = _TableUnits()
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
             continue
         split = _split(line)
+        split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
         if header is not None and len(cells) == len(header):
             label = next((c for c, u in zip(cells, units, strict=True) if not u and not _is_number(c)), "")
@@ -400,14 +450,17 @@ def item_cells(text: str) -> list[ItemCell]:
             found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
                               "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
                      for (at, c), u, h in zip(split, units, header, strict=True)
-                     if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or _is_number(row_unit)))]
+                     if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or re.search(r"\d", row_unit)))]
             if label and found:
                 out.extend(found)
                 gap = 0
+                stated.next_line(line, cells)
                 continue
-        found_units = _item_header(cells)
+        candidate = stated.header(cells)
+        found_units = _item_header(candidate)
+        stated.next_line(line, cells)
         if found_units is not None:
-            header, units, gap = cells, found_units, 0
+            header, units, gap = candidate, found_units, 0
         elif header is not None and len(line.strip()) <= 20 and gap < _GAP_LINES:
             gap += 1
         else:

@@ -120,8 +120,9 @@ def test_money_of_speech_without_yuan():
     assert _units("获评优秀的，县里再奖三十万。") == [("三十万", 300000.0, "CNY", "exact")]
     assert _units("设立四千万的创业投资引导基金。") == [("四千万", 40000000.0, "CNY", "exact")]
     assert _units("租金一年要二十几万。")[-1] == ("二十几万", 200000.0, "CNY", "more_than")
-    # a count between the cue and the number keeps it a count (获奖企业3万 is no money: no unit, left out)
-    assert _units("获奖企业3万") == []
+    # a count between the cue and the number keeps it a count (获奖企业3万 is no money: 3 x 10,000 = 30,000 firms, a
+    # scale after digits with no measure word, round 10)
+    assert _units("获奖企业3万") == [("3万", 30000.0, "count", "exact")]
 
 
 def test_internet_shorthand_for_thousands_and_breaking_a_round_number():
