@@ -30,7 +30,7 @@ import numpy as np
 
 from analysis.clause_roles import ACTION
 from analysis.english_clauses import english
-from analysis.segments import parse_id
+from analysis.segments import document_of, paragraph_key
 
 __all__ = ["grant_list", "list_lead", "table_row", "budget_line", "indicator_row", "target_table"]
 
@@ -49,11 +49,6 @@ _BARE_NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?%?$")
 _LABEL = re.compile(r"^[^，,。；;：:\d]{2,12}[:：]$")
 
 
-def _paragraph(cid: str) -> tuple[str, int]:
-    doc, para, _, _ = parse_id(cid)
-    return doc, para
-
-
 def _is_lead(text: str) -> bool:
     return bool(_LEAD.search(text) and _GRANT_WORD.search(text))
 
@@ -66,7 +61,7 @@ def grant_list(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     listing, document = False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
         text = text.strip()
-        doc, _ = _paragraph(cid)
+        doc = document_of(cid)
         if doc != document:
             document, listing = doc, False
         if _is_lead(text):
@@ -117,10 +112,10 @@ def budget_line(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     paragraphs): names the money of a programme (``_PROGRAMME_MONEY``), none of the budget's totals."""
     titled: dict[str, bool] = {}
     for cid, text in zip(clause_ids, texts, strict=True):
-        doc, para = _paragraph(cid)
+        doc, para = paragraph_key(cid)
         if para <= 3 and not _SENTENCE_END.search(text.strip()) and _BUDGET_TITLE.search(text.strip()):
             titled[doc] = True
-    return np.array([titled.get(_paragraph(cid)[0], False) and bool(_PROGRAMME_MONEY.search(t))
+    return np.array([titled.get(document_of(cid), False) and bool(_PROGRAMME_MONEY.search(t))
                      and not _BUDGET_TOTAL.search(t) for cid, t in zip(clause_ids, texts, strict=True)], dtype=bool)
 
 
@@ -152,7 +147,7 @@ def target_table(clause_ids: list[str], texts: list[str]) -> tuple[np.ndarray, n
     rows = np.zeros(len(texts), dtype=bool)
     open_table, document = False, ""
     for i, (cid, text) in enumerate(zip(clause_ids, texts, strict=True)):
-        doc = _paragraph(cid)[0]
+        doc = document_of(cid)
         if doc != document:
             document, open_table = doc, False
         if _header(text):
@@ -175,7 +170,7 @@ def table_row(clause_ids: list[str], texts: list[str]) -> np.ndarray:
     rows = np.array([_row(t) for t in texts], dtype=bool) & ~indicator_row(texts)
     out = rows.copy()
     for i, text in enumerate(texts[:-1]):
-        if rows[i + 1] and _LABEL.match(text.strip()) and _paragraph(clause_ids[i])[0] == _paragraph(
-                clause_ids[i + 1])[0] and not ACTION.search(text):
+        if rows[i + 1] and _LABEL.match(text.strip()) and document_of(clause_ids[i]) == document_of(clause_ids[i + 1]) \
+                and not ACTION.search(text):
             out[i] = True
     return out

@@ -17,7 +17,7 @@ import re
 import numpy as np
 
 from analysis.clause_roles import ACTION
-from analysis.segments import parse_id
+from analysis.segments import paragraph_key, parse_id
 
 __all__ = ["heading_bodies", "names_section", "measure_section", "states_measure", "states_no_measure", "assesses",
            "opens_with_act"]
@@ -34,11 +34,6 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条|^Article\s+\
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部])")
 
 
-def _paragraph(cid: str) -> tuple[str, int]:
-    doc, para, _, _ = parse_id(cid)
-    return doc, para
-
-
 def heading_bodies(clause_ids: list[str], texts: list[str]) -> list[list[int]]:
     """For each clause, the indices of the clauses its body holds if it is a heading, else an empty
     list. A numbered heading on a line of its own (``_SUB_HEADING``, the only clause of its
@@ -46,7 +41,7 @@ def heading_bodies(clause_ids: list[str], texts: list[str]) -> list[list[int]]:
     section heading or the document's end; the numbered lead sentence of a paragraph (one clause of
     at most 30 characters, as ``analysis.measures`` defines a heading; numbered, as a policy text's
     headings are, where a news paragraph's short lead, 重磅！, is none) heads the rest of its paragraph."""
-    paragraphs = [_paragraph(c) for c in clause_ids]
+    paragraphs = [paragraph_key(c) for c in clause_ids]
     sentences = [parse_id(c)[2] for c in clause_ids]
     size: dict[tuple[str, int], int] = {}
     for p in paragraphs:

@@ -446,15 +446,21 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
 def _cell_mention(cleaned: Cleaned, doc: str, cell: table_cells.Cell) -> Mention | None:
     """A table cell read as its number followed by its row's unit (``68`` in a row ``（家）``: ``68家``), with
     its column's year and kind; None when the label's unit is none the extractor knows."""
-    number = cleaned.text[cell.start:cell.end]
-    read = [q for q in extract(number + cell.unit_text) if q.end >= len(number)]
+    read = _read_cell(cleaned, doc, cell.start, cell.end, cell.unit_text)
+    return read and replace(read, year=cell.year, kind=cell.kind,
+                            note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
+
+
+def _read_cell(cleaned: Cleaned, doc: str, start: int, end: int, unit: str) -> Mention | None:
+    """A table cell's number read with the unit its table gives it (``68`` + ``家``), placed at the cell, its line
+    the sentence; None when the unit is none the extractor knows."""
+    number = cleaned.text[start:end]
+    read = [q for q in extract(number + unit) if q.end >= len(number)]
     if not read or read[0].unit is None:
         return None
-    rs, re_ = cleaned.raw_span(cell.start, cell.end)
-    line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
-    return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
-                   year=cell.year, kind=cell.kind, sentence=line.strip(),
-                   note=f"table cell: unit from the row '{cell.label}', year and kind from the column '{cell.column}'")
+    rs, re_ = cleaned.raw_span(start, end)
+    line = cleaned.text[cleaned.text.rfind("\n", 0, start) + 1:end]
+    return replace(read[0], doc=doc, start=start, end=end, raw_start=rs, raw_end=re_, text=number, sentence=line.strip())
 
 
 _PER = r"(?:平方米|㎡|m2|m²|亩|人次|人|家|户|个|项|年|月|天|日|次)"
@@ -479,16 +485,12 @@ def _item_mention(cleaned: Cleaned, doc: str, doc_year: int | None, default_kind
                   cell: table_grid.ItemCell) -> Mention | None:
     """A cell of a table of named items read as its number followed by its column's unit (``52000`` under
     ``孵化面积（平方米）``: ``52000平方米``), of the document's year; None when the unit is none the extractor knows."""
-    number = cleaned.text[cell.start:cell.end]
-    read = [q for q in extract(number + cell.unit) if q.end >= len(number)]
-    if not read or read[0].unit is None:
+    read = _read_cell(cleaned, doc, cell.start, cell.end, cell.unit)
+    if read is None:
         return None
-    rs, re_ = cleaned.raw_span(cell.start, cell.end)
-    line = cleaned.text[cleaned.text.rfind("\n", 0, cell.start) + 1:cell.end]
-    kind = "funding" if unit_codes.DIMENSIONS.get(read[0].unit or "") == "money" else default_kind
-    qualifier, low, high, value = bounds(cell.bound or read[0].qualifier, read[0].value, None)
-    return replace(read[0], doc=doc, start=cell.start, end=cell.end, raw_start=rs, raw_end=re_, text=number,
-                   qualifier=qualifier, low=low, high=high, value=value, year=doc_year, kind=kind, sentence=line.strip(),
+    kind = "funding" if unit_codes.DIMENSIONS.get(read.unit or "") == "money" else default_kind
+    qualifier, low, high, value = bounds(cell.bound or read.qualifier, read.value, None)
+    return replace(read, qualifier=qualifier, low=low, high=high, value=value, year=doc_year, kind=kind,
                    note=f"table cell: unit from the column '{cell.column}', of the row '{cell.label}'")
 
 

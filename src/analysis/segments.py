@@ -71,6 +71,12 @@ def of_documents(numbered_rows: list[tuple[int, dict]], documents: Collection[st
     return [(n, row) for n, row in numbered_rows if document_of(row.get("clause_id", "")) in keep]
 
 
+def paragraph_key(sid: str) -> tuple[str, int]:
+    """(doc_id, paragraph) of a sentence or clause: the key clauses of one paragraph share."""
+    doc, para, _, _ = parse_id(sid)
+    return doc, para
+
+
 def paragraph_of(sid: str) -> str:
     """The id of the paragraph a sentence or clause is in."""
     doc, para, _, _ = parse_id(sid)
