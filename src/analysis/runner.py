@@ -4,6 +4,7 @@ users of the two keep asking for. Its parts, each a module of its own:
 - ``analysis.suite``: the plan (parameters checked before any kernel starts);
 - ``analysis.fingerprint``: what decides a re-run, and ``--explain``;
 - ``analysis.kernels``: the kernel and the worker process that runs one notebook;
+- ``analysis.kernelpool``: the next notebook's kernel, started (and its imports made) meanwhile;
 - ``analysis.outputs``: normalised, rendered, atomically written outputs;
 - ``analysis.diagnosis``: why a run failed, from exception types, and which cell;
 - ``analysis.manifest``: ``reports/manifest.json`` and ``verify``;
