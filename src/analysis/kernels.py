@@ -9,6 +9,8 @@ that the scheduler reads.
 - The kernel's process id goes to a file, so that the scheduler can kill it with its worker.
 - The worker normalises and renders its own notebook (``analysis.outputs``): in parallel,
   rather than one by one in the scheduler.
+- Kernels start warm (``analysis.kernelpool``): while a worker runs a notebook, the next
+  notebook's kernel starts and imports the house's heavy modules; still a kernel per notebook.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["kernel_manager_class", "worker", "serve", "kill_group"]
+from analysis.kernelpool import KernelPool
+
+__all__ = ["kernel_manager_class", "worker", "serve", "kill_group", "kill_pidfile"]
 
 
 def kernel_manager_class():
@@ -30,28 +34,38 @@ def kernel_manager_class():
     class ProjectKernelManager(AsyncKernelManager):
         """The kernel is this interpreter (no kernelspec lookup), over IPC sockets."""
 
-        def __init__(self, **kwargs):
+        def __init__(self, ipc_dir: str | None = None, pidfile: str | Path | None = None, **kwargs):
             kwargs["transport"] = "ipc"
             # jupyter_client puts IPC sockets at "kernel-ipc-N" in the working directory
             # unless told otherwise, so parallel kernels in one folder would share them.
-            kwargs["ip"] = os.path.join(os.environ.get("ANALYSIS_KERNEL_IPC_DIR") or tempfile.mkdtemp(), "k")
+            ipc_dir = ipc_dir or os.environ.get("ANALYSIS_KERNEL_IPC_DIR") or tempfile.mkdtemp()
+            kwargs["ip"] = os.path.join(ipc_dir, "k")
             super().__init__(**kwargs)
+            self.analysis_pidfile = pidfile or os.environ.get("ANALYSIS_KERNEL_PIDFILE")
+            self.analysis_clients: list = []  # nbclient's, stopped when a kernel it did not start ends
             self._kernel_spec = KernelSpec(
                 argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                 display_name="Python 3 (analysis)", language="python", resource_dir="")
 
         async def _async_post_start_kernel(self, **kw):
             await super()._async_post_start_kernel(**kw)
-            pidfile = os.environ.get("ANALYSIS_KERNEL_PIDFILE")
+            pidfile = self.analysis_pidfile
             pid = getattr(self.provisioner, "pid", None)
             if pidfile and pid:
                 Path(pidfile).write_text(str(pid))
 
+        def client(self, **kwargs):
+            kc = super().client(**kwargs)
+            self.analysis_clients.append(kc)
+            return kc
+
     return ProjectKernelManager
 
 
-def worker(job_file: str) -> int:
-    """Run one notebook with papermill, normalise and render it, write a result file."""
+def worker(job_file: str, pool: KernelPool | None = None) -> int:
+    """Run one notebook with papermill, normalise and render it, write a result file. With a
+    ``pool``: on its waiting kernel if it has one fit to hand out, and, if the job says more
+    notebooks follow (``spare``), with the next one's kernel started meanwhile."""
     # papermill and nbconvert import nbformat, whose jsonschema imports rfc3987_syntax to check
     # "iri" strings, a grammar compiled at import: a second of every run, for a format no
     # notebook uses (jsonschema treats the module as absent; analysis.schema does the same)
@@ -59,7 +73,13 @@ def worker(job_file: str) -> int:
     from analysis import diagnosis, outputs, site
 
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
-    os.environ.update(job.get("env", {}))  # what the run's kernel inherits: where its tables go, ...
+    job_env = job.get("env", {})
+    # a waiting kernel inherits none of a job's settings: it is told them when it is handed out
+    between_jobs = {k: v for k, v in os.environ.items() if k not in job_env}
+    os.environ.update(job_env)  # what the run's kernel inherits: where its tables go, ...
+    km = pool.take(job["cwd"], job_env, job_env.get("ANALYSIS_KERNEL_PIDFILE")) if pool else None
+    if pool is not None and job.get("spare"):  # more notebooks to come (``kernelpool.spare_plan``)
+        pool.prepare(job["spare"]["cwd"], between_jobs, job["spare"]["imports"])
     import papermill as pm
 
     result: dict = {"status": "done"}
@@ -68,9 +88,12 @@ def worker(job_file: str) -> int:
             job["notebook"], job["output"], parameters=job["parameters"], kernel_name="python3",
             language="python", progress_bar=False, log_output=False, cwd=job["cwd"],
             kernel_manager_class=kernel_manager_class(), execution_timeout=job["timeout"],
-            request_save_on_cell_execute=True)
+            request_save_on_cell_execute=True, **({"km": km} if km is not None else {}))
     except Exception as err:  # classified by type (analysis.diagnosis); anything else is reported too
         result = diagnosis.classify(err)
+    finally:
+        if km is not None:
+            pool.release(km)  # type: ignore[union-attr]  # nbclient shuts down only a kernel it started
     if result["status"] == "done":
         import nbformat
 
@@ -93,15 +116,23 @@ def serve() -> int:
     ``$ANALYSIS_JOB_FD``; after each job it writes "done" to ``$ANALYSIS_DONE_FD``; it ends at the
     end of the job pipe. Each job still runs in a kernel of its own (``worker``)."""
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # see worker()
-    import papermill  # noqa: F401  imported once for every notebook this worker runs
-    from nbconvert import HTMLExporter  # noqa: F401
+    spare_pidfile = os.environ.get("ANALYSIS_SPARE_PIDFILE")
+    pool = KernelPool(kernel_manager_class(), Path(spare_pidfile) if spare_pidfile else None)
+    first = json.loads(os.environ.get("ANALYSIS_FIRST_KERNEL") or "null")  # its first notebook's spare_plan
+    if first:  # that notebook's kernel starts while papermill is imported
+        pool.prepare(first["cwd"], dict(os.environ), first["imports"])
+    try:
+        import papermill  # noqa: F401  imported once for every notebook this worker runs
+        from nbconvert import HTMLExporter  # noqa: F401
 
-    done = int(os.environ["ANALYSIS_DONE_FD"])
-    with os.fdopen(int(os.environ["ANALYSIS_JOB_FD"]), "r") as jobs:
-        for line in jobs:
-            if line.strip():
-                worker(line.strip())
-                os.write(done, b"done\n")
+        done = int(os.environ["ANALYSIS_DONE_FD"])
+        with os.fdopen(int(os.environ["ANALYSIS_JOB_FD"]), "r") as jobs:
+            for line in jobs:
+                if line.strip():
+                    worker(line.strip(), pool)
+                    os.write(done, b"done\n")
+    finally:
+        pool.close()  # a kernel started for a notebook that did not come
     return 0
 
 
@@ -111,6 +142,13 @@ def kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def kill_pidfile(pidfile: Path) -> None:
+    """Kill the kernel whose process id a file holds (``kill_group``), if the file says one."""
+    text = pidfile.read_text().strip() if pidfile.is_file() else ""
+    if text.isdigit():
+        kill_group(int(text))
 
 
 if __name__ == "__main__" and len(sys.argv) == 2:

@@ -4,6 +4,7 @@ users of the two keep asking for. Its parts, each a module of its own:
 - ``analysis.suite``: the plan (parameters checked before any kernel starts);
 - ``analysis.fingerprint``: what decides a re-run, and ``--explain``;
 - ``analysis.kernels``: the kernel and the worker process that runs one notebook;
+- ``analysis.kernelpool``: the next notebook's kernel, started (and its imports made) meanwhile;
 - ``analysis.outputs``: normalised, rendered, atomically written outputs;
 - ``analysis.diagnosis``: why a run failed, from exception types, and which cell;
 - ``analysis.manifest``: ``reports/manifest.json`` and ``verify``;
@@ -39,7 +40,8 @@ from analysis import manifest as manifests
 from analysis.errors import UserError
 from analysis.files import package_hash, sha256_file, write_atomic
 from analysis.fingerprint import digest, environment, explain, fingerprint, fingerprint_parts, lock_hash
-from analysis.kernels import kill_group
+from analysis.kernelpool import spare_plan
+from analysis.kernels import kill_group, kill_pidfile
 from analysis.outputs import first_heading, headline
 from analysis.slices import Slices
 from analysis.suite import Run
@@ -82,9 +84,11 @@ class Worker:
     jobs: IO  # where the scheduler writes job files' paths
     done: int  # the file descriptor the worker writes "done" to after each job
     log: IO
+    spare_pidfile: Path  # the kernel waiting for its next notebook (``analysis.kernelpool``)
 
     def kill(self) -> None:
         kill_group(self.proc.pid)
+        kill_pidfile(self.spare_pidfile)  # the kernel waiting for its next notebook has a session of its own
 
     def close(self, wait: float = 10.0) -> None:
         """Tell it there is no more work (end of its job pipe), and wait for it to end."""
@@ -111,9 +115,7 @@ class Job:
 
     def kill_kernel(self) -> None:
         """The run's kernel (it has a session of its own), should it have outlived its notebook."""
-        pidfile = self.stage / "kernel.pid"
-        if pidfile.is_file():
-            kill_group(int(pidfile.read_text()))
+        kill_pidfile(self.stage / "kernel.pid")
 
     def kill(self) -> None:
         """The worker and the kernel."""
@@ -163,22 +165,27 @@ class _Progress:
 
 
 # --- starting, watching and collecting a worker ---------------------------------------------------
-def _spawn(staging_root: Path, n: int) -> Worker:
+def _spawn(staging_root: Path, n: int, first: Run) -> Worker:
     """A worker process, with its two pipes (passed as file descriptors: a kernel inherits
-    neither, and its output cannot mix with the worker's answers)."""
+    neither, and its output cannot mix with the worker's answers); its ``first`` notebook's kernel
+    starts as the worker does. A waiting kernel's process id goes to ``spare-N/kernel.pid``."""
     jobs_r, jobs_w = os.pipe()
     done_r, done_w = os.pipe()
     log = open(staging_root / f"worker-{n}.log", "wb")
+    (staging_root / f"spare-{n}").mkdir(exist_ok=True)
     env = {**os.environ, "SHUANGCHUANG_ROOT": str(paths.project_root()), "PYTHONHASHSEED": "0",
-           "PYDEVD_DISABLE_FILE_VALIDATION": "1", "ANALYSIS_JOB_FD": str(jobs_r), "ANALYSIS_DONE_FD": str(done_w)}
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1", "ANALYSIS_JOB_FD": str(jobs_r), "ANALYSIS_DONE_FD": str(done_w),
+           "ANALYSIS_SPARE_PIDFILE": str(staging_root / f"spare-{n}" / "kernel.pid"),
+           "ANALYSIS_FIRST_KERNEL": json.dumps(spare_plan([first.notebook]))}
     proc = subprocess.Popen([sys.executable, "-m", "analysis.kernels", "--serve"], stdout=log, stderr=subprocess.STDOUT,
                             env=env, start_new_session=True, pass_fds=(jobs_r, done_w))
     os.close(jobs_r)
     os.close(done_w)
-    return Worker(proc, os.fdopen(jobs_w, "w"), done_r, log)
+    return Worker(proc, os.fdopen(jobs_w, "w"), done_r, log, staging_root / f"spare-{n}" / "kernel.pid")
 
 
-def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queue.Queue, worker: Worker) -> Job:
+def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queue.Queue, worker: Worker,
+           upcoming: list[Run]) -> Job:
     stage = Path(tempfile.mkdtemp(prefix=f"{run.name}-", dir=staging_root))
     (stage / "tables").mkdir()
     (stage / "figures").mkdir()
@@ -189,6 +196,8 @@ def _start(run: Run, fp: str, options: Options, staging_root: Path, events: queu
             "normalised": str(stage / "normalised.ipynb"), "html": str(stage / "report.html"),
             "name": run.name, "stem": run.notebook.stem, "show_code": options.show_code,
             "all_parameters": run.all_parameters(), "given": sorted(run.parameters),
+            # the worker's next notebook is one of ``upcoming``: its kernel starts meanwhile (at most jobs - 1 unused)
+            "spare": spare_plan([r.notebook for r in upcoming]),
             # what the run's kernel is told (the worker sets it before starting the kernel)
             "env": {"ANALYSIS_TABLES_DIR": str(stage / "tables"), "ANALYSIS_FIGURES_DIR": str(stage / "figures"),
                     "ANALYSIS_RUN_NAME": run.name,
@@ -362,9 +371,10 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
                 run, fp = todo.pop(0)
                 if not idle:
                     spawned += 1
-                    idle.append(_spawn(staging_root, spawned))
+                    idle.append(_spawn(staging_root, spawned, run))
                     workers.append(idle[-1])
-                running[run.name] = _start(run, fp, options, staging_root, events, idle.pop())
+                running[run.name] = _start(run, fp, options, staging_root, events, idle.pop(),
+                                        [r for r, _ in todo[:max(1, options.jobs)]])
                 progress.state(run.name, "running")
             if todo and stop:
                 for run, _ in todo:
@@ -397,9 +407,8 @@ def _run_suite_locked(runs: list[Run], options: Options, reports: Path) -> list[
             job.kill()
         for worker in workers:
             worker.kill()
-        for pidfile in staging_root.glob("*/kernel.pid"):  # a kernel has a session of its own
-            if pidfile.read_text().strip().isdigit():
-                kill_group(int(pidfile.read_text()))
+        for pidfile in staging_root.glob("*/kernel.pid"):  # a kernel has a session of its own (spares' too)
+            kill_pidfile(pidfile)
         for worker in workers:
             worker.close(wait=1)
         for job in running.values():

@@ -17,15 +17,18 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _kernels(folder: Path) -> set[int]:
-    """pids of running ipykernel processes started for runs writing under ``folder`` (the runner
-    passes each kernel its staging folder in ANALYSIS_TABLES_DIR); other kernels on the machine
-    are not this test's business."""
+    """pids of running ipykernel processes started for runs writing under ``folder`` (a kernel
+    inherits its worker's ANALYSIS_SPARE_PIDFILE, in the staging folder: a kernel started before
+    its notebook, ``analysis.kernelpool``, is told its run's ANALYSIS_TABLES_DIR only when handed
+    out, which /proc's initial environment does not show); other kernels on the machine are not
+    this test's business."""
     out = set()
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
             try:
-                if b"ipykernel_launcher" in (d / "cmdline").read_bytes() and \
-                        f"ANALYSIS_TABLES_DIR={folder}".encode() in (d / "environ").read_bytes():
+                environ = (d / "environ").read_bytes()
+                if b"ipykernel_launcher" in (d / "cmdline").read_bytes() and any(
+                        f"{key}={folder}/".encode() in environ for key in ("ANALYSIS_TABLES_DIR", "ANALYSIS_SPARE_PIDFILE")):
                     out.add(int(d.name))
             except OSError:
                 pass
