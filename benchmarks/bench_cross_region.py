@@ -1,13 +1,14 @@
 """The cross-region analyses alone (01_corpus, 02_strategies) at several corpus sizes (issue 22).
 
-    .venv/bin/python benchmarks/bench_cross_region.py [--documents 5 50 200] [--notebooks 01_corpus 02_strategies]
+    .venv/bin/python benchmarks/bench_cross_region.py [--documents 5 50 200] [--notebooks 01_corpus.ipynb …]
         [--jobs 1] [--copies DIR] [--src DIR]
 
 For each size, a copy of the repository is grown as `bench_suite_scale.py` grows it (the five
 reviewed documents repeated under new ids and new regions with `corpus add`) and cleaned
 (`corpus clean`, drafts included); with `--copies DIR` the copies are kept there (`DIR/repo<size>`)
 and reused by the next call, since growing 200 documents takes about ten minutes. Then the given
-notebooks' runs (every run of each: 02_strategies has three, 01_corpus two) are rendered with
+notebooks' runs (a notebook file: every run of it, 02_strategies has three and 01_corpus two; a
+run name: that run alone) are rendered with
 `run <notebooks> --force`, one at a time by default, and each run's time is read as the runner
 reports it (`duration_s` in the manifest: the kernel's start, the notebook, its rendering).
 `--src DIR` puts DIR first on the kernels' PYTHONPATH: the same copies timed with another
@@ -60,14 +61,16 @@ def run_times(copy: Path, notebooks: list[str], jobs: int, env: dict[str, str]) 
     if proc.returncode:
         raise SystemExit(f"the run failed: {proc.stderr.strip()[-2000:]}")
     runs = json.loads((copy / "reports/manifest.json").read_text(encoding="utf-8"))["runs"]
+    stems = [nb.removesuffix(".ipynb") for nb in notebooks]
     return {name: float(r["duration_s"]) for name, r in sorted(runs.items())
-            if any(name == nb or name.startswith(nb + "-") for nb in notebooks)}
+            if any(name == stem or name.startswith(stem + "-") for stem in stems)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[5, 50, 200])
-    parser.add_argument("--notebooks", nargs="+", default=["01_corpus", "02_strategies"])
+    parser.add_argument("--notebooks", nargs="+", default=["01_corpus.ipynb", "02_strategies.ipynb"],
+                        help="run names (02_strategies-zh) or notebooks (02_strategies.ipynb: all its runs)")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--copies", type=Path, help="keep the grown copies here and reuse them")
     parser.add_argument("--src", type=Path, help="a package source folder put first on the kernels' PYTHONPATH")
