@@ -73,6 +73,12 @@ def store(files: Mapping[str, bytes], stamp: str) -> Path:
     return swap_dir(drafts_dir(), {**files, STAMP: (stamp + "\n").encode()})
 
 
+# the files read, by (layer, doc_id), while the folder is the same ("stamp": its fingerprint file's
+# text and identity): a report reads a layer's drafts several times (once per coding it compares),
+# 200 files each time at 200 documents; the folder is only ever replaced whole (``store``)
+_READ: dict = {}
+
+
 def read(layer: str, doc_ids: list[str]) -> pd.DataFrame:
     """The stored drafts of one layer for ``doc_ids``, every column as text."""
     if layer not in LAYERS:
@@ -85,13 +91,20 @@ def read(layer: str, doc_ids: list[str]) -> pd.DataFrame:
             state = "out of date" if (folder / STAMP).is_file() else "not built"
             raise DataError(f"the drafts are {state}; run `python -m analysis corpus clean` (or `python -m analysis "
                             "run`, which builds them first)", file=paths.relative(folder))
+        made = (folder / STAMP).stat()  # the folder is swapped in whole: a new stamp file, even for the same inputs
+        stamp = (str(folder), (folder / STAMP).read_text(), made.st_ino, made.st_mtime_ns)
+        if _READ.get("stamp") != stamp:  # rebuilt since: forget what was read
+            _READ.clear()
+            _READ["stamp"] = stamp
         frames = []
         for doc_id in doc_ids:
-            path = folder / f"{doc_id}.{layer}.csv"
-            if not path.is_file():
-                raise DataError(f"no drafts for '{doc_id}'; run `python -m analysis corpus clean`",
-                                file=paths.relative(path))
-            frames.append(pd.read_csv(path, dtype=str, keep_default_na=False))
+            if (layer, doc_id) not in _READ:
+                path = folder / f"{doc_id}.{layer}.csv"
+                if not path.is_file():
+                    raise DataError(f"no drafts for '{doc_id}'; run `python -m analysis corpus clean`",
+                                    file=paths.relative(path))
+                _READ[layer, doc_id] = pd.read_csv(path, dtype=str, keep_default_na=False)
+            frames.append(_READ[layer, doc_id])
     if not frames:
         return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True)  # a new frame: the caller's changes do not reach the ones kept

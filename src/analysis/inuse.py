@@ -235,6 +235,11 @@ def load_funding(figures: pd.DataFrame, documents: Collection[str] | None = None
 
 
 # --- PMC ----------------------------------------------------------------------------------------
+def _by_document(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows per ``doc_id``, each in the frame's order."""
+    return {str(d): rows for d, rows in frame.groupby("doc_id", sort=False)}
+
+
 def load_scores(framework: PMCFramework, path: Path | None = None, curation: str = draft_selection.DEFAULT,
                figures: pd.DataFrame | None = None, coding: pd.DataFrame | None = None,
                doc_ids: list[str] | None = None) -> pd.DataFrame:
@@ -272,7 +277,10 @@ def load_scores(framework: PMCFramework, path: Path | None = None, curation: str
     if curation != "reviewed" and rest:
         figures = figures if figures is not None else load_figures(curation=curation, documents=doc_ids)
         coding = coding if coding is not None else load_coding(ins_fw, curation=curation, documents=doc_ids)
-        drafted = [drafts.draft_pmc(docs[d], figures, coding, framework, ins_fw) for d in rest]
+        # each document's rows taken once (a filter of the whole frames per document was quadratic)
+        figs_of, codes_of = _by_document(figures), _by_document(coding)
+        drafted = [drafts.draft_pmc(docs[d], figs_of.get(d, figures.iloc[0:0]), codes_of.get(d, coding.iloc[0:0]),
+                                    framework, ins_fw) for d in rest]
         frame = pd.concat([frame] + [d.assign(status="draft") for d in drafted], ignore_index=True)
     frame["score"] = frame["score"].astype(float)
     frame["variable"] = frame["item"].str.split(":").str[0]

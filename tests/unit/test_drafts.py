@@ -284,3 +284,22 @@ def test_drafts_quality_measures_each_reviewed_document_on_its_own(capsys):
     assert "reliability chart: reports/drafts_quality/reliability.svg" in out
     # the held-out sets, each on its own line (tests/fixtures/heldout/set_a, set_b)
     assert "held out: set_a" in out and "held out: set_b" in out
+
+
+def test_drafts_read_twice_are_read_again_once_rebuilt(project):
+    # a report reads a layer's drafts once per coding it compares: the files are read once while the
+    # folder keeps its fingerprint, and read again when the drafts are rebuilt with a new one
+    add_new_document("zone_rules.txt")
+    drafts.ensure()
+    first = draftfiles.read("instruments", ["zone-2018"])
+    first.loc[0, "primary"] = "changed by a caller"  # not what the next reader gets
+    assert draftfiles.read("instruments", ["zone-2018"]).equals(draftfiles.read("instruments", ["zone-2018"]))
+    assert draftfiles.read("instruments", ["zone-2018"]).loc[0, "primary"] != "changed by a caller"
+    path = draftfiles.drafts_dir() / "zone-2018.instruments.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    with draftfiles.locked():  # rebuilt with one row less and a new fingerprint
+        draftfiles.store({p.name: p.read_bytes() for p in draftfiles.drafts_dir().glob("*.csv")}
+                         | {path.name: ("\n".join(rows[:-1]) + "\n").encode("utf-8")}, draftfiles.fingerprint())
+    stamp = draftfiles.drafts_dir() / draftfiles.STAMP
+    assert draftfiles.is_current() and stamp.is_file()
+    assert len(draftfiles.read("instruments", ["zone-2018"])) == len(rows) - 2  # the header and the row left out

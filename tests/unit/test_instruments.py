@@ -196,3 +196,33 @@ def test_the_second_coding_is_the_shared_one_unchanged_and_is_checked(project):
         ins.load_second_coding(fw)
     assert str(err.value) == ("data/curated/instruments_coder2.csv, row 1 (xinjiang-2017:1.1.1), field 'primary': "
                               "unknown code 'X_YZ' in framework " + f"{fw.name} {fw.version}")
+
+
+def test_a_table_tested_twice_gives_the_same_result_and_a_copy_of_its_residuals():
+    # a report tests its coding's table, then the same table again among every coding's: the
+    # second call returns the first's result (the permutation test is what costs at 200 documents).
+    # [[3, 0], [0, 3]]: every expected count is 1.5 (< 5), so the p-value is simulated
+    table = pd.DataFrame([[3, 0], [0, 3]], index=["a", "b"], columns=["x", "y"])
+    first = comparison.chi_square(table, n_sim=2000)
+    first["residuals"].loc["a", "x"] = 99.0  # a caller's change does not reach the next caller
+    again = comparison.chi_square(table.copy(), n_sim=2000)
+    # adjusted residual of (a, x): (3 - 1.5) / sqrt(1.5 * 0.5 * 0.5) = 1.5 / 0.6124 = 2.449
+    assert again["residuals"].loc["a", "x"] == pytest.approx(1.5 / 0.375 ** 0.5)
+    assert again["p_simulated"] == first["p_simulated"] and again["chi2"] == pytest.approx(6.0)
+    # another table (its rows swapped: the same counts under other region names) is its own test
+    other = comparison.chi_square(pd.DataFrame([[3, 0], [0, 3]], index=["b", "a"], columns=["x", "y"]), n_sim=2000)
+    assert list(other["residuals"].index) == ["b", "a"]
+
+
+def test_the_genre_confound_names_the_regions_of_each_genre_once():
+    # three documents: two policy texts (north, south) and a news report (east); the coding has clauses
+    # of each, two of north's: the text names each region once, under its genre
+    class Doc:
+        def __init__(self, doc_id, region, genre):
+            self.doc_id, self.region, self.region_zh, self.genre, self.parent_province = doc_id, region, region, genre, ""
+
+    docs = [Doc("n-1", "north", "policy_text"), Doc("s-1", "south", "policy_text"), Doc("e-1", "east", "news_report")]
+    coding = pd.DataFrame({"doc_id": ["n-1", "n-1", "s-1", "e-1"]})
+    [line] = comparison.confound_text(coding, docs)
+    assert line.startswith("Genre confounds region (news reports: east; policy texts: north, south).")
+    assert comparison.confound_text(coding[coding["doc_id"] != "e-1"], docs) == []  # one genre: no confound
