@@ -2,7 +2,8 @@
 text a reader of the page sees, as edits the cleaning applies with its map to the raw bytes.
 
 Only a text that *is* HTML is touched (a doctype or an ``<html>`` tag, or at least
-``_MIN_TAGS`` tags of the common elements): a plain text that mentions ``<p>`` is left alone.
+``_MIN_TAGS`` tags of a page's structure: ``<p>``, ``<div>``, ``<br>``, ``<tr>`` …): a plain text that mentions
+``<p>``, or holds inline markup only (``<b>``, ``<img onerror=…>``, ``<script>``), is left alone and shown as text.
 Then:
 
 - scripts, styles, templates and comments are removed with their content;
@@ -27,7 +28,8 @@ import re
 
 __all__ = ["is_html", "edits", "TRIM"]
 
-_COMMON = r"(?:html|head|body|div|p|br|span|table|tbody|thead|tr|td|th|li|ul|ol|h[1-6]|a|img|meta|script|style|font|b|strong)"
+# a page has structure: inline markup alone (<b>, <img>, <script> in a text) is a text that holds markup, shown as it is
+_COMMON = r"(?:html|head|body|title|meta|div|p|br|table|tbody|thead|tr|td|th|li|ul|ol|h[1-6]|section|article)"
 _COMMON_TAG = re.compile(r"</?" + _COMMON + r"\b[^<>]*>", re.I)
 _DOCUMENT = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
 _MIN_TAGS = 3

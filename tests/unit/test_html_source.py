@@ -48,6 +48,8 @@ def test_the_numbers_a_reader_sees_are_extracted_and_traced_to_the_raw_bytes():
     "网页中的<p>标签不是本文的内容，众创空间达到10家。",  # one tag mentioned in prose
     "对a<b且c>d的情形，给予补助。",  # comparison signs
     "AT&T 在园区设立孵化器&nbsp;1家。",  # a reference in a plain text is left (not a page)
+    # inline markup only, however much (a hostile text): shown as text by every page, never stripped here
+    '<img src=x onerror="alert(1)">众创空间<b>12家</b>，孵化器<b>3家</b>。<script>alert(2)</script>',
 ])
 def test_a_plain_text_that_mentions_tags_is_not_a_page(text):
     assert not html_source.is_html(text)
