@@ -21,12 +21,12 @@ def _fake_sets(names):
     return frame, gold
 
 
-def test_an_undeclared_set_ks_refused_before_anything_is_read(monkeypatch):
-    # set_k is the next blind set: not in paths.TUNING_SETS, so never trained on (nor opened here)
-    assert "set_k" not in paths.TUNING_SETS
+def test_an_undeclared_set_is_refused_before_anything_is_read(monkeypatch):
+    # set_l is the next blind set: not in paths.TUNING_SETS, so never trained on (nor opened here)
+    assert "set_l" not in paths.TUNING_SETS
     monkeypatch.setattr(heldout, "clauses", lambda names: pytest.fail(f"read {names}"))
-    with pytest.raises(ValueError, match="set_k"):
-        autocoder.training_data(_fw(), tuning_sets=("set_a", "set_k"))
+    with pytest.raises(ValueError, match="set_l"):
+        autocoder.training_data(_fw(), tuning_sets=("set_a", "set_l"))
 
 
 def test_the_production_coder_trains_on_the_reviewed_documents_only(monkeypatch):
@@ -39,7 +39,7 @@ def test_the_production_coder_trains_on_the_reviewed_documents_only(monkeypatch)
     assert (training["fold"] == training["doc_id"]).all()
 
 
-def test_a_tuning_set_ks_one_fold_and_its_documents_are_coded_without_it(monkeypatch):
+def test_a_tuning_set_is_one_fold_and_its_documents_are_coded_without_it(monkeypatch):
     monkeypatch.setattr(heldout, "clauses", _fake_sets)
     training = autocoder.training_data(_fw(), tuning_sets=("set_a", "set_b"))
     added = training[training["doc_id"].str.startswith("x-")]
@@ -54,8 +54,8 @@ def test_a_tuning_set_ks_one_fold_and_its_documents_are_coded_without_it(monkeyp
     assert seen and "set_a" not in seen[-1] and "set_b" in seen[-1]
 
 
-def test_leave_one_set_out_never_trains_on_the_set_kt_measures(monkeypatch):
-    frame, gold = _fake_sets(["set_a", "set_b", "set_k"])
+def test_leave_one_set_out_never_trains_on_the_set_it_measures(monkeypatch):
+    frame, gold = _fake_sets(["set_a", "set_b", "set_l"])
     gold["type"] = gold["primary"].map(_fw().type_of)
     monkeypatch.setattr(coder_quality, "heldout_clauses", lambda fw: (frame, gold))
     monkeypatch.setattr(heldout, "clauses", _fake_sets)
@@ -64,9 +64,9 @@ def test_leave_one_set_out_never_trains_on_the_set_kt_measures(monkeypatch):
     monkeypatch.setattr(autocoder, "predict", lambda model, rows: rows.assign(primary="none", type="none",
                                                                                 confidence=None))
     table = coder_quality.leave_one_set_out(_fw())
-    # measured: the declared sets present (set_k is not declared: neither measured here nor trained on)
+    # measured: the declared sets present (set_l is not declared: neither measured here nor trained on)
     assert table["set"].tolist() == ["set_a", "set_b"]
     current, for_a, for_b = trained
-    assert not current & {"set_a", "set_b", "set_k"}
-    assert "set_a" not in for_a and "set_b" in for_a and "set_k" not in for_a
-    assert "set_b" not in for_b and "set_a" in for_b and "set_k" not in for_b
+    assert not current & {"set_a", "set_b", "set_l"}
+    assert "set_a" not in for_a and "set_b" in for_a and "set_l" not in for_a
+    assert "set_b" not in for_b and "set_a" in for_b and "set_l" not in for_b
