@@ -4,7 +4,8 @@ A key is the sha256 of everything a value depends on (``key``), so a changed inp
 and a stale value is never returned: nothing is invalidated by hand. ``HashCache(keep, path)``
 holds at most ``keep`` values; with a ``path`` it is a JSON file in ``data/processed/`` written
 atomically (a read-only checkout computes every time instead). Used by the data package's
-checks (``analysis.schema``), the parameters' derived values (``analysis.params``), and in memory
+checks (``analysis.schema``), the parameters' derived values (``analysis.params``), each document's
+term counts (``analysis.terms``), and in memory
 the automatic coder's models (``analysis.autocoder``) and the figure drafter's reader
 (``analysis.drafts``).
 """
@@ -69,7 +70,20 @@ class HashCache:
         return k in self._load()
 
     def put(self, k: str, value: Any) -> None:
+        self.put_many({k: value})
+
+    def get_many(self, keys) -> dict[str, Any]:
+        """The values of those of ``keys`` that are remembered (the file read once, not once per key)."""
         entries = self._load()
-        entries.pop(k, None)
-        entries[k] = value
+        return {k: entries[k] for k in keys if k in entries}
+
+    def put_many(self, values: dict[str, Any]) -> None:
+        """Remember several values with one write (a file cache of a corpus's documents is written once per
+        batch, not once per document)."""
+        if not values:
+            return
+        entries = self._load()
+        for k, value in values.items():
+            entries.pop(k, None)
+            entries[k] = value
         self._save(entries)
