@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from functools import lru_cache
-from importlib import resources, metadata
+from importlib import metadata, resources
 
 import pandas as pd
 
