@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis import corpus
+from analysis import corpus, paths
 from analysis.cache import HashCache, key
 from analysis.corpus import region_names
 from analysis.i18n import Text, word
@@ -79,20 +79,7 @@ def _chi_square(table: pd.DataFrame, n_sim: int, seed: int) -> dict:
            "share_expected_below_5": small, "min_expected": float(expected.min()),
            "residuals": pd.DataFrame(residuals, index=table.index, columns=table.columns)}
     if small > 0.2 or expected.min() < 1:
-        # permute the column labels of the clauses, keeping both margins (our own loop: the same
-        # for every SciPy the lock resolves, and the same draws for the same seed)
-        rows = np.repeat(np.arange(table.shape[0]), observed.sum(axis=1))
-        cols = np.concatenate([np.repeat(np.arange(table.shape[1]), observed[i]) for i in range(table.shape[0])])
-        rng = np.random.default_rng(seed)
-        n_cols, hits, batch = table.shape[1], 0, 2000
-        for done in range(0, n_sim, batch):
-            # a batch of permutations in one call (Generator.permuted shuffles each row on its
-            # own), their tables and statistics computed at once: 15x faster than one by one
-            size = min(batch, n_sim - done)
-            perms = rng.permuted(np.broadcast_to(cols, (size, len(cols))), axis=1)
-            cells = (np.arange(size)[:, None] * table.size + rows * n_cols + perms).ravel()
-            sims = np.bincount(cells, minlength=size * table.size).reshape(size, *table.shape)
-            hits += int((((sims - expected) ** 2 / expected).sum(axis=(1, 2)) >= res.statistic - 1e-9).sum())
+        hits = _permutation_hits(observed, expected, float(res.statistic), n_sim, seed)
         out["p_simulated"] = (hits + 1) / (n_sim + 1)
         out["n_sim"] = n_sim
         out["method"] = Text(f"Monte Carlo p-value ({n_sim:,} permutations): {small:.0%} of expected counts are below 5",
@@ -100,6 +87,44 @@ def _chi_square(table: pd.DataFrame, n_sim: int, seed: int) -> dict:
     else:
         out["method"] = Text("asymptotic chi-square", "渐近卡方分布")
     return out
+
+
+# the permutation counts already drawn, kept across runs (the three 02_strategies runs test the same
+# tables, and so does a re-run): key = the observed table, the draws asked for, numpy's version and this
+# loop's own code, so that a changed loop or a numpy that draws differently is a new key
+def _permutation_hits(observed: np.ndarray, expected: np.ndarray, statistic: float, n_sim: int, seed: int) -> int:
+    """How many of ``n_sim`` tables drawn by permuting the column labels of the clauses (both margins kept)
+    have a chi-square statistic at least ``statistic``; remembered across runs (``_draw_hits`` draws)."""
+    k = key("permutation", _DRAWS, repr((observed.shape, str(observed.dtype), n_sim, seed)),
+            np.ascontiguousarray(observed).tobytes())
+    store = HashCache(256, paths.processed_dir() / ".chi-square-permutations.json")
+    known = store.get(k)
+    if isinstance(known, int):
+        return known
+    hits = _draw_hits(observed, expected, statistic, n_sim, seed)
+    store.put(k, hits)
+    return hits
+
+
+def _draw_hits(observed: np.ndarray, expected: np.ndarray, statistic: float, n_sim: int, seed: int) -> int:
+    # our own loop: the same for every SciPy the lock resolves, and the same draws for the same seed
+    rows = np.repeat(np.arange(observed.shape[0]), observed.sum(axis=1))
+    cols = np.concatenate([np.repeat(np.arange(observed.shape[1]), observed[i]) for i in range(observed.shape[0])])
+    rng = np.random.default_rng(seed)
+    n_cols, hits, batch = observed.shape[1], 0, 2000
+    for done in range(0, n_sim, batch):
+        # a batch of permutations in one call (Generator.permuted shuffles each row on its
+        # own), their tables and statistics computed at once: 15x faster than one by one
+        size = min(batch, n_sim - done)
+        perms = rng.permuted(np.broadcast_to(cols, (size, len(cols))), axis=1)
+        cells = (np.arange(size)[:, None] * observed.size + rows * n_cols + perms).ravel()
+        sims = np.bincount(cells, minlength=size * observed.size).reshape(size, *observed.shape)
+        hits += int((((sims - expected) ** 2 / expected).sum(axis=(1, 2)) >= statistic - 1e-9).sum())
+    return hits
+
+
+# what the draws depend on besides their arguments: numpy's generator and the loop's own code
+_DRAWS = key(np.__version__, _draw_hits.__code__.co_code, repr(_draw_hits.__code__.co_consts))
 
 
 def secondary_presence(coding: pd.DataFrame, framework: Framework, level: str = "type",
