@@ -2,7 +2,9 @@
 
 - for the whole table, in its caption or on a line of its own above the header (``表1 孵化载体情况（单位：家）``,
   ``单位：万元``, ``金额单位：万元``);
-- for each column, in a row of units right under the header (``指标 孵化器 众创空间`` then ``单位 家 家``).
+- for each column, in a row of units right under the header (``指标 孵化器 众创空间`` then ``单位 家 家``);
+- for each column, by its head alone: a head that is a noun of things or people and no unit at all (a web page's
+  ``<th>区县</th><th>众创空间</th><th>孵化器</th><th>在孵企业</th>``) counts them, each cell a number of its noun.
 
 ``analysis.table_grid`` reads a table's layout; this module gives it the header such a table means, each column's
 unit written as the bracket the grid reads already (``孵化器`` over ``家``: ``孵化器（家）``), and the unit of a table
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAPTION_REACH", "caption_unit", "with_unit_row", "with_table_unit"]
+__all__ = ["CAPTION_REACH", "caption_unit", "with_unit_row", "with_table_unit", "with_noun_counts"]
 
 # 单位：万元, （单位：家）, 金额单位：万元 at the end of a line: the unit of the table under it
 _TABLE_UNIT = re.compile(r"(?:计量|金额|数量|面积)?单位\s*[：:]\s*(?P<unit>[^\s（）()，,；;：:\d]{1,6})\s*[）)]?\s*$")
@@ -55,3 +57,25 @@ def with_table_unit(header: list[str], unit: str, keep: re.Pattern) -> list[str]
         else:
             out.append(f"{head}（{unit}）")
     return out
+
+
+# a head that names what a number measures, who or where it is, or when, never a count of things: a name, a place, a
+# code, a time, a grade or kind, a score, an area, money, a rate or share (``在孵企业数``, ``众创空间`` count)
+_NOT_COUNTED = re.compile(r"名称|名单|单位|地区|区县|县区|县市|城市|地市|区域|地址|序号|编号|排名|名次|代码|编码|邮编|电话|手机|联系"
+                          r"|年份|年度|时间|日期|月份|季度|期限|批次|等级|等次|级别|层级|类型|类别|性质|备注|说明|得分|分数|评分"
+                          r"|分值|面积|金额|资金|经费|收入|营收|产值|利润|税|投资|融资|比例|比重|占比|率|增长|增幅|增速|同比"
+                          r"|环比|变化|平均|指数|密度|规模|状态|结果|负责人|依据|内容|方式|领域|行业|方向|主体|来源|情况|措施")
+_PEOPLE_HEAD = re.compile(r"(?:人数|人员|人才|导师|专家|学员|员工|职工|会员)$")
+_NOUN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def with_noun_counts(header: list[str]) -> list[str]:
+    """The header with a count's measure word in a bracket on every column after the first whose head is a noun of
+    things or people (``众创空间``: ``众创空间（个）``; ``创业导师``: ``创业导师（人）``), where no head of the table
+    states a unit and every head is a short Chinese noun; the header as it is otherwise. The first column names the
+    rows (区县, 载体名称); a head of a name, place, time, grade, score, area, money or rate (``_NOT_COUNTED``) is no
+    count."""
+    if len(header) < 3 or not all(_NOUN_HEAD.fullmatch(h) for h in header):
+        return header
+    return [header[0]] + [h if _NOT_COUNTED.search(h) else f"{h}（{'人' if _PEOPLE_HEAD.search(h) else '个'}）"
+                          for h in header[1:]]

@@ -1,0 +1,183 @@
+"""The quantity extractor's eleventh round (set_k's misses, read for kinds): delimited exports (comma, semicolon,
+quoted cells, a metadata preamble), tables whose heads are nouns with no unit, a total row whose label spans two
+columns, a paper's statistics and a standard's codes (no quantities) beside a sample's size (a count), ranges with a
+scale on both ends, ×N, TOP N, N大, signs as hedges (≥ ≤ ＞ ＜), a currency named before 元 (新台币, NT$), units outside
+the suite's list. Every sentence and table here is written for these tests (no fact); expected values are worked by
+hand in the comments."""
+
+from analysis import delimited, quantities, statistics_notation, table_units
+
+
+def _values(text, year=None):
+    return [(q.text, q.value, q.unit) for q in quantities.extract(text, doc_year=year)]
+
+
+def _read(text, year=None):
+    return [(q.text, q.value, q.unit, q.qualifier) for q in quantities.extract(text, doc_year=year)]
+
+
+# --- delimited exports -----------------------------------------------------------------------------------------------
+def test_a_csv_export_after_a_metadata_preamble_reads_each_cell_with_its_column_unit():
+    # the preamble has no table; the header names the units: 面积 in 平方米, 在孵企业 in 个; 认定年份 is a year, no cell
+    export = ("数据集名称：某市孵化载体名录\n更新频率：每季度\n"
+              "载体名称,级别,认定年份,面积（平方米）,在孵企业（个）\n"
+              "东湖孵化器,国家级,2015,41000,152\n"
+              "西岭创客空间,省级,2019,2600,37\n")
+    assert _values(export, 2024) == [("41000", 41000.0, "m2"), ("152", 152.0, "count"),
+                                     ("2600", 2600.0, "m2"), ("37", 37.0, "count")]
+
+
+def test_a_semicolon_export_with_quoted_cells_holding_thousands_commas():
+    # "12,500" is one quoted cell: 12,500 m2; the semicolons are the delimiters
+    export = ('名称;类型;孵化面积（平方米）;入驻团队（个）\n'
+              '"南山众创空间";"众创空间";"12,500";"64"\n'
+              '"北塘孵化园";"孵化器";"8,300";"29"\n')
+    assert _values(export, 2024) == [("12,500", 12500.0, "m2"), ("64", 64.0, "count"),
+                                     ("8,300", 8300.0, "m2"), ("29", 29.0, "count")]
+
+
+def test_as_pipes_keeps_the_text_length_and_leaves_prose_and_unquoted_thousands_alone():
+    text = ('说明：下载次数：1,368 浏览次数：9,702\n'
+            '名称,面积（平方米）,企业数\n'
+            '"甲园","1,200",3\n'
+            '乙园,800,5\n')
+    piped = delimited.as_pipes(text)
+    assert len(piped) == len(text)
+    lines = piped.split("\n")
+    assert lines[0] == text.split("\n")[0]  # prose with thousands commas: no header, as it was
+    assert lines[1] == "名称|面积（平方米）|企业数"
+    assert lines[2] == ' 甲园 | 1,200 |3'  # the quotes around cells become spaces, the comma inside stays
+    assert lines[3] == "乙园|800|5"
+
+
+def test_a_comma_line_of_prose_is_no_table():
+    # three words with commas, but no row of as many cells with a number under it
+    text = "创新,协调,绿色\n全市共有众创空间12家。\n"
+    assert delimited.as_pipes(text) == text
+
+
+# --- tables whose heads are nouns --------------------------------------------------------------------------------------
+def test_a_web_table_whose_heads_are_nouns_counts_each_cell_as_its_noun():
+    # a page's <table> cleaned to pipe rows: 众创空间, 孵化器, 在孵企业 carry no unit, every cell counts them;
+    # the total row too (12 + 7 = 19, 3 + 2 = 5, 210 + 96 = 306)
+    table = ("|县区|众创空间|孵化器|在孵企业\n"
+             "|东城区|12|3|210\n"
+             "|西城区|7|2|96\n"
+             "|合计|19|5|306\n")
+    assert _values(table, 2024) == [("12", 12.0, "count"), ("3", 3.0, "count"), ("210", 210.0, "count"),
+                                    ("7", 7.0, "count"), ("2", 2.0, "count"), ("96", 96.0, "count"),
+                                    ("19", 19.0, "count"), ("5", 5.0, "count"), ("306", 306.0, "count")]
+
+
+def test_noun_heads_get_a_count_unit_people_heads_a_person_unit_and_measures_none():
+    assert table_units.with_noun_counts(["区县", "孵化器", "创业导师", "孵化面积"]) == [
+        "区县", "孵化器（个）", "创业导师（人）", "孵化面积"]  # an area without its unit is not read
+    assert table_units.with_noun_counts(["区县", "排名", "得分"]) == ["区县", "排名", "得分"]
+    # a head that states a unit makes the rule none of this table's business
+    assert table_units.with_noun_counts(["区县", "孵化器（家）", "众创空间"]) == ["区县", "孵化器（家）", "众创空间"]
+
+
+def test_a_total_row_whose_label_spans_the_rank_and_the_name():
+    # 合计 covers 排名 and 县区: one cell fewer than the header, read against the columns after the first
+    table = ("排名 县区 众创空间（家） 孵化器（家） 得分\n"
+             "1 东城区 9 4 92.5\n"
+             "2 西城区 6 3 88.0\n"
+             "合计 15 7 —\n")
+    assert [v for v in _values(table, 2024) if v[0] in ("15", "7")] == [("15", 15.0, "count"), ("7", 7.0, "count")]
+
+
+def test_a_rank_before_a_place_named_with_wan_is_no_quantity():
+    # 6 万年县: the rank 6 and the county 万年县, not 60,000 years
+    assert _values("6 万年县孵化器1家") == [("1家", 1.0, "count")]
+
+
+# --- a paper's statistics and a standard's codes -----------------------------------------------------------------------
+def test_significance_levels_and_p_values_are_no_quantities():
+    assert _values("注：***、**、*分别表示p<0.01、p<0.05、p<0.1。") == []
+    assert _values("系数在1%水平上显著为正，在5%的显著性水平下通过检验。") == []
+    assert _values("显著性水平为10%时结论不变。") == []
+    # a share is still a share: 增长5%
+    assert _values("新登记企业增长5%。") == [("5%", 5.0, "percent")]
+
+
+def test_a_regression_table_gives_only_its_sample_size():
+    # the coefficients with stars, t values in brackets and R² are statistics; the N row counts observations
+    table = ("变量 （1） （2）\n密度 0.132*** 0.097**\n （3.41） （2.31）\n"
+             "N 1820 1300\nR² 0.214 0.356\n")
+    assert _values(table) == [("1820", 1820.0, "count"), ("1300", 1300.0, "count")]
+
+
+def test_a_sample_size_written_n_equals_or_in_words_is_a_count():
+    assert _values("仅用2018—2022年样本（N=1,300）重新估计。") == [("1,300", 1300.0, "count")]
+    assert _values("样本量为860，系数为0.12。") == [("860", 860.0, "count")]
+    assert statistics_notation.sample_size("n = 42", 4)
+
+
+def test_standard_numbers_and_classification_codes_are_no_quantities():
+    assert _values("ICS 03.080 CCS A 12") == []
+    assert _values("DB37/T 4618—2023 众创空间服务规范") == []
+    assert _values("GB/T 19001 质量管理体系 要求") == []
+    assert statistics_notation.statistic("见T/CSTE 0012-2021。", 8, 12) == ("standard_number", 17)
+
+
+# --- ranges, multiples, top N, N大 -------------------------------------------------------------------------------------
+def test_ranges_with_a_scale_on_both_ends_and_no_unit_after():
+    # 年薪 is money: 15万 to 25万 yuan; 8k to 12k yuan a month (薪资)
+    [pay] = quantities.extract("年薪15万-25万，另有绩效。")
+    assert (pay.low, pay.high, pay.unit, pay.qualifier) == (150000.0, 250000.0, "CNY", "range")
+    [wage] = quantities.extract("薪资8k–12k/月。")
+    assert (wage.low, wage.high, wage.unit, wage.qualifier) == (8000.0, 12000.0, "CNY", "range")
+    [fund] = quantities.extract("单项资助3万至5万。")
+    assert (fund.low, fund.high, fund.unit) == (30000.0, 50000.0, "CNY")
+
+
+def test_a_multiple_written_with_a_times_sign():
+    assert _values("融资额 ×2") == [("2", 2.0, "times")]
+    assert _values("路演场次x3，签约项目12个") == [("3", 3.0, "times"), ("12个", 12.0, "count")]
+    assert _values("面积为3x5米的展位") == []  # between digits, x is a size, no multiple
+
+
+def test_top_n_written_in_latin_letters():
+    assert _values("TOP10孵化器在孵企业占全区58%") == [("10", 10.0, "count"), ("58%", 58.0, "percent")]
+    assert _values("进入Top 5的众创空间") == [("5", 5.0, "count")]
+
+
+def test_n_da_after_arabic_digits_counts_and_after_chinese_numerals_is_left():
+    assert _values("3大平台 5项机制") == [("3大", 3.0, "count"), ("5项", 5.0, "count")]
+    assert _values("深入学习十九大精神") == []
+    assert _values("举办3大赛事") == []  # 大赛 is a contest, no "3 big"
+
+
+def test_the_first_three_quarters_is_a_period_not_a_top_three():
+    assert _values("前三季度新增众创空间4家") == [("4家", 4.0, "count")]
+
+
+def test_prizes_after_a_prize_name_are_counted_not_people():
+    assert _values("一等奖1名、优秀奖10名、鼓励奖5名") == [("1名", 1.0, "count"), ("10名", 10.0, "count"),
+                                                 ("5名", 5.0, "count")]
+
+
+# --- hedges written as signs ------------------------------------------------------------------------------------------
+def test_signs_before_a_number_are_hedges():
+    assert _read("→ 众创空间 ≥ 72家") == [("≥ 72家", 72.0, "count", "at_least")]
+    assert _read("响应时间≤3个工作日") == [("≤3个工作日", 3.0, "days", "up_to")]
+    assert _read("入驻率＞80%") == [("＞80%", 80.0, "percent", "more_than")]
+    assert _read("得分＜60分的限期整改") == [("＜60分", 60.0, "count", "up_to")]
+
+
+# --- a currency named before 元 ---------------------------------------------------------------------------------------
+def test_yuan_after_a_named_currency_is_that_currency_with_its_hedge():
+    assert _read("补助5万元（约合新台币22万元）") == [("5万元", 50000.0, "CNY", "exact"),
+                                             ("约合新台币22万元", 220000.0, "TWD", "approx")]
+    # the cleaning writes 約 as 约 (the quote is the cleaned text)
+    assert _read("每月2,000元（約NT$8,800），期限2年") == [("2,000元", 2000.0, "CNY", "exact"),
+                                                 ("约NT$8,800", 8800.0, "TWD", "approx"), ("2年", 2.0, "years", "exact")]
+    # in an English sentence the English reader takes NT$ too
+    assert _read("a grant of NT$8,800 a month") == [("NT$8,800", 8800.0, "TWD", "exact")]
+    assert _read("折合人民币3亿元") == [("3亿元", 300000000.0, "CNY", "exact")]
+
+
+# --- units outside the suite's list ------------------------------------------------------------------------------------
+def test_a_scale_before_a_unit_outside_the_list_is_no_count():
+    assert _values("新增蔬菜产量3.2万吨；年发电86万度；新建道路1.2万米。") == []
+    assert _values("直播观看3.2万，转发1万+") == [("3.2万", 32000.0, "person"), ("1万+", 10000.0, "count")]
