@@ -8,7 +8,7 @@ separated values whose cells hold spaces), in the forms users paste::
 
 ``as_pipes`` rewrites such a block as a Markdown pipe table of the same length (each unquoted delimiter a ``|``,
 each quote that opens or closes a cell a space), so the table readers (``analysis.table_grid``) read its header and
-rows by the offsets of the text as given. A block is a header (three cells at least, each a few words and no number)
+rows by the offsets of the text as given. A block is a header (three cells at least, each a few words or a year)
 followed by rows of as many cells, one with a number at least; ``csv`` (the standard library) parses each line, and
 the cells are found again in the line for their offsets. A thousands comma inside an unquoted cell cannot be told from
 a delimiter: such a row has a cell too many and ends the block, as a spreadsheet would misread it too.
@@ -22,6 +22,7 @@ import re
 __all__ = ["as_pipes", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
@@ -33,11 +34,18 @@ def _fields(line: str, delimiter: str) -> list[str] | None:
         rows = list(csv.reader([line], delimiter=delimiter, skipinitialspace=True, strict=True))
     except csv.Error:
         return None
-    return [c.strip() for c in rows[0]] if len(rows) == 1 else None
+    if len(rows) != 1:
+        return None
+    fields = [c.strip() for c in rows[0]]
+    while fields and not fields[-1]:  # a trailing delimiter (a spreadsheet's "a,b,c,"): no cell after it
+        fields.pop()
+    return fields
 
 
 def _is_header(fields: list[str]) -> bool:
-    return len(fields) >= 3 and all(0 < len(c) <= 20 and not _NUMBER.fullmatch(c) and "。" not in c for c in fields)
+    """Three cells at least, each a few words or a year (指标,2022,2023), one of words."""
+    return len(fields) >= 3 and all(0 < len(c) <= 20 and (not _NUMBER.fullmatch(c) or _YEAR.fullmatch(c))
+                                    and "。" not in c for c in fields) and not all(_YEAR.fullmatch(c) for c in fields)
 
 
 def _piped(line: str, delimiter: str) -> str:

@@ -5,7 +5,7 @@ is (a sample's size):
   ``显著性水平为10%``, ``通过了1%的显著性检验``;
 - a regression table's statistics: a row labelled ``R²``, ``Adj. R²``, ``F``, ``t``, ``p``, ``标准误``, ``系数``
   (every number on it), a coefficient with its stars (``0.132***``), a t value in brackets under it (``（3.41）``),
-  ``R²=0.35``, ``t=2.31``, ``F值为12.6``, ``弹性为0.15``;
+  ``R²=0.35``, ``t=2.31``, ``β=0.12``, ``χ²=12.3``, ``F(3, 120)=4.5``, ``F值为12.6``, ``弹性为0.15``, ``95%置信区间``;
 - a standard's number and a classification code: ``DB37/T 4618—2023``, ``GB/T 19001-2016``, ``T/CSTE 0012``,
   ``ICS 03.080``, ``CCS A 12``.
 
@@ -22,18 +22,19 @@ __all__ = ["statistic", "sample_size"]
 
 _P_VALUE_BEFORE = re.compile(r"(?<![A-Za-z])[pP]\s*(?:值|-?value)?\s*(?:[<>=≤≥＜＞＝]|为|是|小于|大于|低于)\s*$")
 # the level a result is significant at: 在1%(的)(统计)(显著性)水平上显著, 1%的显著性水平, 通过了5%的显著性检验
-_LEVEL_AFTER = re.compile(r"\s*[%％]\s*(?:的)?\s*(?:统计)?\s*(?:显著性?水平|水平[上下]?(?:显著|通过)|显著性?检验|置信水平)")
+_LEVEL_AFTER = re.compile(r"\s*[%％]\s*(?:的)?\s*(?:统计)?\s*(?:显著性?水平|水平[上下]?(?:显著|通过)|显著性?检验|置信水平|置信区间|CI\b)")
 _LEVEL_BEFORE = re.compile(r"(?:显著性水平|置信水平|显著水平|α)\s*(?:为|是|取|=|＝)?\s*$")
 # a row of statistics: its label, then the numbers (R² 0.214 0.356 0.398)
 _STAT_ROW = re.compile(r"^\s*(?:Adj(?:usted)?\.?\s*R\s*[²2]|R\s*[²2]|R-squared|Pseudo\s*R\s*[²2]|F(?:值|-stat(?:istic)?)?|t值?"
                        r"|[pP]值?|Prob\.?|标准误|标准差|系数|拟合优度|常数项|_cons|Constant)(?:\s|$)")
-_STAT_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:R\s*[²2]|[tTFz]|Adj\.?\s*R\s*[²2])\s*[=＝]|系数为?|弹性为?|标准误为?"
+_STAT_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:R\s*[²2]|[tTFz]|Adj\.?\s*R\s*[²2]|[βγρ]|χ\s*[²2]|卡方)\s*[=＝]"
+                          r"|(?<![A-Za-z])F\s*[(（][\d\s,，]*(?:[)）]\s*[=＝]\s*)?|系数为?|弹性为?|标准误为?"
                           r"|相关系数为?|拟合优度为?|[tTFz]\s*值\s*为?)\s*$")
 _STARS_AFTER = re.compile(r"\*+")
 _BRACKETED = re.compile(r"[（(]\s*-?$")
 _BRACKET_CLOSE = re.compile(r"\s*[）)]")
 # a standard's number (DB37/T 4618—2023, GB/T 19001-2016, GB 50016, T/CSTE 0012) and a classification code
-_STANDARD_BEFORE = re.compile(r"(?<![A-Za-z])(?:(?:GB|DB\s*\d{2}|[A-Z]{2})\s*/\s*[TZ]|GB|T\s*/\s*[A-Z]{2,8})\s*$")
+_STANDARD_BEFORE = re.compile(r"(?<![A-Za-z])(?:(?:GB|DB\s*\d{2}|[A-Z]{2,4})\s*/\s*[TZ]|GB|T\s*/\s*[A-Z]{2,8})\s*$")
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:ICS|CCS|CLC|中图分类号|分类号)\s*[:：]?\s*(?:[A-Z]\s*)?$")
 _STANDARD_YEAR = re.compile(r"\s*[—–\-－]\s*(?:19|20)\d{2}(?!\d)")
 _SAMPLE_BEFORE = re.compile(r"(?:(?<![A-Za-z])[Nn]\s*[=＝]|样本量|样本数|观测值|观测数|观察值|Obs(?:ervations)?\.?)\s*(?:为|是|[:：])?\s*$")

@@ -37,7 +37,9 @@ _NUMBER = re.compile(rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3
 _NUMBERING_HEAD = re.compile(r"序号|编号|No\.?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _ROW_YEAR_HEAD = re.compile(r"年\s*份|年度|时间|年")
-_UNIT = re.compile(r"\s*[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]\s*$")
+# a head's unit in brackets (孵化器（家）, 面积(单位：平方米)) or after a slash, as exports write it (面积/㎡, 资金/万元)
+_UNIT = re.compile(r"\s*(?:[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]"
+                   r"|[/／](?P<slash>万元|亿元|元|万平方米|平方米|㎡|m²|亩|公顷|万人次|人次|家|个|人|名|项|次|场|户|%|％))\s*$")
 _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
 # 其中国家级, 其中：国家级; a yearbook's ``#国家级`` (its note: “#”表示其中项)
 _SUBSET = re.compile(r"^(?:其中[：:]?|[#＃])\s*")
@@ -152,7 +154,7 @@ def _year(cell: str) -> re.Match | None:
 def _unit(cell: str) -> tuple[str, str]:
     """(words, unit) of a header or label: 孵化器（家） -> (孵化器, 家)."""
     m = _UNIT.search(cell)
-    return (cell[:m.start()].strip(), m.group("unit").strip()) if m else (cell.strip(), "")
+    return (cell[:m.start()].strip(), (m.group("unit") or m.group("slash")).strip()) if m else (cell.strip(), "")
 
 
 def _is_header(cells: list[str], piped: bool) -> bool:

@@ -181,3 +181,34 @@ def test_yuan_after_a_named_currency_is_that_currency_with_its_hedge():
 def test_a_scale_before_a_unit_outside_the_list_is_no_count():
     assert _values("新增蔬菜产量3.2万吨；年发电86万度；新建道路1.2万米。") == []
     assert _values("直播观看3.2万，转发1万+") == [("3.2万", 32000.0, "person"), ("1万+", 10000.0, "count")]
+
+
+# --- more forms of the same kinds ------------------------------------------------------------------------------------
+def test_a_csv_with_year_heads_and_one_with_a_trailing_delimiter_and_slash_units():
+    # 指标,2022,2023: a header of years (the rows are labelled with their units): 1,250 and 1,420 firms
+    years = "指标,2022,2023\n在孵企业（家）,1250,1420\n"
+    assert [(q.text, q.value, q.unit, q.year) for q in quantities.extract(years, doc_year=2024)] == [
+        ("1250", 1250.0, "count", 2022), ("1420", 1420.0, "count", 2023)]
+    # a spreadsheet's trailing comma and a byte-order mark; units after a slash: 面积/㎡ in m2, 在孵企业/家 a count
+    export = "\ufeff载体名称,级别,面积/㎡,在孵企业/家,\n东湖孵化器,国家级,41000,152,\n"
+    assert _values(export, 2024) == [("41000", 41000.0, "m2"), ("152", 152.0, "count")]
+
+
+def test_a_space_aligned_table_with_slash_units_reads_money_in_wan():
+    # 资金/万元: 300 万元 = 3,000,000 yuan; 县/区 holds names, no cell
+    table = "名称 面积/平方米 资金/万元 县/区\n甲园 1200 300 东区\n"
+    assert _values(table, 2024) == [("1200", 1200.0, "m2"), ("300", 3000000.0, "CNY")]
+
+
+def test_a_noun_table_with_a_space_grouped_number_keeps_its_header_in_the_cleaning():
+    # 2 100 is one cell: the row has four cells as the header has, so the header is no menu and is kept
+    table = "各区县载体\n区县 众创空间 孵化器 在孵企业\n东城区 12 3 2 100\n西城区 7 2 960\n"
+    assert _values(table, 2024) == [("12", 12.0, "count"), ("3", 3.0, "count"), ("2 100", 2100.0, "count"),
+                                    ("7", 7.0, "count"), ("2", 2.0, "count"), ("960", 960.0, "count")]
+
+
+def test_more_statistical_notations_are_no_quantities():
+    assert _values("β=0.12，标准误为0.03，χ²=12.3，P＜0.05") == []
+    assert _values("95%置信区间为[0.12,0.35]") == []
+    assert _values("F(3, 120)=4.5") == []
+    assert _values("JGJ/T 123 建筑设计规范") == []
