@@ -144,6 +144,10 @@ def currency_before(text: str, start: int) -> str | None:
 DOUBLING = re.compile(r"(?<![一两二三四五六七八九十\d了])翻番")
 
 
+# a noun's number (记录数：10, 企业数量为120, 参训人数 85): a count, of people after 人; an index, a coefficient, a
+# multiple, a score or a code is no count (指数, 系数, 倍数, 分数, 参数, 号数)
+_NUMBER_OF = re.compile(r"[\u4e00-\u9fff](?:(?P<people>人)|(?<![指系倍分函参基常乘读约岁级位码号小序]))数(?:量)?\s*"
+                        r"(?:[:：]|为|是|达到?)?\s*$")
 # the top N of a ranking (数量前十的城市, 排名前10, 跻身前十, 前百强, TOP10孵化器): a count of places with no measure word
 TOP_N = re.compile(r"(?:(?<![之以此其提目当日空向眼面事])前|(?<![A-Za-z])(?:TOP|Top|top)\s?)$")
 _RANGE_AFTER = re.compile(r"\s*[-~～至到—–－]")
@@ -169,6 +173,8 @@ def unit_unsaid(text: str, start: int, end: int, previous: tuple[str | None, str
         return "count", "前N: the top N of a ranking"
     if statistics_notation.sample_size(text, start):
         return "count", "a sample's size (N=): observations counted"
+    if counted := _NUMBER_OF.search(text, max(0, start - 8), start):  # 记录数：10, 在孵企业数为120, 参训人数 85
+        return ("person" if counted.group("people") else "count"), "a number of …: 数 names the count"
     if count_unsaid(text, start, end):
         return ("person" if people_unsaid(text, start) else "count"), \
             "no measure word after an informal count (100余, 5200+, 3.2w)"

@@ -442,6 +442,7 @@ def item_cells(text: str) -> list[ItemCell]:
     units: list[str] = []
     gap = pos = 0
     stated = _TableUnits()
+    columns: dict[str, tuple[str, str]] = {}  # a value column's words -> (unit, head), of every table above
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
@@ -464,13 +465,31 @@ def item_cells(text: str) -> list[ItemCell]:
                 gap = 0
                 stated.next_line(line, cells)
                 continue
+        out.extend(_totals(line, start, columns))
         candidate = table_units.with_noun_counts(stated.header(cells))
         found_units = _item_header(candidate)
         stated.next_line(line, cells)
         if found_units is not None:
             header, units, gap = candidate, found_units, 0
+            columns.update((_unit(h)[0], (u, h)) for h, u in zip(header, units, strict=True) if u and u != _ROW_UNIT)
         elif header is not None and len(line.strip()) <= 20 and gap < _GAP_LINES:
             gap += 1
         else:
             header = None
+    return out
+
+
+_TOTAL_OF = re.compile(r"(?:合计|总计|共计|小计|总数)\s*[：:为]?\s*(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+                       r"(?![\d.,]|，\d{3}|\s*[\u4e00-\u9fff%％㎡])")
+
+
+def _totals(line: str, start: int, columns: dict[str, tuple[str, str]]) -> list[ItemCell]:
+    """A table's total said with no unit on a line under it (``面积合计146700`` under ``面积（平方米）``): a cell of the
+    column its words name, the longest that ends right before 合计."""
+    out = []
+    for m in _TOTAL_OF.finditer(line):
+        named = max((w for w in columns if w and line[:m.start()].endswith(w)), key=len, default=None)
+        if named is not None:
+            out.append(ItemCell(start + m.start("number"), start + m.end("number"), columns[named][0], "合计",
+                                columns[named][1]))
     return out

@@ -212,3 +212,22 @@ def test_more_statistical_notations_are_no_quantities():
     assert _values("95%置信区间为[0.12,0.35]") == []
     assert _values("F(3, 120)=4.5") == []
     assert _values("JGJ/T 123 建筑设计规范") == []
+
+
+def test_a_total_said_under_a_table_takes_the_unit_of_the_column_it_names():
+    # 面积合计 names the column 面积（平方米）: 4,100 + 2,600 = 6,700 m2; 在孵企业合计 the column 在孵企业（个）: 152 + 37 = 189;
+    # 入驻合计 names no column: not read
+    export = ("载体名称,面积（平方米）,在孵企业（个）\n东湖孵化器,4100,152\n西岭空间,2600,37\n"
+              "统计：面积合计6700，在孵企业合计189，入驻合计189\n")
+    assert _values(export, 2024)[4:] == [("6700", 6700.0, "m2"), ("189", 189.0, "count")]
+    # a total with its own unit is read as written (6,700 平方米), not as a column's cell
+    assert _values("名称 面积（平方米） 企业（家）\n甲园 4100 12\n面积合计6700平方米\n", 2024)[2:] == [
+        ("6700平方米", 6700.0, "m2")]
+
+
+def test_a_nouns_number_with_no_measure_word_is_a_count():
+    assert _values("记录数：10") == [("10", 10.0, "count")]
+    assert _values("在孵企业数为120，毕业企业数量：45") == [("120", 120.0, "count"), ("45", 45.0, "count")]
+    assert _values("参训人数 85") == [("85", 85.0, "person")]
+    # an index, a coefficient, a multiple: no count
+    assert _values("创新指数为102.3，倍数为3") == []
