@@ -47,7 +47,7 @@ _HEDGE_WORDS = "|".join(r"(?<![签节预条契邀履违特制隐婚])约" if w =
 # searched in the few characters before the number, the leftmost match is the longest hedge
 # ≥ 72家; 约合新台币22万元, 約NT$8,800: a currency named between the hedge and the number
 _HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可|合)?[ \u3000]?"
-                           r"(?:新台币|台币|NT\$|人民币|港币|美元|US\$|HK\$)?$")
+                           r"(?:新台币|台币|新臺幣|NT\$|人民币|港币|美元|US\$|HK\$)?$")
 HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
 # an adverb before a verb of one or two characters (至少建成1家, 至少配备3名, 最高可申请30万元, 单户最高可贷一千万元,
 # 最高补助200万元, 最长滞留达7个月); the verb is no numeral, no punctuation, no 的 (最高的)

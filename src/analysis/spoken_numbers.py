@@ -127,11 +127,12 @@ def neighbour_range(numeral: str, parse) -> tuple[float, float] | None:
     return (float(ends[0]), float(ends[1])) if None not in ends and ends[0] < ends[1] else None
 
 
-_CURRENCY_BEFORE = re.compile(r"(?P<cur>HK\$|US\$|NT\$|RMB|CNY|USD|HKD|EUR|TWD|NTD|人民币|港币|港元|美元|欧元|新台币|台币"
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>HK\$|US\$|NT\$|RMB|CNY|USD|HKD|EUR|TWD|NTD|人民币|港币|港元|美元|欧元|新台币|台币|新臺幣|臺幣"
                               r"|\$|¥|￥|€)\s?$")
 _CURRENCY_CODE = {"HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港元": "HKD", "US$": "USD", "USD": "USD", "$": "USD",
                   "美元": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY", "EUR": "EUR",
-                  "欧元": "EUR", "€": "EUR", "NT$": "TWD", "TWD": "TWD", "NTD": "TWD", "新台币": "TWD", "台币": "TWD"}
+                  "欧元": "EUR", "€": "EUR", "NT$": "TWD", "TWD": "TWD", "NTD": "TWD", "新台币": "TWD", "台币": "TWD",
+                  "新臺幣": "TWD", "臺幣": "TWD"}
 
 
 def currency_before(text: str, start: int) -> str | None:
@@ -144,10 +145,11 @@ def currency_before(text: str, start: int) -> str | None:
 DOUBLING = re.compile(r"(?<![一两二三四五六七八九十\d了])翻番")
 
 
-# a noun's number (记录数：10, 企业数量为120, 参训人数 85): a count, of people after 人; an index, a coefficient, a
+# a noun's number (记录数：10, 企业数量为120, 参训人数：85): a count, of people after 人; an index, a coefficient, a
 # multiple, a score or a code is no count (指数, 系数, 倍数, 分数, 参数, 号数)
-_NUMBER_OF = re.compile(r"[\u4e00-\u9fff](?:(?P<people>人)|(?<![指系倍分函参基常乘读约岁级位码号小序]))数(?:量)?\s*"
-                        r"(?:[:：]|为|是|达到?)?\s*$")
+# (a row label of a table, 企业数 1820 12.5, is the table's business: a colon, 为 or nothing between)
+_NUMBER_OF = re.compile(r"[\u4e00-\u9fff](?:(?P<people>人)|(?<![指系倍分函参基常乘读约岁级位码号小序]))数(?:量)?"
+                        r"(?:\s*(?:[:：]|为|是|达到?)\s*)?$")
 # the top N of a ranking (数量前十的城市, 排名前10, 跻身前十, 前百强, TOP10孵化器): a count of places with no measure word
 TOP_N = re.compile(r"(?:(?<![之以此其提目当日空向眼面事])前|(?<![A-Za-z])(?:TOP|Top|top)\s?)$")
 _RANGE_AFTER = re.compile(r"\s*[-~～至到—–－]")
@@ -173,7 +175,7 @@ def unit_unsaid(text: str, start: int, end: int, previous: tuple[str | None, str
         return "count", "前N: the top N of a ranking"
     if statistics_notation.sample_size(text, start):
         return "count", "a sample's size (N=): observations counted"
-    if counted := _NUMBER_OF.search(text, max(0, start - 8), start):  # 记录数：10, 在孵企业数为120, 参训人数 85
+    if counted := _NUMBER_OF.search(text, max(0, start - 8), start):  # 记录数：10, 在孵企业数为120, 参训人数：85
         return ("person" if counted.group("people") else "count"), "a number of …: 数 names the count"
     if count_unsaid(text, start, end):
         return ("person" if people_unsaid(text, start) else "count"), \

@@ -2,7 +2,7 @@
 is (a sample's size):
 
 - a p value or a significance level: ``p<0.01``, ``P值为0.003``, ``在1%水平上显著``, ``5%的显著性水平``,
-  ``显著性水平为10%``, ``通过了1%的显著性检验``;
+  ``显著性水平为10%``, ``通过了1%的显著性检验``, ``在0.05的水平上显著``;
 - a regression table's statistics: a row labelled ``R²``, ``Adj. R²``, ``F``, ``t``, ``p``, ``标准误``, ``系数``
   (every number on it), a coefficient with its stars (``0.132***``), a t value in brackets under it (``（3.41）``),
   ``R²=0.35``, ``t=2.31``, ``β=0.12``, ``χ²=12.3``, ``F(3, 120)=4.5``, ``F值为12.6``, ``弹性为0.15``, ``95%置信区间``;
@@ -22,7 +22,7 @@ __all__ = ["statistic", "sample_size"]
 
 _P_VALUE_BEFORE = re.compile(r"(?<![A-Za-z])[pP]\s*(?:值|-?value)?\s*(?:[<>=≤≥＜＞＝]|为|是|小于|大于|低于)\s*$")
 # the level a result is significant at: 在1%(的)(统计)(显著性)水平上显著, 1%的显著性水平, 通过了5%的显著性检验
-_LEVEL_AFTER = re.compile(r"\s*[%％]\s*(?:的)?\s*(?:统计)?\s*(?:显著性?水平|水平[上下]?(?:显著|通过)|显著性?检验|置信水平|置信区间|CI\b)")
+_LEVEL_AFTER = re.compile(r"\s*[%％]?\s*(?:的)?\s*(?:统计)?\s*(?:显著性?水平|水平[上下]?(?:显著|通过)|显著性?检验|置信水平|置信区间|CI\b)")
 _LEVEL_BEFORE = re.compile(r"(?:显著性水平|置信水平|显著水平|α)\s*(?:为|是|取|=|＝)?\s*$")
 # a row of statistics: its label, then the numbers (R² 0.214 0.356 0.398)
 _STAT_ROW = re.compile(r"^\s*(?:Adj(?:usted)?\.?\s*R\s*[²2]|R\s*[²2]|R-squared|Pseudo\s*R\s*[²2]|F(?:值|-stat(?:istic)?)?|t值?"

@@ -368,7 +368,7 @@ def _rows_of_cells(text: str) -> list[GridCell]:
                 rows += 1
                 units.next_line(line, cells)
                 continue
-        candidate = units.header(cells, with_years=True)
+        candidate = table_units.with_noun_counts(units.header(cells, with_years=True))
         header, rows = (candidate, 0) if units.unit_row or _is_header(candidate, "|" in line) else (None, 0)
         units.next_line(line, cells)
     return out

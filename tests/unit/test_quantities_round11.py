@@ -228,6 +228,28 @@ def test_a_total_said_under_a_table_takes_the_unit_of_the_column_it_names():
 def test_a_nouns_number_with_no_measure_word_is_a_count():
     assert _values("记录数：10") == [("10", 10.0, "count")]
     assert _values("在孵企业数为120，毕业企业数量：45") == [("120", 120.0, "count"), ("45", 45.0, "count")]
-    assert _values("参训人数 85") == [("85", 85.0, "person")]
+    assert _values("参训人数：85") == [("85", 85.0, "person")]
+    # a table's row label is the table's business: 企业数 1820 12.5 (a descriptive table) gives no count here
+    assert _values("企业数 1820 12.5") == []
     # an index, a coefficient, a multiple: no count
     assert _values("创新指数为102.3，倍数为3") == []
+
+
+def test_a_table_whose_rows_are_years_and_heads_nouns_counts_each_cell_in_its_year():
+    # 年份 rows, noun heads: 12 and 15 maker spaces, 3 and 4 incubators, in 2022 and 2023
+    table = "|年份|众创空间|孵化器\n|2022|12|3\n|2023|15|4\n"
+    assert [(q.text, q.value, q.unit, q.year) for q in quantities.extract(table, doc_year=2024)] == [
+        ("12", 12.0, "count", 2022), ("3", 3.0, "count", 2022), ("15", 15.0, "count", 2023), ("4", 4.0, "count", 2023)]
+
+
+def test_a_descriptive_statistics_header_is_no_table_of_counts():
+    # 均值, 标准差, 最小值, 最大值 are statistics: with_noun_counts leaves them without a unit
+    assert table_units.with_noun_counts(["变量", "均值", "标准差", "最小值", "最大值"]) == [
+        "变量", "均值", "标准差", "最小值", "最大值"]
+    assert _values("系数在0.05的水平上显著") == []
+    # a growth's level is no significance level: 5% is a share
+    assert _values("增长水平为5%") == [("5%", 5.0, "percent")]
+
+
+def test_traditional_new_taiwan_dollars_in_a_simplified_text():
+    assert _read("补助5万元（约合新臺幣22萬元）")[1][2:] == ("TWD", "approx")
