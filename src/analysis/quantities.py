@@ -299,10 +299,15 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
 
 
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
-    """The upper end of a range written with the unit on both ends: 5%-10%, 3万元至5万元."""
-    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
+    """The upper end of a range written with the unit on both ends (5%-10%, 3万元至5万元) or on the lower end only, the
+    upper's scale the lower's and the clause going on after it (5万元-10万, 500平方米-1000)."""
+    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*(?:{re.escape(measure_word)}|(?=[\s，。；、,;）)的]|$))",
+                 text[pos:pos + 24])
+    lower = re.search(rf"({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}$", text[max(0, pos - 12):pos])
     if not r:
         return None
+    if not r.group().endswith(measure_word) and (r.group(2) or "") != ((lower.group(1) or "") if lower else ""):
+        return None  # 5万元-10: the upper end in another scale than the lower's, no range
     factor = functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2) or "", 1.0)
     return parse_arabic(r.group(1)) * factor, pos + r.end()
 

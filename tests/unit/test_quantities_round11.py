@@ -253,3 +253,14 @@ def test_a_descriptive_statistics_header_is_no_table_of_counts():
 
 def test_traditional_new_taiwan_dollars_in_a_simplified_text():
     assert _read("补助5万元（约合新臺幣22萬元）")[1][2:] == ("TWD", "approx")
+
+
+def test_a_range_with_its_unit_on_the_lower_end_only():
+    # 5万元-10万: 50,000 to 100,000 yuan; 500平方米-1000: 500 to 1,000 m2
+    [money] = quantities.extract("奖励5万元-10万，按绩效确定。")
+    assert (money.low, money.high, money.unit, money.qualifier) == (50000.0, 100000.0, "CNY", "range")
+    [area] = quantities.extract("场地面积500平方米-1000，可分割。")
+    assert (area.low, area.high, area.unit) == (500.0, 1000.0, "m2")
+    # the upper end in another scale or with a unit of its own is no range of the lower's unit
+    assert [q.text for q in quantities.extract("奖励5万元-10，另计")] == ["5万元"]
+    assert [q.text for q in quantities.extract("投入5万元至10万人次")] == ["5万元", "10万人次"]
