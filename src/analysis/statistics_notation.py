@@ -6,6 +6,7 @@ is (a sample's size):
 - a regression table's statistics: a row labelled ``R²``, ``Adj. R²``, ``F``, ``t``, ``p``, ``标准误``, ``系数``
   (every number on it), a coefficient with its stars (``0.132***``), a t value in brackets under it (``（3.41）``),
   ``R²=0.35``, ``t=2.31``, ``β=0.12``, ``χ²=12.3``, ``F(3, 120)=4.5``, ``F值为12.6``, ``弹性为0.15``, ``95%置信区间``;
+  in English ``the coefficient is 0.13``, ``significant at the 5% level``, ``a 95% confidence interval``;
 - a standard's number and a classification code: ``DB37/T 4618—2023``, ``GB/T 19001-2016``, ``T/CSTE 0012``,
   ``ICS 03.080``, ``CCS A 12``.
 
@@ -23,6 +24,11 @@ __all__ = ["statistic", "sample_size"]
 _P_VALUE_BEFORE = re.compile(r"(?<![A-Za-z])[pP]\s*(?:值|-?value)?\s*(?:[<>=≤≥＜＞＝]|为|是|小于|大于|低于)\s*$")
 # the level a result is significant at: 在1%(的)(统计)(显著性)水平上显著, 1%的显著性水平, 通过了5%的显著性检验
 _LEVEL_AFTER = re.compile(r"\s*[%％]?\s*(?:的)?\s*(?:统计)?\s*(?:显著性?水平|水平[上下]?(?:显著|通过)|显著性?检验|置信水平|置信区间|CI\b)")
+# in English: the 5% significance level, a 95% confidence interval, significant at the 1% level
+_LEVEL_AFTER_EN = re.compile(r"\s*(?:%|percent|per\s+cent)\s*(?:significance\s+level|level\s+of\s+significance"
+                             r"|confidence\s+(?:interval|level)|(?P<level>level)\b)", re.IGNORECASE)
+_SIGNIFICANT = re.compile(r"significan", re.IGNORECASE)
+_COEFFICIENT_EN = re.compile(r"\b(?:coefficients?|elasticity|estimate|beta)\s+(?:is|was|of|equals|=)?\s*$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"(?:显著性水平|置信水平|显著水平|α)\s*(?:为|是|取|=|＝)?\s*$")
 # a row of statistics: its label, then the numbers (R² 0.214 0.356 0.398)
 _STAT_ROW = re.compile(r"^\s*(?:Adj(?:usted)?\.?\s*R\s*[²2]|R\s*[²2]|R-squared|Pseudo\s*R\s*[²2]|F(?:值|-stat(?:istic)?)?|t值?"
@@ -57,6 +63,11 @@ def statistic(text: str, start: int, end: int) -> tuple[str, int] | None:
     if _P_VALUE_BEFORE.search(before) or _LEVEL_BEFORE.search(before) \
             or _LEVEL_AFTER.match(text, end):
         return "significance_level", end
+    level = _LEVEL_AFTER_EN.match(text, end)
+    if level and (not level.group("level") or _SIGNIFICANT.search(text, max(0, start - 40), start)):
+        return "significance_level", end
+    if _COEFFICIENT_EN.search(text, max(0, start - 30), start):
+        return "statistic", end
     if _STAT_ROW.match(line) or _STAT_BEFORE.search(before):
         return "statistic", end
     if "." in text[start:end] and (_STARS_AFTER.match(text, end)

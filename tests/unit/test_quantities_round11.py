@@ -264,3 +264,13 @@ def test_a_range_with_its_unit_on_the_lower_end_only():
     # the upper end in another scale or with a unit of its own is no range of the lower's unit
     assert [q.text for q in quantities.extract("奖励5万元-10，另计")] == ["5万元"]
     assert [q.text for q in quantities.extract("投入5万元至10万人次")] == ["5万元", "10万人次"]
+
+
+def test_a_papers_statistics_written_in_english():
+    # the coefficient and the p value are statistics; N = 1,820 counts observations
+    assert _values("The coefficient is 0.132 (p < 0.01, N = 1,820).") == [("1,820", 1820.0, "count")]
+    assert _values("The effect is significant at the 5% level.") == []
+    assert _values("a 95% confidence interval and the 1% significance level") == []
+    assert _values("Observations 1820 1820") == [("1820", 1820.0, "count"), ("1820", 1820.0, "count")]
+    # a growth rate is a share even near the word level
+    assert _values("Revenue grew 5% last year, back to the level of 2019.") == [("5%", 5.0, "percent")]
