@@ -62,21 +62,25 @@ def with_table_unit(header: list[str], unit: str, keep: re.Pattern) -> list[str]
 # a head that names what a number measures, who or where it is, or when, never a count of things: a name, a place, a
 # code, a time, a grade or kind, a score, an area, money, a rate or share (``在孵企业数``, ``众创空间`` count)
 _NOT_COUNTED = re.compile(r"名称|名单|单位|地区|区县|县区|县市|城市|地市|区域|地址|序号|编号|排名|名次|代码|编码|邮编|电话|手机|联系"
-                          r"|年份|年度|时间|日期|月份|季度|期限|批次|等级|等次|级别|层级|类型|类别|性质|备注|说明|得分|分数|评分"
-                          r"|分值|面积|金额|资金|经费|收入|营收|产值|利润|税|投资|融资|比例|比重|占比|率|增长|增幅|增速|同比"
+                          r"|年份|年度|年限|时间|日期|月份|季度|期限|批次|等级|等次|级别|层级|类型|类别|性质|备注|说明|得分|分数"
+                          r"|评分|分值|面积|金额|资|额|费|价|薪|收入|营收|产值|利润|税|比例|比重|占比|率|增长|增幅|增速|同比"
                           r"|环比|变化|平均|指数|密度|规模|状态|结果|负责人|依据|内容|方式|领域|行业|方向|主体|来源|情况|措施"
-                          r"|值|差|均|系数|弹性|中位")  # a paper's 均值, 标准差, 最小值, 人均: statistics, no counts
+                          r"|号|成立|认定|值|差|均|系数|弹性|中位")  # a paper's 均值, 标准差, 最小值, 人均: statistics, no counts
 _PEOPLE_HEAD = re.compile(r"(?:人数|人员|人才|导师|专家|学员|员工|职工|会员)$")
 _NOUN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_NUMBERING = re.compile(r"序号|编号|排名|名次|No\.?", re.IGNORECASE)
+_STATED = re.compile(r"[（(][^（）()]{1,8}[）)]\s*$|[/／]\S{1,4}$")  # a head that states its unit: 面积（平方米）, 面积/㎡
 
 
 def with_noun_counts(header: list[str]) -> list[str]:
-    """The header with a count's measure word in a bracket on every column after the first whose head is a noun of
-    things or people (``众创空间``: ``众创空间（个）``; ``创业导师``: ``创业导师（人）``), where no head of the table
-    states a unit and every head is a short Chinese noun; the header as it is otherwise. The first column names the
-    rows (区县, 载体名称); a head of a name, place, time, grade, score, area, money or rate (``_NOT_COUNTED``) is no
-    count."""
-    if len(header) < 3 or not all(_NOUN_HEAD.fullmatch(h) for h in header):
-        return header
-    return [header[0]] + [h if _NOT_COUNTED.search(h) else f"{h}（{'人' if _PEOPLE_HEAD.search(h) else '个'}）"
-                          for h in header[1:]]
+    """The header with a count's measure word in a bracket on every column whose head is a noun of things or people
+    (``众创空间``: ``众创空间（个）``; ``创业导师``: ``创业导师（人）``), where every head is a short Chinese noun or
+    states its unit (``名称 面积（平方米） 在孵企业``); the header as it is otherwise. The first column after a numbering
+    (序号, 排名) names the rows (区县, 载体); a head of a name, place, time, grade, score, area, money or rate
+    (``_NOT_COUNTED``) is no count. A table with a unit column (单位) gives each row's unit there instead."""
+    if len(header) < 3 or not all(_NOUN_HEAD.fullmatch(h) or _STATED.search(h) or _NUMBERING.fullmatch(h) for h in header) \
+            or any(_UNIT_HEAD.fullmatch(h) for h in header):
+        return header  # 指标 单位 年末数: each row states its unit
+    label = next((i for i, h in enumerate(header) if not _NUMBERING.fullmatch(h)), 0)
+    return [h if i <= label or not _NOUN_HEAD.fullmatch(h) or _NOT_COUNTED.search(h)
+            else f"{h}（{'人' if _PEOPLE_HEAD.search(h) else '个'}）" for i, h in enumerate(header)]

@@ -73,8 +73,10 @@ def test_noun_heads_get_a_count_unit_people_heads_a_person_unit_and_measures_non
     assert table_units.with_noun_counts(["区县", "孵化器", "创业导师", "孵化面积"]) == [
         "区县", "孵化器（个）", "创业导师（人）", "孵化面积"]  # an area without its unit is not read
     assert table_units.with_noun_counts(["区县", "排名", "得分"]) == ["区县", "排名", "得分"]
-    # a head that states a unit makes the rule none of this table's business
-    assert table_units.with_noun_counts(["区县", "孵化器（家）", "众创空间"]) == ["区县", "孵化器（家）", "众创空间"]
+    # a head that states a unit keeps it; the noun beside it counts
+    assert table_units.with_noun_counts(["区县", "孵化器（家）", "众创空间"]) == ["区县", "孵化器（家）", "众创空间（个）"]
+    # a head of another shape (a year, a sentence) leaves the header as it is
+    assert table_units.with_noun_counts(["指标", "2023年", "众创空间"]) == ["指标", "2023年", "众创空间"]
 
 
 def test_a_total_row_whose_label_spans_the_rank_and_the_name():
@@ -274,3 +276,15 @@ def test_a_papers_statistics_written_in_english():
     assert _values("Observations 1820 1820") == [("1820", 1820.0, "count"), ("1820", 1820.0, "count")]
     # a growth rate is a share even near the word level
     assert _values("Revenue grew 5% last year, back to the level of 2019.") == [("5%", 5.0, "percent")]
+
+
+def test_a_noun_head_beside_heads_that_state_units_counts_its_noun():
+    # a page's table: 面积（平方米） states its unit, 在孵企业 is a noun (45 firms); 12 000 m2 (a &nbsp; between groups)
+    page = ("<table><tr><th>名称</th><th>面积（平方米）</th><th>在孵企业</th></tr>"
+            "<tr><td>甲园</td><td>12&nbsp;000</td><td>45</td></tr></table>")
+    assert _values(page, 2024) == [("12 000", 12000.0, "m2"), ("45", 45.0, "count")]
+    # after a numbering the first column names the rows; 注册资本 is money, no count
+    assert table_units.with_noun_counts(["序号", "载体", "面积（平方米）", "在孵企业", "注册资本"]) == [
+        "序号", "载体", "面积（平方米）", "在孵企业（个）", "注册资本"]
+    # a unit column gives each row its unit: 年末数 is no count of its own
+    assert table_units.with_noun_counts(["指标", "单位", "年末数", "增长（%）"]) == ["指标", "单位", "年末数", "增长（%）"]
