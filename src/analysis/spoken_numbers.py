@@ -148,12 +148,13 @@ DOUBLING = re.compile(r"(?<![一两二三四五六七八九十\d了])翻番")
 # a noun's number (记录数：10, 企业数量为120, 参训人数：85): a count, of people after 人; an index, a coefficient, a
 # multiple, a score or a code is no count (指数, 系数, 倍数, 分数, 参数, 号数)
 # (a row label of a table, 企业数 1820 12.5, is the table's business: a colon, 为 or nothing between)
-_NUMBER_OF = re.compile(r"[\u4e00-\u9fff](?:(?P<people>人)|(?<![指系倍分函参基常乘读约岁级位码号小序]))数(?:量)?"
+_NUMBER_OF = re.compile(r"[\u4e00-\u9fff](?:(?P<people>人)|(?<![指系倍分函参基常乘读约岁级位码号小序天年月日时秒多少]))数(?:量)?"
                         r"(?:\s*(?:[:：]|为|是|达到?)\s*)?$")
 # the top N of a ranking (数量前十的城市, 排名前10, 跻身前十, 前百强, TOP10孵化器): a count of places with no measure word
 TOP_N = re.compile(r"(?:(?<![之以此其提目当日空向眼面事])前|(?<![A-Za-z])(?:TOP|Top|top)\s?)$")
 _RANGE_AFTER = re.compile(r"\s*[-~～至到—–－]")
-_TIMES_BEFORE = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff：:，,（(]))[×xX✕]\s?$")  # 融资额 ×2, 翻倍 x3: times
+# 融资额 ×2, 场次x3: times; never after a number (3×5, 3 x 5米: a size)
+_TIMES_BEFORE = re.compile(r"(?:^|(?<=[\n\u4e00-\u9fff：:，,（(])|(?<=[\u4e00-\u9fff：:，,（(][ \u3000]))[×xX✕]\s?$")
 
 
 def unit_unsaid(text: str, start: int, end: int, previous: tuple[str | None, str] | None) -> tuple[str, str] | None:

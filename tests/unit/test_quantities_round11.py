@@ -137,6 +137,8 @@ def test_a_multiple_written_with_a_times_sign():
     assert _values("融资额 ×2") == [("2", 2.0, "times")]
     assert _values("路演场次x3，签约项目12个") == [("3", 3.0, "times"), ("12个", 12.0, "count")]
     assert _values("面积为3x5米的展位") == []  # between digits, x is a size, no multiple
+    assert _values("展位尺寸3 x 5米") == []
+    assert _values("增长\n×2") == [("2", 2.0, "times")]
 
 
 def test_top_n_written_in_latin_letters():
