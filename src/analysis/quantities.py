@@ -15,7 +15,10 @@ that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with n
 Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
 before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
 (``企业100余``, ``直播观看3.2w``), web shorthand (``5k平方米``, ``奖励30w``), a page's counters (``阅读 10万+``), the
-top N of a ranking (``跻身前十``) and a numeral a scan lost (``囗家``: ``analysis.lost_numerals``). English numbers
+top N of a ranking (``跻身前十``, ``TOP10``), ``×2``, a noun's number (``记录数：10``) and a numeral a scan lost (``囗家``:
+``analysis.lost_numerals``). A paper's statistics and a standard's codes (``p<0.01``, ``R² 0.21``, ``DB37/T 4618—2023``)
+are no quantities, a sample's size (``N=1,300``) a count (``analysis.statistics_notation``); tables, a CSV export
+among them (``analysis.delimited``), are read cell by cell with their heads' units (``analysis.table_grid``). English numbers
 (``2.1 million square meters``, ``RMB 3.5 billion``, ``24 months``) are read by ``analysis.quantities_english``, whose
 reading replaces this module's for every number whose nearest letters are not Chinese.
 """
