@@ -454,7 +454,7 @@ def item_cells(text: str) -> list[ItemCell]:
         heads, row_units = (header[1:], units[1:]) if header is not None and len(cells) == len(header) - 1 \
             and _TOTAL_ROW.fullmatch(cells[0]) and not units[0] else (header, units)
         if heads is not None and len(cells) == len(heads):
-            label = next((c for c, u in zip(cells, row_units, strict=True) if not u and not _is_number(c)), "")
+            label = next((c for c, u in zip(cells, row_units, strict=True) if not u and c and not _is_number(c)), "")
             row_unit = next((c for c, h in zip(cells, heads, strict=True) if _UNIT_HEAD.fullmatch(h)), "")
             found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
                               "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
