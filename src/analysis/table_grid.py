@@ -385,8 +385,9 @@ class _TableUnits:
         self.of_header = ""  # the caption's unit of the current header (a table whose columns are years)
 
     def header(self, cells: list[str], with_years: bool = False) -> list[str]:
-        """The header ``cells`` mean: with each column's unit from the unit row they are, or the caption's."""
-        by_row = table_units.with_unit_row(self.previous, cells)
+        """The header ``cells`` mean: with each column's unit from the unit row they are, from the group heads over
+        them, or the caption's."""
+        by_row = table_units.with_unit_row(self.previous, cells) or table_units.with_group_row(self.previous, cells)
         self.unit_row = by_row is not None
         if by_row is not None:
             self.of_header = ""

@@ -3,6 +3,8 @@
 - for the whole table, in its caption or on a line of its own above the header (``表1 孵化载体情况（单位：家）``,
   ``单位：万元``, ``金额单位：万元``);
 - for each column, in a row of units right under the header (``指标 孵化器 众创空间`` then ``单位 家 家``);
+- for a group of columns, in a head over them (a page's ``<th colspan="2">载体数量（家）</th>`` over ``众创空间``
+  and ``孵化器``: the cleaning leaves the row ``区县 | | 载体数量（家）`` over `` | 众创空间 | 孵化器``);
 - for each column, by its head alone: a head that is a noun of things or people and no unit at all (a web page's
   ``<th>区县</th><th>众创空间</th><th>孵化器</th><th>在孵企业</th>``) counts them, each cell a number of its noun.
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAPTION_REACH", "caption_unit", "with_unit_row", "with_table_unit", "with_noun_counts"]
+__all__ = ["CAPTION_REACH", "caption_unit", "with_unit_row", "with_group_row", "with_table_unit", "with_noun_counts"]
 
 # 单位：万元, （单位：家）, 金额单位：万元 at the end of a line: the unit of the table under it
 _TABLE_UNIT = re.compile(r"(?:计量|金额|数量|面积)?单位\s*[：:]\s*(?P<unit>[^\s（）()，,；;：:\d]{1,6})\s*[）)]?\s*$")
@@ -84,3 +86,30 @@ def with_noun_counts(header: list[str]) -> list[str]:
     label = next((i for i, h in enumerate(header) if not _NUMBERING.fullmatch(h)), 0)
     return [h if i <= label or not _NOUN_HEAD.fullmatch(h) or _NOT_COUNTED.search(h)
             else f"{h}（{'人' if _PEOPLE_HEAD.search(h) else '个'}）" for i, h in enumerate(header)]
+
+
+_GROUP_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]\s*$")
+
+
+def with_group_row(group: list[str], heads: list[str]) -> list[str] | None:
+    """A header of two rows as one: each column's sub-head with the unit of the group head over it (``载体数量（家）``
+    over ``众创空间``: ``众创空间（家）``), a column with no sub-head named by the head above it (``区县``, a cell spanning
+    both rows). A group head stands in the last column it spans, the empty cells before it the others (as
+    ``analysis.html_source`` writes a ``colspan``). None when the two rows are no such header: other lengths, no group
+    head with a unit over a sub-head, a column named by neither row."""
+    heads = heads + [""] * (len(group) - len(heads))  # a column spanning both rows at the end: no cell under it
+    if len(group) != len(heads) or len(heads) < 3 or any(not g and not h for g, h in zip(group, heads, strict=True)):
+        return None
+    units, pending = [""] * len(group), []
+    for i, g in enumerate(group):
+        pending.append(i)
+        if g:
+            m = _GROUP_UNIT.search(g)
+            if m is not None and len(pending) > 1:
+                for j in pending:
+                    units[j] = m.group("unit").strip()
+            pending = []
+    if pending or not any(u and h for u, h in zip(units, heads, strict=True)):
+        return None
+    return [(h if _BRACKET.search(h) or not u else f"{h}（{u}）") if h else g
+            for g, h, u in zip(group, heads, units, strict=True)]

@@ -102,3 +102,15 @@ def test_a_cell_spanning_rows_or_columns_leaves_every_row_the_headers_number_of_
     assert [(q.text, q.value, q.unit) for q in extract(page, doc_year=2024)] == [
         ("1200", 1200.0, "m2"), ("45", 45.0, "count"), ("800", 800.0, "m2"), ("30", 30.0, "count"),
         ("2000", 2000.0, "m2"), ("75", 75.0, "count")]
+
+
+def test_a_header_of_two_rows_gives_each_sub_head_its_group_heads_unit():
+    # 载体数量（家） spans 众创空间 and 孵化器: 12 and 3 are counts (家); 区县 and 孵化面积 span both header rows;
+    # 5.5 万平方米 = 55,000 m2
+    page = ("<html><body><table>"
+            '<tr><th rowspan="2">区县</th><th colspan="2">载体数量（家）</th><th rowspan="2">孵化面积（万平方米）</th></tr>'
+            "<tr><th>众创空间</th><th>孵化器</th></tr>"
+            "<tr><td>东城区</td><td>12</td><td>3</td><td>5.5</td></tr>"
+            "</table></body></html>")
+    assert [(q.text, q.value, q.unit) for q in extract(page, doc_year=2024)] == [
+        ("12", 12.0, "count"), ("3", 3.0, "count"), ("5.5", 55000.0, "m2")]

@@ -290,3 +290,10 @@ def test_a_noun_head_beside_heads_that_state_units_counts_its_noun():
         "序号", "载体", "面积（平方米）", "在孵企业（个）", "注册资本"]
     # a unit column gives each row its unit: 年末数 is no count of its own
     assert table_units.with_noun_counts(["指标", "单位", "年末数", "增长（%）"]) == ["指标", "单位", "年末数", "增长（%）"]
+
+
+def test_with_group_row_merges_a_two_row_header():
+    assert table_units.with_group_row(["区县", "", "载体数量（家）", "面积（平方米）"], ["", "众创空间", "孵化器"]) == [
+        "区县", "众创空间（家）", "孵化器（家）", "面积（平方米）"]
+    # no group head with a unit over a sub-head: no such header
+    assert table_units.with_group_row(["区县", "众创空间", "孵化器"], ["东城区", "12", "3"]) is None
