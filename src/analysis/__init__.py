@@ -11,12 +11,14 @@ The corpus and its text
 - ``mojibake``        passages garbled in a raw file, found and reported (the text is left as it is)
 - ``quantities``      every quantity mention of a text (the extractor)
 - ``quantities_english`` the English numbers of an English or bilingual text (scale, currency, unit, hedge)
-- ``spoken_numbers``  speech and informal text: money without 元, a page's counters, counts with no measure word
+- ``spoken_numbers``  speech and informal text: money without 元, a page's counters, counts with no measure word, ×2, TOP10
 - ``quantity_hedges`` the hedges around a number and the qualifier they give (至少建成1家, a hedge shared by a list)
 - ``quantity_mention`` one quantity mention, its qualifiers and bounds (what both extractors build)
 - ``table_cells``     a target table written as text: its bare cells, their row's unit, their column's year
 - ``table_grid``      tables in the forms users paste them (pipes, tabs, aligned spaces, a cell a line, rosters)
-- ``table_units``     a unit a table states once: in its caption (单位：万元) or in a row of units under its header
+- ``table_units``     a unit a table states once: in its caption (单位：万元), a row of units, or a noun head (众创空间)
+- ``delimited``       a delimited export (CSV, semicolons, quoted cells) read as a pipe table of the same offsets
+- ``statistics_notation`` a paper's statistics and a standard's codes (no quantities) and a sample's size (N=)
 - ``lost_numerals``   a numeral a scan lost (囗家) recovered from a total and the other parts of its breakdown
 - ``not_quantities``  numbers that are no quantity: years, dates, codes, ordinals, names, list numbering
 - ``numerals``        Chinese and Arabic numerals read (cn2an where it can)

@@ -242,13 +242,19 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")] if "|" in line else line.split()
 
 
+# thousands grouped by a space (2 916, 12 500): one cell of a row split at runs of spaces, not two
+_GROUPED = re.compile(r"(?<!\S)\d{1,3}(?:[ \u2009\u202f\u3000]\d{3})+(?:\.\d+)?(?!\S)")
+
+
 def _table_header(line: str, following: list[str]) -> bool:
-    """Whether a line of short words is a table's header (``排名 载体名称 孵化面积（平方米） 得分``), not a menu: the
-    line after it (after a Markdown ``|---|`` rule) has as many cells (between pipes, tabs or runs of spaces) and
-    numbers among them."""
+    """Whether a line of short words is a table's header (``排名 载体名称 孵化面积（平方米） 得分``, ``区县 众创空间
+    孵化器 在孵企业``), not a menu: the line after it (after a Markdown ``|---|`` rule) has as many cells (between pipes,
+    tabs or runs of spaces; a number grouped by spaces, ``2 916``, counted as one cell or as its groups) and numbers
+    among them."""
     rows = [f for f in following if not re.fullmatch(r"[\s|:\-]*", f)]
     row = _cells(rows[0]) if rows else []
-    return len(_cells(line)) == len(row) and any(re.fullmatch(r"[\d,.]+%?", c) for c in row)
+    joined = _cells(_GROUPED.sub(lambda m: re.sub(r"\s", "", m.group()), rows[0])) if rows else []
+    return len(_cells(line)) in (len(row), len(joined)) and any(re.fullmatch(r"[\d,.]+%?", c) for c in row)
 
 
 def _chrome_spans(text: str) -> list[tuple[str, int, int]]:

@@ -46,6 +46,37 @@ _CELL = {"td", "th"}
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr\s*>", re.I | re.S)
 _CELL_TAG = re.compile(r"<t[dh]\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 
+_SPAN = re.compile(r"\b(?P<kind>row|col)span\s*=\s*[\"']?(?P<n>\d{1,2})", re.I)
+
+
+def _piped_cells(text: str) -> dict[int, str]:
+    """The offset of each cell's opening tag in a table's row of two cells or more -> what it becomes: ``|``, with an
+    empty cell (``||``) before it for each column a cell above still covers (``rowspan``) or the cell itself covers
+    besides its own (``colspan``), so every row has the header's number of cells (a category spanning rows, 合计
+    spanning two columns). A row of one cell is a page's layout: its text a paragraph."""
+    out: dict[int, str] = {}
+    covered: dict[int, int] = {}  # column -> rows still covered by a cell above
+    for row in _ROW.finditer(text):
+        tags = list(_CELL_TAG.finditer(row.group()))
+        if len(tags) < 2 and not covered:
+            continue
+        column = 0
+        below = {c: n - 1 for c, n in covered.items() if n > 1}
+        for m in tags:
+            empties = 0
+            while covered.get(column, 0) > 0:
+                empties, column = empties + 1, column + 1
+            spans = {k.group("kind").lower(): int(k.group("n")) for k in _SPAN.finditer(m.group())}
+            width = max(1, spans.get("col", 1))
+            for c in range(column, column + width):
+                if spans.get("row", 1) > 1:
+                    below[c] = spans["row"] - 1
+            out[row.start() + m.start()] = "|" * (1 + empties + width - 1)
+            column += width
+        covered = below
+    return out
+
+
 # After the edits: blanks around line breaks
 TRIM = re.compile(r"(?<=\n)[\t ]+|[\t ]+(?=\n)|^[\t ]+")
 
@@ -65,16 +96,12 @@ def edits(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, ""))
     # a row of two cells or more is a table's row: its cells open with "|", the Markdown table the drafters
     # read (``table_grid``); a row of one cell is a page's layout, its text a paragraph
-    piped = set()
-    for row in _ROW.finditer(text):
-        cells = [row.start() + m.start() for m in _CELL_TAG.finditer(row.group())]
-        if len(cells) >= 2:
-            piped.update(cells)
+    piped = _piped_cells(text)
     for m in _TAG.finditer(text):
         name = m.group("name").lower()
         closing = m.group().startswith("</")
         cell = name in _CELL and not closing
-        out.append((m.start(), m.end(), ("|" if m.start() in piped else "") if cell else "\n" if name in _BLOCK else ""))
+        out.append((m.start(), m.end(), piped.get(m.start(), "") if cell else "\n" if name in _BLOCK else ""))
     for m in _REFERENCE.finditer(text):
         char = html.unescape(m.group())
         if char != m.group():

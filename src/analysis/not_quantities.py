@@ -3,13 +3,15 @@ a year (``2020年``, ``二〇一七年``, ``20年底``, ``2023届``), a date (``
 ``30日内`` are lengths of time), a document number (``〔2015〕94号``), an ordinal (``第三届``, ``第4至5年``), a plan's or
 a programme's name (``十三五``, ``“34520”``, ``三年行动方案``), an idiom (``七位一体``), list numbering (``1.``, ``一是``,
 ``2.2024年`` glued to a year, ``相关阅读：1.`` after a colon), a phone number, a code (letters glued before the digits:
-``M7320``, ``ISO9001``), a change of rank (``上升1位``, ``分列第二、三位``), a policy's short name (``出台科技创新20条``), or
-a number inside a 《title》."""
+``M7320``, ``ISO9001``), a change of rank (``上升1位``, ``分列第二、三位``), a policy's short name (``出台科技创新20条``),
+a paper's statistic or a standard's code (``analysis.statistics_notation``: ``p<0.01``, ``DB37/T 4618—2023``), or a
+number inside a 《title》."""
 
 from __future__ import annotations
 
 import re
 
+from analysis import statistics_notation
 from analysis.numerals import parse_arabic, parse_chinese_number
 from analysis.planperiods import PLAN_NAME, plan_period
 
@@ -36,13 +38,19 @@ def _is_duration(text: str, start: int, end: int, num: str, word: str) -> bool:
 def not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int] | None:
     """(reason, end of the span to skip) when the number is not a quantity."""
     after, before = text[end:end + 6], text[max(0, start - 12):start]
+    if found := statistics_notation.statistic(text, start, end):
+        return found  # p<0.01, 在1%水平上显著, R² 0.21, DB37/T 4618—2023, ICS 03.080
+    if num[0].isdigit() and re.match(r"\s*[万亿]年(?!\d)", after):
+        return "word", end  # 6 万年县: a place's name after a table's rank (ten thousand years is no figure of a policy)
     if re.fullmatch(r"(19|20)\d{2}", num) and (m := re.match(r"\s*(?:[~\-—至到]\s*(?:19|20)\d{2}\s*)?年(?:年?底|末)?", after)):
         return "year", end + m.end()
     if re.fullmatch(r"(19|20)\d{2}", num) and after.startswith("届"):
         return "year", end + 1  # 2023届毕业生: the class of a year
     if (start == 0 or text[start - 1] == "\n") and re.fullmatch(r"\d{1,2}[.．](19|20)\d{2}", num) and after.startswith("年"):
         return "list_number", end  # 2.2024年在孵企业中…: a note's numbering glued to a year
-    if re.search(r"(?<![A-Za-z])(?!RMB$|CNY$|USD$|HKD$|EUR$|US$|HK$)[A-Za-z]{1,4}$", before) and num[0].isdigit():
+    # a currency, TOP (TOP10孵化器) and the x of a multiple (场次x3) are no code's letters
+    if re.search(r"(?<![A-Za-z])(?!RMB$|CNY$|USD$|HKD$|EUR$|US$|HK$|TOP$|Top$|top$|(?<=[\s\u4e00-\u9fff])x$)[A-Za-z]{1,4}$",
+                 before) and num[0].isdigit():
         return "code", end  # M7320, ISO9001, MA2B3C: a code, never a quantity
     if re.fullmatch(r"[〇零一二三四五六七八九]{4}", num) and after.startswith("年"):
         return "year", end + 1  # 二〇一七年
@@ -59,6 +67,8 @@ def not_a_quantity(text: str, start: int, end: int, num: str) -> tuple[str, int]
         return "document_number", end + 1
     if re.fullmatch(r"(19|20)\d{2}", num) and re.search(r"[〔\[]$", before):
         return "document_number", end
+    if before.endswith("前") and re.match(r"\s*个?季度", after):
+        return "period", end  # 前三季度: the first three quarters, no top three
     if before.endswith("第") or re.search(r"第\s*[\d一二三四五六七八九十]+\s*[至到\-—~、]\s*$", before):
         return "ordinal", end  # 第三届, 第4至5年, 分列第二、三位
     if re.search(r"(?:上升|下降|前进|后退|提升|跃升|攀升|下滑|升至|降至)了?$", before) and re.match(r"[位名]", after):

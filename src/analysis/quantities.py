@@ -15,7 +15,10 @@ that lost its decimal point in the web copy (``17 4%``) is ``ambiguous``, with n
 Speech and informal text (``analysis.spoken_numbers``): money without 元 (``将近两个亿``, ``大概八千万``), a currency
 before the number (``HK$50万``), neighbouring numerals as a range (``两三家``), ``5200+``, counts with no measure word
 (``企业100余``, ``直播观看3.2w``), web shorthand (``5k平方米``, ``奖励30w``), a page's counters (``阅读 10万+``), the
-top N of a ranking (``跻身前十``) and a numeral a scan lost (``囗家``: ``analysis.lost_numerals``). English numbers
+top N of a ranking (``跻身前十``, ``TOP10``), ``×2``, a noun's number (``记录数：10``) and a numeral a scan lost (``囗家``:
+``analysis.lost_numerals``). A paper's statistics and a standard's codes (``p<0.01``, ``R² 0.21``, ``DB37/T 4618—2023``)
+are no quantities, a sample's size (``N=1,300``) a count (``analysis.statistics_notation``); tables, a CSV export
+among them (``analysis.delimited``), are read cell by cell with their heads' units (``analysis.table_grid``). English numbers
 (``2.1 million square meters``, ``RMB 3.5 billion``, ``24 months``) are read by ``analysis.quantities_english``, whose
 reading replaces this module's for every number whose nearest letters are not Chinese.
 """
@@ -63,6 +66,7 @@ UNITS = {
     "篇": "count", "款": "count", "类": "count", "门": "count", "处": "count", "辆": "count", "种": "count", "期": "count",
     "册": "count", "本": "count", "页": "count", "章": "count", "学时": "count", "课时": "count", "机时": "count", "方面": "count",  # 16学时, 三方面
     "届": "count",  # after Arabic digits only (举办3届): 十九届 names a Party congress
+    "大": "count",  # 3大平台 (slides): after Arabic digits only, 十九大 names a congress and 两大 is often "two big"
     "分": "count",  # a score (综合得分86.5分, as the labels count it); after Arabic digits only (十分 is "very"), no time
     "市": "count", "区": "count", "县": "count", "省": "count", "镇": "count", "乡": "count", "街道": "count",
     "地": "count",  # 北京、上海、深圳三地: places counted
@@ -75,7 +79,8 @@ UNITS = {
 }
 # a measure word that starts another word: 3天使投资机构 is no 3 days, 三市场 no three cities
 _UNIT_NOT_BEFORE = {"页": "面码眉脚", "章": "程节法", "地": "方址铁标图球毯位产点税下上面表道段基带震质形貌理势",
-                    "天": "使津山府", "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
+                    "天": "使津山府", "大": "学赛会厦道街楼数力幅于型中专批步部多小概约致体师将队众户家",
+                    "年": "度级", "场": "地所景", "间": "隔", "门": "类户槛", "处": "理置", "种": "子",
                     "支": "持付出", "期": "间末初限满中工项", "次": "产", "市": "场民值级属辖区县委政内外", "区": "间域块位别级内外",
                     "县": "级域城市区内", "省": "级份市内外会委政", "镇": "级", "乡": "村镇级", "成": "员果为立本功效交熟长都绩型品",
                     "类": "似型别比推", "本": "市区县省级地届次年月期部单报科专土办条领身",
@@ -96,7 +101,6 @@ _CANDIDATE = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{_CN_DIGITS}]+(?:�
 # a mixed numeral after its first magnitude: 3亿|5000万, 3亿|5千万, 1万|2千
 _COMPOUND_TAIL = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:千万|百万|十万|万|千|百)")
 _TENTH_TAIL = re.compile(rf"[1-9一二两三四五六七八九](?=\s*(?:{_UNIT_RE}))")  # 1万2家: one digit after 万 is its tenths
-
 
 
 _SENTENCE_END = re.compile(r"[。！？\n]|[!?](?=\s|$)")
@@ -222,11 +226,8 @@ def _number_value(text: str, start: int, num: str, is_chinese: bool, lost: bool)
     return value, None
 
 
-# the top N of a ranking (数量前十的城市, 排名前10, 跻身前十, 前百强): a count of places with no measure word
-_TOP_N = re.compile(r"(?<![之以此其提目当日空向眼面事])前$")
-
+_TOP_N = spoken_numbers.TOP_N
 _RANGE_DASH = r"[-~～至到—–－]"
-_RANGE_AFTER = re.compile(rf"\s*{_RANGE_DASH}")
 
 
 def _compound(text: str, start: int, pos: int, value: float, factor: float) -> tuple[float, int]:
@@ -267,9 +268,9 @@ def _range_and_magnitude(text: str, pos: int, value: float | None, is_chinese: b
                 qualifier, end = ("more_than", end + 1) if end > pos + post.end() and text[end:end + 1] in "余多" else (qualifier, end)
                 pos = end - post.end()
         pos += post.end()
-        if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元: a magnitude on both ends
+        if range_high is None and post.group(2) and not is_chinese:  # 100万至300万元, 15万-25万, 8k–12k: both ends
             r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})", text[pos:pos + 20])
-            if r and _UNIT_AT.match(text, pos + r.end()):
+            if r and not re.match(rf"[\d{_CN_DIGITS}]", text[pos + r.end():pos + r.end() + 1]):
                 range_high = parse_arabic(r.group(1)) * functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2), 1.0)
                 pos += r.end()
     return value, range_high, qualifier, pos
@@ -284,7 +285,7 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
     unit_m = _UNIT_AT.match(text, pos)
     measure_word = unit_m.group("unit") if unit_m else ""
     if measure_word == "番" and not re.search(r"翻了?$", text[max(0, start - 2):start]) \
-            or measure_word == "届" and not text[start].isdigit() \
+            or measure_word in ("届", "大") and not text[start].isdigit() \
             or measure_word == "平" and (unit_m is None or text[unit_m.start("unit") - 1] not in "0123456789kKwW+＋") \
             or measure_word == "分" and (not text[start].isdigit() or text[max(0, start - 1):start] in ("时", "点", ":", "：")):
         unit_m, measure_word = None, ""
@@ -293,18 +294,23 @@ def _unit_at(text: str, start: int, pos: int) -> tuple[str | None, str, int]:
         unit = "times"  # 每季度召开一次: a frequency, as the labels read it
     if measure_word == "个" and unit_m and _PERSON_AFTER.match(text, unit_m.end()):
         unit = "person"  # 两个同学, 三个毕业生: people counted with 个
-    elif measure_word in ("名", "位") and re.search(r"(?:等奖|前)$", text[max(0, start - 3):start]):
-        unit = "count"  # 一等奖2名, 前十名, 前5位: prizes and places, not people
+    elif measure_word in ("名", "位") and re.search(r"(?:奖|前)$", text[max(0, start - 3):start]):
+        unit = "count"  # 一等奖2名, 优秀奖10名, 前十名, 前5位: prizes and places, not people
     if unit is None and text[max(0, start - 3):start] == "百分之":
         unit, measure_word = "percent", "百分之"
     return unit, measure_word, (unit_m.end() if unit_m else pos)
 
 
 def _unit_range(text: str, pos: int, measure_word: str) -> tuple[float, int] | None:
-    """The upper end of a range written with the unit on both ends: 5%-10%, 3万元至5万元."""
-    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}", text[pos:pos + 24])
+    """The upper end of a range written with the unit on both ends (5%-10%, 3万元至5万元) or on the lower end only, the
+    upper's scale the lower's and the clause going on after it (5万元-10万, 500平方米-1000)."""
+    r = re.match(rf"\s*{_RANGE_DASH}\s*({_ARABIC})\s*({_MAGNITUDE_RE})?\s*(?:{re.escape(measure_word)}|(?=[\s，。；、,;）)的]|$))",
+                 text[pos:pos + 24])
+    lower = re.search(rf"({_MAGNITUDE_RE})?\s*{re.escape(measure_word)}$", text[max(0, pos - 12):pos])
     if not r:
         return None
+    if not r.group().endswith(measure_word) and (r.group(2) or "") != ((lower.group(1) or "") if lower else ""):
+        return None  # 5万元-10: the upper end in another scale than the lower's, no range
     factor = functools.reduce(lambda a, c: a * _FACTOR[c], r.group(2) or "", 1.0)
     return parse_arabic(r.group(1)) * factor, pos + r.end()
 
@@ -368,19 +374,11 @@ def extract_text(cleaned: Cleaned, doc: str = "", doc_year: int | None = None,
             value, range_high, qualifier, pos = _range_and_magnitude(text, end, value, is_chinese, start)
             range_high = spoken[1] if spoken and range_high is None else range_high  # 两三家: 2 to 3
             unit, measure_word, pos = _unit_at(text, start, pos)
-            if unit is None and (currency := spoken_numbers.currency_before(text, start)):
-                unit, note = currency, with_note(note, "currency before the number")
-            elif unit is None and spoken_numbers.page_counter(text, start):  # 补贴 … 阅读 2.3w: the counter, no money
-                unit, note = "count", with_note(note, "web chrome: a page's counter")
-            elif unit is None and spoken_numbers.money_unsaid(text, start, pos):
-                unit, note = "CNY", with_note(note, "元 unsaid: money from the context")
-            elif unit is None and out and spoken_numbers.zero_unsaid(text, start, pos, out[-1].unit, text[out[-1].end:start]):
-                unit, note = out[-1].unit, with_note(note, "a zero with the unit of the list item before it")
-            elif unit is None and _TOP_N.search(text, max(0, start - 3), start) and not _RANGE_AFTER.match(text, pos):
-                unit, note = "count", with_note(note, "前N: the top N of a ranking")
-            elif unit is None and spoken_numbers.count_unsaid(text, start, pos):
-                unit = "person" if spoken_numbers.people_unsaid(text, start) else "count"
-                note = with_note(note, "no measure word after an informal count (100余, 5200+, 3.2w)")
+            if measure_word == "元" and (named := spoken_numbers.currency_before(text, start)) not in (None, "CNY"):
+                unit, note = named, with_note(note, f"元 of the currency named before it ({named})")  # 新台币22万元
+            previous = (out[-1].unit, text[out[-1].end:start]) if out else None
+            if unit is None and (unsaid := spoken_numbers.unit_unsaid(text, start, pos, previous)):
+                unit, note = unsaid[0], with_note(note, unsaid[1])
             value, range_high = (tenths(value), tenths(range_high)) if measure_word == TENTHS else (value, range_high)
             if unit is None:
                 reason = "no_unit"

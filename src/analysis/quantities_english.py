@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis import statistics_notation
 from analysis import units as unit_codes
 from analysis.cleaning import Cleaned
 from analysis.quantity_mention import Mention, bounds, with_note
@@ -35,7 +36,8 @@ SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mln": 1e6}
 _SHORT_SCALES = {"m": 1e6, "k": 1e3}  # only after a currency: $3m, RMB10k
-_CURRENCY_BEFORE = {"US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "RMB": "CNY", "CNY": "CNY",
+_CURRENCY_BEFORE = {"US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD", "TWD": "TWD",
+                    "RMB": "CNY", "CNY": "CNY",
                     "¥": "CNY", "EUR": "EUR", "€": "EUR", "£": "GBP", "GBP": "GBP"}
 # after the number and its scale; longest first
 _UNITS_AFTER = [
@@ -82,7 +84,7 @@ _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|by|of|since|until|till|before|after|duri
 
 _NUMBER = re.compile(r"(?<![\d.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                      r"|\b(?P<word>" + "|".join(SMALL_NUMBERS) + r")\b)", re.IGNORECASE)
-_CURRENCY_RE = re.compile(r"(?P<cur>US\$|HK\$|USD|HKD|RMB|CNY|EUR|GBP|\$|€|£|¥)\s?$")
+_CURRENCY_RE = re.compile(r"(?P<cur>US\$|HK\$|NT\$|USD|HKD|TWD|RMB|CNY|EUR|GBP|\$|€|£|¥)\s?$")
 _SCALE_AFTER = re.compile(r"\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln)\b|(?P<short>[mk])\b",
                           re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:–|—|-|~|to|and)\s*(?P<cur>US\$|HK\$|RMB|\$|€|£|¥)?\s?(?P<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -147,6 +149,10 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
 
 def _rejected(text: str, start: int, end: int, token: str, is_word: bool, has_unit: bool, hedged: bool) -> str:
     before, after = text[max(0, start - 20):start], text[end:end + 20]
+    if not is_word and statistics_notation.sample_size(text, start):
+        return ""  # N=1,300, a row N 1820 1820: a count of observations
+    if not is_word and (stat := statistics_notation.statistic(text, start, end)):
+        return stat[0]  # p<0.01, R² 0.214, ICS 03.080, DB37/T 4618—2023
     if not is_word:
         if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|[mk]\b|m²|m2\b|km|sq|sqm|pp|pct|ha\b|mu\b)",
                                                           after, re.IGNORECASE):

@@ -33,6 +33,10 @@ _PRE_HEDGES = [  # (text immediately before the number, qualifier); sorted longe
     ("限期", "up_to"), ("压缩至", "up_to"), ("压缩到", "up_to"), ("缩短至", "up_to"), ("缩短到", "up_to"),
     ("延长至", "up_to"), ("延长到", "up_to"), ("可提高至", "up_to"), ("可提高到", "up_to"), ("上限为", "up_to"),
     ("上限由", "up_to"), ("上限", "up_to"), ("封顶", "up_to"),
+    ("不小于", "at_least"), ("不大于", "up_to"),
+    # a slide's or a table's signs: ≥ 72家 at least, ≤ 3个月 up to, ＞50% more than, ＜60分 up to (no "below")
+    ("≥", "at_least"), ("≧", "at_least"), ("⩾", "at_least"), ("≤", "up_to"), ("≦", "up_to"), ("⩽", "up_to"),
+    (">", "more_than"), ("＞", "more_than"), ("<", "up_to"), ("＜", "up_to"),
     ("百分之", None),  # percent written out: handled separately
 ]
 _PRE_HEDGES.sort(key=lambda h: -len(h[0]))  # 不少于 before 少于
@@ -41,7 +45,9 @@ HEDGE_QUALIFIER = {w: q for w, q in _PRE_HEDGES if q}
 _HEDGE_WORDS = "|".join(r"(?<![签节预条契邀履违特制隐婚])约" if w == "约" else re.escape(w) for w in HEDGE_QUALIFIER)
 # a hedge right before the number, or before 为/有/达/了 and the number (约为30家, 最高可达100万元):
 # searched in the few characters before the number, the leftmost match is the longest hedge
-_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可)?$")
+# ≥ 72家; 约合新台币22万元, 約NT$8,800: a currency named between the hedge and the number
+_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE_WORDS})(?P<link>可达|为|有|达|了|可|合)?[ \u3000]?"
+                           r"(?:新台币|台币|新臺幣|NT\$|人民币|港币|美元|US\$|HK\$)?$")
 HEDGE_RIGHT_BEFORE = re.compile(rf"(?:{_HEDGE_WORDS})$")
 # an adverb before a verb of one or two characters (至少建成1家, 至少配备3名, 最高可申请30万元, 单户最高可贷一千万元,
 # 最高补助200万元, 最长滞留达7个月); the verb is no numeral, no punctuation, no 的 (最高的)
@@ -69,7 +75,7 @@ def hedges(text: str, start: int, pos: int, qualifier: str, unit: str | None = N
     upward = pre_start > 0 and text[pre_start - 1] in "上过破" and text[start:start + 1] in ("百", "千", "万", "亿")
     if upward:  # 上万人: ten thousand or more; 过万家, 破亿元: more than
         qualifier, pre_start = ("at_least" if text[pre_start - 1] == "上" else "more_than"), pre_start - 1
-    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 7), pre_start)
+    hedge = None if upward else _HEDGE_BEFORE.search(text, max(0, pre_start - 10), pre_start)
     if hedge:
         qualifier, pre_start = HEDGE_QUALIFIER[hedge.group("hedge")], hedge.start()
     elif not upward and qualifier == "exact":

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis import table_units
+from analysis import delimited, table_units
 
 __all__ = ["GridCell", "ItemCell", "grid_cells", "item_cells", "is_subset"]
 
@@ -37,7 +37,9 @@ _NUMBER = re.compile(rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3
 _NUMBERING_HEAD = re.compile(r"序号|编号|No\.?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _ROW_YEAR_HEAD = re.compile(r"年\s*份|年度|时间|年")
-_UNIT = re.compile(r"\s*[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]\s*$")
+# a head's unit in brackets (孵化器（家）, 面积(单位：平方米)) or after a slash, as exports write it (面积/㎡, 资金/万元)
+_UNIT = re.compile(r"\s*(?:[（(](?:单位[：:]\s*)?(?P<unit>[^（）()\d]{1,8})[）)]"
+                   r"|[/／](?P<slash>万元|亿元|元|万平方米|平方米|㎡|m²|亩|公顷|万人次|人次|家|个|人|名|项|次|场|户|%|％))\s*$")
 _SEPARATOR = re.compile(r"^[\s|:：\-—=+]*-{3,}[\s|:：\-—=+]*$")
 # 其中国家级, 其中：国家级; a yearbook's ``#国家级`` (its note: “#”表示其中项)
 _SUBSET = re.compile(r"^(?:其中[：:]?|[#＃])\s*")
@@ -152,7 +154,7 @@ def _year(cell: str) -> re.Match | None:
 def _unit(cell: str) -> tuple[str, str]:
     """(words, unit) of a header or label: 孵化器（家） -> (孵化器, 家)."""
     m = _UNIT.search(cell)
-    return (cell[:m.start()].strip(), m.group("unit").strip()) if m else (cell.strip(), "")
+    return (cell[:m.start()].strip(), (m.group("unit") or m.group("slash")).strip()) if m else (cell.strip(), "")
 
 
 def _is_header(cells: list[str], piped: bool) -> bool:
@@ -278,7 +280,8 @@ def _one_cell_a_line(text: str) -> list[GridCell]:
 
 
 def grid_cells(text: str) -> list[GridCell]:
-    """The cells of every grid table of the text, in its order."""
+    """The cells of every grid table of the text, in its order (a delimited export read as a pipe table)."""
+    text = delimited.as_pipes(text)
     out = _rows_of_cells(text) + _one_cell_a_line(text)
     taken = {c.start for c in out}
     return sorted(out + [c for c in _roster_cells(text) if c.start not in taken], key=lambda c: c.start)
@@ -365,7 +368,7 @@ def _rows_of_cells(text: str) -> list[GridCell]:
                 rows += 1
                 units.next_line(line, cells)
                 continue
-        candidate = units.header(cells, with_years=True)
+        candidate = table_units.with_noun_counts(units.header(cells, with_years=True))
         header, rows = (candidate, 0) if units.unit_row or _is_header(candidate, "|" in line) else (None, 0)
         units.next_line(line, cells)
     return out
@@ -382,8 +385,9 @@ class _TableUnits:
         self.of_header = ""  # the caption's unit of the current header (a table whose columns are years)
 
     def header(self, cells: list[str], with_years: bool = False) -> list[str]:
-        """The header ``cells`` mean: with each column's unit from the unit row they are, or the caption's."""
-        by_row = table_units.with_unit_row(self.previous, cells)
+        """The header ``cells`` mean: with each column's unit from the unit row they are, from the group heads over
+        them, or the caption's."""
+        by_row = table_units.with_unit_row(self.previous, cells) or table_units.with_group_row(self.previous, cells)
         self.unit_row = by_row is not None
         if by_row is not None:
             self.of_header = ""
@@ -406,6 +410,7 @@ _KEEP_HEAD = re.compile(r"序号|编号|No\.?|排名|名次|(?:计量)?单位", 
 # (分数, 评分, 分值) or a part of the score (商务分, 技术分, 价格分, 加分, 满分); 部分, 划分, 区分, 成分 are no score
 _SCORE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:得分|分数|评分|总分|分值)|[\u4e00-\u9fff]{1,4}(?<![部划区成充细过省])分")
 _ROW_UNIT = "\0"  # a value column whose unit is the row's cell under 单位
+_TOTAL_ROW = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总数|全[市省区县州盟]")
 _GAP_LINES = 3  # short lines inside a table (…（第7至10名略）, 不合格载体：) that do not end it
 
 
@@ -414,7 +419,7 @@ def _item_header(cells: list[str]) -> list[str] | None:
     three cells of words, no year, at least one value column (a unit in brackets or a score)."""
     if len(cells) < 3 or any(not c or len(c) > 20 or _is_number(c) or _year(c) for c in cells):
         return None
-    units = [u if re.search(r"[\u4e00-\u9fff%％㎡]", u := _unit(c)[1]) else "分" if _SCORE_HEAD.fullmatch(c) else ""
+    units = [u if re.search(r"[\u4e00-\u9fff%％㎡]", u := _unit(c)[1]) and "、" not in u else "分" if _SCORE_HEAD.fullmatch(c) else ""
              for c in cells]
     units = ["" if _NUMBERING_HEAD.fullmatch(c) or _UNIT_HEAD.fullmatch(c) else u for c, u in zip(cells, units, strict=True)]
     if any(_UNIT_HEAD.fullmatch(c) for c in cells):  # 指标 单位 年末数: the other columns take the row's unit
@@ -431,12 +436,14 @@ def item_cells(text: str) -> list[ItemCell]:
     then rows of as many cells. A cell is read only where its row has exactly the header's number of cells, a name
     that is no number, and a bare number under a value column; the numbering (序号, 排名) is never a cell. A few
     short lines inside the table (``…（第7至10名略）``, ``不合格载体：``) do not end it. Tables whose columns or rows
-    are years are ``grid_cells``'."""
+    are years are ``grid_cells``'. A delimited export (CSV) is read as a pipe table (``analysis.delimited``)."""
+    text = delimited.as_pipes(text)
     out: list[ItemCell] = []
     header: list[str] | None = None
     units: list[str] = []
     gap = pos = 0
     stated = _TableUnits()
+    columns: dict[str, tuple[str, str]] = {}  # a value column's words -> (unit, head), of every table above
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if header is not None and _SEPARATOR.match(line):
@@ -444,25 +451,46 @@ def item_cells(text: str) -> list[ItemCell]:
         split = _split(line)
         split = _grouped(line, split, len(header)) if header is not None else split
         cells = [c for _, c in split]
-        if header is not None and len(cells) == len(header):
-            label = next((c for c, u in zip(cells, units, strict=True) if not u and not _is_number(c)), "")
-            row_unit = next((c for c, h in zip(cells, header, strict=True) if _UNIT_HEAD.fullmatch(h)), "")
+        # a total row whose label spans the numbering and the name (合计 under 排名 and 县（市、区）): one cell fewer
+        heads, row_units = (header[1:], units[1:]) if header is not None and len(cells) == len(header) - 1 \
+            and _TOTAL_ROW.fullmatch(cells[0]) and not units[0] else (header, units)
+        if heads is not None and len(cells) == len(heads):
+            label = next((c for c, u in zip(cells, row_units, strict=True) if not u and c and not _is_number(c)), "")
+            row_unit = next((c for c, h in zip(cells, heads, strict=True) if _UNIT_HEAD.fullmatch(h)), "")
             found = [ItemCell(start + at, start + at + len(c), row_unit if u == _ROW_UNIT else u, label, h,
                               "up_to" if _UPPER_HEAD.search(h) else "at_least" if _LOWER_HEAD.search(h) else "")
-                     for (at, c), u, h in zip(split, units, header, strict=True)
+                     for (at, c), u, h in zip(split, row_units, heads, strict=True)
                      if u and _is_number(c) and not (u == _ROW_UNIT and (not row_unit or re.search(r"\d", row_unit)))]
             if label and found:
                 out.extend(found)
                 gap = 0
                 stated.next_line(line, cells)
                 continue
-        candidate = stated.header(cells)
+        out.extend(_totals(line, start, columns))
+        candidate = table_units.with_noun_counts(stated.header(cells))
         found_units = _item_header(candidate)
         stated.next_line(line, cells)
         if found_units is not None:
             header, units, gap = candidate, found_units, 0
+            columns.update((_unit(h)[0], (u, h)) for h, u in zip(header, units, strict=True) if u and u != _ROW_UNIT)
         elif header is not None and len(line.strip()) <= 20 and gap < _GAP_LINES:
             gap += 1
         else:
             header = None
+    return out
+
+
+_TOTAL_OF = re.compile(r"(?:合计|总计|共计|小计|总数)\s*[：:为]?\s*(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+                       r"(?![\d.,]|，\d{3}|\s*[\u4e00-\u9fff%％㎡])")
+
+
+def _totals(line: str, start: int, columns: dict[str, tuple[str, str]]) -> list[ItemCell]:
+    """A table's total said with no unit on a line under it (``面积合计146700`` under ``面积（平方米）``): a cell of the
+    column its words name, the longest that ends right before 合计."""
+    out = []
+    for m in _TOTAL_OF.finditer(line):
+        named = max((w for w in columns if w and line[:m.start()].endswith(w)), key=len, default=None)
+        if named is not None:
+            out.append(ItemCell(start + m.start("number"), start + m.end("number"), columns[named][0], "合计",
+                                columns[named][1]))
     return out

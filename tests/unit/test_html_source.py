@@ -87,3 +87,30 @@ def test_a_table_of_figures_is_read_as_the_drafters_read_a_markdown_table():
 def test_a_page_laid_out_in_a_one_cell_table_keeps_its_paragraphs_plain():
     page = "<html><body><table><tr><td><p>第一条 众创空间达到12家。</p><p>第二条 孵化器8家。</p></td></tr></table></body></html>"
     assert clean_text(page).text == "第一条 众创空间达到12家。\n第二条 孵化器8家。"
+
+
+def test_a_cell_spanning_rows_or_columns_leaves_every_row_the_headers_number_of_cells():
+    # 孵化器 spans two rows and 合计 two columns: the rows under and beside them get an empty cell, so each row has four
+    # cells under the four heads: 800 m2 and 30 firms for 乙园, 2,000 m2 and 75 firms in total (1,200 + 800, 45 + 30)
+    page = ("<html><body><table>"
+            "<tr><th>类型</th><th>名称</th><th>面积（平方米）</th><th>在孵企业（家）</th></tr>"
+            '<tr><td rowspan="2">孵化器</td><td>甲园</td><td>1200</td><td>45</td></tr>'
+            "<tr><td>乙园</td><td>800</td><td>30</td></tr>"
+            '<tr><td colspan="2">合计</td><td>2000</td><td>75</td></tr>'
+            "</table></body></html>")
+    assert clean_text(page).text.split("\n")[2:] == ["||乙园|800|30", "||合计|2000|75"]
+    assert [(q.text, q.value, q.unit) for q in extract(page, doc_year=2024)] == [
+        ("1200", 1200.0, "m2"), ("45", 45.0, "count"), ("800", 800.0, "m2"), ("30", 30.0, "count"),
+        ("2000", 2000.0, "m2"), ("75", 75.0, "count")]
+
+
+def test_a_header_of_two_rows_gives_each_sub_head_its_group_heads_unit():
+    # 载体数量（家） spans 众创空间 and 孵化器: 12 and 3 are counts (家); 区县 and 孵化面积 span both header rows;
+    # 5.5 万平方米 = 55,000 m2
+    page = ("<html><body><table>"
+            '<tr><th rowspan="2">区县</th><th colspan="2">载体数量（家）</th><th rowspan="2">孵化面积（万平方米）</th></tr>'
+            "<tr><th>众创空间</th><th>孵化器</th></tr>"
+            "<tr><td>东城区</td><td>12</td><td>3</td><td>5.5</td></tr>"
+            "</table></body></html>")
+    assert [(q.text, q.value, q.unit) for q in extract(page, doc_year=2024)] == [
+        ("12", 12.0, "count"), ("3", 3.0, "count"), ("5.5", 55000.0, "m2")]
