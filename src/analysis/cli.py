@@ -14,12 +14,12 @@ from pathlib import Path
 from analysis.errors import UserError
 
 
-def _print_frame(frame, out=sys.stdout) -> None:
+def _print_frame(frame, out=None) -> None:
     import pandas as pd
 
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                            "display.unicode.east_asian_width", True):
-        print(frame.to_string(index=False), file=out)
+        print(frame.to_string(index=False), file=out or sys.stdout)  # the stream of now (a test captures it)
 
 
 # --- corpus ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ the text and the codebooks, each row marked as drafted and with a confidence.
 
 Drafts are generated, never hand-edited: ``write`` puts them in ``data/processed/drafts/``
 (one file per document and layer, ``analysis.draftfiles``) with a fingerprint of their inputs,
-and ``ensure`` rebuilds them when the catalogue, a codebook or the package changed. Only the
+and ``ensure`` rebuilds them when the catalogue, a codebook, a tuning set's labels or the package changed. Only the
 command line and ``analysis.inuse`` call them; reading drafts never builds them. How good the
 drafts are is ``analysis.draftquality``. The review
 workflow (``python -m analysis review``) turns a document's drafts into curated rows.
