@@ -75,6 +75,13 @@ def project(tmp_path, monkeypatch, built_drafts):
     as the project root, so a test can break files without touching the real ones."""
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(built_drafts, tmp_path / "data" / "processed" / "drafts")
+    # the tuning sets' judged drafts the figure drafts' confidence is fitted on (analysis.calibration_sets), and
+    # the labelled sets themselves, an input of the drafts as in every clone (read only: linked, not copied)
+    judged = ROOT / "data" / "processed" / ".tuning-judged.json"
+    if judged.is_file():
+        shutil.copy(judged, tmp_path / "data" / "processed" / judged.name)
+    (tmp_path / "tests" / "fixtures").mkdir(parents=True)
+    (tmp_path / "tests" / "fixtures" / "heldout").symlink_to(ROOT / "tests" / "fixtures" / "heldout")
     shutil.copy(ROOT / "data" / "datapackage.json", tmp_path / "data" / "datapackage.json")
     for sub in ("curated", "external"):
         if (ROOT / "data" / sub).is_dir():

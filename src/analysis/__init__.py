@@ -58,13 +58,14 @@ What a person curated, and the drafts for the rest
 - ``document_subject`` the level of carriers a document is about (市级众创空间认定办法), or of the one carrier it is
                       about (XX国家大学科技园年度报告), and a budget report's issuer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
+- ``calibration_sets`` the tuning sets' figure drafts, judged, that the confidence is fitted on (cached)
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read
 - ``draft_selection`` which drafts a report uses (``curation``) and what it leaves to review
 - ``inuse``           the rows every analysis uses: reviewed rows, drafts for the rest
 - ``review``          from drafts to curated rows (``python -m analysis review``)
 - ``draftquality``    how good the drafts are against what a person curated
-- ``figure_evaluation`` the figure drafts on every labelled set (reviewed, sentences, held out)
+- ``figure_evaluation`` the figure drafts on every labelled set (reviewed, sentences, each tuning set left out)
 - ``coder_quality``   the automatic coder on the held-out set, and its learning curve
 - ``heldout``         the held-out set of documents labelled blind to the code
 

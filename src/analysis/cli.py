@@ -14,12 +14,12 @@ from pathlib import Path
 from analysis.errors import UserError
 
 
-def _print_frame(frame, out=sys.stdout) -> None:
+def _print_frame(frame, out=None) -> None:
     import pandas as pd
 
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                            "display.unicode.east_asian_width", True):
-        print(frame.to_string(index=False), file=out)
+        print(frame.to_string(index=False), file=out or sys.stdout)  # the stream of now (a test captures it)
 
 
 # --- corpus ---------------------------------------------------------------------------
@@ -261,16 +261,18 @@ def _figure_quality() -> None:
     from analysis import paths
 
     sets, per_doc = fe.measure_all()
-    print("\nfigure drafts, each reviewed document judged with a calibration fitted on the others:")
+    print("\nfigure drafts, each reviewed document judged with a calibration fitted without it:")
     _print_frame(per_doc.round(3))
     print("\nfigure drafts by labelled set (of the stated figures: found and right; of the drafts of "
           f"confidence >= {fe.HIGH}: right):")
     _print_frame(pd.DataFrame([m.summary() for m in sets]).round(3))
-    for m in sets:
+    print("\nconfidence (each set judged with a map that never saw it; five only: the reviewed documents' map of before):")
+    _print_frame(pd.DataFrame([m.calibration() for m in sets]).round(3))
+    shown = [m for m in sets if not m.name.startswith("tuning: ")]  # each tuning set is in the pooled row
+    for m in shown:
         print(f"\ncalibration, {m.name} (indicator, scope and kind right):")
         _print_frame(pd.DataFrame(m.reliability())[["confidence", "n", "stated", "right"]].round(3))
-    path = fe.chart(sets, paths.reports_dir() / "drafts_quality" / "reliability.svg")
-    print(f"\nreliability chart: {paths.relative(path)}")
+    print(f"\nreliability chart: {paths.relative(fe.chart(shown, paths.reports_dir() / 'drafts_quality' / 'reliability.svg'))}")
 
 
 def _print_coder_heldout() -> None:

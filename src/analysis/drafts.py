@@ -14,7 +14,7 @@ the text and the codebooks, each row marked as drafted and with a confidence.
 
 Drafts are generated, never hand-edited: ``write`` puts them in ``data/processed/drafts/``
 (one file per document and layer, ``analysis.draftfiles``) with a fingerprint of their inputs,
-and ``ensure`` rebuilds them when the catalogue, a codebook or the package changed. Only the
+and ``ensure`` rebuilds them when the catalogue, a codebook, a tuning set's labels or the package changed. Only the
 command line and ``analysis.inuse`` call them; reading drafts never builds them. How good the
 drafts are is ``analysis.draftquality``. The review
 workflow (``python -m analysis review``) turns a document's drafts into curated rows.
@@ -31,6 +31,7 @@ import pandas as pd
 
 from analysis import (
     calibration,
+    calibration_sets,
     corpus,
     counting,
     curation,
@@ -299,8 +300,8 @@ def draft_figures(doc: corpus.Document, cleaned, tagger: Tagger, clauses: list |
             "implied": False, "note": "drafted by code: " + "; ".join(notes), "extractor_reason": "",
             **dict(zip(("locality", "locality_level"), draft_locality(text[c0:m.start], doc), strict=False)),
             "flags": draft_flags(text[c0:c1]),
-            # the evidence's score; ``build`` maps it to the share of such drafts found right on the
-            # reviewed documents (analysis.calibration)
+            # the evidence's score; ``build`` maps the evidence to the share of such drafts found right
+            # (analysis.calibration)
             "confidence": conf, "out_of_scope_reason": reason, "sentence": m.sentence, "evidence": evidence,
         })
     return pd.DataFrame(_mark_baselines(rows), columns=DRAFT_FIGURE_COLUMNS)
@@ -462,26 +463,25 @@ def build(docs: list[corpus.Document] | None = None, progress: bool = False) -> 
         figs = figures_of[doc.doc_id] = draft_figures(doc, cleaned, tagger, clauses)
         codes = draft_instruments(doc, cleaned, ins_fw, clauses, training)
         files[f"{doc.doc_id}.instruments.csv"] = csv_bytes(codes)
-    # a confidence is the share right, on the reviewed documents, of drafts with the same evidence score
-    calibrated = reviewed_calibration(figures_of, figures.validate(extractor=False, quotes=False))
+    # a confidence is the share right, on the reviewed documents and the tuning sets, of drafts with such evidence
+    calibrated = calibration_sets.fitted(reviewed_judged(figures_of, figures.validate(extractor=False, quotes=False)),
+                                         lambda d, c: draft_figures(d, c, tagger))
     for doc_id, figs in figures_of.items():
         files[f"{doc_id}.figures.csv"] = csv_bytes(figs.assign(
             confidence=calibration.confidence(calibrated, figs["confidence"], figs["evidence"])))
     return files
 
 
-def reviewed_calibration(figures_of: dict[str, pd.DataFrame], curated: pd.DataFrame,
-                         leave_out: str | None = None) -> calibration.Calibration:
-    """The calibration fitted on the drafts of the documents whose figures are reviewed (but
-    ``leave_out``) against their curated figures (stated ones: an implied figure has no mention)."""
-    reviewed = curation.reviewed_documents("figures") - {leave_out}
+def reviewed_judged(figures_of: dict[str, pd.DataFrame], curated: pd.DataFrame) -> pd.DataFrame:
+    """The in-scope drafts of the documents whose figures are reviewed, judged against their curated figures
+    (stated ones: an implied figure has no mention; ``calibration.judge``)."""
+    reviewed = curation.reviewed_documents("figures")
     frames = [f.assign(mention_start=[draft_mention_start(i) for i in f["figure_id"]])
               for d, f in figures_of.items() if d in reviewed and len(f)]
     gold = curated[curated["doc_id"].isin(reviewed) & ~curated["implied"]]
     if not frames or gold.empty:
-        return calibration.Calibration([], [], 0)
-    _, judged = calibration.judge(pd.concat(frames, ignore_index=True), gold)
-    return calibration.fit_on(judged)
+        return pd.DataFrame(columns=["doc_id", "evidence", "score", "right"])
+    return calibration.judge(pd.concat(frames, ignore_index=True), gold)[1]
 
 
 def write(docs: list[corpus.Document] | None = None, progress: bool = False) -> Path:

@@ -1,22 +1,23 @@
-"""How right the figure drafts are, measured on text they were not tuned on.
+"""How right the figure drafts are, and how true their confidence is, measured on text the
+confidence's map never saw (``python -m analysis drafts quality``), reported separately:
 
-Three labelled sets, reported separately (``python -m analysis drafts quality``):
-
-- **reviewed** (for tuning): the curated figures of the documents whose figures a person has
-  reviewed, one document left out at a time: its drafts are judged with a calibration fitted
-  on the other documents only (``drafts.reviewed_calibration``), so that the confidence it
-  reports is one the map never saw;
+- **reviewed**: the curated figures of the documents whose figures a person has reviewed, one
+  document left out at a time: its drafts are judged with a calibration fitted without it
+  (``calibration_sets.fitted``: the other reviewed documents and the tuning sets);
 - **sentences** (for tuning): ``tests/fixtures/figure_sentences.csv``, sentences the developers
   wrote in the shapes the drafter gets wrong (not quotes, no fact), each with the figure it
-  states; judged with the calibration of all reviewed documents;
-- **held out** (never tuned on): each set of ``tests/fixtures/heldout/`` (``analysis.heldout``:
-  documents labelled in full by other people before the drafter was run on them; its README
-  says how), judged with the calibration of all reviewed documents.
+  states; judged with the production calibration;
+- **labelled sets** (``tests/fixtures/heldout/``, ``analysis.heldout``: documents labelled in full
+  by other people before the drafter was run on them): a tuning set (``paths.TUNING_SETS``) left
+  out of the calibration it is judged with (leave one set out), and all of them pooled; a blind
+  set judged with the production calibration (which never reads it).
 
 For each: of the stated figures, how many the drafts find and get right (indicator, scope,
 kind, all three; a figure not drafted in scope is wrong), and of the drafts of confidence
-≥ 0.8 how many are right (a draft where the labels have no figure is wrong); and the
-reliability of the confidence (``calibration.reliability``), drawn as one chart.
+≥ 0.8 how many are right (a draft where the labels have no figure is wrong), with the Brier
+score; the same for the calibration of before (the isotonic map of the reviewed documents'
+scores, ``calibration.fit_on``: "five only"); and the reliability of the confidence
+(``calibration.reliability``), drawn as one chart.
 """
 
 from __future__ import annotations
@@ -26,12 +27,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import calibration, cleaning, corpus, curation, draftfiles, drafts, figures, heldout, paths
+from analysis import (
+    calibration,
+    calibration_sets,
+    cleaning,
+    corpus,
+    curation,
+    draftfiles,
+    drafts,
+    figures,
+    heldout,
+    paths,
+)
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["Measured", "reviewed_loo", "sentence_set", "held_out_sets", "held_out", "measure_all", "chart",
-           "sentences_path", "HIGH"]
+__all__ = ["Measured", "Reviewed", "reviewed", "reviewed_loo", "sentence_set", "held_out_sets", "held_out",
+           "pooled", "measure_all", "chart", "sentences_path", "HIGH"]
 
 HIGH = calibration.HIGH  # a confident draft (the reports' default curation uses drafts from here up)
 
@@ -58,6 +70,18 @@ class Measured:
                 "kind": _mean(s["kind_right"]), "all three": _mean(s["all_right"]),
                 "drafts": len(d), f"drafts >= {HIGH}": len(high), f"right >= {HIGH}": _mean(high["right"])}
 
+    def calibration(self) -> dict:
+        """The confident band and the Brier score, with the calibration of before ("five only") beside."""
+        d = self.drafts
+        out = {"set": self.name, "drafts": len(d)}
+        for label, column in (("", "confidence"), (" (five only)", "confidence_before")):
+            if column in d:
+                high = d[d[column] >= HIGH]
+                out.update({f"drafts >= {HIGH}{label}": len(high), f"right{label}": int(high["right"].sum()),
+                            f"share right{label}": _mean(high["right"]),
+                            f"Brier{label}": calibration.brier(d[column], d["right"])})
+        return out
+
     def reliability(self) -> list[dict]:
         return calibration.reliability(self.drafts["confidence"], self.drafts["right"])
 
@@ -70,37 +94,62 @@ def _with_starts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(mention_start=[figures.draft_mention_start(i) for i in frame["figure_id"]])
 
 
-def _calibrated(judged: pd.DataFrame, fitted: calibration.Calibration) -> pd.DataFrame:
-    return judged.assign(confidence=calibration.confidence(fitted, judged["score"], judged["evidence"]))
+Fit = calibration.EvidenceModel | calibration.Calibration
 
 
-def reviewed_loo() -> tuple[Measured, pd.DataFrame]:
-    """The reviewed documents, each judged with a calibration fitted on the others; and the
-    per-document table."""
-    reviewed = curation.reviewed_documents("figures")
-    doc_ids = [d.doc_id for d in corpus.load_catalogue() if d.doc_id in reviewed]
+def _calibrated(judged: pd.DataFrame, fitted: Fit, before: Fit | None = None) -> pd.DataFrame:
+    out = judged.assign(confidence=calibration.confidence(fitted, judged["score"], judged["evidence"]))
+    if before is not None:
+        out["confidence_before"] = calibration.confidence(before, judged["score"], judged["evidence"])
+    return out
+
+
+@dataclass
+class Reviewed:
+    """The reviewed documents' drafts and curated figures, and the drafter, as a measurement reads them."""
+
+    doc_ids: list[str]
+    figures_of: dict[str, pd.DataFrame]
+    curated: pd.DataFrame  # stated figures only
+    judged: pd.DataFrame  # ``drafts.reviewed_judged``
+    draft: calibration_sets.Drafter
+
+    def fitted(self, leave_out: str | None = None) -> Fit:
+        """The production calibration, fitted without ``leave_out`` (a document or a set)."""
+        return calibration_sets.fitted(self.judged, self.draft, leave_out)
+
+    def five_only(self, leave_out: str | None = None) -> calibration.Calibration:
+        """The calibration of before: the isotonic map of the reviewed documents' scores."""
+        return calibration.fit_on(self.judged[self.judged["doc_id"] != leave_out])
+
+
+def reviewed() -> Reviewed:
+    """The reviewed documents' stored drafts (built first: ``inuse.build``) against their curated figures."""
+    done = curation.reviewed_documents("figures")
+    doc_ids = [d.doc_id for d in corpus.load_catalogue() if d.doc_id in done]
     curated = figures.validate(extractor=False, quotes=False)
     curated = curated[~curated["implied"]]
     figures_of = {d: draftfiles.read("figures", [d]) for d in doc_ids}
+    tagger = _tagger()
+    return Reviewed(doc_ids, figures_of, curated, drafts.reviewed_judged(figures_of, curated),
+                    lambda doc, cleaned: drafts.draft_figures(doc, cleaned, tagger))
+
+
+def reviewed_loo(data: Reviewed | None = None) -> tuple[Measured, pd.DataFrame]:
+    """The reviewed documents, each judged with a calibration fitted without it; and the
+    per-document table."""
+    data = data or reviewed()
     stated, judged, per_doc = [], [], []
-    for doc_id in doc_ids:
-        fitted = drafts.reviewed_calibration(figures_of, curated, leave_out=doc_id)
-        s, j = calibration.judge(_with_starts(figures_of[doc_id]), curated[curated["doc_id"] == doc_id])
-        j = _calibrated(j, fitted)
+    for doc_id in data.doc_ids:
+        s, j = calibration.judge(_with_starts(data.figures_of[doc_id]), data.curated[data.curated["doc_id"] == doc_id])
+        j = _calibrated(j, data.fitted(doc_id), data.five_only(doc_id))
         stated.append(s)
         judged.append(j)
         one = Measured(doc_id, s, j, 1).summary()
         per_doc.append({"document": doc_id, **{k: v for k, v in one.items() if k not in ("set", "documents")}})
     measured = Measured("reviewed, leave one document out", pd.concat(stated, ignore_index=True),
-                        pd.concat(judged, ignore_index=True), len(doc_ids))
+                        pd.concat(judged, ignore_index=True), len(data.doc_ids))
     return measured, pd.DataFrame(per_doc)
-
-
-def _all_reviewed_calibration() -> calibration.Calibration:
-    reviewed = curation.reviewed_documents("figures")
-    doc_ids = [d.doc_id for d in corpus.load_catalogue() if d.doc_id in reviewed]
-    curated = figures.validate(extractor=False, quotes=False)
-    return drafts.reviewed_calibration({d: draftfiles.read("figures", [d]) for d in doc_ids}, curated)
 
 
 def _tagger() -> drafts.Tagger:
@@ -113,12 +162,12 @@ def _document(doc_id: str, year: int, genre: str = "policy_text", level: str = "
                            "simplified", f"{doc_id}.txt", "0" * 64, "utf-8", "")
 
 
-def sentence_set(fitted: calibration.Calibration | None = None, path: Path | None = None) -> Measured:
+def sentence_set(fitted: Fit | None = None, path: Path | None = None, before: Fit | None = None) -> Measured:
     """The developers' sentences (``figure_sentences.csv``: sentence, mention, indicator, scope,
     kind, year; an empty indicator: the mention is out of scope)."""
     path = Path(path or sentences_path())
     rows = read_rows(path, ["id", "sentence", "mention", "indicator", "scope", "kind", "doc_year"], "figure sentences")
-    fitted = fitted if fitted is not None else _all_reviewed_calibration()
+    fitted = fitted if fitted is not None else reviewed().fitted()
     tagger = _tagger()
     frames, gold, doc_of = [], [], {}
     for n, row in enumerate(rows, 2):
@@ -136,57 +185,40 @@ def sentence_set(fitted: calibration.Calibration | None = None, path: Path | Non
                          "scope": row["scope"], "kind": row["kind"]})
     gold_frame = pd.DataFrame(gold, columns=["doc_id", "mention_start", "indicator", "scope", "kind"])
     stated, judged = calibration.judge(pd.concat(frames, ignore_index=True), gold_frame)
-    return Measured("sentences written by the developers", stated, _calibrated(judged, fitted), len(doc_of))
+    return Measured("sentences written by the developers", stated, _calibrated(judged, fitted, before), len(doc_of))
 
 
 def held_out_sets() -> list[str]:
     return heldout.set_names()
 
 
-def _snap(gold: pd.DataFrame, drafted: pd.DataFrame) -> pd.DataFrame:
-    """A label's span (hedges excluded: 3500人 of 超过3500人) moved to the start of the extractor
-    mention it overlaps (hedges included), so that ``calibration.judge`` can match by start; a
-    label no mention overlaps keeps its own start (and counts as not found)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for r in drafted.itertuples():
-        spans.setdefault(r.doc_id, []).append((r.mention_start, r.mention_start + len(r.mention)))
-    starts = []
-    for r in gold.itertuples():
-        hit = [a for a, b in spans.get(r.doc_id, []) if a < r.end and r.start < b]
-        starts.append(hit[0] if hit else r.start)
-    return gold.assign(mention_start=starts)
+def held_out(name: str, data: Reviewed | None = None) -> Measured:
+    """One labelled set (``analysis.heldout``): its documents drafted as a new document is, judged against its
+    labels, with the calibration fitted without it (a tuning set left out; a blind set is never read by it) and
+    the reviewed documents' of before."""
+    data = data or reviewed()
+    stated, judged, documents = calibration_sets.draft_set(name, data.draft)
+    kind = "tuning" if name in paths.TUNING_SETS else "blind"
+    return Measured(f"{kind}: {name}", stated, _calibrated(judged, data.fitted(name), data.five_only()), documents)
 
 
-def held_out(name: str, fitted: calibration.Calibration | None = None) -> Measured:
-    """One held-out set (``analysis.heldout``): its documents drafted as a new document is, with
-    the calibration of the reviewed documents, judged against its labels. Its stated figures are
-    the quantities labelled with an indicator (not ``out_of_scope``); a draft where the labels say
-    out of scope, or no quantity, is wrong."""
-    fitted = fitted if fitted is not None else _all_reviewed_calibration()
-    s = heldout.load(name)
-    tagger = _tagger()
-    frames = []
-    for row in s.catalogue.to_dict("records"):
-        doc = corpus.Document(**{f: str(row.get(f, "") or "") for f in ("doc_id", "region", "region_zh", "region_en",
-                                                                       "level", "parent_province", "genre", "title",
-                                                                       "date", "outlet")},
-                              script="", file=f"{row['doc_id']}.txt", sha256="0" * 64, original_encoding="utf-8",
-                              notes="")
-        frames.append(_with_starts(drafts.draft_figures(doc, s.cleaned[doc.doc_id], tagger)))
-    drafted = pd.concat(frames, ignore_index=True)
-    labels = s.figures[s.figures["indicator"] != "out_of_scope"]
-    stated, judged = calibration.judge(drafted, _snap(labels, drafted))
-    return Measured(f"held out: {name}", stated, _calibrated(judged, fitted), len(s.catalogue))
+def pooled(name: str, sets: list[Measured]) -> Measured:
+    """Several measured sets as one (each judged as it was: a tuning set with the map fitted without it)."""
+    return Measured(name, pd.concat([m.stated for m in sets], ignore_index=True),
+                    pd.concat([m.drafts for m in sets], ignore_index=True), sum(m.documents for m in sets))
 
 
 def measure_all() -> tuple[list[Measured], pd.DataFrame]:
-    """Every set (reviewed LOO, sentences, each held-out set) and the per-document LOO table."""
-    loo, per_doc = reviewed_loo()
-    fitted = _all_reviewed_calibration()
+    """Every set (reviewed LOO, sentences, each labelled set, the tuning sets pooled) and the per-document
+    LOO table."""
+    data = reviewed()
+    loo, per_doc = reviewed_loo(data)
     sets = [loo]
     if sentences_path().is_file():
-        sets.append(sentence_set(fitted))
-    sets += [held_out(name, fitted) for name in held_out_sets()]
+        sets.append(sentence_set(data.fitted(), before=data.five_only()))
+    labelled = [held_out(name, data) for name in held_out_sets()]
+    tuning = [m for m in labelled if m.name.startswith("tuning: ")]
+    sets += labelled + ([pooled("tuning sets, each left out", tuning)] if tuning else [])
     return sets, per_doc
 
 

@@ -12,6 +12,7 @@ its cleaned span is the cleaned characters that come from those raw characters.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ import pandas as pd
 from analysis import cleaning, paths, segments
 from analysis.errors import DataError
 
-__all__ = ["HeldOutSet", "sets_dir", "set_names", "load", "clauses"]
+__all__ = ["HeldOutSet", "sets_dir", "set_names", "load", "clauses", "digest"]
 
 
 @dataclass
@@ -41,6 +42,24 @@ def sets_dir() -> Path:
 
 def set_names() -> list[str]:
     return sorted(p.name for p in sets_dir().iterdir() if (p / "catalogue.csv").is_file()) if sets_dir().is_dir() else []
+
+
+def digest(names: tuple[str, ...] | list[str]) -> str:
+    """The sha256 of what ``load`` reads of these sets (their names, catalogues, labels and documents;
+    "-" for a set that is not there): what a result computed from these sets' labels depends on. Only the
+    sets named are read, so a set not named (the next blind one) changes nothing."""
+    h = hashlib.sha256()
+    for name in names:
+        h.update(name.encode() + b"\0")
+        root = sets_dir() / name
+        if not (root / "catalogue.csv").is_file():
+            h.update(b"-\0")
+            continue
+        files = [root / n for n in ("catalogue.csv", "quantities.csv", "figures.csv", "clauses.csv")]
+        for f in files + sorted((root / "documents").glob("*.txt")):
+            h.update(f.relative_to(root).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(f.read_bytes() if f.is_file() else b"-").digest())
+    return h.hexdigest()
 
 
 def _read(path: Path) -> pd.DataFrame:

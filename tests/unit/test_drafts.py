@@ -282,8 +282,12 @@ def test_drafts_quality_measures_each_reviewed_document_on_its_own(capsys):
     assert "calibration, reviewed, leave one document out (indicator, scope and kind right):" in out
     assert "calibration, sentences written by the developers" in out
     assert "reliability chart: reports/drafts_quality/reliability.svg" in out
-    # the held-out sets, each on its own line (tests/fixtures/heldout/set_a, set_b)
-    assert "held out: set_a" in out and "held out: set_b" in out
+    # the labelled sets, each on its own line (tests/fixtures/heldout/set_a, set_b: tuning sets, each judged with a
+    # map fitted without it), their pooled row, and the confidence against the reviewed documents' map of before
+    assert "tuning: set_a" in out and "tuning: set_b" in out
+    assert "calibration, tuning sets, each left out (indicator, scope and kind right):" in out
+    assert "confidence (each set judged with a map that never saw it; five only:" in out
+    assert "Brier (five only)" in out
 
 
 def test_drafts_read_twice_are_read_again_once_rebuilt(project):
