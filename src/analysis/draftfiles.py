@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import heldout, paths
 from analysis.errors import DataError
 from analysis.files import package_hash, swap_dir
 
@@ -42,11 +42,13 @@ def drafts_dir() -> Path:
 
 def fingerprint() -> str:
     """What the drafts depend on: the catalogue (which carries every raw file's sha256), the
-    codebooks, the human codings the automatic coder learns from, and the package's code."""
+    codebooks, the human codings the automatic coder learns from (the reviewed documents' and the
+    tuning sets' named in ``paths.TUNING_SETS``: a blind set is no input), and the package's code."""
     h = hashlib.sha256()
     for f in [paths.catalogue_path()] + [paths.curated_dir() / n for n in _CURATED_INPUTS]:
         h.update(f.name.encode())
         h.update(f.read_bytes() if f.is_file() else b"-")
+    h.update(heldout.digest(paths.TUNING_SETS).encode())
     h.update(package_hash().encode())
     return h.hexdigest()
 

@@ -12,6 +12,7 @@ its cleaned span is the cleaned characters that come from those raw characters.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ import pandas as pd
 from analysis import cleaning, paths, segments
 from analysis.errors import DataError
 
-__all__ = ["HeldOutSet", "sets_dir", "set_names", "load", "clauses"]
+__all__ = ["HeldOutSet", "sets_dir", "set_names", "load", "clauses", "digest"]
 
 
 @dataclass
@@ -41,6 +42,22 @@ def sets_dir() -> Path:
 
 def set_names() -> list[str]:
     return sorted(p.name for p in sets_dir().iterdir() if (p / "catalogue.csv").is_file()) if sets_dir().is_dir() else []
+
+
+def digest(names: list[str] | tuple[str, ...]) -> str:
+    """A hash of every file of these sets (their documents and labels), "-" for a set that is not there:
+    what a product built from these sets depends on (the drafts, trained on ``paths.TUNING_SETS``). Only
+    the sets named are read, so a blind set's labels never change it."""
+    h = hashlib.sha256()
+    for name in names:
+        root = sets_dir() / name
+        h.update(name.encode() + b"\0")
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        if not files:
+            h.update(b"-")
+        for p in files:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
 
 
 def _read(path: Path) -> pd.DataFrame:
