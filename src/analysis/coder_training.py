@@ -58,6 +58,9 @@ def training_data(framework, all_clauses: pd.DataFrame | None = None,
     labelled = frame.merge(gold[["clause_id", "primary", "secondary"]], on="clause_id")
     # the curators coded with the project's codebook: a code another codebook does not have is left out
     labelled = labelled[labelled["primary"].isin([*framework.subtools, instruments.NONE])]
+    # a set's document a person has reviewed in the corpus (one added from a set) learns from its review only,
+    # and is held out as a reviewed document
+    labelled = labelled[~labelled["doc_id"].isin(reviewed["doc_id"])]
     labelled = labelled.assign(type=labelled["primary"].map(framework.type_of), fold=labelled["set"],
                                source="tuning set " + labelled["set"]).drop(columns=["set"])
     return pd.concat([reviewed, labelled[[c for c in labelled.columns if c in reviewed.columns]]],

@@ -120,3 +120,15 @@ def test_a_code_another_codebook_does_not_have_is_not_trained_on(monkeypatch):
     training = autocoder.training_data(other, tuning_sets=("set_a", "set_b"))
     added = training[training["doc_id"].str.startswith("x-")]
     assert added["primary"].tolist() == ["none", "none"]
+
+
+def test_a_sets_document_reviewed_in_the_corpus_learns_from_its_review_only(monkeypatch):
+    # x-set_a-1 was added to the corpus and reviewed: its consensus row is kept (its own fold), its
+    # curator's row of set_a is left out, so no model that holds it out has seen it
+    monkeypatch.setattr(heldout, "clauses", _fake_sets)
+    monkeypatch.setattr(instruments, "load_consensus", lambda fw, clauses=None: pd.DataFrame(
+        {"clause_id": ["x-set_a-1-c001"], "doc_id": ["x-set_a-1"], "text": ["对set_a给予补助1。"], "primary": ["S_FUN"],
+         "secondary": [""], "type": ["supply"]}))
+    training = autocoder.training_data(_fw(), tuning_sets=("set_a",))
+    assert training["doc_id"].tolist() == ["x-set_a-1", "x-set_a-2"]
+    assert training["fold"].tolist() == ["x-set_a-1", "set_a"]
