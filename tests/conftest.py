@@ -73,19 +73,25 @@ def built_drafts():
 def project(tmp_path, monkeypatch, built_drafts):
     """A throw-away copy of the project's data folder (and of the drafts built from it), used
     as the project root, so a test can break files without touching the real ones."""
+    from analysis import paths
+
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(built_drafts, tmp_path / "data" / "processed" / "drafts")
-    # the tuning sets' judged drafts the figure drafts' confidence is fitted on (analysis.calibration_sets), and
-    # the labelled sets themselves, an input of the drafts as in every clone (read only: linked, not copied)
+    # the tuning sets' judged drafts the figure drafts' confidence is fitted on (analysis.calibration_sets)
     judged = ROOT / "data" / "processed" / ".tuning-judged.json"
     if judged.is_file():
         shutil.copy(judged, tmp_path / "data" / "processed" / judged.name)
-    (tmp_path / "tests" / "fixtures").mkdir(parents=True)
-    (tmp_path / "tests" / "fixtures" / "heldout").symlink_to(ROOT / "tests" / "fixtures" / "heldout")
     shutil.copy(ROOT / "data" / "datapackage.json", tmp_path / "data" / "datapackage.json")
     for sub in ("curated", "external"):
         if (ROOT / "data" / sub).is_dir():
             shutil.copytree(ROOT / "data" / sub, tmp_path / "data" / sub)
+    # the tuning sets the automatic coder trains on and the figure drafts' confidence is fitted on (an input
+    # of the drafts, as in every clone): linked, read only, and only the declared ones (a blind set is no input)
+    sets = tmp_path / "tests" / "fixtures" / "heldout"
+    sets.mkdir(parents=True)
+    for name in paths.TUNING_SETS:
+        if (ROOT / "tests" / "fixtures" / "heldout" / name).is_dir():
+            (sets / name).symlink_to(ROOT / "tests" / "fixtures" / "heldout" / name, target_is_directory=True)
     monkeypatch.setenv("SHUANGCHUANG_ROOT", str(tmp_path))
     return tmp_path
 

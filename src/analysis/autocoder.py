@@ -8,8 +8,9 @@ keyword coder's score for each sub-tool (``analysis.keywordcoder``), the
 codebook's no-measure patterns (responsibility lines, section headings, status reports),
 the clause's form (length, digits, marks of the past, an enumeration mark, measure verbs), and
 the genre's wording of each sub-tool and type (``analysis.policy_cues``).
-Model: a linear support-vector classifier (one against the rest) over the sub-tools and
-``none``, trained on the coded clauses and, with a low weight, on the codebook's own words
+Model: a linear support-vector classifier (one against the rest, C 0.5) over the sub-tools and
+``none``, trained on the coded clauses (the reviewed documents' consensus and, at half weight, the
+tuning sets' codes: ``analysis.coder_training``) and, with a low weight, on the codebook's own words
 (a prior for every sub-tool, also one no reviewed document uses); the type follows from the
 sub-tool. Then the codebook's rules R2-R8 by their ``check`` (``_codebook_rules``), and R1: a
 heading (as ``analysis.measures`` defines it) takes the code most of its body's clauses get. Secondary
@@ -17,9 +18,10 @@ code: the runner-up sub-tool when the classifier also puts the clause on its sid
 (decision value above 0). Confidence: the chance that the code agrees with a human
 consensus, from an isotonic regression of agreement on the margin of the final code (its
 decision value minus the best other one: negative where a rule overrode the classifier),
-fitted on the training documents' own leave-one-document-out codes
-(scikit-learn's CalibratedClassifierCV cannot hold out by document, and a class with a
-single clause breaks its folds). Its calibration on unseen documents is reported by
+fitted on the training's own held-out codes (its folds dealt into at most five groups,
+``coder_training.calibration_folds``; scikit-learn's CalibratedClassifierCV cannot hold out by
+document, and a class with a single clause breaks its folds); a fold's model in ``code`` takes the
+calibrator of the model of all the training. Its calibration on unseen documents is reported by
 ``calibration``.
 
 Chosen by leave-one-document-out on the five reviewed documents (docs/methods-strategies.md,
@@ -38,11 +40,13 @@ makes a clause a measure read from its form (``analysis.measure_form``, applied 
 assessing money E_STR, an act coded E_GOA without a target, land's 示范), read on all five held-out sets
 (tuning sets now), 0.758 -> 0.815 on the five, leave one document out 0.763 -> 0.776; an eighth, public
 purchase by its forms and a document's frame (``analysis.procurement``, ``analysis.frame_lines``), read on
-set J, 0.487 -> 0.760 there (demand-side recall 0.09 -> 1.00), 0.741 -> 0.770 on all ten sets, 0.783 -> 0.787 LOO.
+set J, 0.487 -> 0.760 there (demand-side recall 0.09 -> 1.00), 0.741 -> 0.770 on all ten sets, 0.783 -> 0.787 LOO;
+a ninth, training on the eleven tuning sets (``analysis.coder_training``), leave one set out 0.748 -> 0.772 (mean of
+the eleven; ``set_k``, on which no rule was written, 0.501 -> 0.584), leave one document out 0.787 -> 0.811.
 
 ``code`` codes each document with a model that never saw it: a document of the training set
-is coded by the model trained on the other documents (leave one document out), any other
-document by the model trained on all of them. So ``coding="auto"`` on the reviewed documents
+is coded by the model trained without its fold (a reviewed document: the other documents; a
+tuning set's document: the other sets), any other document by the model trained on all of them. So ``coding="auto"`` on the reviewed documents
 shows what a user gets on a new one.
 """
 
@@ -59,12 +63,10 @@ import scipy.sparse as sp
 from analysis import (
     clause_roles,
     coder_rules,
+    coder_training,
     demand_side,
-    heldout,
-    instruments,
     keywordcoder,
     measures,
-    paths,
     policy_cues,
     procurement,
 )
@@ -81,6 +83,7 @@ _GOAL = "E_GOA"  # the codebook's goal planning (R4)
 _GRANT = "S_FUN"  # the codebook's funding (grants of public money)
 _RECOGNITION = "E_STR"  # the codebook's strategic measures (R3: recognition and its steps)
 SEED = 20261126
+SVC_C = 0.5  # ninth round: 1.0 -> 0.5 with the tuning sets (leave one set out, docs/methods-strategies.md)
 
 
 @dataclass
@@ -169,22 +172,23 @@ def _fit_classifier(training: pd.DataFrame, framework):
 
     vectorizer = (CountVectorizer(analyzer="char", ngram_range=(1, 2), min_df=2),
                   TfidfTransformer(sublinear_tf=True))
-    # the codebook's own words as a prior of low weight (analysis.policy_cues)
-    rows = pd.concat([training[["clause_id", "doc_id", "text", "primary"]], policy_cues.codebook_rows(framework)],
-                     ignore_index=True)
+    # the codebook's own words as a prior of low weight (analysis.policy_cues); a tuning set's clause
+    # weighs less than a reviewed one (coder_training.TUNING_WEIGHT)
+    kept = [c for c in ("clause_id", "doc_id", "text", "primary", "fold") if c in training.columns]
+    rows = pd.concat([training[kept], policy_cues.codebook_rows(framework)], ignore_index=True)
     X = _features(vectorizer, rows, framework, fit=True)
-    classifier = LinearSVC(C=1.0, random_state=SEED)
-    classifier.fit(X, rows["primary"], sample_weight=np.where(rows["doc_id"] == policy_cues.CODEBOOK_DOC,
-                                                              policy_cues.CODEBOOK_WEIGHT, 1.0))
+    classifier = LinearSVC(C=SVC_C, random_state=SEED)
+    classifier.fit(X, rows["primary"], sample_weight=coder_training.weights(rows, policy_cues.CODEBOOK_DOC,
+                                                                            policy_cues.CODEBOOK_WEIGHT))
     return Model(vectorizer, classifier, list(classifier.classes_), frozenset(training["clause_id"]), framework)
 
 
 def fit(training: pd.DataFrame, framework, calibrate: bool = True) -> Model:
     """Train on coded clauses (``clause_id``, ``doc_id``, ``text``, ``primary``; ``fold``, if
     given, ``_folds``); with two or more folds, calibrate the confidence on their
-    leave-one-fold-out codes."""
+    leave-one-fold-out codes (at most ``coder_training.CALIBRATION_FOLDS`` folds)."""
     model = _fit_classifier(training, framework)
-    folds = _folds(training)
+    folds = coder_training.calibration_folds(training)
     if calibrate and folds.nunique() >= 2:
         from sklearn.isotonic import IsotonicRegression
 
@@ -374,44 +378,32 @@ _demand_cues = demand_side.keyword_rule
 
 
 def _folds(training: pd.DataFrame) -> pd.Series:
-    """What a document of the training set is held out with: its ``fold`` (a reviewed document
-    alone, a tuning set's documents together), or the document itself."""
-    return training["fold"] if "fold" in training.columns else training["doc_id"]
+    return coder_training.folds(training)
 
 
 def training_data(framework, all_clauses: pd.DataFrame | None = None,
-                  tuning_sets: tuple[str, ...] = ()) -> pd.DataFrame:
-    """What the coder learns from: the consensus coding of the reviewed documents, each its own
-    ``fold``, and, when asked, the curators' codes of tuning sets' clauses (each set one ``fold``:
-    a document of a tuning set is coded by a model that saw none of its set, ``code``). Only a set
-    declared in ``paths.TUNING_SETS`` may be trained on (the next blind set never is). The
-    production coder asks for none: training on them was measured in the fifth round and left out
-    (docs/methods-strategies.md, ``coder_quality.leave_one_set_out``)."""
-    undeclared = [n for n in tuning_sets if n not in paths.TUNING_SETS]
-    if undeclared:
-        raise ValueError(f"{undeclared[0]} is not a tuning set (paths.TUNING_SETS): never trained on")
-    reviewed = instruments.load_consensus(framework, all_clauses)
-    reviewed = reviewed.assign(fold=reviewed["doc_id"])
-    frame, gold = heldout.clauses(tuning_sets)
-    if gold.empty:
-        return reviewed
-    labelled = frame.merge(gold[["clause_id", "primary", "secondary"]], on="clause_id")
-    labelled = labelled.assign(type=labelled["primary"].map(framework.type_of), fold=labelled["set"],
-                               source="tuning set " + labelled["set"]).drop(columns=["set"])
-    return pd.concat([reviewed, labelled[[c for c in labelled.columns if c in reviewed.columns]]],
-                     ignore_index=True)
+                  tuning_sets: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """What the coder learns from (``coder_training.training_data``): the reviewed documents' consensus
+    and the tuning sets' codes (``tuning_sets=()``: the reviewed documents alone)."""
+    return coder_training.training_data(framework, all_clauses, tuning_sets)
 
 
 _MODELS = HashCache(32)  # one model per training set (a leave-one-out fold of each reviewed document)
 
 
 def _model(training: pd.DataFrame, framework, leave_out: str | None) -> Model:
+    """The model trained on ``training`` without the fold ``leave_out`` (None: on all of it). A fold's
+    model takes the confidence's calibrator of the model of all the training (fitted on its folds'
+    held-out codes): calibrating each fold's model afresh was five more fits of it per fold."""
     rows = training[_folds(training) != leave_out] if leave_out else training
-    k = key(pd.util.hash_pandas_object(rows[["clause_id", "text", "primary"]], index=False).to_numpy().tobytes(),
+    hashed = [c for c in ("clause_id", "text", "primary", "fold") if c in rows.columns]
+    k = key(pd.util.hash_pandas_object(rows[hashed], index=False).to_numpy().tobytes(),
             framework.path, framework.version)
     model = _MODELS.get(k)
     if model is None:
-        model = fit(rows, framework)
+        model = fit(rows, framework, calibrate=leave_out is None)
+        if leave_out is not None:
+            model.calibrator = _model(training, framework, None).calibrator
         _MODELS.put(k, model)
     return model
 

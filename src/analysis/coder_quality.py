@@ -1,6 +1,9 @@
-"""How well the automatic instrument coder does on documents it has never seen: the held-out
-set (``analysis.heldout``: documents written and coded blind to the code, never tuned on),
-demand-side measures on their own, and the learning curve (agreement on the held-out set
+"""How well the automatic instrument coder does on documents it has never seen: the labelled sets
+(``analysis.heldout``: documents written and coded blind to the code), each tuning set coded by the
+coder trained without it (leave one set out: the production coder trains on the reviewed documents
+and the tuning sets, ``analysis.coder_training``), a blind set by the coder trained on all of them;
+demand-side measures on their own; what training on the tuning sets gives against the reviewed
+documents alone (``leave_one_set_out``); and the learning curve (agreement on the labelled sets
 against the number of reviewed documents the coder was trained on).
 
 Agreement is Cohen's kappa at the level of the policy-instrument type (supply, environment,
@@ -44,8 +47,9 @@ def demand_agreement(merged: pd.DataFrame) -> dict:
 
 
 def heldout_agreement(framework, training: pd.DataFrame | None = None) -> dict:
-    """The coder trained on every reviewed document, on the held-out set: pooled and per-set
-    type kappa, agreement, demand-side on its own, and the merged rows. ``{}`` without a set."""
+    """The production coder on every labelled set (``autocoder.code``: a tuning set's documents by the
+    coder trained without their set): pooled and per-set type kappa, agreement, demand-side on its own,
+    and the merged rows. ``{}`` without a set."""
     frame, gold = heldout_clauses(framework)
     if frame.empty:
         return {}
@@ -54,7 +58,10 @@ def heldout_agreement(framework, training: pd.DataFrame | None = None) -> dict:
     per_set = [{"set": name, "clauses": len(g), "type agreement": float((g["type"] == g["type_auto"]).mean()),
                 "type kappa": agreement.cohen_kappa(g["type"], g["type_auto"]).value}
                for name, g in merged.groupby("set")]
-    return {"clauses": len(merged), "trained on": int(training["doc_id"].nunique()),
+    sets = training["fold"][training["fold"] != training["doc_id"]] if "fold" in training.columns else pd.Series(dtype=str)
+    return {"clauses": len(merged), "trained on": int(training.loc[~training["doc_id"].isin(frame["doc_id"]),
+                                                                  "doc_id"].nunique()),
+            "tuning sets": sorted(set(sets)),
             "type agreement": float((merged["type"] == merged["type_auto"]).mean()),
             "type kappa": agreement.cohen_kappa(merged["type"], merged["type_auto"]).value,
             "per_set": pd.DataFrame(per_set), "demand": demand_agreement(merged), "rows": merged}
@@ -65,7 +72,7 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
     the coder trained on every subset of that many documents (at most ``max_fits`` subsets,
     chosen in a fixed order), its mean, lowest and highest kappa."""
     frame, gold = heldout_clauses(framework)
-    training = training if training is not None else autocoder.training_data(framework)
+    training = training if training is not None else autocoder.training_data(framework, tuning_sets=())
     docs = sorted(training["doc_id"].unique())
     rows: list[dict] = []
     if frame.empty:
@@ -86,26 +93,68 @@ def learning_curve(framework, training: pd.DataFrame | None = None, max_fits: in
     return pd.DataFrame(rows, columns=["documents", "fits", "mean kappa", "lowest", "highest"])
 
 
-def leave_one_set_out(framework) -> pd.DataFrame:
-    """What training on the tuning sets would give (fifth round): for each tuning set
-    (``paths.TUNING_SETS``) present, type kappa of the coder trained on the reviewed documents
-    only ("current") and of one trained on them and the other tuning sets ("with the other
-    sets"), both measured on that set, which neither saw. Without calibration (codes only)."""
+_LOSO_COLUMNS = ["set", "clauses", "kappa, reviewed only", "kappa, with the other sets",
+                 "demand recall, reviewed only", "demand recall, with the other sets",
+                 "demand precision, reviewed only", "demand precision, with the other sets"]
+
+
+def leave_one_set_out(framework, production: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Training on the tuning sets against the reviewed documents alone (ninth round), each measured on
+    a set it never saw: for each tuning set (``paths.TUNING_SETS``) present, type kappa and demand-side
+    recall and precision of the coder trained on the reviewed documents only and of the one trained on
+    them and the other tuning sets (the production coder; ``production``: its merged rows from
+    ``heldout_agreement``, else fitted here); then their mean over the sets, and the reviewed documents'
+    leave-one-document-out kappa (pooled) of each. Codes only (no calibration)."""
     frame, gold = heldout_clauses(framework)
-    reviewed = autocoder.training_data(framework)
-    current = autocoder.fit(reviewed, framework, calibrate=False)
+    reviewed = autocoder.training_data(framework, tuning_sets=())
     rows: list[dict] = []
-    for name in [n for n in paths.TUNING_SETS if n in set(frame["set"])]:
-        others = tuple(n for n in paths.TUNING_SETS if n != name)
-        model = autocoder.fit(autocoder.training_data(framework, tuning_sets=others), framework, calibrate=False)
+    names = [n for n in paths.TUNING_SETS if n in set(frame["set"])]
+    if not names:
+        return pd.DataFrame(rows, columns=_LOSO_COLUMNS)
+    current = autocoder.fit(reviewed, framework, calibrate=False)
+    full = autocoder.training_data(framework, tuning_sets=tuple(names))
+    for name in names:
         held = frame[frame["set"] == name]
-        kappas = []
-        for m in (current, model):
-            coded = pd.concat([autocoder.predict(m, r) for _, r in held.groupby("doc_id", sort=False)])
-            merged = _merge(gold[gold["set"] == name], coded)
-            kappas.append(agreement.cohen_kappa(merged["type"], merged["type_auto"]).value)
-        rows.append({"set": name, "clauses": len(merged), "current": kappas[0], "with the other sets": kappas[1]})
-    return pd.DataFrame(rows, columns=["set", "clauses", "current", "with the other sets"])
+        merged = [_merge(gold[gold["set"] == name], _coded(current, held))]
+        if production is not None:
+            merged.append(production[production["set"] == name])
+        else:
+            model = autocoder.fit(full[full["fold"] != name], framework, calibrate=False)
+            merged.append(_merge(gold[gold["set"] == name], _coded(model, held)))
+        rows.append({"set": name, "clauses": len(merged[0]), **_measures(merged)})
+    table = pd.DataFrame(rows, columns=_LOSO_COLUMNS)
+    mean = {"set": f"mean of the {len(names)} sets", "clauses": int(table["clauses"].sum()),
+            **{c: float(table[c].mean()) for c in _LOSO_COLUMNS[2:]}}
+    loo = {"set": "reviewed documents, leave one document out", "clauses": len(reviewed),
+           "kappa, reviewed only": _leave_one_document_out(reviewed, framework),
+           "kappa, with the other sets": _leave_one_document_out(full, framework)}
+    return pd.concat([table, pd.DataFrame([mean, loo], columns=_LOSO_COLUMNS)], ignore_index=True)
+
+
+def _coded(model, frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat([autocoder.predict(model, r) for _, r in frame.groupby("doc_id", sort=False)])
+
+
+def _measures(merged: list[pd.DataFrame]) -> dict:
+    out = {}
+    for label, m in zip(("reviewed only", "with the other sets"), merged, strict=True):
+        d = demand_agreement(m)
+        out[f"kappa, {label}"] = agreement.cohen_kappa(m["type"], m["type_auto"]).value
+        out[f"demand recall, {label}"], out[f"demand precision, {label}"] = d["recall"], d["precision"]
+    return out
+
+
+def _leave_one_document_out(training: pd.DataFrame, framework) -> float | None:
+    """Pooled type kappa of the reviewed documents, each coded by the coder trained on the rest of
+    ``training`` (``autocoder.evaluate`` without its calibration)."""
+    own = training[training["fold"] == training["doc_id"]]
+    parts = []
+    for doc_id, held in own.groupby("doc_id", sort=False):
+        model = autocoder.fit(training[training["fold"] != doc_id], framework, calibrate=False)
+        parts.append(pd.DataFrame({"type": held["type"].to_numpy(),
+                                   "type_auto": autocoder.predict(model, held)["type"].to_numpy()}))
+    pooled = pd.concat(parts)
+    return agreement.cohen_kappa(pooled["type"], pooled["type_auto"]).value
 
 
 def by_set(merged: pd.DataFrame) -> pd.DataFrame:
@@ -132,14 +181,23 @@ def by_set(merged: pd.DataFrame) -> pd.DataFrame:
 
 def report_lines(framework) -> list[str]:
     """What ``drafts quality`` prints of the coder: its agreement on each labelled set (tuning and
-    blind sets apart) and the learning curve."""
+    blind sets apart), training on the tuning sets against the reviewed documents alone (leave one
+    set out), and the learning curve."""
     h = heldout_agreement(framework)
     if not h:
         return ["instruments, held-out set: none in tests/fixtures/heldout/"]
+    sets = h["tuning sets"]
+    trained = f"{h['trained on']} reviewed documents" + (f" and {len(sets)} tuning sets, each tuning set coded by "
+                                                          "the coder trained without it" if sets else "")
+    loso = leave_one_set_out(framework, h["rows"]).round(3)
     curve = learning_curve(framework).round(3)
-    return [f"instruments by labelled set (the coder trained on {h['trained on']} reviewed documents; a tuning set "
-            "was read for error kinds, a blind set never was):",
+    return [f"instruments by labelled set (the coder trained on {trained}; a tuning set was read for error kinds, "
+            "a blind set never was):",
             by_set(h["rows"]).to_string(index=False),
+            "leave one set out (type kappa and demand side on each tuning set, of the coder trained on the reviewed "
+            "documents only and on them and the other tuning sets; then the reviewed documents' leave one document "
+            "out):",
+            loso.to_string(index=False),
             "learning curve (type kappa on every labelled set by number of reviewed documents trained on):",
             curve.to_string(index=False)]
 

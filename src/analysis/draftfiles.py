@@ -42,9 +42,10 @@ def drafts_dir() -> Path:
 
 def fingerprint() -> str:
     """What the drafts depend on: the catalogue (which carries every raw file's sha256), the
-    codebooks, the human codings the automatic coder learns from, the labelled sets the figure drafts'
-    confidence is calibrated on (the tuning sets, by name: ``paths.TUNING_SETS``; a set not named is not
-    read, ``analysis.calibration_sets``), and the package's code."""
+    codebooks, the human codings the automatic coder learns from, the labelled sets the coder also learns
+    from and the figure drafts' confidence is calibrated on (the tuning sets, by name: ``paths.TUNING_SETS``;
+    a set not named, the next blind one, is not read: ``coder_training``, ``calibration_sets``), and the
+    package's code."""
     h = hashlib.sha256()
     for f in [paths.catalogue_path()] + [paths.curated_dir() / n for n in _CURATED_INPUTS]:
         h.update(f.name.encode())
