@@ -37,6 +37,7 @@ What a person curated, and the drafts for the rest
 - ``policy_cues``     the genre's wording of each instrument, and the codebook as a prior
 - ``autocoder``       the automatic coder (trained on the consensus, held out by document)
 - ``coder_training``  what the automatic coder learns from: the reviewed documents and the tuning sets
+- ``coder_evaluation`` its leave-one-document-out evaluation, computed once for the same inputs
 - ``clause_roles``    what a clause does in its document (frame, question, problem, target, step)
 - ``measure_form``    what makes a clause a measure, read from its form (duty, a government acting)
 - ``coder_rules``     the coder's rules applied after its classifier (headings, measures, none)
