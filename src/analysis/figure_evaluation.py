@@ -30,7 +30,7 @@ from analysis import calibration, cleaning, corpus, curation, draftfiles, drafts
 from analysis.errors import DataError
 from analysis.tables import read_rows
 
-__all__ = ["Measured", "reviewed_loo", "sentence_set", "held_out_sets", "held_out", "measure_all", "chart",
+__all__ = ["Measured", "reviewed_loo", "sentence_set", "held_out_sets", "held_out", "drafted_set", "measure_all", "chart",
            "sentences_path", "HIGH"]
 
 HIGH = calibration.HIGH  # a confident draft (the reports' default curation uses drafts from here up)
@@ -163,8 +163,16 @@ def held_out(name: str, fitted: calibration.Calibration | None = None) -> Measur
     the quantities labelled with an indicator (not ``out_of_scope``); a draft where the labels say
     out of scope, or no quantity, is wrong."""
     fitted = fitted if fitted is not None else _all_reviewed_calibration()
+    drafted, labels, documents = drafted_set(name)
+    stated, judged = calibration.judge(drafted, _snap(labels[labels["indicator"] != "out_of_scope"], drafted))
+    return Measured(f"held out: {name}", stated, _calibrated(judged, fitted), documents)
+
+
+def drafted_set(name: str, tagger: drafts.Tagger | None = None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """(the drafts of a held-out set's documents, drafted as a new document is; its figure labels, out of scope
+    ones included; its documents)."""
     s = heldout.load(name)
-    tagger = _tagger()
+    tagger = tagger or _tagger()
     frames = []
     for row in s.catalogue.to_dict("records"):
         doc = corpus.Document(**{f: str(row.get(f, "") or "") for f in ("doc_id", "region", "region_zh", "region_en",
@@ -174,9 +182,7 @@ def held_out(name: str, fitted: calibration.Calibration | None = None) -> Measur
                               notes="")
         frames.append(_with_starts(drafts.draft_figures(doc, s.cleaned[doc.doc_id], tagger)))
     drafted = pd.concat(frames, ignore_index=True)
-    labels = s.figures[s.figures["indicator"] != "out_of_scope"]
-    stated, judged = calibration.judge(drafted, _snap(labels, drafted))
-    return Measured(f"held out: {name}", stated, _calibrated(judged, fitted), len(s.catalogue))
+    return drafted, s.figures, len(s.catalogue)
 
 
 def measure_all() -> tuple[list[Measured], pd.DataFrame]:
