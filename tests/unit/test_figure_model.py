@@ -9,7 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import calibration, figure_model
+from analysis import calibration, figure_evaluation, figure_model, heldout
+from analysis import figure_model_evaluation as fme
+from analysis.cli import main
 
 
 def _draft(doc_id: str, quote: str, mention: str, indicator: str = "", scope: str = "all", kind: str = "actual",
@@ -162,8 +164,6 @@ def test_an_unknown_policy_is_refused():
 
 # --- leave one set out: the table of the rules and the model, per set and pooled ------------------------
 def test_the_loso_table_counts_the_stated_figures_right_per_set_and_pooled():
-    from analysis import figure_model_evaluation as fme
-
     # one set left out, two stated figures: 一等奖1名 (competition_awards, all, rule), which the rules miss, and
     # 孵化器在孵企业30家 (firms_in_incubation, all, actual), which the rules read as incubators; 10万元 is labelled
     # out of scope, so it is no stated figure
@@ -213,3 +213,46 @@ def test_where_weak_puts_the_model_kind_over_a_kind_the_rules_took_by_default():
     # the same with a kind cue of the rules (cue): actual kept
     drafted.loc[0, "evidence"] = "object|none|cue|document|"
     assert figure_model.choose(drafted, predicted, "where_weak", threshold=0.6)["kind"].iloc[0] == "actual"
+
+
+def test_leave_one_set_out_learns_from_the_tuning_sets_only(monkeypatch):
+    # set_l is there (a blind set being written) but is no tuning set: never drafted, never learned from
+    monkeypatch.setattr(heldout, "set_names", lambda: ["set_a", "set_b", "set_l"])
+    drafted_sets: list[str] = []
+
+    def drafted_set(name, tagger=None):
+        drafted_sets.append(name)
+        row = _draft(f"{name}-doc", "全市孵化器5家", "5家", "incubators")
+        labels = pd.DataFrame([{"doc_id": row["doc_id"], "start": row["mention_start"], "end": row["mention_start"] + 2,
+                                "indicator": "incubators", "scope": "all", "kind": "actual"}])
+        return pd.DataFrame([row]), labels, 1
+
+    trained_on: list[list[str]] = []
+
+    class Recorder:
+        def fit(self, train):
+            trained_on.append(sorted(train["doc_id"]))
+            return self
+
+        def predict(self, frame):
+            return pd.DataFrame({"indicator": ["incubators"] * len(frame), "p_indicator": 0.9, "scope": "all",
+                                 "p_scope": 0.9, "kind": "actual", "p_kind": 0.9}, index=frame.index)
+
+    monkeypatch.setattr(figure_evaluation, "drafted_set", drafted_set)
+    monkeypatch.setattr(figure_evaluation, "_tagger", lambda: None)
+    monkeypatch.setattr(fme.figure_model, "FigureModel", Recorder)
+    folds = fme.folds()
+    assert drafted_sets == ["set_a", "set_b"]
+    assert [f.name for f in folds] == ["set_a", "set_b"]
+    assert trained_on == [["set_b-doc"], ["set_a-doc"]]  # each fold on the other set only
+
+
+def test_with_no_labelled_set_there_is_nothing_to_learn(monkeypatch):
+    monkeypatch.setattr(heldout, "set_names", lambda: [])
+    assert fme.folds() == []
+
+
+def test_drafts_quality_model_with_no_labelled_set_says_so(monkeypatch, capsys):
+    monkeypatch.setattr(heldout, "set_names", lambda: [])
+    assert main(["drafts", "quality", "--model"]) == 0
+    assert "no labelled tuning set" in capsys.readouterr().out
