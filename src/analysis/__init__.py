@@ -61,12 +61,15 @@ What a person curated, and the drafts for the rest
                       about (XX国家大学科技园年度报告), and a budget report's issuer
 - ``calibration``     a figure draft's confidence: the share right of drafts with its evidence
 - ``calibration_sets`` the tuning sets' figure drafts, judged, that the confidence is fitted on (cached)
+- ``figure_model``    a learned reading of a figure's indicator, scope and kind over the rules' (an experiment, not
+                      used by the drafter: it does not win leave one set out)
 - ``drafts``          the drafting rules of every layer, and building the stored drafts
 - ``draftfiles``      the stored drafts (``data/processed/drafts/``): read, never built on read
 - ``draft_selection`` which drafts a report uses (``curation``) and what it leaves to review
 - ``inuse``           the rows every analysis uses: reviewed rows, drafts for the rest
 - ``review``          from drafts to curated rows (``python -m analysis review``)
 - ``draftquality``    how good the drafts are against what a person curated
+- ``figure_model_evaluation`` the learned reading of figures against the rules alone, leave one set out
 - ``figure_evaluation`` the figure drafts on every labelled set (reviewed, sentences, each tuning set left out)
 - ``coder_quality``   the automatic coder on the held-out set, and its learning curve
 - ``heldout``         the held-out set of documents labelled blind to the code

@@ -236,6 +236,9 @@ def _quantities_quality(args) -> int:
 def _drafts_quality(args) -> int:
     from analysis import draftquality, inuse
 
+    if getattr(args, "model", False):
+        return _figure_model_quality()
+
     inuse.build()  # the drafts measured, rebuilt first if their inputs changed
     q = draftquality.quality()
     if q["per_document"].empty:
@@ -273,6 +276,28 @@ def _figure_quality() -> None:
         print(f"\ncalibration, {m.name} (indicator, scope and kind right):")
         _print_frame(pd.DataFrame(m.reliability())[["confidence", "n", "stated", "right"]].round(3))
     print(f"\nreliability chart: {paths.relative(fe.chart(shown, paths.reports_dir() / 'drafts_quality' / 'reliability.svg'))}")
+
+
+def _figure_model_quality() -> int:
+    """The learned reading of figures against the rules alone (``analysis.figure_model_evaluation``)."""
+    from analysis import figure_model, inuse
+    from analysis import figure_model_evaluation as fme
+
+    folds = fme.folds()
+    if not folds:
+        print("no labelled tuning set in tests/fixtures/heldout/: nothing to learn from, the rules alone")
+        return 0
+    print(f"the learned reading of figures, leave one set out (model's answer put over the rules' from probability "
+          f"{figure_model.THRESHOLD}; shares of the stated figures right):")
+    _print_frame(fme.loso_table(folds).round(3))
+    print("fit (CPU seconds, three classifiers on the other sets): "
+          + ", ".join(f"{f.name} {f.fit_seconds:.0f}" for f in folds))
+    inuse.build()  # the reviewed documents' stored drafts, rebuilt first if their inputs changed
+    table, seconds = fme.reviewed_table()
+    print("\nthe reviewed documents (model fitted on every set; the stored drafts of the rules):")
+    _print_frame(table.round(3))
+    print(f"the model's choice over one reviewed document: {seconds:.2f} CPU seconds")
+    return 0
 
 
 def _print_coder_heldout() -> None:
@@ -436,8 +461,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_drafts = sub.add_parser("drafts", help="what code drafts for every document: how good it is")
     dsub = p_drafts.add_subparsers(dest="drafts_command", required=True)
-    dsub.add_parser("quality", help="the drafts of the reviewed documents against the curated tables, "
-                                    "one document at a time").set_defaults(func=_drafts_quality)
+    p_dquality = dsub.add_parser("quality", help="the drafts of the reviewed documents against the curated tables, "
+                                                 "one document at a time")
+    p_dquality.add_argument("--model", action="store_true",
+                            help="instead: the learned reading of figures (analysis.figure_model) against the rules "
+                                 "alone, leave one tuning set out and on the reviewed documents (a few minutes)")
+    p_dquality.set_defaults(func=_drafts_quality)
 
     p_review = sub.add_parser("review", help="turn a document's drafts into reviewed, curated rows")
     p_review.add_argument("document", help="doc id")

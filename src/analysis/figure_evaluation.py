@@ -43,7 +43,7 @@ from analysis.errors import DataError
 from analysis.tables import read_rows
 
 __all__ = ["Measured", "Reviewed", "reviewed", "reviewed_loo", "sentence_set", "held_out_sets", "held_out",
-           "pooled", "measure_all", "chart", "sentences_path", "HIGH"]
+           "drafted_set", "pooled", "measure_all", "chart", "sentences_path", "HIGH"]
 
 HIGH = calibration.HIGH  # a confident draft (the reports' default curation uses drafts from here up)
 
@@ -200,6 +200,16 @@ def held_out(name: str, data: Reviewed | None = None) -> Measured:
     stated, judged, documents = calibration_sets.draft_set(name, data.draft)
     kind = "tuning" if name in paths.TUNING_SETS else "blind"
     return Measured(f"{kind}: {name}", stated, _calibrated(judged, data.fitted(name), data.five_only()), documents)
+
+
+def drafted_set(name: str, tagger: drafts.Tagger | None = None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """(the drafts of a labelled set's documents, drafted as a new document is, with their mentions' starts;
+    its figure labels, out of scope ones included; its documents): what ``figure_model_evaluation`` learns from."""
+    s = heldout.load(name)
+    tagger = tagger or _tagger()
+    frames = [_with_starts(drafts.draft_figures(calibration_sets.document(row), s.cleaned[row["doc_id"]], tagger))
+              for row in s.catalogue.to_dict("records")]
+    return pd.concat(frames, ignore_index=True), s.figures, len(s.catalogue)
 
 
 def pooled(name: str, sets: list[Measured]) -> Measured:
