@@ -13,7 +13,11 @@ run name: that run alone) are rendered with
 reports it (`duration_s` in the manifest: the kernel's start, the notebook, its rendering).
 `--src DIR` puts DIR first on the kernels' PYTHONPATH: the same copies timed with another
 version of the package (say `git archive <commit> src | tar -x -C /tmp/old`, then `--src /tmp/old/src`).
-Prints a Markdown table: per size, each run's time and their total.
+`--warm` keeps what earlier runs of the copy left in `data/processed` (each document's term counts, the
+chi-square permutation counts, the coder's held-out evaluation: kept by content hash across runs); without it
+they are removed first, so that the run computes them as a first run does.
+Prints a Markdown table: per size, each run's time, their total, and the CPU seconds of the whole run (the
+runner and every kernel it waited for: comparable under load, where wall times are not).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,16 +59,26 @@ def grown(size: int, folder: Path, env: dict[str, str]) -> Path:
     return copy
 
 
+CACHES = (".term-counts.json", ".chi-square-permutations.json", ".coder-evaluation.json")
+
+
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def run_times(copy: Path, notebooks: list[str], jobs: int, env: dict[str, str]) -> dict[str, float]:
-    """Each run's ``duration_s`` after ``run <notebooks> --force``."""
+    """Each run's ``duration_s`` after ``run <notebooks> --force``, and the run's CPU seconds (``"CPU"``)."""
+    before = _cpu()
     proc = subprocess.run(PY + ["run", *notebooks, "--force", "--jobs", str(jobs), "--quiet"], cwd=copy,
                           capture_output=True, text=True, env=env)
     if proc.returncode:
         raise SystemExit(f"the run failed: {proc.stderr.strip()[-2000:]}")
     runs = json.loads((copy / "reports/manifest.json").read_text(encoding="utf-8"))["runs"]
     stems = [nb.removesuffix(".ipynb") for nb in notebooks]
-    return {name: float(r["duration_s"]) for name, r in sorted(runs.items())
-            if any(name == stem or name.startswith(stem + "-") for stem in stems)}
+    times = {name: float(r["duration_s"]) for name, r in sorted(runs.items())
+             if any(name == stem or name.startswith(stem + "-") for stem in stems)}
+    return times | {"CPU": _cpu() - before}
 
 
 def main() -> None:
@@ -74,6 +89,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--copies", type=Path, help="keep the grown copies here and reuse them")
     parser.add_argument("--src", type=Path, help="a package source folder put first on the kernels' PYTHONPATH")
+    parser.add_argument("--warm", action="store_true", help="keep the caches earlier runs left in data/processed")
     args = parser.parse_args()
     env = dict(os.environ)
     if args.src:
@@ -84,10 +100,15 @@ def main() -> None:
         print("| documents | run | time |")
         print("|---|---|---|")
         for size in sorted(args.documents):
-            times = run_times(grown(size, folder, env), args.notebooks, args.jobs, env)
+            copy = grown(size, folder, env)
+            for name in CACHES if not args.warm else ():
+                (copy / "data/processed" / name).unlink(missing_ok=True)
+            times = run_times(copy, args.notebooks, args.jobs, env)
+            cpu = times.pop("CPU")
             for name, seconds in times.items():
                 print(f"| {size} | {name} | {seconds:.1f} s |", flush=True)
             print(f"| {size} | **total** | **{sum(times.values()):.1f} s** |", flush=True)
+            print(f"| {size} | CPU of the run (runner and kernels) | {cpu:.1f} s |", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ observation per distinct score so that a handful of drafts cannot promise certai
 score to the share right (``fit``, ``Calibration``).
 
 That map, fitted on the five reviewed documents (~96 drafts), was the production calibration until
-the twelfth round; it is now the fallback where the labelled sets are not there (a copy without
+the eleventh round; it is now the fallback where the labelled sets are not there (a copy without
 ``tests/``). The production map is ``EvidenceModel``: a logistic regression of right on the parts of
 the evidence themselves (how, level, kind, year, each caveat: one weight each, learnt rather than a
 product of hand-set priors), fitted on the judged drafts of the reviewed documents and of the tuning
