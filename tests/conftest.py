@@ -69,11 +69,23 @@ def built_drafts():
     return inuse.build()
 
 
+def link_tuning_sets(root: Path) -> None:
+    """The tuning sets the automatic coder trains on and the figure drafts' confidence is fitted on (an input
+    of the drafts, as in every clone), linked into a copy of the project at ``root``: read only, and only the
+    declared ones (a blind set is no input)."""
+    from analysis import paths
+
+    sets = root / "tests" / "fixtures" / "heldout"
+    sets.mkdir(parents=True, exist_ok=True)
+    for name in paths.TUNING_SETS:
+        if (ROOT / "tests" / "fixtures" / "heldout" / name).is_dir():
+            (sets / name).symlink_to(ROOT / "tests" / "fixtures" / "heldout" / name, target_is_directory=True)
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch, built_drafts):
     """A throw-away copy of the project's data folder (and of the drafts built from it), used
     as the project root, so a test can break files without touching the real ones."""
-    from analysis import paths
 
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(built_drafts, tmp_path / "data" / "processed" / "drafts")
@@ -85,13 +97,7 @@ def project(tmp_path, monkeypatch, built_drafts):
     for sub in ("curated", "external"):
         if (ROOT / "data" / sub).is_dir():
             shutil.copytree(ROOT / "data" / sub, tmp_path / "data" / sub)
-    # the tuning sets the automatic coder trains on and the figure drafts' confidence is fitted on (an input
-    # of the drafts, as in every clone): linked, read only, and only the declared ones (a blind set is no input)
-    sets = tmp_path / "tests" / "fixtures" / "heldout"
-    sets.mkdir(parents=True)
-    for name in paths.TUNING_SETS:
-        if (ROOT / "tests" / "fixtures" / "heldout" / name).is_dir():
-            (sets / name).symlink_to(ROOT / "tests" / "fixtures" / "heldout" / name, target_is_directory=True)
+    link_tuning_sets(tmp_path)
     monkeypatch.setenv("SHUANGCHUANG_ROOT", str(tmp_path))
     return tmp_path
 

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT
+from tests.conftest import NEW_DOCUMENTS, NEW_DOCUMENTS_DIR, ROOT, link_tuning_sets
 from tests.integration.helpers import cli
 
 pytestmark = pytest.mark.integration
@@ -41,6 +41,7 @@ def project(tmp_path_factory, built_drafts):
     for sub in ("curated", "external"):
         shutil.copytree(ROOT / "data" / sub, root / "data" / sub)
     shutil.copytree(ROOT / "notebooks", root / "notebooks")  # the suite: what an accept makes stale
+    link_tuning_sets(root)  # as in a clone: the drafts learn from the declared tuning sets
     markup = root / "markup.txt"
     markup.write_text(MARKUP_TEXT, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
