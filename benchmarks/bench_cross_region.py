@@ -12,7 +12,9 @@ run name: that run alone) are rendered with
 `run <notebooks> --force`, one at a time by default, and each run's time is read as the runner
 reports it (`duration_s` in the manifest: the kernel's start, the notebook, its rendering).
 `--src DIR` puts DIR first on the kernels' PYTHONPATH: the same copies timed with another
-version of the package (say `git archive <commit> src | tar -x -C /tmp/old`, then `--src /tmp/old/src`).
+version of the package (say `git archive <commit> src notebooks | tar -x -C /tmp/old`, then `--src /tmp/old/src`);
+the notebooks run are those beside DIR when it has them (a version's notebooks call its own package), else the
+checkout's, copied into the copy before each run (a reused copy would otherwise keep the notebooks it was grown with).
 `--warm` keeps what earlier runs of the copy left in `data/processed` (each document's term counts, the
 chi-square permutation counts, the coder's held-out evaluation: kept by content hash across runs); without it
 they are removed first, so that the run computes them as a first run does.
@@ -101,6 +103,10 @@ def main() -> None:
         print("|---|---|---|")
         for size in sorted(args.documents):
             copy = grown(size, folder, env)
+            notebooks = args.src.parent / "notebooks" if args.src and (args.src.parent / "notebooks").is_dir() \
+                else ROOT / "notebooks"
+            shutil.rmtree(copy / "notebooks")
+            shutil.copytree(notebooks, copy / "notebooks")
             for name in CACHES if not args.warm else ():
                 (copy / "data/processed" / name).unlink(missing_ok=True)
             times = run_times(copy, args.notebooks, args.jobs, env)
