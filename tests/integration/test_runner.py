@@ -223,17 +223,24 @@ def test_a_second_run_in_the_same_reports_folder_waits_for_the_first(fixture_sui
 
     reports = tmp_path / "reports"
     reports.mkdir()
-    with open(reports / ".run.lock", "w") as held:  # a first run holding the folder
+    waiting = f"another `python -m analysis run` is writing {reports}; waiting for it to finish"
+    log = tmp_path / "second.err"
+    with open(reports / ".run.lock", "w") as held, open(log, "w") as err_file:  # a first run holding the folder
         fcntl.flock(held, fcntl.LOCK_EX)
         second = subprocess.Popen([sys.executable, "-m", "analysis", "run", "passes", "--suite", str(fixture_suite),
                                    "--reports-dir", str(reports), "--quiet"], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True, env={**os.environ})
-        time.sleep(4)
+                                  stderr=err_file, text=True, env={**os.environ})
+        # until the second run says it waits (its imports take seconds on a loaded machine), then a while more
+        deadline = time.monotonic() + 120
+        while waiting not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
         assert second.poll() is None  # still waiting
         assert not (reports / "manifest.json").exists()
-    out, err = second.communicate(timeout=300)
+    out, _ = second.communicate(timeout=300)
+    err = log.read_text(encoding="utf-8")
     assert second.returncode == 0, err
-    assert f"another `python -m analysis run` is writing {reports}; waiting for it to finish" in err
+    assert waiting in err
     assert json.loads((reports / "manifest.json").read_text())["runs"]["passes"]["status"] == "done"
 
 
